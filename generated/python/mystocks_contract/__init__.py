@@ -1,0 +1,1 @@
+"""Generated from openapi/ by `make generate`. Do not edit."""

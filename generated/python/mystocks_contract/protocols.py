@@ -1,0 +1,151 @@
+"""Handler Protocols, one per tag, generated from the contract by `make generate`.
+
+Do not edit.
+
+Connexion passes path and query parameters by keyword, already coerced to these types and
+validated against the contract; `format: date`/`date-time` values arrive as strings. A request
+body, JSON or form, arrives as `body`, already validated.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, Protocol
+
+from starlette.responses import Response
+
+BarField = Literal["open", "high", "low", "close", "volume", "amount"]
+Exchange = Literal["SSE", "SZSE", "NASDAQ", "NYSE"]
+IndicatorName = Literal["MA", "EMA", "MACD", "RSI", "BOLL", "KDJ", "ATR"]
+InstrumentType = Literal["stock", "index"]
+Period = Literal["1m", "5m", "15m", "30m", "60m", "1d", "1w", "1M"]
+
+
+class SystemHandlers(Protocol):
+    """Handlers of the `system` tag, in `mystocks.api.system`."""
+
+    async def get_health(self) -> Response:
+        """Liveness"""
+        ...
+
+    async def get_ready(self) -> Response:
+        """Readiness"""
+        ...
+
+    async def get_version(self) -> Response:
+        """Version of the server and of the contract"""
+        ...
+
+
+class AuthHandlers(Protocol):
+    """Handlers of the `auth` tag, in `mystocks.api.auth`."""
+
+    async def create_token(self, *, body: dict[str, Any]) -> Response:
+        """Sign in (OAuth2 password grant)"""
+        ...
+
+    async def get_current_user(self) -> Response:
+        """The signed-in user"""
+        ...
+
+
+class MarketHandlers(Protocol):
+    """Handlers of the `market` tag, in `mystocks.api.market`."""
+
+    async def list_symbols(
+        self,
+        *,
+        q: str | None = ...,
+        type: InstrumentType | None = ...,
+        exchange: Exchange | None = ...,
+        industry: str | None = ...,
+        cursor: str | None = ...,
+        limit: int = ...,
+    ) -> Response:
+        """Search instruments"""
+        ...
+
+    async def get_symbol(self, *, symbol: str) -> Response:
+        """One instrument"""
+        ...
+
+    async def list_quotes(self, *, symbols: list[str]) -> Response:
+        """Latest quotes of several instruments"""
+        ...
+
+    async def get_quote(self, *, symbol: str) -> Response:
+        """Latest quote of one instrument"""
+        ...
+
+    async def ingest_bars(self, *, body: dict[str, Any]) -> Response:
+        """Ingest a batch of bars (admin)"""
+        ...
+
+    async def list_bars(
+        self,
+        *,
+        symbol: str,
+        period: Period = ...,
+        start: str | None = ...,
+        end: str | None = ...,
+        fields: list[BarField] | None = ...,
+        cursor: str | None = ...,
+        limit: int = ...,
+    ) -> Response:
+        """K-line bars"""
+        ...
+
+    async def ingest_ticks(self, *, body: dict[str, Any]) -> Response:
+        """Ingest a batch of ticks (admin)"""
+        ...
+
+    async def list_ticks(
+        self,
+        *,
+        symbol: str,
+        start: str | None = ...,
+        end: str | None = ...,
+        cursor: str | None = ...,
+        limit: int = ...,
+    ) -> Response:
+        """Ticks"""
+        ...
+
+    async def get_indicators(
+        self,
+        *,
+        symbol: str,
+        indicator: IndicatorName,
+        params: list[float] | None = ...,
+        period: Period = ...,
+        start: str | None = ...,
+        end: str | None = ...,
+        cursor: str | None = ...,
+        limit: int = ...,
+    ) -> Response:
+        """Technical indicators"""
+        ...
+
+    async def get_calendar(
+        self, *, start: str, end: str, exchange: Literal["XSHG", "XSHE", "XNYS"] = ...
+    ) -> Response:
+        """Trading days"""
+        ...
+
+
+OPERATION_IDS: tuple[str, ...] = (
+    "mystocks.api.system.get_health",
+    "mystocks.api.system.get_ready",
+    "mystocks.api.system.get_version",
+    "mystocks.api.auth.create_token",
+    "mystocks.api.auth.get_current_user",
+    "mystocks.api.market.list_symbols",
+    "mystocks.api.market.get_symbol",
+    "mystocks.api.market.list_quotes",
+    "mystocks.api.market.get_quote",
+    "mystocks.api.market.ingest_bars",
+    "mystocks.api.market.list_bars",
+    "mystocks.api.market.ingest_ticks",
+    "mystocks.api.market.list_ticks",
+    "mystocks.api.market.get_indicators",
+    "mystocks.api.market.get_calendar",
+)

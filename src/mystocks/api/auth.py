@@ -1,0 +1,22 @@
+"""Handlers of the `auth` tag."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from mystocks.api.http import json_response, principal, services
+
+
+async def create_token(*, body: dict[str, Any]) -> Response:
+    # scrypt takes tens of milliseconds: keep it off the event loop.
+    token = await run_in_threadpool(
+        services().auth.create_token, username=body["username"], password=body["password"]
+    )
+    return json_response(token, headers={"Cache-Control": "no-store"})
+
+
+async def get_current_user() -> Response:
+    return json_response(services().auth.get_current_user(principal()))

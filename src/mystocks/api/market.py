@@ -1,0 +1,135 @@
+"""Handlers of the `market` tag: parse, call one service method, answer.
+
+Service calls touch the database, so they run in the thread pool, off the event loop.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mystocks_contract.protocols import BarField, Exchange, IndicatorName, InstrumentType, Period
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from mystocks.api.http import json_response, principal, services
+
+
+async def list_symbols(
+    *,
+    q: str | None = None,
+    type: InstrumentType | None = None,
+    exchange: Exchange | None = None,
+    industry: str | None = None,
+    cursor: str | None = None,
+    limit: int = 50,
+) -> Response:
+    page = await run_in_threadpool(
+        services().market.list_symbols,
+        q=q,
+        type=type,
+        exchange=exchange,
+        industry=industry,
+        cursor=cursor,
+        limit=limit,
+    )
+    return json_response(page)
+
+
+async def get_symbol(*, symbol: str) -> Response:
+    return json_response(await run_in_threadpool(services().market.get_symbol, symbol=symbol))
+
+
+async def list_quotes(*, symbols: list[str]) -> Response:
+    return json_response(await run_in_threadpool(services().market.list_quotes, symbols=symbols))
+
+
+async def get_quote(*, symbol: str) -> Response:
+    return json_response(await run_in_threadpool(services().market.get_quote, symbol=symbol))
+
+
+async def list_bars(
+    *,
+    symbol: str,
+    period: Period = "1d",
+    start: str | None = None,
+    end: str | None = None,
+    fields: list[BarField] | None = None,
+    cursor: str | None = None,
+    limit: int = 1000,
+) -> Response:
+    page = await run_in_threadpool(
+        services().market.list_bars,
+        symbol=symbol,
+        period=period,
+        start=start,
+        end=end,
+        fields=fields,
+        cursor=cursor,
+        limit=limit,
+    )
+    return json_response(page)
+
+
+async def ingest_bars(*, body: dict[str, Any]) -> Response:
+    principal().require("admin")
+    result = await run_in_threadpool(
+        services().market.ingest_bars, period=body["period"], items=body["items"]
+    )
+    return json_response(result)
+
+
+async def list_ticks(
+    *,
+    symbol: str,
+    start: str | None = None,
+    end: str | None = None,
+    cursor: str | None = None,
+    limit: int = 1000,
+) -> Response:
+    page = await run_in_threadpool(
+        services().market.list_ticks,
+        symbol=symbol,
+        start=start,
+        end=end,
+        cursor=cursor,
+        limit=limit,
+    )
+    return json_response(page)
+
+
+async def ingest_ticks(*, body: dict[str, Any]) -> Response:
+    principal().require("admin")
+    result = await run_in_threadpool(services().market.ingest_ticks, items=body["items"])
+    return json_response(result)
+
+
+async def get_indicators(
+    *,
+    symbol: str,
+    indicator: IndicatorName,
+    params: list[float] | None = None,
+    period: Period = "1d",
+    start: str | None = None,
+    end: str | None = None,
+    cursor: str | None = None,
+    limit: int = 1000,
+) -> Response:
+    page = await run_in_threadpool(
+        services().market.get_indicators,
+        symbol=symbol,
+        indicator=indicator,
+        params=params,
+        period=period,
+        start=start,
+        end=end,
+        cursor=cursor,
+        limit=limit,
+    )
+    return json_response(page)
+
+
+async def get_calendar(*, start: str, end: str, exchange: str = "XSHG") -> Response:
+    days = await run_in_threadpool(
+        services().market.get_calendar, start=start, end=end, exchange=exchange
+    )
+    return json_response(days)

@@ -1,0 +1,250 @@
+"""Request validation compiled once per schema, with messages a person can act on.
+
+Connexion's defaults build a jsonschema validator (and deep-copy the schema) for every parameter
+of every request, skip `format: date` entirely, and stop at the first bad parameter with a
+validator dump. These subclasses, plugged in through Connexion's public `validator_map`, compile
+each schema once with fastjsonschema (OpenAPI 3.0 schemas are JSON Schema draft 4 plus
+`nullable`), check `date` and `date-time` strictly, and report every bad parameter by name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import fastjsonschema
+import orjson
+from connexion.datastructures import MediaTypeDict
+from connexion.exceptions import BadRequestProblem
+from connexion.validators import (
+    FormDataValidator,
+    JSONRequestBodyValidator,
+    MultiPartFormDataValidator,
+    ParameterValidator,
+)
+
+from mystocks.errors import FieldProblem
+
+_DRAFT4 = "http://json-schema.org/draft-04/schema#"
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
+_NOT_JSON_SCHEMA = {
+    "nullable",
+    "example",
+    "examples",
+    "xml",
+    "discriminator",
+    "deprecated",
+    "readOnly",
+    "writeOnly",
+    "externalDocs",
+}
+
+
+def _is_date(value: str) -> bool:
+    if not _DATE.match(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_date_time(value: str) -> bool:
+    if not _DATE_TIME.match(value):
+        return False
+    try:
+        dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+FORMATS = {"date": _is_date, "date-time": _is_date_time}
+
+
+def to_json_schema(schema: Any) -> Any:
+    """OpenAPI 3.0 schema object -> JSON Schema draft 4 (`nullable` becomes a null type)."""
+    if isinstance(schema, list):
+        return [to_json_schema(s) for s in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {k: to_json_schema(v) for k, v in schema.items() if k not in _NOT_JSON_SCHEMA}
+    if schema.get("nullable") and "type" in out:
+        out["type"] = [out["type"], "null"]
+        if "enum" in out:
+            out["enum"] = [*out["enum"], None]
+    return out
+
+
+_compiled: dict[int, tuple[Any, Any]] = {}
+
+
+def compiled(schema: dict[str, Any]) -> Any:
+    """The compiled validator of a schema dict; cached by identity (the spec outlives us)."""
+    hit = _compiled.get(id(schema))
+    if hit is None or hit[0] is not schema:
+        validator = fastjsonschema.compile(
+            {"$schema": _DRAFT4, **to_json_schema(schema)}, formats=FORMATS
+        )
+        hit = (schema, validator)  # keep `schema` alive so its id is never reused
+        _compiled[id(schema)] = hit
+    return hit[1]
+
+
+_TYPE_WORDS = {
+    "integer": "an integer",
+    "number": "a number",
+    "string": "a string",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "an object",
+}
+
+
+def explain(exc: fastjsonschema.JsonSchemaValueException, schema: dict[str, Any]) -> str:
+    """A person's sentence for the first rule a value broke."""
+    rule, definition = exc.rule, exc.rule_definition
+    if rule == "type":
+        kinds = definition if isinstance(definition, list) else [definition]
+        text = " or ".join(_TYPE_WORDS.get(str(k), str(k)) for k in kinds if k != "null")
+        message = f"must be {text}"
+    elif rule == "format" and definition == "date":
+        message = "must be a date (YYYY-MM-DD)"
+    elif rule == "format" and definition == "date-time":
+        message = (
+            "must be an RFC 3339 date-time with an offset, like 2017-07-26T09:30:00+08:00 "
+            "(in a URL, send '+' as %2B)"
+        )
+    elif rule == "enum":
+        message = "must be one of " + ", ".join(str(v) for v in definition)
+    elif rule == "pattern" and "\\." in str(definition):
+        message = "must be a symbol like 600036.SH, 000002.SZ or AAPL.US"
+    elif rule in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        message = exc.message.split(" must ", 1)[-1]
+        message = "must " + message
+    elif rule == "additionalProperties":
+        message = "has properties the contract does not define"
+    elif rule == "required":
+        message = "misses required properties: " + ", ".join(str(v) for v in definition)
+    else:
+        message = "must " + exc.message.split(" must ", 1)[-1]
+    value = exc.value
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        shown = str(value)
+        message += f"; got '{shown[:40]}{'…' if len(shown) > 40 else ''}'"
+    return message
+
+
+class ContractViolation(BadRequestProblem):  # type: ignore[misc]
+    """A request that breaks the contract: 400 with one entry per bad field."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        first = problems[0]
+        where = {
+            "query": "Query parameter",
+            "path": "Path parameter",
+            "header": "Header",
+            "body": "Body field",
+            "form": "Form field",
+        }.get(first.location, "Field")
+        detail = f"{where} '{first.name}' {first.detail}."
+        if len(problems) > 1:
+            detail += f" ({len(problems) - 1} more in errors[])"
+        super().__init__(detail=detail)
+        self.problems = problems
+
+
+class CompiledParameterValidator(ParameterValidator):  # type: ignore[misc]
+    def _check(
+        self, location: str, param: dict[str, Any], value: Any, problems: list[FieldProblem]
+    ) -> None:
+        name = param["name"]
+        if value is None:
+            if param.get("required"):
+                problems.append(FieldProblem(location, name, "is required"))
+            return
+        schema = param.get("schema", {})
+        try:
+            compiled(schema)(value)
+        except fastjsonschema.JsonSchemaValueException as exc:
+            problems.append(FieldProblem(location, name, explain(exc, schema)))
+
+    def validate_request(self, request: Any) -> None:
+        problems: list[FieldProblem] = []
+        if self.strict_validation:
+            known = {p["name"] for p in self.parameters.get("query", [])}
+            known |= self.security_query_params
+            for extra in sorted(set(request.query_params.keys()) - known):
+                problems.append(
+                    FieldProblem("query", extra, "is not a parameter of this operation")
+                )
+        query, path, headers = request.query_params, request.path_params, request.headers
+        for param in self.parameters.get("query", []):
+            self._check("query", param, query.get(param["name"]), problems)
+        for param in self.parameters.get("path", []):
+            self._check("path", param, path.get(param["name"].replace("-", "_")), problems)
+        for param in self.parameters.get("header", []):
+            self._check("header", param, headers.get(param["name"]), problems)
+        if problems:
+            raise ContractViolation(problems)
+
+
+def _body_problem(
+    exc: fastjsonschema.JsonSchemaValueException, schema: dict[str, Any], location: str
+) -> ContractViolation:
+    path = (exc.name or "data").removeprefix("data").lstrip(".") or location
+    path = re.sub(r"\.(\d+)(?=\.|$)", r"[\1]", path)
+    return ContractViolation([FieldProblem(location, path, explain(exc, schema))])
+
+
+class CompiledJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
+    async def _parse(self, stream: Any, scope: Any) -> Any:
+        raw = b"".join([message async for message in stream])
+        if not raw:
+            return None
+        try:
+            return orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            raise ContractViolation(
+                [FieldProblem("body", "body", f"is not valid JSON ({exc})")]
+            ) from None
+
+    def _validate(self, body: Any) -> dict[str, Any] | None:
+        if not self._nullable and body is None:
+            raise ContractViolation([FieldProblem("body", "body", "is required")])
+        try:
+            compiled(self._schema)(body)
+        except fastjsonschema.JsonSchemaValueException as exc:
+            raise _body_problem(exc, self._schema, "body") from None
+        return None
+
+
+class CompiledFormValidator(FormDataValidator):  # type: ignore[misc]
+    def _validate(self, body: Any) -> dict[str, Any] | None:
+        if self._strict_validation:
+            extra = sorted(set(body) - set(self._schema.get("properties", {})))
+            if extra:
+                raise ContractViolation(
+                    [FieldProblem("form", name, "is not a field of this form") for name in extra]
+                )
+        try:
+            compiled(self._schema)(body)
+        except fastjsonschema.JsonSchemaValueException as exc:
+            raise _body_problem(exc, self._schema, "form") from None
+        return None
+
+
+# Connexion replaces the whole "body" entry, so every media type it handles is listed here.
+VALIDATOR_MAP = {
+    "parameter": CompiledParameterValidator,
+    "body": MediaTypeDict(
+        {
+            "*/*json": CompiledJSONBodyValidator,
+            "application/x-www-form-urlencoded": CompiledFormValidator,
+            "multipart/form-data": MultiPartFormDataValidator,
+        }
+    ),
+}

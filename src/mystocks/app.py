@@ -1,0 +1,87 @@
+"""The composition root: `create_app(settings)` builds stores, services and the ASGI app.
+
+Nothing happens at import time; tests build as many apps as they like, each with its settings.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import mystocks_contract
+import yaml
+from connexion import AsyncApp
+from connexion.options import SwaggerUIOptions
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from mystocks.api import problems
+from mystocks.api.validation import VALIDATOR_MAP
+from mystocks.services.auth import AuthService
+from mystocks.services.container import Services
+from mystocks.services.market import MarketService
+from mystocks.settings import Settings
+from mystocks.storage.bootstrap import load_sample_data
+from mystocks.storage.manager import UnifiedManager
+
+log = logging.getLogger("mystocks")
+
+SPEC_PATH = Path(mystocks_contract.__file__).resolve().parents[2] / "openapi.yaml"
+
+
+class MyStocksApp:
+    """The served ASGI app: the Connexion app, with this instance's services in every scope.
+
+    It is also where WebSocket routes will be dispatched, since Connexion has none.
+    """
+
+    def __init__(self, connexion_app: AsyncApp, services: Services) -> None:
+        self.connexion_app = connexion_app
+        self.services = services
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            scope["state"] = {**scope.get("state", {}), "services": self.services}
+        await self.connexion_app(scope, receive, send)
+
+
+def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    data = UnifiedManager.from_urls(settings.relational_url, settings.timeseries_store_url)
+    data.create_schema()
+    if settings.load_sample_data:
+        load_sample_data(data, tick_days=settings.sample_tick_days)
+    auth = AuthService(
+        data.relational, settings.jwt_secret.get_secret_value(), settings.jwt_ttl_seconds
+    )
+    auth.ensure_user(settings.admin_username, settings.admin_password.get_secret_value(), "admin")
+    return Services(
+        settings=settings,
+        api_version=str(spec["info"]["version"]),
+        data=data,
+        auth=auth,
+        market=MarketService(data),
+    )
+
+
+def create_app(settings: Settings) -> MyStocksApp:
+    spec = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+    services = build_services(settings, spec)
+
+    @asynccontextmanager
+    async def lifespan(_app: ASGIApp) -> AsyncIterator[None]:
+        yield
+        services.data.dispose()
+
+    app = AsyncApp(
+        "mystocks",
+        lifespan=lifespan,
+        strict_validation=True,
+        validator_map=VALIDATOR_MAP,
+        swagger_ui_options=SwaggerUIOptions(spec_path="/openapi.json", swagger_ui_path="/docs"),
+    )
+    app.add_api(spec)
+    problems.install(app)
+    return MyStocksApp(app, services)

@@ -1,0 +1,51 @@
+"""Domain errors: one small tree, mapped to problem+json in one place (`mystocks.api.problems`).
+
+    MyStocksError
+     ├── NotFound              a named resource does not exist            -> 404
+     ├── InvalidRequest        the request contradicts itself or the data -> 400
+     ├── RuleViolation         well-formed, but breaks a business rule    -> 422
+     ├── AuthenticationFailed  no or bad credentials                      -> 401
+     └── PermissionDenied      authenticated, but the role may not        -> 403
+
+Services raise these; they never know about HTTP.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One bad field: where it is (`query`, `body`...), its name or JSON path, and why."""
+
+    location: str
+    name: str
+    detail: str
+
+
+class MyStocksError(Exception):
+    def __init__(self, detail: str, problems: tuple[FieldProblem, ...] = ()) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.problems = problems
+
+
+class NotFound(MyStocksError):
+    pass
+
+
+class InvalidRequest(MyStocksError):
+    pass
+
+
+class RuleViolation(MyStocksError):
+    pass
+
+
+class AuthenticationFailed(MyStocksError):
+    pass
+
+
+class PermissionDenied(MyStocksError):
+    pass

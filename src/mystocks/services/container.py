@@ -1,0 +1,19 @@
+"""The services one app instance uses, built once by the composition root (`mystocks.app`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mystocks.services.auth import AuthService
+from mystocks.services.market import MarketService
+from mystocks.settings import Settings
+from mystocks.storage.manager import UnifiedManager
+
+
+@dataclass(frozen=True)
+class Services:
+    settings: Settings
+    api_version: str
+    data: UnifiedManager
+    auth: AuthService
+    market: MarketService

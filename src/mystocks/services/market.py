@@ -1,0 +1,320 @@
+"""Market data use cases: one method per operation of the `market` tag, same names.
+
+Methods take plain, already contract-validated values and return the generated TypedDicts, so
+mypy checks every answer's shape against the contract at no cost per request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any, cast
+
+import numpy as np
+from mystocks_contract import typeddicts as td
+from mystocks_contract.protocols import BarField, IndicatorName, Period
+
+from mystocks.errors import FieldProblem, InvalidRequest, NotFound
+from mystocks.services import indicators as ind
+from mystocks.services import paging
+from mystocks.services.ingest import IngestService
+from mystocks.services.quotes import build_quote
+from mystocks.services.series import (
+    FIELDS,
+    BarSeries,
+    from_rows,
+    iso_strings,
+    local_to_utc_ms,
+    resample_calendar,
+    resample_intraday,
+    utc_ms_to_local,
+)
+from mystocks.storage.calendar import trading_days
+from mystocks.storage.manager import UnifiedManager
+
+INTRADAY_MINUTES = {"1m": 1, "5m": 5, "15m": 15, "30m": 30, "60m": 60}
+CALENDAR_ALIASES = {"XSHE": "XSHG"}
+INSTRUMENT_KEYS = tuple(td.Instrument.__annotations__)
+
+
+def parse_date(name: str, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:  # the contract validator already checked; this guards direct callers
+        raise InvalidRequest(
+            f"{name} must be a date (YYYY-MM-DD)",
+            (FieldProblem("query", name, "must be a date (YYYY-MM-DD)"),),
+        ) from None
+
+
+def parse_datetime(name: str, value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        parsed = None
+    if parsed is None or parsed.tzinfo is None:
+        raise InvalidRequest(
+            f"{name} must be an RFC 3339 date-time with an offset",
+            (FieldProblem("query", name, "must be an RFC 3339 date-time with an offset"),),
+        )
+    return parsed
+
+
+def check_range(start: Any, end: Any) -> None:
+    if start is not None and end is not None and end < start:
+        raise InvalidRequest(
+            f"end ({end}) is before start ({start})",
+            (FieldProblem("query", "end", f"is before start ({start})"),),
+        )
+
+
+class MarketService:
+    def __init__(self, data: UnifiedManager) -> None:
+        self.data = data
+        self.ingest = IngestService(data)
+
+    # -- instruments --------------------------------------------------------------------------
+    def instrument(self, symbol: str) -> dict[str, Any]:
+        found = self.data.relational.get_instrument(symbol.upper())
+        if found is None:
+            raise NotFound(f"No instrument {symbol.upper()}.")
+        return found
+
+    def list_symbols(
+        self,
+        *,
+        q: str | None,
+        type: str | None,
+        exchange: str | None,
+        industry: str | None,
+        cursor: str | None,
+        limit: int,
+    ) -> td.InstrumentPage:
+        after = paging.decode("symbols", cursor)
+        rows = self.data.relational.search_instruments(
+            q=q.strip() if q else None,
+            type=type,
+            exchange=exchange,
+            industry=industry,
+            after=after,
+            limit=limit + 1,
+        )
+        more = len(rows) > limit
+        items = [cast(td.Instrument, {k: r[k] for k in INSTRUMENT_KEYS}) for r in rows[:limit]]
+        next_cursor = paging.encode("symbols", items[-1]["symbol"]) if more else None
+        return {"items": items, "next_cursor": next_cursor}
+
+    def get_symbol(self, *, symbol: str) -> td.Instrument:
+        found = self.instrument(symbol)
+        return cast(td.Instrument, {k: found[k] for k in INSTRUMENT_KEYS})
+
+    # -- quotes -------------------------------------------------------------------------------
+    def get_quote(self, *, symbol: str) -> td.Quote:
+        return build_quote(self.data, self.instrument(symbol))
+
+    def list_quotes(self, *, symbols: Sequence[str]) -> td.QuoteList:
+        wanted = list(dict.fromkeys(s.upper() for s in symbols))
+        known = self.data.relational.get_instruments(wanted)
+        missing = [s for s in wanted if s not in known]
+        if missing:
+            raise NotFound(f"No instrument {', '.join(missing)}.")
+        return {"items": [build_quote(self.data, known[s]) for s in wanted]}
+
+    # -- bars ---------------------------------------------------------------------------------
+    def series(
+        self, inst: dict[str, Any], period: str, start: dt.date | None, end: dt.date | None
+    ) -> BarSeries:
+        """Every bar of `period` whose trading day lies in [start, end], oldest first."""
+        symbol, tz = inst["symbol"], inst["timezone"]
+        if period in INTRADAY_MINUTES:
+            lo = local_to_utc_ms(np.datetime64(start, "s"), tz)[0] if start else None
+            hi = (
+                local_to_utc_ms(np.datetime64(end + dt.timedelta(days=1), "s"), tz)[0]
+                if end
+                else None
+            )
+            minute_rows = self.data.timeseries.read_minute_bars(
+                symbol, start=None if lo is None else int(lo), end=None if hi is None else int(hi)
+            )
+            local = utc_ms_to_local(np.array([r[0] for r in minute_rows], dtype=np.int64), tz)
+            minute = from_rows(local, minute_rows, simulated=any(r[7] for r in minute_rows))
+            return resample_intraday(minute, INTRADAY_MINUTES[period], inst["market"])
+        rows = self.data.relational.daily_bars(symbol, start=start, end=end)
+        local = np.array([r[0] for r in rows], dtype="datetime64[D]")
+        daily = from_rows(local, rows, simulated=False)
+        if period == "1w":
+            return resample_calendar(daily, "W")
+        if period == "1M":
+            return resample_calendar(daily, "M")
+        return daily
+
+    @staticmethod
+    def _page(
+        series: BarSeries, kind: str, cursor: str | None, limit: int
+    ) -> tuple[slice, str | None]:
+        """The slice of `series` after the cursor's stamp, and the cursor of the next page."""
+        after = paging.decode(kind, cursor)
+        first = 0
+        if after is not None:
+            try:
+                first = int(np.searchsorted(series.local, np.datetime64(after, "s"), "right"))
+            except ValueError:
+                raise InvalidRequest(
+                    "The cursor is not one this list issued.",
+                    (FieldProblem("query", "cursor", "is malformed"),),
+                ) from None
+        stop = min(first + limit, len(series))
+        more = stop < len(series)
+        next_cursor = paging.encode(kind, str(series.local[stop - 1])) if more else None
+        return slice(first, stop), next_cursor
+
+    def list_bars(
+        self,
+        *,
+        symbol: str,
+        period: Period = "1d",
+        start: str | None = None,
+        end: str | None = None,
+        fields: Sequence[BarField] | None = None,
+        cursor: str | None = None,
+        limit: int = 1000,
+    ) -> td.BarPage:
+        inst = self.instrument(symbol)
+        lo, hi = parse_date("start", start), parse_date("end", end)
+        check_range(lo, hi)
+        series = self.series(inst, period, lo, hi)
+        window, next_cursor = self._page(series, f"bars.{period}", cursor, limit)
+        page = series.take(window)
+        wanted = [f for f in FIELDS if fields is None or f in fields]
+        columns = [iso_strings(page.local, inst["timezone"])]
+        for name in wanted:
+            columns.append(getattr(page, name).tolist())
+        keys = ("ts", *wanted)
+        items = [dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=True)]
+        return {
+            "symbol": inst["symbol"],
+            "period": period,
+            "adjust": "qfq" if inst["market"] == "CN" else "none",
+            "source": "simulated" if page.simulated else "real",
+            "items": cast(list[td.Bar], items),
+            "next_cursor": next_cursor,
+        }
+
+    # -- ticks --------------------------------------------------------------------------------
+    def list_ticks(
+        self,
+        *,
+        symbol: str,
+        start: str | None = None,
+        end: str | None = None,
+        cursor: str | None = None,
+        limit: int = 1000,
+    ) -> td.TickPage:
+        inst = self.instrument(symbol)
+        lo, hi = parse_datetime("start", start), parse_datetime("end", end)
+        check_range(lo, hi)
+        after = paging.decode("ticks", cursor)
+        if after is not None and not after.isdigit():
+            raise InvalidRequest(
+                "The cursor is not one this list issued.",
+                (FieldProblem("query", "cursor", "is malformed"),),
+            )
+        rows = self.data.timeseries.read_ticks(
+            inst["symbol"],
+            start=None if lo is None else int(lo.timestamp() * 1000),
+            end=None if hi is None else int(hi.timestamp() * 1000),
+            after=None if after is None else int(after),
+            limit=limit + 1,
+        )
+        more = len(rows) > limit
+        rows = rows[:limit]
+        stamps = iso_strings(
+            utc_ms_to_local(np.array([r[0] for r in rows], dtype=np.int64), inst["timezone"]),
+            inst["timezone"],
+        )
+        items: list[td.Tick] = [
+            {"ts": ts, "price": r[1], "volume": r[2], "amount": r[3]}
+            for ts, r in zip(stamps, rows, strict=True)
+        ]
+        return {
+            "symbol": inst["symbol"],
+            "source": "simulated" if any(r[4] for r in rows) else "real",
+            "items": items,
+            "next_cursor": paging.encode("ticks", str(rows[-1][0])) if more else None,
+        }
+
+    # -- indicators ---------------------------------------------------------------------------
+    def get_indicators(
+        self,
+        *,
+        symbol: str,
+        indicator: IndicatorName,
+        params: Sequence[float] | None = None,
+        period: Period = "1d",
+        start: str | None = None,
+        end: str | None = None,
+        cursor: str | None = None,
+        limit: int = 1000,
+    ) -> td.IndicatorPage:
+        inst = self.instrument(symbol)
+        lo, hi = parse_date("start", start), parse_date("end", end)
+        check_range(lo, hi)
+        # Computed over all history up to `end`, so the first values of a range are warmed up
+        # exactly as a terminal shows them.
+        full = self.series(inst, period, None, hi)
+        ohlc = ind.OHLC(full.open, full.high, full.low, full.close, full.volume.astype(float))
+        spec = ind.INDICATORS[indicator]
+        try:
+            values = ind.compute(indicator, ohlc, params)
+        except ValueError as exc:
+            raise InvalidRequest(str(exc), (FieldProblem("query", "params", str(exc)),)) from None
+        first = 0 if lo is None else int(np.searchsorted(full.local, np.datetime64(lo, "s")))
+        ranged = full.take(slice(first, None))
+        window, next_cursor = self._page(ranged, f"ind.{indicator}.{period}", cursor, limit)
+        names = list(values)
+        cols = [
+            [None if np.isnan(v) else round(float(v), 6) for v in values[n][first:][window]]
+            for n in names
+        ]
+        stamps = iso_strings(ranged.local[window], inst["timezone"])
+        items: list[td.IndicatorPoint] = [
+            {"ts": ts, "values": dict(zip(names, row, strict=True))}
+            for ts, row in zip(stamps, zip(*cols, strict=True), strict=True)
+        ]
+        used = list(params) if params else list(spec.default_params)
+        return {
+            "symbol": inst["symbol"],
+            "period": period,
+            "indicator": indicator,
+            "params": [float(p) for p in used],
+            "series": names,
+            "items": items,
+            "next_cursor": next_cursor,
+        }
+
+    # -- calendar -----------------------------------------------------------------------------
+    def get_calendar(self, *, start: str, end: str, exchange: str = "XSHG") -> td.Calendar:
+        lo, hi = parse_date("start", start), parse_date("end", end)
+        assert lo is not None and hi is not None
+        check_range(lo, hi)
+        try:
+            days = trading_days(CALENDAR_ALIASES.get(exchange, exchange), lo, hi)
+        except ValueError as exc:
+            raise InvalidRequest(str(exc), (FieldProblem("query", "start", str(exc)),)) from None
+        return {
+            "exchange": exchange,
+            "start": start,
+            "end": end,
+            "days": [d.isoformat() for d in days],
+        }
+
+    # -- ingest -------------------------------------------------------------------------------
+    def ingest_bars(self, *, period: str, items: Sequence[dict[str, Any]]) -> td.IngestResult:
+        return self.ingest.bars(period, items)
+
+    def ingest_ticks(self, *, items: Sequence[dict[str, Any]]) -> td.IngestResult:
+        return self.ingest.ticks(items)

@@ -1,0 +1,69 @@
+"""Settings: one class, read from `MYSTOCKS_*` environment variables in one place (`load`).
+
+Development defaults let `make run` work on a fresh machine; with `MYSTOCKS_ENV=production` the
+server refuses to start while the JWT secret or the admin password is still a documented default.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Documented in the README as development-only values; refused in production below.
+DEV_JWT_SECRET = "dev-only-jwt-secret-change-me-in-production"
+DEV_ADMIN_PASSWORD = "mystocks-admin"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MYSTOCKS_", extra="ignore", frozen=True)
+
+    env: Literal["development", "test", "production"] = "development"
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    data_dir: Path = Path("var")
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the relational store; default SQLite in data_dir",
+    )
+    timeseries_url: str | None = Field(
+        default=None, description="URL of the time-series store; default SQLite in data_dir"
+    )
+    redis_url: str | None = None
+    jwt_secret: SecretStr = SecretStr(DEV_JWT_SECRET)
+    jwt_ttl_seconds: int = Field(default=3600, ge=60, le=7 * 24 * 3600)
+    admin_username: str = Field(default="admin", min_length=1, max_length=64)
+    admin_password: SecretStr = SecretStr(DEV_ADMIN_PASSWORD)
+    load_sample_data: bool = True
+    sample_tick_days: int = Field(default=20, ge=0, le=60)
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+
+    @model_validator(mode="after")
+    def _refuse_dev_defaults_in_production(self) -> Settings:
+        if self.env != "production":
+            return self
+        problems = []
+        if self.jwt_secret.get_secret_value() == DEV_JWT_SECRET:
+            problems.append("MYSTOCKS_JWT_SECRET is the development default")
+        elif len(self.jwt_secret.get_secret_value()) < 32:
+            problems.append("MYSTOCKS_JWT_SECRET must be at least 32 characters")
+        if self.admin_password.get_secret_value() == DEV_ADMIN_PASSWORD:
+            problems.append("MYSTOCKS_ADMIN_PASSWORD is the development default")
+        if problems:
+            raise ValueError("refusing to start in production: " + "; ".join(problems))
+        return self
+
+    @property
+    def relational_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'mystocks.db'}"
+
+    @property
+    def timeseries_store_url(self) -> str:
+        return self.timeseries_url or f"sqlite:///{self.data_dir / 'timeseries.db'}"
+
+
+def load() -> Settings:
+    """Read the settings from the environment (the only place that does)."""
+    return Settings()

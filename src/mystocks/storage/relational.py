@@ -1,0 +1,288 @@
+"""The relational store: instruments, daily bars, users (SQLAlchemy 2; SQLite or PostgreSQL).
+
+Reads on hot paths use Core `select()` and return plain tuples: building an ORM object per bar
+would cost more than the query. The ORM classes define the schema and serve the rare writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    String,
+    create_engine,
+    delete,
+    event,
+    func,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class InstrumentRow(Base):
+    __tablename__ = "instruments"
+
+    symbol: Mapped[str] = mapped_column(String(16), primary_key=True)
+    code: Mapped[str] = mapped_column(String(12), index=True)
+    name: Mapped[str] = mapped_column(String(64), index=True)
+    pinyin: Mapped[str] = mapped_column(String(64), index=True, default="")
+    exchange: Mapped[str] = mapped_column(String(8))
+    market: Mapped[str] = mapped_column(String(4))
+    type: Mapped[str] = mapped_column(String(8))
+    industry: Mapped[str | None] = mapped_column(String(64), index=True)
+    currency: Mapped[str] = mapped_column(String(4))
+    timezone: Mapped[str] = mapped_column(String(32))
+    board: Mapped[str] = mapped_column(String(8))
+    lot_size: Mapped[int] = mapped_column(Integer)
+    tick_size: Mapped[float] = mapped_column(Float)
+    price_limit_pct: Mapped[float | None] = mapped_column(Float)
+
+
+class DailyBarRow(Base):
+    __tablename__ = "daily_bars"
+
+    symbol: Mapped[str] = mapped_column(String(16), primary_key=True)
+    date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    open: Mapped[float] = mapped_column(Float)
+    high: Mapped[float] = mapped_column(Float)
+    low: Mapped[float] = mapped_column(Float)
+    close: Mapped[float] = mapped_column(Float)
+    volume: Mapped[int] = mapped_column(BigInteger)
+    amount: Mapped[float] = mapped_column(Float)
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class MetaRow(Base):
+    """Small key/value facts about the store itself (e.g. which sample data was loaded)."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(255))
+
+
+INSTRUMENT_COLUMNS = tuple(c.name for c in InstrumentRow.__table__.columns)
+_INSTRUMENTS = Base.metadata.tables["instruments"]
+_DAILY = Base.metadata.tables["daily_bars"]
+_USERS = Base.metadata.tables["users"]
+_META = Base.metadata.tables["meta"]
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    password_hash: str
+    role: str
+    created_at: dt.datetime
+
+
+DailyBar = tuple[dt.date, float, float, float, float, int, float]
+"""(date, open, high, low, close, volume, amount)"""
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            # WAL lets readers proceed while an ingest batch writes.
+            cursor = dbapi_conn.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA busy_timeout=5000")
+            cursor.close()
+
+        return engine
+    # A statement running longer than 30 s is a bug or an attack; let PostgreSQL cancel it.
+    return create_engine(
+        url,
+        pool_size=10,
+        max_overflow=10,
+        pool_pre_ping=True,
+        connect_args={"options": "-c statement_timeout=30000"},
+    )
+
+
+class RelationalStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.backend = engine.dialect.name
+
+    def create_schema(self) -> None:
+        Base.metadata.create_all(self.engine)
+
+    def ping(self) -> None:
+        with self.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+
+    def _upsert(self, table: Any, rows: Sequence[dict[str, Any]], keys: Sequence[str]) -> None:
+        if not rows:
+            return
+        insert = pg_insert if self.backend == "postgresql" else sqlite_insert
+        stmt = insert(table)
+        updates = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in keys}
+        stmt = stmt.on_conflict_do_update(index_elements=list(keys), set_=updates)
+        with self.engine.begin() as conn:
+            conn.execute(stmt, list(rows))
+
+    # -- meta ---------------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        with self.engine.connect() as conn:
+            value = conn.execute(select(_META.c.value).where(_META.c.key == key)).scalar()
+        return None if value is None else str(value)
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._upsert(_META, [{"key": key, "value": value}], ["key"])
+
+    # -- instruments --------------------------------------------------------------------------
+    def upsert_instruments(self, rows: Sequence[dict[str, Any]]) -> None:
+        self._upsert(_INSTRUMENTS, rows, ["symbol"])
+
+    def get_instrument(self, symbol: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(_INSTRUMENTS).where(_INSTRUMENTS.c.symbol == symbol)).first()
+        return None if row is None else dict(row._mapping)
+
+    def get_instruments(self, symbols: Iterable[str]) -> dict[str, dict[str, Any]]:
+        wanted = list(set(symbols))
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(_INSTRUMENTS).where(_INSTRUMENTS.c.symbol.in_(wanted)))
+            return {row.symbol: dict(row._mapping) for row in rows}
+
+    def search_instruments(
+        self,
+        *,
+        q: str | None,
+        type: str | None,
+        exchange: str | None,
+        industry: str | None,
+        after: str | None,
+        limit: int,
+    ) -> list[dict[str, Any]]:
+        stmt = select(_INSTRUMENTS).order_by(_INSTRUMENTS.c.symbol).limit(limit)
+        if q:
+            c = _INSTRUMENTS.c
+            stmt = stmt.where(
+                or_(
+                    c.code.startswith(q, autoescape=True),
+                    c.symbol.startswith(q.upper(), autoescape=True),
+                    c.name.startswith(q, autoescape=True),
+                    c.pinyin.startswith(q.lower(), autoescape=True),
+                )
+            )
+        if type:
+            stmt = stmt.where(_INSTRUMENTS.c.type == type)
+        if exchange:
+            stmt = stmt.where(_INSTRUMENTS.c.exchange == exchange)
+        if industry:
+            stmt = stmt.where(_INSTRUMENTS.c.industry == industry)
+        if after:
+            stmt = stmt.where(_INSTRUMENTS.c.symbol > after)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(stmt)]
+
+    def count_instruments(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(_INSTRUMENTS)).scalar_one())
+
+    # -- daily bars ---------------------------------------------------------------------------
+    def upsert_daily_bars(self, rows: Sequence[dict[str, Any]]) -> None:
+        self._upsert(_DAILY, rows, ["symbol", "date"])
+
+    def replace_daily_bars(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Bulk load for sample data: one transaction, plain inserts after a delete."""
+        symbols = sorted({row["symbol"] for row in rows})
+        with self.engine.begin() as conn:
+            conn.execute(delete(_DAILY).where(_DAILY.c.symbol.in_(symbols)))
+            conn.execute(_DAILY.insert(), list(rows))
+
+    def daily_bars(
+        self,
+        symbol: str,
+        *,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        after: dt.date | None = None,
+        limit: int | None = None,
+    ) -> list[DailyBar]:
+        c = _DAILY.c
+        stmt = (
+            select(c.date, c.open, c.high, c.low, c.close, c.volume, c.amount)
+            .where(c.symbol == symbol)
+            .order_by(c.date)
+        )
+        if start is not None:
+            stmt = stmt.where(c.date >= start)
+        if end is not None:
+            stmt = stmt.where(c.date <= end)
+        if after is not None:
+            stmt = stmt.where(c.date > after)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        with self.engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(stmt)]
+
+    def last_daily_bars(
+        self, symbol: str, count: int, *, before: dt.date | None = None
+    ) -> list[DailyBar]:
+        """The newest `count` daily bars (optionally before a date), newest first."""
+        c = _DAILY.c
+        stmt = (
+            select(c.date, c.open, c.high, c.low, c.close, c.volume, c.amount)
+            .where(c.symbol == symbol)
+            .order_by(c.date.desc())
+            .limit(count)
+        )
+        if before is not None:
+            stmt = stmt.where(c.date < before)
+        with self.engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(stmt)]
+
+    # -- users --------------------------------------------------------------------------------
+    def get_user(self, username: str) -> User | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(_USERS).where(_USERS.c.username == username)).first()
+        if row is None:
+            return None
+        created = row.created_at
+        if created.tzinfo is None:  # SQLite drops the zone; we always store UTC
+            created = created.replace(tzinfo=dt.UTC)
+        return User(row.username, row.password_hash, row.role, created)
+
+    def create_user(self, username: str, password_hash: str, role: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                _USERS.insert().values(
+                    username=username,
+                    password_hash=password_hash,
+                    role=role,
+                    created_at=dt.datetime.now(dt.UTC),
+                )
+            )

@@ -1,0 +1,95 @@
+"""Shared fixtures: apps built by the composition root on fresh data directories.
+
+Building an app loads the sample data (a few seconds), so each pytest-xdist worker builds one
+shared app per session for read-only tests; tests that write build their own.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# Starlette's TestClient warns that httpx is deprecated in favour of httpx2; not ours to fix.
+warnings.filterwarnings("ignore", message=".*httpx2.*")
+
+from starlette.testclient import TestClient  # noqa: E402
+
+from mystocks.app import MyStocksApp, create_app  # noqa: E402
+from mystocks.settings import DEV_ADMIN_PASSWORD, Settings  # noqa: E402
+from mystocks.storage.bootstrap import load_sample_data  # noqa: E402
+from mystocks.storage.manager import UnifiedManager  # noqa: E402
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No MYSTOCKS_* variable from the developer's shell leaks into a test."""
+    for key in list(os.environ):
+        if key.startswith("MYSTOCKS_"):
+            monkeypatch.delenv(key)
+
+
+def make_settings(data_dir: Path, **overrides: Any) -> Settings:
+    return Settings(env="test", data_dir=data_dir, sample_tick_days=5, **overrides)
+
+
+def login(client: TestClient, username: str, password: str) -> dict[str, str]:
+    response = client.post("/api/v1/auth/token", data={"username": username, "password": password})
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+@pytest.fixture(scope="session")
+def template_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Stores with the sample data loaded once per worker; apps start from copies of it."""
+    folder = tmp_path_factory.mktemp("template")
+    settings = make_settings(folder)
+    data = UnifiedManager.from_urls(settings.relational_url, settings.timeseries_store_url)
+    data.create_schema()
+    load_sample_data(data, tick_days=settings.sample_tick_days)
+    data.dispose()  # closes the SQLite files, folding the WAL back in, so copies are complete
+    return folder
+
+
+def app_on_copy(template: Path, target: Path, **overrides: Any) -> MyStocksApp:
+    shutil.copytree(template, target, dirs_exist_ok=True)
+    return create_app(make_settings(target, **overrides))
+
+
+@pytest.fixture(scope="session")
+def shared_app(template_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> MyStocksApp:
+    return app_on_copy(template_dir, tmp_path_factory.mktemp("shared"))
+
+
+@pytest.fixture(scope="session")
+def client(shared_app: MyStocksApp) -> Iterator[TestClient]:
+    with TestClient(shared_app) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="session")
+def admin_headers(client: TestClient) -> dict[str, str]:
+    return login(client, "admin", DEV_ADMIN_PASSWORD)
+
+
+@pytest.fixture(scope="session")
+def viewer_headers(shared_app: MyStocksApp, client: TestClient) -> dict[str, str]:
+    shared_app.services.auth.ensure_user("viewer", "viewer-password", "viewer")
+    return login(client, "viewer", "viewer-password")
+
+
+@pytest.fixture
+def writable_app(
+    template_dir: Path, tmp_path: Path
+) -> Iterator[tuple[MyStocksApp, TestClient, dict[str, str]]]:
+    """A private app whose data a test may change."""
+    app = app_on_copy(template_dir, tmp_path)
+    with TestClient(app) as test_client:
+        yield app, test_client, login(test_client, "admin", DEV_ADMIN_PASSWORD)

@@ -1,0 +1,172 @@
+"""`make generate`: openapi/ -> generated/ and frontend-client/src/schema.d.ts.
+
+    python tools/generate.py            write the generated files into the repository
+    python tools/generate.py --check    generate into a temporary folder and fail on any drift
+
+What it writes:
+    generated/openapi.yaml                       the bundled contract (the server loads it)
+    generated/python/mystocks_contract/models.py     Pydantic v2 models (datamodel-code-generator)
+    generated/python/mystocks_contract/typeddicts.py TypedDicts of the same schemas, for building
+                                                     responses without a model per row
+    generated/python/mystocks_contract/protocols.py  one handler Protocol per tag
+    frontend-client/src/schema.d.ts              TypeScript types (openapi-typescript)
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bundle import bundle, dump
+from protocols import render
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+OUTPUTS = (
+    "generated/openapi.yaml",
+    "generated/python/mystocks_contract/models.py",
+    "generated/python/mystocks_contract/typeddicts.py",
+    "generated/python/mystocks_contract/protocols.py",
+    "frontend-client/src/schema.d.ts",
+)
+CODEGEN_ARGS = (
+    "--input-file-type",
+    "openapi",
+    "--target-python-version",
+    "3.11",
+    "--use-standard-collections",
+    "--use-union-operator",
+    "--use-annotated",
+    "--field-constraints",
+    "--strict-nullable",
+    "--use-schema-description",
+    "--use-field-description",
+    "--enum-field-as-literal",
+    "all",
+    "--disable-timestamp",
+    "--formatters",
+    "black",
+    "isort",
+)
+
+
+def run(cmd: list[str], cwd: Path = ROOT) -> None:
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout + result.stderr)
+        raise SystemExit(f"failed: {' '.join(cmd)}")
+
+
+def generate(out: Path) -> None:
+    spec = bundle(ROOT / "openapi" / "openapi.yaml")
+    bundled = out / "generated" / "openapi.yaml"
+    bundled.parent.mkdir(parents=True, exist_ok=True)
+    bundled.write_text(dump(spec), encoding="utf-8")
+    # Round-trip check: what we wrote must load back to the same document.
+    assert yaml.safe_load(bundled.read_text(encoding="utf-8")) == spec
+
+    package = out / "generated" / "python" / "mystocks_contract"
+    package.mkdir(parents=True, exist_ok=True)
+    codegen = str(VENV_BIN / "datamodel-codegen")
+    run(
+        [
+            codegen,
+            "--input",
+            str(bundled),
+            "--output",
+            str(package / "models.py"),
+            "--output-model-type",
+            "pydantic_v2.BaseModel",
+            *CODEGEN_ARGS,
+        ]
+    )
+    run(
+        [
+            codegen,
+            "--input",
+            str(bundled),
+            "--output",
+            str(package / "typeddicts.py"),
+            "--output-model-type",
+            "typing.TypedDict",
+            *CODEGEN_ARGS,
+        ]
+    )
+    (package / "protocols.py").write_text(render(spec), encoding="utf-8")
+    run(
+        [
+            str(VENV_BIN / "ruff"),
+            "format",
+            "--quiet",
+            "--line-length",
+            "100",
+            str(package / "protocols.py"),
+        ]
+    )
+
+    schema_ts = out / "frontend-client" / "src" / "schema.d.ts"
+    schema_ts.parent.mkdir(parents=True, exist_ok=True)
+    run(
+        ["npx", "--no-install", "openapi-typescript", str(bundled), "-o", str(schema_ts)],
+        cwd=ROOT / "frontend-client",
+    )
+
+
+def check() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        generate(Path(tmp))
+        drift = []
+        for rel in OUTPUTS:
+            fresh = (Path(tmp) / rel).read_text(encoding="utf-8")
+            committed_path = ROOT / rel
+            committed = (
+                committed_path.read_text(encoding="utf-8") if committed_path.exists() else ""
+            )
+            if fresh != committed:
+                drift.append(rel)
+                diff = difflib.unified_diff(
+                    committed.splitlines(),
+                    fresh.splitlines(),
+                    f"committed/{rel}",
+                    f"fresh/{rel}",
+                    lineterm="",
+                    n=1,
+                )
+                sys.stderr.write("\n".join(list(diff)[:40]) + "\n")
+    if drift:
+        sys.stderr.write(
+            f"generated code drifted from openapi/: {', '.join(drift)}\n"
+            "run `make generate` and commit the result\n"
+        )
+        return 1
+    print(f"generated code matches openapi/ ({len(OUTPUTS)} files)")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="fail if generated files drift")
+    parser.add_argument("--out", type=Path, default=ROOT, help="folder to write into")
+    args = parser.parse_args()
+    if args.check:
+        return check()
+    with tempfile.TemporaryDirectory() as tmp:
+        generate(Path(tmp))
+        for rel in OUTPUTS:
+            (args.out / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(Path(tmp) / rel, args.out / rel)
+    print(f"wrote {len(OUTPUTS)} files")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
