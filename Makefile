@@ -36,7 +36,7 @@ test-fast: $(STAMP)  ## unit tests only
 	$(VENV)/bin/pytest tests/unit $(PYTEST_ARGS)
 
 lint: $(STAMP) $(NPM_STAMP)  ## ruff over Python, Redocly over the contract
-	$(VENV)/bin/ruff check src tests tools bench
+	$(VENV)/bin/ruff check
 	cd frontend-client && npx --no-install redocly lint --config ../openapi/redocly.yaml ../openapi/openapi.yaml
 
 typecheck: $(STAMP) $(NPM_STAMP)  ## mypy --strict on src/, tsc on the client

@@ -2,12 +2,14 @@
 
     MyStocksError
      ├── NotFound              a named resource does not exist            -> 404
-     ├── InvalidRequest        the request contradicts itself or the data -> 400
+     ├── InvalidRequest        valid by the contract, yet unusable        -> 422
+     │                         (a foreign cursor, end before start, ...)
      ├── RuleViolation         well-formed, but breaks a business rule    -> 422
      ├── AuthenticationFailed  no or bad credentials                      -> 401
      └── PermissionDenied      authenticated, but the role may not        -> 403
 
-Services raise these; they never know about HTTP.
+A request that breaks the contract itself (a wrong type, a malformed date) never reaches a
+service: the API layer answers it with 400. Services raise these; they never know about HTTP.
 """
 
 from __future__ import annotations

@@ -243,14 +243,25 @@ def test_unknown_symbol_is_404(client, viewer_headers):
         ({"limit": "0"}, "limit"),
         ({"limit": "abc"}, "limit"),
         ({"fields": "close,bogus"}, "fields"),
-        ({"cursor": "bm90LW91cnM"}, "cursor"),
-        ({"start": "2017-02-01", "end": "2017-01-01"}, "end"),
         ({"perod": "1m"}, "perod"),
     ],
 )
 def test_bad_parameters_are_400_naming_the_parameter(client, viewer_headers, params, name):
     body = problem(client.get(f"{BARS}/600036.SH", headers=viewer_headers, params=params), 400)
     assert name in body["detail"]
+    assert [e["name"] for e in body["errors"]] == [name]
+
+
+@pytest.mark.parametrize(
+    ("params", "name"),
+    [
+        ({"cursor": "bm90LW91cnM"}, "cursor"),
+        ({"cursor": "dGlja3M6MTIz"}, "cursor"),  # a tick cursor replayed on bars
+        ({"start": "2017-02-01", "end": "2017-01-01"}, "end"),
+    ],
+)
+def test_valid_but_unusable_parameters_are_422(client, viewer_headers, params, name):
+    body = problem(client.get(f"{BARS}/600036.SH", headers=viewer_headers, params=params), 422)
     assert [e["name"] for e in body["errors"]] == [name]
 
 
@@ -264,14 +275,14 @@ def test_several_bad_parameters_are_all_listed(client, viewer_headers):
     assert {e["name"] for e in body["errors"]} == {"period", "start"}
 
 
-def test_bad_indicator_parameters_are_400(client, viewer_headers):
+def test_bad_indicator_parameters_are_422(client, viewer_headers):
     body = problem(
         client.get(
             "/api/v1/market/indicators/600036.SH",
             headers=viewer_headers,
             params={"indicator": "MACD", "params": "26,12,9"},
         ),
-        400,
+        422,
     )
     assert body["errors"][0]["name"] == "params"
 

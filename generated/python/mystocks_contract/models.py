@@ -310,6 +310,9 @@ class Token(BaseModel):
 
 
 class TokenRequest(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+    )
     grant_type: Literal['password'] | None = None
     """
     OAuth2 grant type; only `password` is supported.

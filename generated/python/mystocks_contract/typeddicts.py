@@ -277,7 +277,7 @@ class Token(TypedDict):
     role: Role
 
 
-class TokenRequest(TypedDict):
+class TokenRequest(TypedDict, closed=True):
     grant_type: NotRequired[Literal['password']]
     """
     OAuth2 grant type; only `password` is supported.

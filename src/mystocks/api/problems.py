@@ -61,7 +61,7 @@ SLUGS = {
 }
 DOMAIN_STATUS: dict[type[MyStocksError], int] = {
     NotFound: 404,
-    InvalidRequest: 400,
+    InvalidRequest: 422,
     RuleViolation: 422,
     AuthenticationFailed: 401,
     PermissionDenied: 403,
