@@ -22,19 +22,20 @@ from mystocks.storage.manager import UnifiedManager
 CLOSE_TIME = {"CN": dt.time(15, 0), "US": dt.time(16, 0)}
 
 
-def _round_price(value: float, tick: float) -> float:
-    quantum = Decimal(str(tick))
-    return float((Decimal(str(value)) / quantum).quantize(Decimal(1), ROUND_HALF_UP) * quantum)
-
-
 def price_limits(
     prev_close: float | None, inst: dict[str, Any]
 ) -> tuple[float | None, float | None]:
+    """The day's limit-up and limit-down prices, computed in decimal as the exchanges do."""
     band = inst.get("price_limit_pct")
     if prev_close is None or band is None:
         return None, None
-    tick = inst["tick_size"]
-    return _round_price(prev_close * (1 + band), tick), _round_price(prev_close * (1 - band), tick)
+    tick = Decimal(str(inst["tick_size"]))
+    base, pct = Decimal(str(prev_close)), Decimal(str(band))
+
+    def to_tick(value: Decimal) -> float:
+        return float((value / tick).quantize(Decimal(1), ROUND_HALF_UP) * tick)
+
+    return to_tick(base * (1 + pct)), to_tick(base * (1 - pct))
 
 
 def build_quote(data: UnifiedManager, inst: dict[str, Any]) -> td.Quote:

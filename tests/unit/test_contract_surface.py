@@ -1,0 +1,53 @@
+"""Every operation has a handler and every handler an operation (Connexion would refuse the
+first at start; nothing else catches the second)."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+
+import yaml
+from mystocks_contract.protocols import OPERATION_IDS
+
+from mystocks.app import SPEC_PATH
+
+HANDLER_MODULES = ("mystocks.api.system", "mystocks.api.auth", "mystocks.api.market")
+
+
+def spec_operation_ids() -> set[str]:
+    spec = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+    return {
+        op["operationId"]
+        for item in spec["paths"].values()
+        for method, op in item.items()
+        if method in ("get", "put", "post", "patch", "delete")
+    }
+
+
+def handler_ids() -> set[str]:
+    found = set()
+    for name in HANDLER_MODULES:
+        module = importlib.import_module(name)
+        for attr, value in vars(module).items():
+            if inspect.iscoroutinefunction(value) and value.__module__ == name:
+                found.add(f"{name}.{attr}")
+    return found
+
+
+def test_every_operation_has_a_handler_and_every_handler_an_operation():
+    operations = spec_operation_ids()
+    handlers = handler_ids()
+    assert operations - handlers == set(), "operations without a handler"
+    assert handlers - operations == set(), "handlers without an operation"
+
+
+def test_generated_protocols_list_every_operation():
+    assert set(OPERATION_IDS) == spec_operation_ids()
+
+
+def test_handlers_take_keyword_only_parameters():
+    for op_id in spec_operation_ids():
+        module_name, _, func_name = op_id.rpartition(".")
+        func = getattr(importlib.import_module(module_name), func_name)
+        kinds = {p.kind for p in inspect.signature(func).parameters.values()}
+        assert kinds <= {inspect.Parameter.KEYWORD_ONLY}, op_id

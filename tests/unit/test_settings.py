@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from mystocks.settings import DEV_ADMIN_PASSWORD, DEV_JWT_SECRET, Settings, load
+
+STRONG = "x" * 40
+
+
+def test_development_defaults_work_outside_production():
+    settings = Settings()
+    assert settings.jwt_secret.get_secret_value() == DEV_JWT_SECRET
+    assert settings.relational_url.startswith("sqlite:///")
+    assert (settings.host, settings.port) == ("127.0.0.1", 8000)
+
+
+@pytest.mark.parametrize(
+    ("secret", "password", "complaint"),
+    [
+        (DEV_JWT_SECRET, "a-real-password", "MYSTOCKS_JWT_SECRET is the development default"),
+        (STRONG, DEV_ADMIN_PASSWORD, "MYSTOCKS_ADMIN_PASSWORD is the development default"),
+        ("short", "a-real-password", "at least 32 characters"),
+    ],
+)
+def test_production_refuses_development_defaults(secret, password, complaint):
+    with pytest.raises(ValidationError, match=complaint):
+        Settings(env="production", jwt_secret=secret, admin_password=password)
+
+
+def test_production_starts_with_real_secrets():
+    settings = Settings(env="production", jwt_secret=STRONG, admin_password="a-real-password")
+    assert settings.env == "production"
+
+
+def test_settings_come_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("MYSTOCKS_PORT", "8123")
+    monkeypatch.setenv("MYSTOCKS_DATA_DIR", str(tmp_path))
+    settings = load()
+    assert settings.port == 8123
+    assert settings.timeseries_store_url == f"sqlite:///{tmp_path / 'timeseries.db'}"
