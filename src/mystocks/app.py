@@ -15,6 +15,7 @@ import mystocks_contract
 import yaml
 from connexion import AsyncApp
 from connexion.options import SwaggerUIOptions
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mystocks.api import problems
@@ -40,11 +41,13 @@ class MyStocksApp:
     def __init__(self, connexion_app: AsyncApp, services: Services) -> None:
         self.connexion_app = connexion_app
         self.services = services
+        # A year of bars is ~30 KB of JSON and compresses ~5x; small answers stay plain.
+        self._http = GZipMiddleware(connexion_app, minimum_size=2048)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] in ("http", "websocket"):
             scope["state"] = {**scope.get("state", {}), "services": self.services}
-        await self.connexion_app(scope, receive, send)
+        await self._http(scope, receive, send)
 
 
 def build_services(settings: Settings, spec: dict[str, Any]) -> Services:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 
 from mystocks import __version__
-from mystocks.settings import load
+from mystocks.settings import Settings, load
 
 cli = typer.Typer(
     help="MyStocks: a contract-first market-data and strategy API (A-shares first).",
@@ -23,6 +25,18 @@ def _logging(level: str) -> None:
     )
 
 
+def _settings() -> Settings:
+    """The settings, or a clear message and exit status 2 when they are refused."""
+    try:
+        return load()
+    except ValidationError as exc:
+        for error in exc.errors():
+            where = ".".join(str(p) for p in error["loc"])
+            name = f"MYSTOCKS_{where.upper()}: " if where else ""
+            typer.echo(f"mystocks: {name}{error['msg'].removeprefix('Value error, ')}", err=True)
+        raise typer.Exit(2) from None
+
+
 @cli.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on [MYSTOCKS_HOST]")] = None,
@@ -31,9 +45,12 @@ def serve(
     """Start the API server (creates and migrates the stores, loads sample data on first start)."""
     import uvicorn
 
+    # Connexion imports Starlette's TestClient at import time, which warns about httpx on
+    # every start; the server never uses the test client.
+    warnings.filterwarnings("ignore", message=".*`httpx` with `starlette.testclient`")
     from mystocks.app import create_app
 
-    settings = load()
+    settings = _settings()
     _logging(settings.log_level)
     app = create_app(settings)
     uvicorn.run(
@@ -53,7 +70,7 @@ def init() -> None:
     from mystocks.storage.bootstrap import load_sample_data
     from mystocks.storage.manager import UnifiedManager
 
-    settings = load()
+    settings = _settings()
     console = Console(stderr=True)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     data = UnifiedManager.from_urls(settings.relational_url, settings.timeseries_store_url)

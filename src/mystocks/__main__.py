@@ -1,0 +1,5 @@
+"""`python -m mystocks` is the `mystocks` command."""
+
+from mystocks.cli import main
+
+main()
