@@ -44,9 +44,7 @@ def current_user(
         raise HTTPException(401, "The token is not valid.") from exc
 
 
-@app.get(
-    "/api/v1/market/bars/{symbol}", response_model=BarPage, response_model_exclude_unset=True
-)
+@app.get("/api/v1/market/bars/{symbol}", response_model=BarPage, response_model_exclude_unset=True)
 def list_bars(
     symbol: Annotated[str, Path(max_length=16, pattern=SYMBOL_PATTERN)],
     _user: Annotated[dict[str, Any], Depends(current_user)],

@@ -7,6 +7,7 @@ private copy: ingest cases write into it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from starlette.testclient import TestClient
 from mystocks.app import MyStocksApp
 from tests.conftest import app_on_copy, login
 
-MAX_EXAMPLES = 40
+MAX_EXAMPLES = 50
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +58,18 @@ def api_schema(contract_app: MyStocksApp) -> Any:
 
 schema = schemathesis.pytest.from_fixture("api_schema")
 
+CASES: Counter[str] = Counter()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report_counts() -> Iterator[None]:
+    """Print how many cases each operation got (run with -s to see it)."""
+    yield
+    if CASES:
+        print(f"\nschemathesis: {len(CASES)} operations, {sum(CASES.values())} cases")
+        for operation, count in sorted(CASES.items()):
+            print(f"  {count:5d}  {operation}")
+
 
 @schema.parametrize()
 @settings(
@@ -69,4 +82,5 @@ schema = schemathesis.pytest.from_fixture("api_schema")
     ],
 )
 def test_every_operation_conforms(case: Any, contract_headers: dict[str, str]) -> None:
+    CASES[case.operation.label] += 1
     case.call_and_validate(headers=contract_headers)

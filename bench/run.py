@@ -1,0 +1,306 @@
+"""Benchmark: one year of daily bars, mystocks against two baselines measured in the same run.
+
+The request is an authenticated, validated
+`GET /api/v1/market/bars/600036.SH?period=1d&start=2016-01-01&end=2016-12-31` (~244 bars, ~30 KB).
+Three servers answer it, each one uvicorn worker in its own process, loaded one after another:
+`mystocks` (the real Connexion app), `fastapi` (idiomatic FastAPI + Pydantic response_model) and
+`starlette` (bare Starlette + orjson, the floor); see bench/apps/. All three must return the same
+JSON before any load is applied. The machine is noisy, so only ratios are meaningful; the primary
+figure is the server's CPU time per request (user + system, all threads).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+from typing import Any
+
+import httpx
+import orjson
+from rich.console import Console
+from rich.table import Table
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+from bench.apps import DATA_DIR_ENV  # noqa: E402
+from bench.load import cpu_seconds, python_load, wrk_load  # noqa: E402
+
+SERVERS = ("mystocks", "fastapi", "starlette")
+PATH = "/api/v1/market/bars/600036.SH?period=1d&start=2016-01-01&end=2016-12-31"
+BAD_REQUESTS = {  # name -> (query replacing the good one or None, Authorization header or None)
+    "no token": (None, None),
+    "bad token": (None, "Bearer not.a.jwt"),
+    "bad date": ("period=1d&start=2016-13-01", "*"),
+    "bad period": ("period=2d", "*"),
+    "bad limit": ("limit=0", "*"),
+}
+TARGETS = {"fastapi": 2.0, "starlette": 0.6}  # other server's CPU/request ÷ mystocks' ≥ target
+console = Console()
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    p.add_argument("--duration", type=int, default=10, help="measured seconds per server [10]")
+    p.add_argument("--warmup", type=int, default=3, help="unmeasured seconds before each [3]")
+    p.add_argument("--connections", type=int, default=8, help="concurrent keep-alive conns [8]")
+    p.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="repeat the three servers this many times (restarted each round) and report "
+        "each figure's median [1]",
+    )
+    p.add_argument(
+        "--client",
+        choices=("auto", "wrk", "python"),
+        default="auto",
+        help="load generator: wrk, or an httpx asyncio client in this process (slower, so "
+        "latencies include more client time); auto = wrk when installed [auto]",
+    )
+    p.add_argument(
+        "--data-dir",
+        type=Path,
+        help="data directory to use and keep (created with sample data if missing); default a "
+        "temporary one, removed afterwards",
+    )
+    p.add_argument("--check", action="store_true", help="only check the three answers agree")
+    p.add_argument("--no-save", action="store_true", help="do not write bench/results/*.json")
+    return p.parse_args(argv)
+
+
+def prepare_data(data_dir: Path) -> None:
+    """A first create_app creates the stores and loads the sample data (~5 s), once per run."""
+    with warnings.catch_warnings():  # Connexion imports deprecated Starlette/jsonschema names
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from mystocks.app import create_app
+        from mystocks.settings import Settings
+
+    create_app(Settings(data_dir=data_dir, env="test")).services.data.dispose()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    """`python -m bench.apps.serve NAME PORT` as a subprocess, from start until it listens."""
+
+    def __init__(self, name: str, data_dir: Path, log_dir: Path) -> None:
+        self.name, self.port = name, free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = log_dir / f"{name}.log"
+        env = {**os.environ, DATA_DIR_ENV: str(data_dir)}
+        with self.log.open("wb") as out:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "bench.apps.serve", name, str(self.port)],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                self.fail(f"exited with {self.proc.returncode} while starting")
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        self.fail("did not listen within 120 s")
+
+    def fail(self, why: str) -> None:
+        self.stop()
+        sys.exit(f"{self.name} server {why}; its log:\n{self.log.read_text()[-3000:]}")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def get_token(base: str) -> str:
+    form = {"username": "admin", "password": "mystocks-admin"}
+    answer = httpx.post(f"{base}/api/v1/auth/token", data=form, timeout=30)
+    answer.raise_for_status()
+    return str(answer.json()["access_token"])
+
+
+def check(server: Server, token: str, reference: Any) -> tuple[Any, int]:
+    """The server's body (must equal `reference` when one is given) and its size in bytes."""
+    with httpx.Client(base_url=server.base, timeout=30) as client:
+        answer = client.get(PATH, headers={"Authorization": f"Bearer {token}"})
+        if answer.status_code != 200:
+            server.fail(f"answered {answer.status_code}: {answer.text[:500]}")
+        body = orjson.loads(answer.content)
+        if reference is not None and body != reference:
+            diff = [k for k in reference if reference[k] != body.get(k)]
+            pairs = enumerate(zip(reference["items"], body["items"], strict=False))
+            first = next((i for i, (a, b) in pairs if a != b), None)
+            detail = (
+                "" if first is None else f" first differing item #{first}: {body['items'][first]}"
+            )
+            server.fail(f"differs from mystocks in {diff};{detail}")
+        statuses = {}
+        for name, (query, auth) in BAD_REQUESTS.items():
+            path = PATH if query is None else PATH.split("?")[0] + "?" + query
+            auth = auth and auth.replace("*", f"Bearer {token}")
+            statuses[name] = client.get(
+                path, headers={"Authorization": auth} if auth else {}
+            ).status_code
+        if any(not 400 <= s < 500 for s in statuses.values()):
+            server.fail(f"accepted a bad request: {statuses}")
+    shown = ", ".join(f"{k} {v}" for k, v in statuses.items())
+    console.print(f"  {server.name}: {len(body['items'])} bars, {len(answer.content)} B; {shown}")
+    return body, len(answer.content)
+
+
+def measure(server: Server, token: str, args: argparse.Namespace) -> dict[str, float]:
+    def load(seconds: int) -> dict[str, float]:
+        if args.client == "wrk":
+            return wrk_load(server.base + PATH, token, args.connections, seconds)
+        return asyncio.run(python_load(server.base + PATH, token, args.connections, seconds))
+
+    load(args.warmup)
+    cpu0, wall0 = cpu_seconds(server.proc.pid), time.perf_counter()
+    stats = load(args.duration)
+    cpu = cpu_seconds(server.proc.pid) - cpu0
+    wall = time.perf_counter() - wall0
+    if stats["errors"] or not stats["requests"]:
+        server.fail(f"had {stats['errors']} errors in {stats['requests']} requests under load")
+    return {
+        "rps": stats["requests"] / stats["seconds"],
+        "p50_ms": stats["p50_ms"],
+        "p99_ms": stats["p99_ms"],
+        "cpu_us_per_req": cpu / stats["requests"] * 1e6,
+        "cpu_util": cpu / wall,
+        "requests": stats["requests"],
+    }
+
+
+def report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> dict[str, Any]:
+    table = Table(title=f"bars 1y: {args.connections} conns, {args.duration} s, {args.client}")
+    for col in ("server", "req/s", "p50 ms", "p99 ms", "CPU µs/req", "CPU util"):
+        table.add_column(col, justify="left" if col == "server" else "right")
+    for name, r in results.items():
+        table.add_row(
+            name,
+            f"{r['rps']:.0f}",
+            f"{r['p50_ms']:.2f}",
+            f"{r['p99_ms']:.2f}",
+            f"{r['cpu_us_per_req']:.0f}",
+            f"{r['cpu_util']:.0%}",
+        )
+    console.print(table)
+    mine = results["mystocks"]
+    ratios: dict[str, Any] = {}
+    for other, target in TARGETS.items():
+        cpu_ratio = results[other]["cpu_us_per_req"] / mine["cpu_us_per_req"]
+        rps_ratio = mine["rps"] / results[other]["rps"]
+        met = cpu_ratio >= target
+        ratios[other] = {
+            "cpu_ratio": cpu_ratio,
+            "target": target,
+            "met": met,
+            "rps_ratio": rps_ratio,
+        }
+        verdict = "[green]met[/]" if met else "[red]missed[/]"
+        console.print(
+            f"  CPU/req {other} ÷ mystocks = [bold]{cpu_ratio:.2f}[/] "
+            f"(target ≥ {target}: {verdict});  req/s mystocks ÷ {other} = "
+            f"{rps_ratio:.2f}"
+        )
+    return ratios
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    began = time.perf_counter()
+    if args.client == "auto":
+        args.client = "wrk" if shutil.which("wrk") else "python"
+        if args.client == "python":
+            console.print(
+                "[yellow]wrk not found (apt-get install wrk): using the Python "
+                "client, which competes with the server for CPU[/]"
+            )
+    with tempfile.TemporaryDirectory(prefix="mystocks-bench-") as tmp:
+        data_dir = args.data_dir or Path(tmp) / "data"
+        with console.status("preparing the data directory (first start loads sample data)"):
+            t0 = time.perf_counter()
+            prepare_data(data_dir)
+        console.print(f"data directory {data_dir} ready in {time.perf_counter() - t0:.1f} s")
+        token, reference, size = "", None, 0
+        rounds: list[dict[str, dict[str, float]]] = []
+        for round_no in range(1 if args.check else args.rounds):
+            if round_no == 0:
+                console.print("checking the answers agree (and bad requests are refused):")
+            rounds.append({})
+            for name in SERVERS:
+                server = Server(name, data_dir, Path(tmp))
+                try:
+                    token = token or get_token(server.base)
+                    if round_no == 0:
+                        body, size_ = check(server, token, reference)
+                        reference, size = reference or body, size or size_
+                    if not args.check:
+                        with console.status(f"round {round_no + 1}: loading {name}"):
+                            rounds[-1][name] = measure(server, token, args)
+                finally:
+                    server.stop()
+        if args.check:
+            return 0
+    results = {
+        n: {k: statistics.median(r[n][k] for r in rounds) for k in rounds[0][n]} for n in SERVERS
+    }
+    ratios = report(results, args)
+    total = time.perf_counter() - began
+    console.print(f"whole run: {total:.0f} s")
+    if not args.no_save:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        out = ROOT / "bench" / "results" / f"bars-{stamp}.json"
+        out.parent.mkdir(exist_ok=True)
+        doc = {
+            "when": dt.datetime.now().astimezone().isoformat(),
+            "request": PATH,
+            "body_bytes": size,
+            "bars": len(reference["items"]) if reference else 0,
+            "options": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
+            "machine": {
+                "cpus": os.cpu_count(),
+                "python": platform.python_version(),
+                "platform": platform.platform(),
+            },
+            "servers": results,
+            "rounds": rounds,
+            "ratios": ratios,
+            "total_seconds": total,
+        }
+        out.write_text(json.dumps(doc, indent=2) + "\n")
+        console.print(f"results written to {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
