@@ -87,7 +87,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def prepare_data(data_dir: Path) -> None:
     """A first create_app creates the stores and loads the sample data (~5 s), once per run."""
     with warnings.catch_warnings():  # Connexion imports deprecated Starlette/jsonschema names
-        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore")
         from mystocks.app import create_app
         from mystocks.settings import Settings
 

@@ -321,3 +321,15 @@ def test_system_endpoints(client):
     spec = client.get("/openapi.json").json()
     assert spec["openapi"] == "3.0.3" and "/api/v1/market/bars/{symbol}" in spec["paths"]
     assert client.get("/docs/").status_code == 200
+
+
+def test_an_unexpected_error_is_a_plain_500_problem(writable_app, monkeypatch, caplog):
+    app, client, admin = writable_app
+
+    def broken(**_kwargs: Any) -> None:
+        raise RuntimeError("database exploded at /secret/path")
+
+    monkeypatch.setattr(app.services.market, "get_symbol", broken)
+    body = problem(client.get("/api/v1/market/symbols/600036.SH", headers=admin), 500)
+    assert "secret" not in str(body) and "RuntimeError" not in str(body)
+    assert "database exploded" in caplog.text  # the log has what the answer does not

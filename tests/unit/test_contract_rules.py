@@ -1,0 +1,50 @@
+"""House rules of the contract that a linter does not check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+
+from mystocks.app import SPEC_PATH
+
+SPEC: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+OPERATIONS = [
+    (f"{method.upper()} {path}", op)
+    for path, item in SPEC["paths"].items()
+    for method, op in item.items()
+]
+
+
+@pytest.mark.parametrize("name", sorted(SPEC["components"]["schemas"]))
+def test_every_schema_has_an_example(name):
+    assert "example" in SPEC["components"]["schemas"][name], name
+
+
+@pytest.mark.parametrize(("label", "op"), OPERATIONS, ids=[label for label, _ in OPERATIONS])
+def test_every_operation_declares_its_errors_as_problems(label, op):
+    responses = op["responses"]
+    assert {"400", "500"} <= set(responses), label
+    if op.get("security", SPEC["security"]):
+        assert "401" in responses, f"{label} is authenticated but does not declare 401"
+    for status, response in responses.items():
+        if status.startswith("4") or status == "500":  # /ready's 503 is a readiness report
+            ref = response["$ref"]
+            content = SPEC["components"]["responses"][ref.rsplit("/", 1)[1]]["content"]
+            assert list(content) == ["application/problem+json"], (label, status)
+
+
+@pytest.mark.parametrize(("label", "op"), OPERATIONS, ids=[label for label, _ in OPERATIONS])
+def test_operation_ids_name_the_handler_module_of_their_tag(label, op):
+    module, _, name = op["operationId"].rpartition(".")
+    assert module == f"mystocks.api.{op['tags'][0]}" and name.isidentifier(), label
+
+
+def test_list_limits_have_a_maximum():
+    for label, op in OPERATIONS:
+        for param in op.get("parameters", []):
+            if "$ref" in param:
+                param = SPEC["components"]["parameters"][param["$ref"].rsplit("/", 1)[1]]
+            if param["name"] == "limit":
+                assert "maximum" in param["schema"], label
