@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 # Starlette's TestClient warns that httpx is deprecated in favour of httpx2; not ours to fix.
 warnings.filterwarnings("ignore", message=".*httpx2.*")
@@ -26,6 +29,9 @@ from mystocks.storage.bootstrap import load_sample_data  # noqa: E402
 from mystocks.storage.manager import UnifiedManager  # noqa: E402
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+POSTGRES_ADMIN_URL = os.environ.get(
+    "MYSTOCKS_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -93,3 +99,37 @@ def writable_app(
     app = app_on_copy(template_dir, tmp_path)
     with TestClient(app) as test_client:
         yield app, test_client, login(test_client, "admin", DEV_ADMIN_PASSWORD)
+
+
+def _unavailable(what: str, why: Exception) -> None:
+    """In CI a missing service fails the run (its suites must run); elsewhere they skip."""
+    message = f"{what} is not reachable ({type(why).__name__}: {why})"
+    if IN_CI:
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def postgres_database(worker_id: str) -> Iterator[Callable[[str], str]]:
+    """A factory of fresh PostgreSQL databases for this worker, dropped at the end."""
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:  # any driver error means the server is not there
+        admin.dispose()
+        _unavailable(f"PostgreSQL at {POSTGRES_ADMIN_URL}", exc)
+    created: list[str] = []
+
+    def make(purpose: str) -> str:
+        name = f"mystocks_test_{purpose}_{worker_id}_{uuid.uuid4().hex[:8]}"
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        created.append(name)
+        return str(make_url(POSTGRES_ADMIN_URL).set(database=name))
+
+    yield make
+    with admin.connect() as conn:
+        for name in created:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()

@@ -12,6 +12,8 @@ DATA_DIR_ENV = "BENCH_DATA_DIR"
 """Directory holding `mystocks.db`, created by a first `create_app` (sample data loaded)."""
 SECRET_ENV = "BENCH_JWT_SECRET"
 """HS256 secret of the access tokens; default `mystocks.settings.DEV_JWT_SECRET`."""
+CPUS_ENV = "BENCH_SERVER_CPUS"
+"""Comma-separated CPU numbers the server process is pinned to (all threads); unset: not pinned."""
 SYMBOL_PATTERN = r"^[A-Za-z0-9]{1,12}\.[A-Za-z]{2}$"
 CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
 

@@ -26,7 +26,7 @@ from mystocks.errors import InvalidRequest
 from mystocks.services import paging
 from mystocks.storage.relational import RelationalStore, make_engine
 
-FIELDS = ("open", "high", "low", "close", "volume", "amount")
+FIELDS: tuple[str, ...] = ("open", "high", "low", "close", "volume", "amount")
 PERIODS = {"1m", "5m", "15m", "30m", "60m", "1d", "1w", "1M"}
 SYMBOL = re.compile(SYMBOL_PATTERN)
 CURSOR = re.compile(CURSOR_PATTERN)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import logging
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from pydantic import ValidationError
+from sqlalchemy.engine import Engine
 
 from mystocks import __version__
 from mystocks.settings import Settings, load
@@ -16,6 +20,7 @@ cli = typer.Typer(
     help="MyStocks: a contract-first market-data and strategy API (A-shares first).",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,
 )
 
 
@@ -80,6 +85,193 @@ def init() -> None:
             data, tick_days=settings.sample_tick_days, progress=lambda msg: status.update(msg)
         )
     console.print("sample data loaded" if loaded else "sample data already present")
+
+
+def _relational_engine() -> Engine:
+    from mystocks.storage.relational import make_engine
+
+    settings = _settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return make_engine(settings.relational_url)
+
+
+@contextmanager
+def _store_errors() -> Iterator[None]:
+    """A store that cannot be reached is one line on stderr and exit status 1, not a traceback."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        yield
+    except OperationalError as exc:
+        typer.echo(f"mystocks: cannot reach the relational store: {exc.orig}", err=True)
+        raise typer.Exit(1) from None
+
+
+db = typer.Typer(help="The relational store's schema (Alembic migrations).", no_args_is_help=True)
+cli.add_typer(db, name="db")
+
+
+@db.command("upgrade")
+def db_upgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision")] = "head",
+) -> None:
+    """Migrate the relational store (MYSTOCKS_DATABASE_URL) to a revision, the newest by default."""
+    from mystocks.storage import migrate
+
+    engine = _relational_engine()
+    with _store_errors():
+        before = migrate.current(engine)
+        migrate.upgrade(engine, revision)
+        typer.echo(f"relational store: {before or 'empty'} -> {migrate.current(engine)}")
+
+
+@db.command("current")
+def db_current() -> None:
+    """Print the relational store's revision and the newest one."""
+    from mystocks.storage import migrate
+
+    engine = _relational_engine()
+    with _store_errors():
+        current = migrate.current(engine)
+    typer.echo(f"current: {current or 'none'}; newest: {migrate.head(engine)}")
+
+
+importer = typer.Typer(
+    help="Import bars or ticks from CSV or Parquet, checked like the ingest endpoints.",
+    no_args_is_help=True,
+)
+cli.add_typer(importer, name="import")
+
+MapOption = Annotated[
+    list[str] | None,
+    typer.Option("--map", help="Take a column from another name: TARGET=SOURCE (repeatable)"),
+]
+SymbolOption = Annotated[
+    str | None, typer.Option(help="Symbol for every row, when the file has no symbol column")
+]
+ZoneOption = Annotated[
+    str | None,
+    typer.Option("--tz", help="Time zone of times without an offset (e.g. Asia/Shanghai)"),
+]
+FormatOption = Annotated[
+    str | None, typer.Option("--format", help="csv or parquet (default: from the extension)")
+]
+ChunkOption = Annotated[int, typer.Option(help="Rows per chunk read and written", min=1000)]
+
+
+def _run_import(
+    kind: str,
+    path: Path,
+    period: str,
+    mapping: list[str] | None,
+    symbol: str | None,
+    zone: str | None,
+    fmt: str | None,
+    chunk_rows: int,
+) -> None:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        ProgressColumn,
+        TimeRemainingColumn,
+    )
+    from rich.table import Table
+
+    from mystocks.services.imports import import_file, summary_rows
+    from mystocks.services.ingest import IngestService
+    from mystocks.storage.manager import UnifiedManager
+
+    pairs = {}
+    for item in mapping or []:
+        target, sep, source = item.partition("=")
+        if not sep or not target or not source:
+            raise typer.BadParameter(f"--map takes TARGET=SOURCE, got {item!r}")
+        pairs[target.strip()] = source.strip()
+    settings = _settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    data = UnifiedManager.from_urls(settings.relational_url, settings.timeseries_store_url)
+    console = Console(stderr=True)
+    with _store_errors():
+        data.create_schema()
+        columns: list[str | ProgressColumn] = [
+            BarColumn(),
+            "{task.percentage:>3.0f}%",
+            TimeRemainingColumn(),
+        ]
+        if path.suffix.lower() not in (".parquet", ".pq") and fmt != "parquet":
+            columns.insert(1, DownloadColumn())  # CSV progress is counted in bytes
+        with Progress("[progress.description]{task.description}", *columns, console=console) as bar:
+            task = bar.add_task(f"importing {path.name}", total=None)
+            try:
+                report = import_file(
+                    IngestService(data),
+                    kind,
+                    path,
+                    period=period,
+                    fmt=fmt,
+                    mapping=pairs,
+                    symbol=symbol,
+                    zone=zone,
+                    chunk_rows=chunk_rows,
+                    progress=lambda done, total: bar.update(task, completed=done, total=total),
+                )
+            except (ValueError, OSError) as exc:
+                console.print(f"[red]mystocks: {exc}[/red]")
+                raise typer.Exit(1) from None
+    table = Table(title=f"{kind} from {path.name}", show_header=False)
+    for name, value in summary_rows(report):
+        table.add_row(name, f"{value:,}" if isinstance(value, int) else str(value))
+    console.print(table)
+    if report.reasons:
+        reasons = Table("rejected because", "rows", title="rejections")
+        for reason, count in report.reasons.most_common():
+            reasons.add_row(reason, f"{count:,}")
+        console.print(reasons)
+        examples = Table("line", "field", "reason", title="first rejected rows")
+        for line, field, reason in report.examples:
+            examples.add_row(str(line), field, reason)
+        console.print(examples)
+        raise typer.Exit(3)  # some rows were skipped: scripts can tell
+    data.dispose()
+
+
+@importer.command("ticks")
+def import_ticks(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="CSV or Parquet file")],
+    mapping: MapOption = None,
+    symbol: SymbolOption = None,
+    zone: ZoneOption = None,
+    fmt: FormatOption = None,
+    chunk_rows: ChunkOption = 100_000,
+) -> None:
+    """Import ticks (columns symbol, ts, price, volume[, amount]).
+
+    Exit status: 0 when every row was written, 3 when some were rejected (listed), 1 on error.
+    """
+    _run_import("ticks", path, "tick", mapping, symbol, zone, fmt, chunk_rows)
+
+
+@importer.command("bars")
+def import_bars(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="CSV or Parquet file")],
+    period: Annotated[str, typer.Option(help="1m (minute bars) or 1d (daily bars)")] = "1m",
+    mapping: MapOption = None,
+    symbol: SymbolOption = None,
+    zone: ZoneOption = None,
+    fmt: FormatOption = None,
+    chunk_rows: ChunkOption = 100_000,
+) -> None:
+    """Import bars (columns symbol, ts, open, high, low, close, volume[, amount]).
+
+    Minute bars are stamped at the end of their minute (09:31 is the first A-share bar); for
+    daily bars the trading day is the date of `ts` in the exchange's time zone.
+    Exit status: 0 when every row was written, 3 when some were rejected (listed), 1 on error.
+    """
+    if period not in ("1m", "1d"):
+        raise typer.BadParameter("--period must be 1m or 1d")
+    _run_import("bars", path, period, mapping, symbol, zone, fmt, chunk_rows)
 
 
 @cli.command()

@@ -18,7 +18,7 @@ from mystocks.errors import FieldProblem, InvalidRequest, NotFound
 from mystocks.services import indicators as ind
 from mystocks.services import paging
 from mystocks.services.ingest import IngestService
-from mystocks.services.quotes import build_quote
+from mystocks.services.quotes import build_quotes
 from mystocks.services.series import (
     FIELDS,
     BarSeries,
@@ -26,7 +26,6 @@ from mystocks.services.series import (
     iso_strings,
     local_to_utc_ms,
     resample_calendar,
-    resample_intraday,
     utc_ms_to_local,
 )
 from mystocks.storage.calendar import trading_days
@@ -114,7 +113,7 @@ class MarketService:
 
     # -- quotes -------------------------------------------------------------------------------
     def get_quote(self, *, symbol: str) -> td.Quote:
-        return build_quote(self.data, self.instrument(symbol))
+        return build_quotes(self.data, [self.instrument(symbol)])[0]
 
     def list_quotes(self, *, symbols: Sequence[str]) -> td.QuoteList:
         wanted = list(dict.fromkeys(s.upper() for s in symbols))
@@ -122,7 +121,7 @@ class MarketService:
         missing = [s for s in wanted if s not in known]
         if missing:
             raise NotFound(f"No instrument {', '.join(missing)}.")
-        return {"items": [build_quote(self.data, known[s]) for s in wanted]}
+        return {"items": build_quotes(self.data, [known[s] for s in wanted])}
 
     # -- bars ---------------------------------------------------------------------------------
     def series(
@@ -137,12 +136,19 @@ class MarketService:
                 if end
                 else None
             )
-            minute_rows = self.data.timeseries.read_minute_bars(
-                symbol, start=None if lo is None else int(lo), end=None if hi is None else int(hi)
+            start_ms = None if lo is None else int(lo)
+            end_ms = None if hi is None else int(hi)
+            minutes = INTRADAY_MINUTES[period]
+            store = self.data.timeseries
+            minute_rows = (
+                store.read_minute_bars(symbol, start=start_ms, end=end_ms)
+                if minutes == 1
+                else store.aggregate_minute_bars(
+                    symbol, minutes=minutes, market=inst["market"], start=start_ms, end=end_ms
+                )
             )
             local = utc_ms_to_local(np.array([r[0] for r in minute_rows], dtype=np.int64), tz)
-            minute = from_rows(local, minute_rows, simulated=any(r[7] for r in minute_rows))
-            return resample_intraday(minute, INTRADAY_MINUTES[period], inst["market"])
+            return from_rows(local, minute_rows, simulated=any(r[7] for r in minute_rows))
         rows = self.data.relational.daily_bars(symbol, start=start, end=end)
         local = np.array([r[0] for r in rows], dtype="datetime64[D]")
         daily = from_rows(local, rows, simulated=False)

@@ -1,14 +1,15 @@
-"""The latest quote of an instrument, built from the newest tick and the daily bars.
+"""Latest quotes, built from the newest tick and the daily bars, in a fixed number of queries.
 
-The quote's day is the trading day of the newest tick, or of the newest daily bar when the
+A quote's day is the trading day of the newest tick, or of the newest daily bar when the
 instrument has no ticks that recent. Its open/high/low/volume/amount come from that day's ticks
 (or its daily bar), its `prev_close` from the daily bar before that day. A-share price limits are
-the terminal's: prev_close × (1 ± band), rounded half-up to the tick.
+the exchanges': prev_close × (1 ± band), rounded half-up to the tick.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -38,37 +39,67 @@ def price_limits(
     return to_tick(base * (1 + pct)), to_tick(base * (1 - pct))
 
 
-def build_quote(data: UnifiedManager, inst: dict[str, Any]) -> td.Quote:
-    symbol = inst["symbol"]
-    zone = ZoneInfo(inst["timezone"])
-    daily = data.relational.last_daily_bars(symbol, 1)
-    tick = data.timeseries.latest_tick(symbol)
-    tick_time = dt.datetime.fromtimestamp(tick[0] / 1000, dt.UTC).astimezone(zone) if tick else None
-    if tick_time is not None and (not daily or tick_time.date() >= daily[0][0]):
-        day = tick_time.date()
-        start = dt.datetime.combine(day, dt.time(0), zone)
-        summary = data.timeseries.tick_summary(
-            symbol,
-            start=int(start.timestamp() * 1000),
-            end=int((start + dt.timedelta(days=1)).timestamp() * 1000),
+def _day_window(day: dt.date, zone: ZoneInfo) -> tuple[int, int]:
+    start = dt.datetime.combine(day, dt.time(0), zone)
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), zone)
+    return int(start.timestamp() * 1000), int(end.timestamp() * 1000)
+
+
+def build_quotes(data: UnifiedManager, instruments: Sequence[dict[str, Any]]) -> list[td.Quote]:
+    """One quote per instrument, in order; NotFound names those with no market data at all."""
+    symbols = [inst["symbol"] for inst in instruments]
+    daily = data.relational.recent_daily_bars(symbols, 2)
+    ticks = data.timeseries.latest_ticks(symbols)
+    missing = [s for s in symbols if s not in daily and s not in ticks]
+    if missing:
+        raise NotFound(f"No market data for {', '.join(missing)} yet.")
+    plans: dict[str, tuple[dt.date, dt.datetime | None]] = {}
+    windows: dict[str, tuple[int, int]] = {}
+    for inst in instruments:
+        symbol, zone = inst["symbol"], ZoneInfo(inst["timezone"])
+        bars, tick = daily.get(symbol, []), ticks.get(symbol)
+        tick_time = (
+            dt.datetime.fromtimestamp(tick[0] / 1000, dt.UTC).astimezone(zone) if tick else None
         )
-        assert summary is not None  # the newest tick itself lies in that window
-        open_, high, low, volume, amount = summary
-        last, stamp, simulated = tick[1], tick_time, bool(tick[4])  # type: ignore[index]
-    elif daily:
-        day, open_, high, low, last, volume, amount = daily[0]
+        if tick_time is not None and (not bars or tick_time.date() >= bars[0][0]):
+            plans[symbol] = (tick_time.date(), tick_time)
+            windows[symbol] = _day_window(tick_time.date(), zone)
+        else:
+            plans[symbol] = (bars[0][0], None)
+    summaries = data.timeseries.tick_summaries(windows)
+    return [
+        _quote(
+            inst,
+            plans[inst["symbol"]],
+            daily.get(inst["symbol"], []),
+            ticks.get(inst["symbol"]),
+            summaries,
+        )
+        for inst in instruments
+    ]
+
+
+def _quote(
+    inst: dict[str, Any],
+    plan: tuple[dt.date, dt.datetime | None],
+    bars: list[Any],
+    tick: Any,
+    summaries: dict[str, Any],
+) -> td.Quote:
+    symbol = inst["symbol"]
+    day, tick_time = plan
+    if tick_time is not None:
+        open_, high, low, volume, amount = summaries[symbol]
+        last, stamp, simulated = tick[1], tick_time, bool(tick[4])
+    else:
+        _, open_, high, low, last, volume, amount = bars[0]
+        zone = ZoneInfo(inst["timezone"])
         stamp = dt.datetime.combine(day, CLOSE_TIME.get(inst["market"], dt.time(0)), zone)
         simulated = False
-    else:
-        raise NotFound(f"No market data for {symbol} yet.")
-    before = data.relational.last_daily_bars(symbol, 1, before=day)
+    before = [bar for bar in bars if bar[0] < day]
     prev_close = before[0][4] if before else None
     change = None if prev_close is None else round(last - prev_close, 4)
-    change_pct = (
-        None
-        if prev_close is None or change is None or prev_close == 0
-        else round(change / prev_close * 100, 2)
-    )
+    change_pct = None if change is None or not prev_close else round(change / prev_close * 100, 2)
     limit_up, limit_down = price_limits(prev_close, inst)
     return {
         "symbol": symbol,

@@ -25,6 +25,8 @@ SESSIONS: dict[str, tuple[tuple[int, int], ...]] = {
     "US": ((9 * 60 + 30, 16 * 60),),
 }
 
+MARKET_TZ = {"CN": "Asia/Shanghai", "US": "America/New_York"}
+
 FIELDS = ("open", "high", "low", "close", "volume", "amount")
 
 

@@ -65,9 +65,9 @@ def load_sample_data(
         minute = minute.assign(ts=_epoch_ms(minute["ts"]), simulated=1)
         ticks = ticks.assign(ts=_epoch_ms(ticks["ts"]), simulated=1)
         for start in range(0, len(minute), CHUNK):
-            data.timeseries.write_minute_bars(_records(minute.iloc[start : start + CHUNK]))
+            data.timeseries.write_minute_bars(minute.iloc[start : start + CHUNK])
         for start in range(0, len(ticks), CHUNK):
-            data.timeseries.write_ticks(_records(ticks.iloc[start : start + CHUNK]))
+            data.timeseries.write_ticks(ticks.iloc[start : start + CHUNK])
     data.relational.set_meta("sample_data", SAMPLE_DATA_VERSION)
     say(f"sample data ready: {len(instruments)} instruments, {len(daily)} daily bars")
     return True

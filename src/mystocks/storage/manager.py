@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
 
+from mystocks.storage.interfaces import TimeSeriesStore
 from mystocks.storage.relational import RelationalStore, make_engine
 from mystocks.storage.timeseries import SqlTimeSeriesStore
 
@@ -38,6 +39,16 @@ ROUTES: dict[DataCategory, StoreName] = {
 }
 
 
+def open_timeseries(url: str) -> TimeSeriesStore:
+    """The time-series backend a URL names: SQL (sqlite, postgresql) or TDengine (taos, taosws)."""
+    scheme = url.split(":", 1)[0].lower()
+    if scheme in ("taos", "taosws"):
+        from mystocks.storage.tdengine import TDengineTimeSeriesStore  # needs its connector
+
+        return TDengineTimeSeriesStore.from_url(url)
+    return SqlTimeSeriesStore(make_engine(url))
+
+
 @dataclass(frozen=True)
 class StoreCheck:
     name: StoreName
@@ -48,18 +59,15 @@ class StoreCheck:
 
 
 class UnifiedManager:
-    def __init__(self, relational: RelationalStore, timeseries: SqlTimeSeriesStore) -> None:
+    def __init__(self, relational: RelationalStore, timeseries: TimeSeriesStore) -> None:
         self.relational = relational
         self.timeseries = timeseries
 
     @classmethod
     def from_urls(cls, relational_url: str, timeseries_url: str) -> UnifiedManager:
-        return cls(
-            RelationalStore(make_engine(relational_url)),
-            SqlTimeSeriesStore(make_engine(timeseries_url)),
-        )
+        return cls(RelationalStore(make_engine(relational_url)), open_timeseries(timeseries_url))
 
-    def store_for(self, category: DataCategory) -> RelationalStore | SqlTimeSeriesStore:
+    def store_for(self, category: DataCategory) -> RelationalStore | TimeSeriesStore:
         return self.relational if ROUTES[category] == "relational" else self.timeseries
 
     def create_schema(self) -> None:
@@ -82,4 +90,4 @@ class UnifiedManager:
 
     def dispose(self) -> None:
         self.relational.engine.dispose()
-        self.timeseries.engine.dispose()
+        self.timeseries.dispose()

@@ -31,6 +31,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from mystocks.storage import migrate
+
 
 class Base(DeclarativeBase):
     pass
@@ -136,7 +138,8 @@ class RelationalStore:
         self.backend = engine.dialect.name
 
     def create_schema(self) -> None:
-        Base.metadata.create_all(self.engine)
+        """Run the Alembic migrations up to the newest (`mystocks db upgrade` does the same)."""
+        migrate.upgrade(self.engine)
 
     def ping(self) -> None:
         with self.engine.connect() as conn:
@@ -249,21 +252,25 @@ class RelationalStore:
         with self.engine.connect() as conn:
             return [tuple(row) for row in conn.execute(stmt)]
 
-    def last_daily_bars(
-        self, symbol: str, count: int, *, before: dt.date | None = None
-    ) -> list[DailyBar]:
-        """The newest `count` daily bars (optionally before a date), newest first."""
+    def recent_daily_bars(self, symbols: Iterable[str], count: int) -> dict[str, list[DailyBar]]:
+        """The newest `count` daily bars of each symbol, newest first, in one query."""
         c = _DAILY.c
-        stmt = (
-            select(c.date, c.open, c.high, c.low, c.close, c.volume, c.amount)
-            .where(c.symbol == symbol)
-            .order_by(c.date.desc())
-            .limit(count)
+        rank = func.row_number().over(partition_by=c.symbol, order_by=c.date.desc()).label("rank")
+        ranked = (
+            select(c.symbol, c.date, c.open, c.high, c.low, c.close, c.volume, c.amount, rank)
+            .where(c.symbol.in_(list(set(symbols))))
+            .subquery()
         )
-        if before is not None:
-            stmt = stmt.where(c.date < before)
+        stmt = (
+            select(*[col for col in ranked.c if col.name != "rank"])
+            .where(ranked.c.rank <= count)
+            .order_by(ranked.c.symbol, ranked.c.rank)
+        )
+        found: dict[str, list[DailyBar]] = {}
         with self.engine.connect() as conn:
-            return [tuple(row) for row in conn.execute(stmt)]
+            for row in conn.execute(stmt):
+                found.setdefault(row[0], []).append(tuple(row[1:]))
+        return found
 
     # -- users --------------------------------------------------------------------------------
     def get_user(self, username: str) -> User | None:

@@ -1,15 +1,24 @@
 """The time-series store on SQL (SQLite embedded, or PostgreSQL): ticks and 1-minute bars.
 
-Times are integers, epoch milliseconds UTC: cheap to index and compare, the same on every
-backend, and what TDengine stores natively. (symbol, ts) is the primary key, so writing a row
-for an existing (symbol, ts) replaces it: the last write wins.
+Implements `mystocks.storage.interfaces.TimeSeriesStore`. Times are integers, epoch
+milliseconds UTC: cheap to index and compare, the same on every backend, and what TDengine
+stores natively. (symbol, ts) is the primary key, so writing a row for an existing (symbol, ts)
+replaces it: the last write wins.
+
+Writes take each backend's fastest bulk path, inside one transaction per batch:
+- PostgreSQL: COPY into a temporary staging table, then one INSERT … ON CONFLICT DO UPDATE;
+- SQLite: one executemany of an upsert on the raw sqlite3 connection.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
+import pandas as pd
+from psycopg.errors import UniqueViolation
 from sqlalchemy import (
     BigInteger,
     Column,
@@ -19,12 +28,28 @@ from sqlalchemy import (
     String,
     Table,
     func,
+    or_,
     select,
     text,
+    tuple_,
 )
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
+
+from mystocks.services.series import (
+    MARKET_TZ,
+    from_rows,
+    local_to_utc_ms,
+    resample_intraday,
+    utc_ms_to_local,
+)
+from mystocks.storage.interfaces import (
+    MINUTE_BAR_COLUMNS,
+    TICK_COLUMNS,
+    MinuteBarRow,
+    TickRow,
+    TickSummary,
+    validate_batch,
+)
 
 metadata = MetaData()
 
@@ -53,10 +78,14 @@ MINUTE_BARS = Table(
     Column("simulated", SmallInteger, nullable=False, default=0),
 )
 
-TickRow = tuple[int, float, int, float, int]
-"""(ts_ms, price, volume, amount, simulated)"""
-MinuteBarRow = tuple[int, float, float, float, float, int, float, int]
-"""(ts_ms, open, high, low, close, volume, amount, simulated)"""
+# The (symbol, ts) primary key is the composite index every read uses.
+TABLES = {"ticks": (TICKS, TICK_COLUMNS), "minute_bars": (MINUTE_BARS, MINUTE_BAR_COLUMNS)}
+
+
+def _rows(batch: pd.DataFrame, columns: Sequence[str]) -> list[tuple[Any, ...]]:
+    """Python-native tuples (sqlite3 refuses numpy scalars); later duplicates win."""
+    batch = batch.drop_duplicates(["symbol", "ts"], keep="last")
+    return list(zip(*(batch[c].tolist() for c in columns), strict=True))
 
 
 class SqlTimeSeriesStore:
@@ -71,23 +100,77 @@ class SqlTimeSeriesStore:
         with self.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
 
-    def _upsert(self, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-        if not rows:
-            return
-        insert = pg_insert if self.backend == "postgresql" else sqlite_insert
-        stmt = insert(table)
-        updates = {c.name: stmt.excluded[c.name] for c in table.columns if not c.primary_key}
-        stmt = stmt.on_conflict_do_update(index_elements=["symbol", "ts"], set_=updates)
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    # -- writes -------------------------------------------------------------------------------
+    def _write(self, table: str, batch: pd.DataFrame) -> int:
+        _, columns = TABLES[table]
+        validate_batch(batch, columns)
+        if batch.empty:
+            return 0
+        if self.backend == "postgresql":
+            return self._copy_upsert(table, batch, columns)
+        return self._executemany_upsert(table, batch, columns)
+
+    def _executemany_upsert(self, table: str, batch: pd.DataFrame, columns: Sequence[str]) -> int:
+        rows = _rows(batch, columns)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in ("symbol", "ts"))
+        sql = (
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+            f"ON CONFLICT (symbol, ts) DO UPDATE SET {updates}"
+        )
         with self.engine.begin() as conn:
-            conn.execute(stmt, list(rows))
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            raw.executemany(sql, rows)
+        return len(rows)
 
-    def write_ticks(self, rows: Sequence[dict[str, Any]]) -> None:
-        """Write ticks (keys symbol, ts, price, volume, amount, simulated) in one transaction."""
-        self._upsert(TICKS, rows)
+    def _copy_upsert(self, table: str, batch: pd.DataFrame, columns: Sequence[str]) -> int:
+        batch = batch.drop_duplicates(["symbol", "ts"], keep="last")
+        buffer = io.StringIO()
+        # CSV, not COPY's text format: pandas quotes CSV correctly, and an unquoted empty
+        # field is NULL (so a missing symbol fails NOT NULL instead of becoming '').
+        batch.to_csv(buffer, columns=list(columns), header=False, index=False, float_format="%.17g")
+        data = buffer.getvalue()
+        names = ", ".join(columns)
+        with self.engine.begin() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            cursor = raw.cursor()
+            # Fast path: new rows COPY straight into the table. Only when a row already
+            # exists (a re-import, a correction) does the batch go through a staging table
+            # and an upsert, which writes every row twice.
+            try:
+                with (
+                    raw.transaction(),
+                    cursor.copy(f"COPY {table} ({names}) FROM STDIN (FORMAT csv)") as copy,
+                ):
+                    copy.write(data)
+                return len(batch)
+            except UniqueViolation:
+                pass  # the savepoint rolled the COPY back; upsert instead
+            stage = f"stage_{table}"
+            updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in ("symbol", "ts"))
+            cursor.execute(
+                f"CREATE TEMP TABLE IF NOT EXISTS {stage} (LIKE {table} INCLUDING DEFAULTS) "
+                "ON COMMIT DELETE ROWS"
+            )
+            with cursor.copy(f"COPY {stage} ({names}) FROM STDIN (FORMAT csv)") as copy:
+                copy.write(data)
+            cursor.execute(
+                f"INSERT INTO {table} ({names}) SELECT {names} FROM {stage} "
+                f"ON CONFLICT (symbol, ts) DO UPDATE SET {updates}"
+            )
+        return len(batch)
 
-    def write_minute_bars(self, rows: Sequence[dict[str, Any]]) -> None:
-        self._upsert(MINUTE_BARS, rows)
+    def write_ticks(self, batch: pd.DataFrame) -> int:
+        return self._write("ticks", batch)
 
+    def write_minute_bars(self, batch: pd.DataFrame) -> int:
+        return self._write("minute_bars", batch)
+
+    # -- reads --------------------------------------------------------------------------------
     def read_ticks(
         self, symbol: str, *, start: int | None, end: int | None, after: int | None, limit: int
     ) -> list[TickRow]:
@@ -123,40 +206,86 @@ class SqlTimeSeriesStore:
         with self.engine.connect() as conn:
             return [tuple(row) for row in conn.execute(stmt)]
 
-    def latest_tick(self, symbol: str) -> TickRow | None:
+    def aggregate_minute_bars(
+        self, symbol: str, *, minutes: int, market: str, start: int | None, end: int | None
+    ) -> list[MinuteBarRow]:
+        # Session-aware buckets (lunch break, end stamps) are simpler and exact in NumPy than
+        # in portable SQL; the rows read are one symbol's, so this stays cheap.
+        rows = self.read_minute_bars(symbol, start=start, end=end)
+        if not rows:
+            return []
+        tz = MARKET_TZ[market]
+        stamps = np.array([r[0] for r in rows], dtype=np.int64)
+        series = from_rows(utc_ms_to_local(stamps, tz), rows, simulated=any(r[7] for r in rows))
+        bars = resample_intraday(series, minutes, market)
+        ts = local_to_utc_ms(bars.local, tz).tolist()
+        flag = int(bars.simulated)
+        return list(
+            zip(
+                ts,
+                bars.open.tolist(),
+                bars.high.tolist(),
+                bars.low.tolist(),
+                bars.close.tolist(),
+                bars.volume.tolist(),
+                bars.amount.tolist(),
+                [flag] * len(ts),
+                strict=True,
+            )
+        )
+
+    def latest_ticks(self, symbols: Sequence[str]) -> dict[str, TickRow]:
+        if not symbols:
+            return {}
         c = TICKS.c
-        stmt = (
-            select(c.ts, c.price, c.volume, c.amount, c.simulated)
-            .where(c.symbol == symbol)
-            .order_by(c.ts.desc())
-            .limit(1)
+        newest = (
+            select(c.symbol, func.max(c.ts).label("ts"))
+            .where(c.symbol.in_(list(symbols)))
+            .group_by(c.symbol)
+            .subquery()
+        )
+        stmt = select(c.symbol, c.ts, c.price, c.volume, c.amount, c.simulated).where(
+            tuple_(c.symbol, c.ts).in_(select(newest.c.symbol, newest.c.ts))
         )
         with self.engine.connect() as conn:
-            row = conn.execute(stmt).first()
-        return None if row is None else tuple(row)
+            return {row[0]: tuple(row[1:]) for row in conn.execute(stmt)}
 
-    def tick_summary(
-        self, symbol: str, *, start: int, end: int
-    ) -> tuple[float, float, float, int, float] | None:
-        """(open, high, low, volume, amount) of the ticks in [start, end), or None if none."""
+    def tick_summaries(self, windows: Mapping[str, tuple[int, int]]) -> dict[str, TickSummary]:
+        if not windows:
+            return {}
         c = TICKS.c
-        window = (c.symbol == symbol) & (c.ts >= start) & (c.ts < end)
-        first = select(c.price).where(window).order_by(c.ts).limit(1).scalar_subquery()
-        stmt = select(
-            first,
-            func.max(c.price),
-            func.min(c.price),
-            func.sum(c.volume),
-            func.sum(c.amount),
-            func.count(),
-        ).where(window)
+        inside = or_(
+            *(
+                (c.symbol == symbol) & (c.ts >= lo) & (c.ts < hi)
+                for symbol, (lo, hi) in windows.items()
+            )
+        )
+        stats = (
+            select(
+                c.symbol,
+                func.min(c.ts),
+                func.max(c.price),
+                func.min(c.price),
+                func.sum(c.volume),
+                func.sum(c.amount),
+            )
+            .where(inside)
+            .group_by(c.symbol)
+        )
         with self.engine.connect() as conn:
-            row = conn.execute(stmt).one()
-        if not row[5]:
-            return None
-        return float(row[0]), float(row[1]), float(row[2]), int(row[3]), float(row[4])
+            found = {row[0]: row[1:] for row in conn.execute(stats)}
+            if not found:
+                return {}
+            firsts = select(c.symbol, c.price).where(
+                tuple_(c.symbol, c.ts).in_([(symbol, row[0]) for symbol, row in found.items()])
+            )
+            opens = dict(conn.execute(firsts).all())
+        return {
+            symbol: (float(opens[symbol]), float(hi), float(lo), int(vol), float(amount))
+            for symbol, (_, hi, lo, vol, amount) in found.items()
+        }
 
     def count(self, table: str) -> int:
-        target = TICKS if table == "ticks" else MINUTE_BARS
+        target, _ = TABLES[table]
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(target)).scalar_one())
