@@ -31,11 +31,13 @@ from mystocks.storage.interfaces import MINUTE_BAR_COLUMNS, TICK_COLUMNS
 from mystocks.storage.tdengine import TDengineTimeSeriesStore, parse_url
 
 LIVE_URL = os.environ.get("MYSTOCKS_TEST_TDENGINE_URL")
-pytestmark = pytest.mark.skipif(
-    not LIVE_URL,
-    reason="MYSTOCKS_TEST_TDENGINE_URL is not set: no TDengine server to test against "
-    "(expected here and in CI; the unit tests cover the SQL the adapter emits)",
-)
+if not LIVE_URL:
+    # One skip for the module, not one per test: the whole module needs the server.
+    pytest.skip(
+        "MYSTOCKS_TEST_TDENGINE_URL is not set: no TDengine server to test against "
+        "(expected here and in CI; the unit tests cover the SQL the adapter emits)",
+        allow_module_level=True,
+    )
 
 T0 = 1_501_032_600_000  # 2017-07-26T09:30:00+08:00
 SECOND = 1000

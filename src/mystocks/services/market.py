@@ -149,7 +149,7 @@ class MarketService:
             )
             local = utc_ms_to_local(np.array([r[0] for r in minute_rows], dtype=np.int64), tz)
             return from_rows(local, minute_rows, simulated=any(r[7] for r in minute_rows))
-        rows = self.data.relational.daily_bars(symbol, start=start, end=end)
+        rows = self.data.relational.daily_bar_text(symbol, start=start, end=end)
         local = np.array([r[0] for r in rows], dtype="datetime64[D]")
         daily = from_rows(local, rows, simulated=False)
         if period == "1w":
