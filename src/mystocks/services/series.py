@@ -11,6 +11,7 @@ first 1-minute bar of an A-share day is 09:31, and 60-minute bars end at 10:30, 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,7 +58,7 @@ class BarSeries:
         )
 
 
-def from_rows(local: np.ndarray, rows: list[tuple[Any, ...]], simulated: bool) -> BarSeries:
+def from_rows(local: np.ndarray, rows: Sequence[Sequence[Any]], simulated: bool) -> BarSeries:
     """Columns from rows of (t, open, high, low, close, volume, amount, ...); `local` given."""
     if not rows:
         empty_f = np.empty(0, dtype=np.float64)

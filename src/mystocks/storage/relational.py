@@ -7,6 +7,7 @@ would cost more than the query. The ORM classes define the schema and serve the 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -105,6 +106,9 @@ class User:
     created_at: dt.datetime
 
 
+INSTRUMENT_TTL = 60.0
+INSTRUMENT_CACHE_SIZE = 10_000
+
 DailyBar = tuple[dt.date, float, float, float, float, int, float]
 """(date, open, high, low, close, volume, amount)"""
 
@@ -137,6 +141,7 @@ class RelationalStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.backend = engine.dialect.name
+        self._instruments: dict[str, tuple[float, dict[str, Any] | None]] = {}
 
     def create_schema(self) -> None:
         """Run the Alembic migrations up to the newest (`mystocks db upgrade` does the same)."""
@@ -168,11 +173,23 @@ class RelationalStore:
     # -- instruments --------------------------------------------------------------------------
     def upsert_instruments(self, rows: Sequence[dict[str, Any]]) -> None:
         self._upsert(_INSTRUMENTS, rows, ["symbol"])
+        self._instruments.clear()
 
     def get_instrument(self, symbol: str) -> dict[str, Any] | None:
+        """One instrument, from a small in-process cache: every market request starts here,
+        and instruments change rarely. Writes through this store clear it; writes by another
+        process are seen within INSTRUMENT_TTL seconds."""
+        now = time.monotonic()
+        hit = self._instruments.get(symbol)
+        if hit is not None and hit[0] > now:
+            return dict(hit[1]) if hit[1] is not None else None
         with self.engine.connect() as conn:
             row = conn.execute(select(_INSTRUMENTS).where(_INSTRUMENTS.c.symbol == symbol)).first()
-        return None if row is None else dict(row._mapping)
+        found = None if row is None else dict(row._mapping)
+        if len(self._instruments) >= INSTRUMENT_CACHE_SIZE:
+            self._instruments.clear()
+        self._instruments[symbol] = (now + INSTRUMENT_TTL, found)
+        return None if found is None else dict(found)
 
     def get_instruments(self, symbols: Iterable[str]) -> dict[str, dict[str, Any]]:
         wanted = list(set(symbols))
@@ -255,9 +272,10 @@ class RelationalStore:
 
     def daily_bar_text(
         self, symbol: str, *, start: dt.date | None = None, end: dt.date | None = None
-    ) -> list[tuple[str, float, float, float, float, int, float]]:
+    ) -> Sequence[tuple[str, float, float, float, float, int, float]]:
         """`daily_bars` with the date as ISO text, for the bars hot path: skipping a date object
-        per row halves the read, and NumPy builds its dates from text 20x faster."""
+        per row halves the read, and NumPy builds its dates from text 20x faster. Rows are
+        SQLAlchemy's tuple-like rows, not copied into tuples."""
         c = _DAILY.c
         stmt = (
             select(cast(c.date, String), c.open, c.high, c.low, c.close, c.volume, c.amount)
@@ -269,7 +287,7 @@ class RelationalStore:
         if end is not None:
             stmt = stmt.where(c.date <= end)
         with self.engine.connect() as conn:
-            return [tuple(row) for row in conn.execute(stmt)]
+            return conn.execute(stmt).all()
 
     def recent_daily_bars(self, symbols: Iterable[str], count: int) -> dict[str, list[DailyBar]]:
         """The newest `count` daily bars of each symbol, newest first, in one query."""
