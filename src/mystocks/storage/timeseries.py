@@ -130,8 +130,9 @@ class SqlTimeSeriesStore:
         batch = batch.drop_duplicates(["symbol", "ts"], keep="last")
         buffer = io.StringIO()
         # CSV, not COPY's text format: pandas quotes CSV correctly, and an unquoted empty
-        # field is NULL (so a missing symbol fails NOT NULL instead of becoming '').
-        batch.to_csv(buffer, columns=list(columns), header=False, index=False, float_format="%.17g")
+        # field is NULL (so a missing symbol fails NOT NULL instead of becoming ''). Floats
+        # are written as their shortest round-trip text, so nothing is lost.
+        batch.to_csv(buffer, columns=list(columns), header=False, index=False)
         data = buffer.getvalue()
         names = ", ".join(columns)
         with self.engine.begin() as conn:
