@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mystocks.services.series import (
+from mystocks.series import (
     MARKET_TZ,
     from_rows,
     local_to_utc_ms,

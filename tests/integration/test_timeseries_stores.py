@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mystocks.services.series import (
+from mystocks.series import (
     from_rows,
     local_to_utc_ms,
     resample_intraday,

@@ -22,11 +22,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mystocks.services.series import (
+from mystocks.series import (
     MARKET_TZ,
     from_rows,
     local_to_utc_ms,
     resample_intraday,
+    resample_rows,
     utc_ms_to_local,
 )
 from mystocks.storage import tdengine_sql as q
@@ -44,7 +45,6 @@ from mystocks.storage.tdengine import (
     connect,
     is_missing_table,
     parse_url,
-    resample_rows,
     to_ms,
     windows_align,
 )
@@ -616,7 +616,7 @@ def test_sixty_minute_buckets_per_market() -> None:
 
 
 def test_unaligned_sessions_fall_back_to_the_minute_bars(monkeypatch: pytest.MonkeyPatch) -> None:
-    from mystocks.services import series
+    from mystocks import series
 
     monkeypatch.setitem(series.SESSIONS, "XX", ((9 * 60 + 15, 11 * 60 + 20),))
     monkeypatch.setitem(series.MARKET_TZ, "XX", "Asia/Shanghai")

@@ -15,11 +15,7 @@ from mystocks_contract import typeddicts as td
 from mystocks_contract.protocols import BarField, IndicatorName, Period
 
 from mystocks.errors import FieldProblem, InvalidRequest, NotFound
-from mystocks.services import indicators as ind
-from mystocks.services import paging
-from mystocks.services.ingest import IngestService
-from mystocks.services.quotes import build_quotes
-from mystocks.services.series import (
+from mystocks.series import (
     FIELDS,
     BarSeries,
     from_rows,
@@ -28,6 +24,10 @@ from mystocks.services.series import (
     resample_calendar,
     utc_ms_to_local,
 )
+from mystocks.services import indicators as ind
+from mystocks.services import paging
+from mystocks.services.ingest import IngestService
+from mystocks.services.quotes import build_quotes
 from mystocks.storage.calendar import trading_days
 from mystocks.storage.manager import UnifiedManager
 

@@ -88,7 +88,7 @@ class TimeSeriesStore(Protocol):
         """`minutes`-minute bars (5, 15, 30, 60) built from the 1-minute bars in [start, end).
 
         Buckets are counted in trading minutes of the market's sessions
-        (`mystocks.services.series.SESSIONS`) and stamped at their END: A-share 60-minute bars
+        (`mystocks.series.SESSIONS`) and stamped at their END: A-share 60-minute bars
         end at 10:30, 11:30, 14:00 and 15:00; 30-minute bars at 10:00 ... 11:30, 13:30 ... 15:00.
         `simulated` is 1 when any source bar was simulated.
         """

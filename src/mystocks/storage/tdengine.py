@@ -29,15 +29,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
-from mystocks.services.series import (
-    MARKET_TZ,
-    SESSIONS,
-    BarSeries,
-    from_rows,
-    local_to_utc_ms,
-    resample_intraday,
-    utc_ms_to_local,
-)
+from mystocks.series import MARKET_TZ, SESSIONS, resample_rows
 from mystocks.storage import tdengine_sql as q
 from mystocks.storage.interfaces import (
     MINUTE_BAR_COLUMNS,
@@ -45,6 +37,7 @@ from mystocks.storage.interfaces import (
     MinuteBarRow,
     TickRow,
     TickSummary,
+    validate_batch,
 )
 
 DEFAULT_PORTS = {"taos": 6030, "taosws": 6041}
@@ -204,24 +197,6 @@ def windows_align(minutes: int, market: str) -> bool:
     )
 
 
-def resample_rows(rows: Sequence[MinuteBarRow], minutes: int, market: str) -> list[MinuteBarRow]:
-    """Bars -> `minutes`-minute bars with `series.resample_intraday`, client side. The
-    `simulated` flag of each new bar (1 if any source bar was) comes from the same grouping
-    applied to the flags: the `high` of a bucket is the max of its values."""
-    if not rows:
-        return []
-    tz = MARKET_TZ[market]
-    local = utc_ms_to_local(np.array([r[0] for r in rows], dtype=np.int64), tz)
-    bars = resample_intraday(from_rows(local, list(rows), simulated=False), minutes, market)
-    flags = np.array([r[7] for r in rows], dtype=np.float64)
-    zeros = np.zeros(len(rows))
-    flag_series = BarSeries(local, flags, flags, flags, flags, zeros.astype(np.int64), zeros)
-    simulated = resample_intraday(flag_series, minutes, market).high.astype(np.int64)
-    stamps = local_to_utc_ms(bars.local, tz).tolist()
-    columns = (bars.open, bars.high, bars.low, bars.close, bars.volume, bars.amount, simulated)
-    return list(zip(stamps, *(c.tolist() for c in columns), strict=True))
-
-
 class TDengineTimeSeriesStore:
     backend = "tdengine"
 
@@ -274,9 +249,7 @@ class TDengineTimeSeriesStore:
 
     # -- writes -------------------------------------------------------------------------------
     def _write(self, kind: q.Kind, batch: pd.DataFrame, columns: Sequence[str]) -> int:
-        missing = set(columns) - set(batch.columns)
-        if missing:
-            raise ValueError(f"{q.STABLES[kind]} batch lacks columns {sorted(missing)}")
+        validate_batch(batch, columns)  # the same refusals as every other backend
         if batch.empty:
             return 0
         groups = q.value_groups(batch, kind)  # validates everything before any SQL is sent

@@ -16,7 +16,6 @@ import io
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import numpy as np
 import pandas as pd
 from psycopg.errors import UniqueViolation
 from sqlalchemy import (
@@ -35,13 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
-from mystocks.services.series import (
-    MARKET_TZ,
-    from_rows,
-    local_to_utc_ms,
-    resample_intraday,
-    utc_ms_to_local,
-)
+from mystocks.series import resample_rows
 from mystocks.storage.interfaces import (
     MINUTE_BAR_COLUMNS,
     TICK_COLUMNS,
@@ -213,27 +206,7 @@ class SqlTimeSeriesStore:
         # Session-aware buckets (lunch break, end stamps) are simpler and exact in NumPy than
         # in portable SQL; the rows read are one symbol's, so this stays cheap.
         rows = self.read_minute_bars(symbol, start=start, end=end)
-        if not rows:
-            return []
-        tz = MARKET_TZ[market]
-        stamps = np.array([r[0] for r in rows], dtype=np.int64)
-        series = from_rows(utc_ms_to_local(stamps, tz), rows, simulated=any(r[7] for r in rows))
-        bars = resample_intraday(series, minutes, market)
-        ts = local_to_utc_ms(bars.local, tz).tolist()
-        flag = int(bars.simulated)
-        return list(
-            zip(
-                ts,
-                bars.open.tolist(),
-                bars.high.tolist(),
-                bars.low.tolist(),
-                bars.close.tolist(),
-                bars.volume.tolist(),
-                bars.amount.tolist(),
-                [flag] * len(ts),
-                strict=True,
-            )
-        )
+        return resample_rows(rows, minutes, market)
 
     def latest_ticks(self, symbols: Sequence[str]) -> dict[str, TickRow]:
         if not symbols:

@@ -174,3 +174,24 @@ def resample_calendar(daily: BarSeries, unit: str) -> BarSeries:
         # Monday-based weeks: 1970-01-01 was a Thursday, so shift by 3 days before dividing.
         keys = (days.astype(np.int64) + 3) // 7
     return _aggregate(daily, keys, daily.local)
+
+
+def resample_rows(
+    rows: Sequence[Sequence[Any]], minutes: int, market: str
+) -> list[tuple[Any, ...]]:
+    """Rows (ts_ms UTC, open, high, low, close, volume, amount, simulated) -> `minutes`-minute
+    rows, bucketed by `resample_intraday`. The
+    `simulated` flag of each new bar (1 if any source bar was) comes from the same grouping
+    applied to the flags: the `high` of a bucket is the max of its values."""
+    if not rows:
+        return []
+    tz = MARKET_TZ[market]
+    local = utc_ms_to_local(np.array([r[0] for r in rows], dtype=np.int64), tz)
+    bars = resample_intraday(from_rows(local, list(rows), simulated=False), minutes, market)
+    flags = np.array([r[7] for r in rows], dtype=np.float64)
+    zeros = np.zeros(len(rows))
+    flag_series = BarSeries(local, flags, flags, flags, flags, zeros.astype(np.int64), zeros)
+    simulated = resample_intraday(flag_series, minutes, market).high.astype(np.int64)
+    stamps = local_to_utc_ms(bars.local, tz).tolist()
+    columns = (bars.open, bars.high, bars.low, bars.close, bars.volume, bars.amount, simulated)
+    return list(zip(stamps, *(c.tolist() for c in columns), strict=True))
