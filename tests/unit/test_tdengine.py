@@ -311,9 +311,9 @@ def test_batches_must_have_the_interface_columns_and_types() -> None:
     store, _ = store_with(conn)
     with pytest.raises(ValueError, match="lacks columns"):
         store.write_ticks(pd.DataFrame({"symbol": ["600036.SH"], "ts": [T0]}))
-    with pytest.raises(ValueError, match="ts must be integer"):
+    with pytest.raises(ValueError, match="'ts' must hold integers"):
         store.write_ticks(ticks([("600036.SH", float(T0), 1.0, 1, 1.0, 0)]))
-    with pytest.raises(ValueError, match="volume must be integers"):
+    with pytest.raises(ValueError, match="'volume' must hold integers"):
         store.write_ticks(ticks([("600036.SH", T0, 1.0, 1.5, 1.0, 0)]))
     assert store.write_ticks(ticks([])) == 0
     assert conn.executed == []

@@ -50,7 +50,10 @@ def validate_batch(batch: pd.DataFrame, columns: Sequence[str]) -> None:
         values = batch[column]
         if not pd.api.types.is_numeric_dtype(values):
             raise ValueError(f"column {column!r} must be numeric, not {values.dtype}")
-        if column in ("ts", "volume", "simulated") and not pd.api.types.is_integer_dtype(values):
+        whole = pd.api.types.is_integer_dtype(values) or (
+            column == "simulated" and pd.api.types.is_bool_dtype(values)
+        )
+        if column in ("ts", "volume", "simulated") and not whole:
             raise ValueError(f"column {column!r} must hold integers, not {values.dtype}")
         if not np.isfinite(values.to_numpy(dtype=np.float64)).all():
             raise ValueError(f"column {column!r} holds NaN or infinite values")
