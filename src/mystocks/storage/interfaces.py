@@ -44,6 +44,8 @@ def validate_batch(batch: pd.DataFrame, columns: Sequence[str]) -> None:
     missing = [c for c in columns if c not in batch.columns]
     if missing:
         raise ValueError(f"the batch lacks columns {missing}")
+    if batch.empty:
+        return  # nothing to store wrongly (and an empty frame's columns have no number type)
     for column in columns:
         if column == "symbol":
             continue
