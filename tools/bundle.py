@@ -3,7 +3,8 @@
 Conventions that make the bundle predictable (and its component names stable):
 - a file `openapi/components/<kind>/<Name>.yaml` holds exactly one component and becomes
   `#/components/<kind>/<Name>`; every `$ref` to such a file becomes an internal `$ref`;
-- any other `$ref` (`paths/market.yaml#/bars`) is inlined where it stands.
+- any other `$ref` (`paths/market.yaml#/bars`) is inlined where it stands;
+- discriminator `mapping` values naming component files become internal references too.
 Only the components that something references end up in the bundle, in name order.
 """
 
@@ -71,7 +72,14 @@ class Bundler:
                 self._add_component(*component, target)
                 return {"$ref": f"#/components/{component[0]}/{component[1]}"}
             return self.walk(_pointer(_load(target, self.cache), fragment, target), target)
-        return {key: self.walk(value, base) for key, value in node.items()}
+        walked = {key: self.walk(value, base) for key, value in node.items()}
+        mapping = (walked.get("discriminator") or {}).get("mapping")
+        if isinstance(mapping, dict):
+            # Discriminator mappings name schemas by reference too, outside any `$ref` key.
+            for value, target in mapping.items():
+                if isinstance(target, str) and not target.startswith("#"):
+                    mapping[value] = self.walk({"$ref": target}, base)["$ref"]
+        return walked
 
     def _add_component(self, kind: str, name: str, path: Path) -> None:
         if name in self.components[kind] or (kind, name) in self._in_progress:

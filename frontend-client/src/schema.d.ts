@@ -300,10 +300,468 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/strategy-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The built-in strategy types
+         * @description Each type with its parameters' bounds and defaults (the same as the schemas of `StrategyDefinition`).
+         */
+        get: operations["mystocks.api.strategies.list_strategy_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Strategies
+         * @description Your strategies (an admin sees everyone's), newest first.
+         */
+        get: operations["mystocks.api.strategies.list_strategies"];
+        put?: never;
+        /** Create a strategy */
+        post: operations["mystocks.api.strategies.create_strategy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/strategies/{strategy_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The strategy's id.
+                 * @example 1
+                 */
+                strategy_id: components["parameters"]["StrategyId"];
+            };
+            cookie?: never;
+        };
+        /** One strategy */
+        get: operations["mystocks.api.strategies.get_strategy"];
+        /** Replace a strategy */
+        put: operations["mystocks.api.strategies.replace_strategy"];
+        post?: never;
+        /** Delete a strategy */
+        delete: operations["mystocks.api.strategies.delete_strategy"];
+        options?: never;
+        head?: never;
+        /** Change some fields of a strategy */
+        patch: operations["mystocks.api.strategies.update_strategy"];
+        trace?: never;
+    };
+    "/api/v1/backtests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Backtests
+         * @description Your backtests (an admin sees everyone's), newest first.
+         */
+        get: operations["mystocks.api.backtests.list_backtests"];
+        put?: never;
+        /**
+         * Start a backtest
+         * @description Queues the job and answers at once with 202; follow it at `GET /api/v1/sse/backtest?job_id=`
+         *     or poll `Location`.
+         */
+        post: operations["mystocks.api.backtests.create_backtest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/{backtest_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The backtest's id.
+                 * @example 7
+                 */
+                backtest_id: components["parameters"]["BacktestId"];
+            };
+            cookie?: never;
+        };
+        /** One backtest */
+        get: operations["mystocks.api.backtests.get_backtest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/{backtest_id}/equity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The backtest's id.
+                 * @example 7
+                 */
+                backtest_id: components["parameters"]["BacktestId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A backtest's equity curve
+         * @description Daily equity and cash of the whole account; empty until the backtest succeeded.
+         */
+        get: operations["mystocks.api.backtests.get_backtest_equity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/{backtest_id}/trades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The backtest's id.
+                 * @example 7
+                 */
+                backtest_id: components["parameters"]["BacktestId"];
+            };
+            cookie?: never;
+        };
+        /** A backtest's trades */
+        get: operations["mystocks.api.backtests.list_backtest_trades"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/{backtest_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The backtest's id.
+                 * @example 7
+                 */
+                backtest_id: components["parameters"]["BacktestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a backtest
+         * @description A queued or running backtest stops (between symbols) and ends `cancelled`; a finished one is answered as it is.
+         */
+        post: operations["mystocks.api.backtests.cancel_backtest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sse/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live backtest updates (Server-Sent Events)
+         * @description A `text/event-stream` of `backtest_update` events (each a `BacktestUpdateEvent`): of one
+         *     job (`job_id`), or of all your jobs. Each event has an `id:` line; reconnect with
+         *     `Last-Event-ID` to receive what you missed (events are kept for the last 10,000 updates).
+         *     A comment line is sent as a heartbeat when nothing else happens. A one-job stream ends
+         *     after the job's final event.
+         */
+        get: operations["mystocks.api.events.stream_backtests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description A backtest job and, once it succeeded, its metrics.
+         * @example {
+         *       "id": 7,
+         *       "owner": "admin",
+         *       "status": "succeeded",
+         *       "progress": 1,
+         *       "strategy_id": null,
+         *       "strategy": {
+         *         "type": "sma_cross",
+         *         "parameters": {
+         *           "fast": 5,
+         *           "slow": 20
+         *         }
+         *       },
+         *       "symbols": [
+         *         "600036.SH"
+         *       ],
+         *       "start": "2016-07-01",
+         *       "end": "2017-06-30",
+         *       "initial_cash": 1000000,
+         *       "costs": {
+         *         "commission_rate": 0.00025,
+         *         "min_commission": 5,
+         *         "stamp_duty_rate": 0.0005,
+         *         "slippage_ticks": 1
+         *       },
+         *       "metrics": {
+         *         "total_return": 0.124,
+         *         "annual_return": 0.124,
+         *         "sharpe": 0.91,
+         *         "sortino": 1.32,
+         *         "max_drawdown": 0.087,
+         *         "win_rate": 0.55,
+         *         "round_trips": 11,
+         *         "turnover": 6.2,
+         *         "trades": 22,
+         *         "final_equity": 1124000.5
+         *       },
+         *       "error": null,
+         *       "created_at": "2026-11-24T05:00:00Z",
+         *       "started_at": "2026-11-24T05:00:01Z",
+         *       "finished_at": "2026-11-24T05:00:02Z"
+         *     }
+         */
+        Backtest: {
+            id: number;
+            owner: string;
+            status: components["schemas"]["JobStatus"];
+            progress: number;
+            strategy_id: number | null;
+            strategy: components["schemas"]["StrategyDefinition"];
+            symbols: string[];
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            initial_cash: number;
+            costs: components["schemas"]["BacktestCosts"];
+            metrics: components["schemas"]["BacktestMetrics"] | null;
+            /** @description Why it failed or was cancelled. */
+            error: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+        };
+        /**
+         * @description Trading costs, A-share style: commission on every fill with a minimum per fill, stamp duty
+         *     on sells only, and slippage of whole price ticks against you (buys pay more, sells get less).
+         * @example {
+         *       "commission_rate": 0.00025,
+         *       "min_commission": 5,
+         *       "stamp_duty_rate": 0.0005,
+         *       "slippage_ticks": 1
+         *     }
+         */
+        BacktestCosts: {
+            /** @default 0.00025 */
+            commission_rate: number;
+            /**
+             * @description In the instrument's currency, per fill.
+             * @default 5
+             */
+            min_commission: number;
+            /** @default 0.0005 */
+            stamp_duty_rate: number;
+            /** @default 1 */
+            slippage_ticks: number;
+        };
+        /**
+         * @description Results over the whole test. Returns are fractions (0.12 = 12%); annual return compounds over
+         *     252 trading days a year; Sharpe and Sortino use daily returns, no risk-free rate, ×√252 (null
+         *     when undefined); max drawdown is the largest fall from a peak, as a positive fraction; win
+         *     rate is the share of round trips that made money after costs (null without one); turnover is
+         *     traded value over average equity.
+         * @example {
+         *       "total_return": 0.124,
+         *       "annual_return": 0.124,
+         *       "sharpe": 0.91,
+         *       "sortino": 1.32,
+         *       "max_drawdown": 0.087,
+         *       "win_rate": 0.55,
+         *       "round_trips": 11,
+         *       "turnover": 6.2,
+         *       "trades": 22,
+         *       "final_equity": 1124000.5
+         *     }
+         */
+        BacktestMetrics: {
+            total_return: number;
+            /** @description Null when the test spans no trading day. */
+            annual_return: number | null;
+            sharpe: number | null;
+            sortino: number | null;
+            max_drawdown: number;
+            win_rate: number | null;
+            turnover: number;
+            /** @description Closed buy-then-sell cycles (what `win_rate` counts). */
+            round_trips: number;
+            /** @description Fills, buys and sells. */
+            trades: number;
+            final_equity: number;
+        };
+        /**
+         * @example {
+         *       "items": [],
+         *       "next_cursor": null
+         *     }
+         */
+        BacktestPage: {
+            items: components["schemas"]["Backtest"][];
+            next_cursor: string | null;
+        };
+        /**
+         * @description A backtest of a stored strategy (`strategy_id`) or of an inline one (`strategy`): exactly one
+         *     of the two. `symbols` defaults to the stored strategy's. Daily bars between `start` and `end`
+         *     (inclusive); the cash is split equally between the symbols.
+         * @example {
+         *       "strategy": {
+         *         "type": "sma_cross",
+         *         "parameters": {
+         *           "fast": 5,
+         *           "slow": 20
+         *         }
+         *       },
+         *       "symbols": [
+         *         "600036.SH",
+         *         "000002.SZ"
+         *       ],
+         *       "start": "2016-07-01",
+         *       "end": "2017-06-30",
+         *       "initial_cash": 1000000
+         *     }
+         */
+        BacktestRequest: {
+            strategy_id?: number;
+            strategy?: components["schemas"]["StrategyDefinition"];
+            symbols?: string[];
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            /** @default 1000000 */
+            initial_cash: number;
+            costs?: components["schemas"]["BacktestCosts"];
+        };
+        /**
+         * @example {
+         *       "time": "2016-07-05T09:30:00+08:00",
+         *       "symbol": "600036.SH",
+         *       "side": "buy",
+         *       "price": 16.3,
+         *       "quantity": 61300,
+         *       "commission": 249.8,
+         *       "stamp_duty": 0,
+         *       "realized_pnl": null
+         *     }
+         */
+        BacktestTrade: {
+            /** Format: date-time */
+            time: string;
+            symbol: string;
+            /** @enum {string} */
+            side: "buy" | "sell";
+            /** @description Fill price, slippage included. */
+            price: number;
+            /** @description Shares, in board lots for A-share buys. */
+            quantity: number;
+            commission: number;
+            stamp_duty: number;
+            /** @description For sells, the round trip's profit after costs. */
+            realized_pnl: number | null;
+        };
+        /**
+         * @example {
+         *       "backtest_id": 7,
+         *       "items": []
+         *     }
+         */
+        BacktestTradeList: {
+            backtest_id: number;
+            items: components["schemas"]["BacktestTrade"][];
+        };
+        /**
+         * @description The state of a backtest after a change.
+         * @example {
+         *       "backtest_id": 7,
+         *       "status": "running",
+         *       "progress": 0.4
+         *     }
+         */
+        BacktestUpdate: {
+            backtest_id: number;
+            status: components["schemas"]["JobStatus"];
+            progress: number;
+            metrics?: components["schemas"]["BacktestMetrics"] | null;
+            error?: string | null;
+        };
+        /**
+         * @description One `backtest_update` Server-Sent Event: the SSE `id:` line carries `id`, the `event:` line
+         *     `type`, and the `data:` line this whole object as JSON.
+         * @example {
+         *       "id": "42",
+         *       "type": "backtest_update",
+         *       "occurred_at": "2026-11-24T05:00:01Z",
+         *       "data": {
+         *         "backtest_id": 7,
+         *         "status": "running",
+         *         "progress": 0.4
+         *       }
+         *     }
+         */
+        BacktestUpdateEvent: {
+            /** @description Increasing; send the last one seen as `Last-Event-ID` to resume. */
+            id: string;
+            /** @enum {string} */
+            type: "backtest_update";
+            /** Format: date-time */
+            occurred_at: string;
+            data: components["schemas"]["BacktestUpdate"];
+        };
         /**
          * @description One K-line bar. `ts` is always present; the others unless left out by `fields=`.
          * @example {
@@ -429,6 +887,40 @@ export interface components {
             next_cursor: string | null;
         };
         /**
+         * @description A `bollinger_breakout` strategy's type and parameters.
+         * @example {
+         *       "type": "bollinger_breakout",
+         *       "parameters": {
+         *         "period": 20,
+         *         "k": 2
+         *       }
+         *     }
+         */
+        BollingerBreakoutDefinition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "bollinger_breakout";
+            parameters: components["schemas"]["BollingerBreakoutParameters"];
+        };
+        /**
+         * @description Bollinger breakout (bands of the sample standard deviation, as terminals draw them).
+         * @example {
+         *       "period": 20,
+         *       "k": 2
+         *     }
+         */
+        BollingerBreakoutParameters: {
+            /** @default 20 */
+            period: number;
+            /**
+             * @description Band width in standard deviations.
+             * @default 2
+             */
+            k: number;
+        };
+        /**
          * @example {
          *       "exchange": "XSHG",
          *       "start": "2017-09-28",
@@ -460,6 +952,36 @@ export interface components {
          * @enum {string}
          */
         DataSource: "real" | "simulated";
+        /**
+         * @example {
+         *       "backtest_id": 7,
+         *       "items": [
+         *         {
+         *           "date": "2016-07-01",
+         *           "equity": 1000000,
+         *           "cash": 1000000
+         *         }
+         *       ]
+         *     }
+         */
+        EquityCurve: {
+            backtest_id: number;
+            items: components["schemas"]["EquityPoint"][];
+        };
+        /**
+         * @example {
+         *       "date": "2016-07-01",
+         *       "equity": 1000000,
+         *       "cash": 1000000
+         *     }
+         */
+        EquityPoint: {
+            /** Format: date */
+            date: string;
+            /** @description Cash plus positions at the close. */
+            equity: number;
+            cash: number;
+        };
         /**
          * @description Listing exchange.
          * @example SSE
@@ -682,6 +1204,81 @@ export interface components {
          */
         InstrumentType: "stock" | "index";
         /**
+         * @description `queued` → `running` → `succeeded`, `failed` or `cancelled`.
+         * @example running
+         * @enum {string}
+         */
+        JobStatus: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+        /**
+         * @description A `macd_trend` strategy's type and parameters.
+         * @example {
+         *       "type": "macd_trend",
+         *       "parameters": {
+         *         "fast": 12,
+         *         "slow": 26,
+         *         "signal": 9
+         *       }
+         *     }
+         */
+        MacdTrendDefinition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "macd_trend";
+            parameters: components["schemas"]["MacdTrendParameters"];
+        };
+        /**
+         * @description MACD trend (terminal EMAs); `fast` must be below `slow`.
+         * @example {
+         *       "fast": 12,
+         *       "slow": 26,
+         *       "signal": 9
+         *     }
+         */
+        MacdTrendParameters: {
+            /** @default 12 */
+            fast: number;
+            /** @default 26 */
+            slow: number;
+            /** @default 9 */
+            signal: number;
+        };
+        /**
+         * @description A `momentum` strategy's type and parameters.
+         * @example {
+         *       "type": "momentum",
+         *       "parameters": {
+         *         "lookback": 20,
+         *         "threshold": 0.05
+         *       }
+         *     }
+         */
+        MomentumDefinition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "momentum";
+            parameters: components["schemas"]["MomentumParameters"];
+        };
+        /**
+         * @description N-bar momentum.
+         * @example {
+         *       "lookback": 20,
+         *       "threshold": 0.05
+         *     }
+         */
+        MomentumParameters: {
+            /** @default 20 */
+            lookback: number;
+            /**
+             * @description Hold while close / close[lookback bars ago] − 1 exceeds this.
+             * @default 0
+             */
+            threshold: number;
+        };
+        /**
          * @description `1m` `5m` `15m` `30m` `60m` intraday; `1d` daily; `1w` weekly; `1M` monthly. A-share 60-minute
          *     bars are 09:30-10:30, 10:30-11:30, 13:00-14:00, 14:00-15:00 (stamped 10:30, 11:30, 14:00, 15:00).
          *     Weekly and monthly bars aggregate the daily bars of each calendar week or month.
@@ -822,6 +1419,84 @@ export interface components {
          */
         Role: "admin" | "trader" | "viewer";
         /**
+         * @description A `rsi_reversion` strategy's type and parameters.
+         * @example {
+         *       "type": "rsi_reversion",
+         *       "parameters": {
+         *         "period": 6,
+         *         "lower": 20,
+         *         "upper": 80
+         *       }
+         *     }
+         */
+        RsiReversionDefinition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "rsi_reversion";
+            parameters: components["schemas"]["RsiReversionParameters"];
+        };
+        /**
+         * @description RSI mean reversion (terminal RSI, SMA(X,N,1) smoothing); `lower` must be below `upper`.
+         * @example {
+         *       "period": 6,
+         *       "lower": 20,
+         *       "upper": 80
+         *     }
+         */
+        RsiReversionParameters: {
+            /** @default 6 */
+            period: number;
+            /**
+             * @description Enter when RSI falls below this.
+             * @default 20
+             */
+            lower: number;
+            /**
+             * @description Exit when RSI rises above this.
+             * @default 80
+             */
+            upper: number;
+        };
+        /**
+         * @description A `sma_cross` strategy's type and parameters.
+         * @example {
+         *       "type": "sma_cross",
+         *       "parameters": {
+         *         "fast": 5,
+         *         "slow": 20
+         *       }
+         *     }
+         */
+        SmaCrossDefinition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "sma_cross";
+            parameters: components["schemas"]["SmaCrossParameters"];
+        };
+        /**
+         * @description Moving-average crossover; `fast` must be below `slow`.
+         * @example {
+         *       "fast": 5,
+         *       "slow": 20
+         *     }
+         */
+        SmaCrossParameters: {
+            /**
+             * @description Bars in the fast moving average.
+             * @default 5
+             */
+            fast: number;
+            /**
+             * @description Bars in the slow moving average.
+             * @default 20
+             */
+            slow: number;
+        };
+        /**
          * @example {
          *       "name": "timeseries",
          *       "backend": "sqlite",
@@ -844,6 +1519,236 @@ export interface components {
             latency_ms: number;
             /** @description Why the check failed (no secrets, no connection strings). */
             error?: string;
+        };
+        /**
+         * @description A stored strategy.
+         * @example {
+         *       "id": 1,
+         *       "owner": "admin",
+         *       "status": "draft",
+         *       "version": 1,
+         *       "created_at": "2026-11-24T05:00:00Z",
+         *       "updated_at": "2026-11-24T05:00:00Z",
+         *       "name": "sma 5/20",
+         *       "symbols": [
+         *         "600036.SH"
+         *       ],
+         *       "type": "sma_cross",
+         *       "parameters": {
+         *         "fast": 5,
+         *         "slow": 20
+         *       }
+         *     }
+         */
+        Strategy: components["schemas"]["StrategyMeta"] & components["schemas"]["StrategyFields"] & Omit<components["schemas"]["StrategyDefinition"], "type">;
+        /**
+         * @description A strategy's type and its parameters; `type` says which parameter schema applies.
+         * @example {
+         *       "type": "sma_cross",
+         *       "parameters": {
+         *         "fast": 5,
+         *         "slow": 20
+         *       }
+         *     }
+         */
+        StrategyDefinition: components["schemas"]["SmaCrossDefinition"] | components["schemas"]["RsiReversionDefinition"] | components["schemas"]["BollingerBreakoutDefinition"] | components["schemas"]["MacdTrendDefinition"] | components["schemas"]["MomentumDefinition"];
+        /**
+         * @description What a strategy is called and what it trades.
+         * @example {
+         *       "name": "sma 5/20",
+         *       "symbols": [
+         *         "600036.SH"
+         *       ]
+         *     }
+         */
+        StrategyFields: {
+            /** @example sma 5/20 */
+            name: string;
+            /** @example Classic moving-average crossover on a bank stock. */
+            description?: string;
+            /**
+             * @example [
+             *       "600036.SH"
+             *     ]
+             */
+            symbols: string[];
+        };
+        /**
+         * @description A new strategy, or all of one (`PUT`): name, symbols, type and that type's parameters
+         *     (`{"name": "sma 5/20", "type": "sma_cross", "parameters": {"fast": 5, "slow": 20}, "symbols": ["000001.SZ"]}`).
+         *     Parameters left out take their defaults.
+         * @example {
+         *       "name": "sma 5/20",
+         *       "type": "sma_cross",
+         *       "parameters": {
+         *         "fast": 5,
+         *         "slow": 20
+         *       },
+         *       "symbols": [
+         *         "000001.SZ"
+         *       ]
+         *     }
+         */
+        StrategyInput: components["schemas"]["StrategyFields"] & Omit<components["schemas"]["StrategyDefinition"], "type"> & {
+            status?: components["schemas"]["StrategyStatus"];
+        };
+        /**
+         * @description What the server keeps about a strategy.
+         * @example {
+         *       "id": 1,
+         *       "owner": "admin",
+         *       "status": "draft",
+         *       "version": 1,
+         *       "created_at": "2026-11-24T05:00:00Z",
+         *       "updated_at": "2026-11-24T05:00:00Z"
+         *     }
+         */
+        StrategyMeta: {
+            id: number;
+            /** @description Username of the creator. */
+            owner: string;
+            status: components["schemas"]["StrategyStatus"];
+            /** @description Incremented by every change; send it back in `If-Match` (as the `ETag`). */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": 1,
+         *           "owner": "admin",
+         *           "status": "draft",
+         *           "version": 1,
+         *           "created_at": "2026-11-24T05:00:00Z",
+         *           "updated_at": "2026-11-24T05:00:00Z",
+         *           "name": "sma 5/20",
+         *           "symbols": [
+         *             "600036.SH"
+         *           ],
+         *           "type": "sma_cross",
+         *           "parameters": {
+         *             "fast": 5,
+         *             "slow": 20
+         *           }
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        StrategyPage: {
+            items: components["schemas"]["Strategy"][];
+            next_cursor: string | null;
+        };
+        /**
+         * @example {
+         *       "name": "fast",
+         *       "kind": "integer",
+         *       "minimum": 1,
+         *       "maximum": 250,
+         *       "default": 5,
+         *       "description": "Bars in the fast moving average."
+         *     }
+         */
+        StrategyParameterInfo: {
+            name: string;
+            /** @enum {string} */
+            kind: "integer" | "number";
+            minimum: number;
+            maximum: number;
+            default: number;
+            description: string;
+        };
+        /**
+         * @description The fields to change; the others stay. `parameters` are merged into the current ones and
+         *     checked against the strategy's type (changing the type needs a `PUT`).
+         * @example {
+         *       "parameters": {
+         *         "slow": 30
+         *       },
+         *       "status": "active"
+         *     }
+         */
+        StrategyPatch: {
+            name?: string;
+            description?: string;
+            symbols?: string[];
+            status?: components["schemas"]["StrategyStatus"];
+            /** @description Some or all of the type's parameters. */
+            parameters?: {
+                [key: string]: number;
+            };
+        };
+        /**
+         * @description `draft` when created; `active` strategies are the ones to run; `archived` ones are kept for the record.
+         * @default draft
+         * @example active
+         * @enum {string}
+         */
+        StrategyStatus: "draft" | "active" | "archived";
+        /**
+         * @description A built-in strategy. Every type is long-only (A-shares are hard to short): it holds the whole
+         *     position while its condition stands and none otherwise; signals are decided at a bar's close
+         *     and filled at the next bar's open.
+         *     - `sma_cross`: long while MA(fast) > MA(slow), compared exactly on the 0.01 price grid (a tie keeps the previous state);
+         *     - `rsi_reversion`: enter when RSI(period) < lower, exit when RSI > upper;
+         *     - `bollinger_breakout`: enter when the close breaks above the upper band, exit below the middle;
+         *     - `macd_trend`: long while DIF > DEA;
+         *     - `momentum`: long while the `lookback`-bar return exceeds `threshold`.
+         * @example sma_cross
+         * @enum {string}
+         */
+        StrategyType: "sma_cross" | "rsi_reversion" | "bollinger_breakout" | "macd_trend" | "momentum";
+        /**
+         * @description One built-in strategy type and its parameters (bounds and defaults).
+         * @example {
+         *       "type": "sma_cross",
+         *       "title": "Moving-average crossover",
+         *       "description": "Long while MA(fast) > MA(slow).",
+         *       "parameters": [
+         *         {
+         *           "name": "fast",
+         *           "kind": "integer",
+         *           "minimum": 1,
+         *           "maximum": 250,
+         *           "default": 5,
+         *           "description": "Bars in the fast moving average."
+         *         }
+         *       ]
+         *     }
+         */
+        StrategyTypeInfo: {
+            type: components["schemas"]["StrategyType"];
+            title: string;
+            description: string;
+            parameters: components["schemas"]["StrategyParameterInfo"][];
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "type": "momentum",
+         *           "title": "N-bar momentum",
+         *           "description": "Long while the lookback return exceeds the threshold.",
+         *           "parameters": [
+         *             {
+         *               "name": "lookback",
+         *               "kind": "integer",
+         *               "minimum": 1,
+         *               "maximum": 250,
+         *               "default": 20,
+         *               "description": "Bars to look back."
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        StrategyTypeList: {
+            items: components["schemas"]["StrategyTypeInfo"][];
         };
         /**
          * @example {
@@ -1026,6 +1931,24 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The resource changed since the version named in If-Match; nothing was written. Read it again and retry. */
+        PreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description This change needs an If-Match header with the ETag of the version you read. */
+        PreconditionRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description No valid bearer token (missing, malformed, expired or signed with another key), or wrong credentials. */
         Unauthorized: {
             headers: {
@@ -1056,6 +1979,11 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description The backtest's id.
+         * @example 7
+         */
+        BacktestId: number;
         /** @description Page size. */
         BarLimit: number;
         /** @description The `next_cursor` of the previous page. Opaque; omit it for the first page. */
@@ -1065,6 +1993,18 @@ export interface components {
          * @example 2017-06-30
          */
         EndDate: string;
+        /**
+         * @description Any unique string (a UUID); repeating a request with the same key returns the first answer
+         *     instead of starting a second job.
+         * @example 6f1c1f0e-6a8a-4c7c-9d8e-1f2a3b4c5d6e
+         */
+        IdempotencyKey: string;
+        /**
+         * @description The `ETag` of the version you read (`"3"`). Required: without it the answer is 428; when the
+         *     resource has changed since, 412 and nothing is written (optimistic locking).
+         * @example "3"
+         */
+        IfMatch: string;
         /** @description Bar period. Intraday periods are built from 1-minute bars on A-share sessions. */
         Period: components["schemas"]["Period"];
         /**
@@ -1073,6 +2013,11 @@ export interface components {
          */
         StartDate: string;
         /**
+         * @description The strategy's id.
+         * @example 1
+         */
+        StrategyId: number;
+        /**
          * @description Instrument symbol `CODE.EXCHANGE` (`600036.SH`, `000002.SZ`, `AAPL.US`); case-insensitive.
          *     A well-formed symbol that is not listed answers 404.
          */
@@ -1080,6 +2025,16 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /**
+         * @description The resource's version as an entity tag; send it back in `If-Match` to change it.
+         * @example "1"
+         */
+        ETag: string;
+        /**
+         * @description Where the created resource lives.
+         * @example /api/v1/strategies/1
+         */
+        Location: string;
         /**
          * @description The authentication scheme to use (RFC 6750).
          * @example Bearer realm="mystocks"
@@ -1593,6 +2548,481 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.strategies.list_strategy_types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalog. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyTypeList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.strategies.list_strategies": {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["StrategyStatus"];
+                /** @description Only this user's (admins; others see only their own anyway). */
+                owner?: string;
+                /** @description The `next_cursor` of the previous page. Opaque; omit it for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of strategies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.strategies.create_strategy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StrategyInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Strategy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.strategies.get_strategy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The strategy's id.
+                 * @example 1
+                 */
+                strategy_id: components["parameters"]["StrategyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The strategy; its `ETag` is its version. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Strategy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.strategies.replace_strategy": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the version you read (`"3"`). Required: without it the answer is 428; when the
+                 *     resource has changed since, 412 and nothing is written (optimistic locking).
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The strategy's id.
+                 * @example 1
+                 */
+                strategy_id: components["parameters"]["StrategyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StrategyInput"];
+            };
+        };
+        responses: {
+            /** @description Replaced; the new version is in `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Strategy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.strategies.delete_strategy": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the version you read (`"3"`). Required: without it the answer is 428; when the
+                 *     resource has changed since, 412 and nothing is written (optimistic locking).
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The strategy's id.
+                 * @example 1
+                 */
+                strategy_id: components["parameters"]["StrategyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["UnprocessableEntity"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.strategies.update_strategy": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the version you read (`"3"`). Required: without it the answer is 428; when the
+                 *     resource has changed since, 412 and nothing is written (optimistic locking).
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The strategy's id.
+                 * @example 1
+                 */
+                strategy_id: components["parameters"]["StrategyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StrategyPatch"];
+            };
+        };
+        responses: {
+            /** @description Changed; the new version is in `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Strategy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.backtests.list_backtests": {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["JobStatus"];
+                /** @description The `next_cursor` of the previous page. Opaque; omit it for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of backtests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BacktestPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.backtests.create_backtest": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID); repeating a request with the same key returns the first answer
+                 *     instead of starting a second job.
+                 * @example 6f1c1f0e-6a8a-4c7c-9d8e-1f2a3b4c5d6e
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BacktestRequest"];
+            };
+        };
+        responses: {
+            /** @description Queued (or, for a repeated Idempotency-Key, the job the first request made). */
+            202: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Backtest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.backtests.get_backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The backtest's id.
+                 * @example 7
+                 */
+                backtest_id: components["parameters"]["BacktestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The backtest. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Backtest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.backtests.get_backtest_equity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The backtest's id.
+                 * @example 7
+                 */
+                backtest_id: components["parameters"]["BacktestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The curve. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EquityCurve"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.backtests.list_backtest_trades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The backtest's id.
+                 * @example 7
+                 */
+                backtest_id: components["parameters"]["BacktestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fills, in time order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BacktestTradeList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.backtests.cancel_backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The backtest's id.
+                 * @example 7
+                 */
+                backtest_id: components["parameters"]["BacktestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The backtest after the request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Backtest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.events.stream_backtests": {
+        parameters: {
+            query?: {
+                /** @description Only this backtest's updates. */
+                job_id?: number;
+            };
+            header?: {
+                /** @description The `id` of the last event received; the stream resumes after it. */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        id?: string;
+                        /** @enum {string} */
+                        event: "backtest_update";
+                        /** @description A `BacktestUpdateEvent`, JSON-encoded. */
+                        data: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };

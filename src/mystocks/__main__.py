@@ -2,4 +2,6 @@
 
 from mystocks.cli import main
 
-main()
+# The guard matters: job workers are spawned processes, which import the parent's main module.
+if __name__ == "__main__":
+    main()

@@ -21,11 +21,17 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from mystocks.api import problems
 from mystocks.api.validation import VALIDATOR_MAP
 from mystocks.services.auth import AuthService
+from mystocks.services.backtests import BacktestService
 from mystocks.services.container import Services
+from mystocks.services.events import InProcessEventBus
+from mystocks.services.jobs import ProcessJobRunner
 from mystocks.services.market import MarketService
+from mystocks.services.strategies import StrategyService
 from mystocks.settings import Settings
+from mystocks.storage.backtests import BacktestStore
 from mystocks.storage.bootstrap import load_sample_data
 from mystocks.storage.manager import UnifiedManager
+from mystocks.storage.strategies import StrategyStore
 
 log = logging.getLogger("mystocks")
 
@@ -60,12 +66,25 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         data.relational, settings.jwt_secret.get_secret_value(), settings.jwt_ttl_seconds
     )
     auth.ensure_user(settings.admin_username, settings.admin_password.get_secret_value(), "admin")
+    bus = InProcessEventBus()
+    strategies = StrategyStore(data.relational.engine)
+    backtests = BacktestService(
+        BacktestStore(data.relational.engine),
+        strategies,
+        data.relational,
+        bus,
+        lambda on_report: ProcessJobRunner(on_report, workers=settings.job_workers),
+    )
+    backtests.fail_interrupted()
     return Services(
         settings=settings,
         api_version=str(spec["info"]["version"]),
         data=data,
         auth=auth,
         market=MarketService(data),
+        strategies=StrategyService(strategies, data.relational),
+        backtests=backtests,
+        bus=bus,
     )
 
 
@@ -76,6 +95,7 @@ def create_app(settings: Settings) -> MyStocksApp:
     @asynccontextmanager
     async def lifespan(_app: ASGIApp) -> AsyncIterator[None]:
         yield
+        services.backtests.runner.shutdown()
         services.data.dispose()
 
     app = AsyncApp(
@@ -86,5 +106,5 @@ def create_app(settings: Settings) -> MyStocksApp:
         swagger_ui_options=SwaggerUIOptions(spec_path="/openapi.json", swagger_ui_path="/docs"),
     )
     app.add_api(spec)
-    problems.install(app)
+    problems.install(app, spec)
     return MyStocksApp(app, services)

@@ -6,7 +6,9 @@
      │                         (a foreign cursor, end before start, ...)
      ├── RuleViolation         well-formed, but breaks a business rule    -> 422
      ├── AuthenticationFailed  no or bad credentials                      -> 401
-     └── PermissionDenied      authenticated, but the role may not        -> 403
+     ├── PermissionDenied      authenticated, but the role may not        -> 403
+     ├── StaleVersion          If-Match names a version no longer current -> 412
+     └── PreconditionRequired  a change came without If-Match             -> 428
 
 A request that breaks the contract itself (a wrong type, a malformed date) never reaches a
 service: the API layer answers it with 400. Services raise these; they never know about HTTP.
@@ -50,4 +52,12 @@ class AuthenticationFailed(MyStocksError):
 
 
 class PermissionDenied(MyStocksError):
+    pass
+
+
+class StaleVersion(MyStocksError):
+    pass
+
+
+class PreconditionRequired(MyStocksError):
     pass

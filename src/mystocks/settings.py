@@ -39,6 +39,11 @@ class Settings(BaseSettings):
     load_sample_data: bool = True
     sample_tick_days: int = Field(default=20, ge=0, le=60)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
+    job_workers: int = Field(default=2, ge=1, le=64, description="backtest worker processes")
+    sse_heartbeat_seconds: float = Field(default=15.0, gt=0, le=300)
+    sse_max_seconds: float = Field(
+        default=300.0, gt=0, description="a stream ends after this; clients resume by id"
+    )
 
     @model_validator(mode="after")
     def _refuse_dev_defaults_in_production(self) -> Settings:

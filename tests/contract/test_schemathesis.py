@@ -26,7 +26,13 @@ MAX_EXAMPLES = 50
 
 @pytest.fixture(scope="module")
 def contract_app(template_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> MyStocksApp:
-    return app_on_copy(template_dir, tmp_path_factory.mktemp("contract"))
+    # Short-lived SSE streams: Schemathesis waits for each answer to end.
+    return app_on_copy(
+        template_dir,
+        tmp_path_factory.mktemp("contract"),
+        sse_max_seconds=0.3,
+        sse_heartbeat_seconds=0.1,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +48,9 @@ def api_schema(contract_app: MyStocksApp) -> Any:
         modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE], max_examples=MAX_EXAMPLES
     )
     # Valid by the contract yet unusable (a made-up cursor, an unlisted symbol) is 422 here;
-    # a 5xx is never an acceptable answer to valid data.
+    # a change without If-Match is 428 and one naming a stale version 412, by design (the
+    # header is optional in the contract precisely so that its absence gets that answer).
+    # A 5xx is never an acceptable answer to valid data.
     loaded.config.checks.positive_data_acceptance.expected_statuses = [
         "2xx",
         "3xx",
@@ -50,7 +58,9 @@ def api_schema(contract_app: MyStocksApp) -> Any:
         "403",
         "404",
         "409",
+        "412",
         "422",
+        "428",
         "429",
     ]
     return loaded

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from httpx_sse import connect_sse
 
 from mystocks.settings import DEV_ADMIN_PASSWORD
 
@@ -117,3 +119,73 @@ def test_production_refuses_development_secrets(tmp_path):
     assert process.returncode == 2
     assert "MYSTOCKS_JWT_SECRET is the development default" in output
     assert "Traceback" not in output
+
+
+def _events(
+    server: str,
+    token: dict[str, str],
+    job_id: int,
+    last_id: str | None = None,
+    stop_after: int | None = None,
+) -> list[dict]:
+    """Follow a job's SSE stream with a real client; stop early after `stop_after` events."""
+    headers = {**token, **({"Last-Event-ID": last_id} if last_id else {})}
+    seen: list[dict] = []
+    with (
+        httpx.Client(timeout=30) as client,
+        connect_sse(
+            client,
+            "GET",
+            f"{server}/api/v1/sse/backtest",
+            params={"job_id": job_id},
+            headers=headers,
+        ) as source,
+    ):
+        assert source.response.headers["content-type"].startswith("text/event-stream")
+        for sse in source.iter_sse():
+            if sse.event != "backtest_update":
+                continue
+            envelope = json.loads(sse.data)
+            assert envelope["id"] == sse.id and envelope["type"] == sse.event
+            seen.append(envelope)
+            if stop_after is not None and len(seen) >= stop_after:
+                break
+    return seen
+
+
+def test_backtest_progress_streams_over_sse_and_resumes_without_gaps(server, token):
+    strategy = httpx.post(
+        f"{server}/api/v1/strategies",
+        headers=token,
+        json={
+            "name": "sma 5/20",
+            "type": "sma_cross",
+            "parameters": {"fast": 5, "slow": 20},
+            "symbols": ["600036.SH", "000002.SZ", "600085.SH", "300059.SZ", "002594.SZ"],
+        },
+    ).json()
+    job = httpx.post(
+        f"{server}/api/v1/backtests",
+        headers=token,
+        json={"strategy_id": strategy["id"], "start": "2016-01-01", "end": "2016-12-31"},
+    )
+    assert (
+        job.status_code == 202
+        and job.headers["location"] == f"/api/v1/backtests/{job.json()['id']}"
+    )
+    job_id = job.json()["id"]
+
+    first = _events(server, token, job_id, stop_after=2)  # then the client goes away
+    rest = _events(server, token, job_id, last_id=first[-1]["id"])
+    stream = first + rest
+    ids = [int(e["id"]) for e in stream]
+    assert ids == list(range(ids[0], ids[0] + len(ids)))  # nothing missed, nothing twice
+    progress = [e["data"]["progress"] for e in stream]
+    assert progress[0] == 0 and progress == sorted(progress) and progress[-1] == 1
+    assert stream[0]["data"]["status"] == "queued" and stream[-1]["data"]["status"] == "succeeded"
+
+    final = httpx.get(f"{server}/api/v1/backtests/{job_id}", headers=token).json()
+    assert final["status"] == "succeeded" and final["metrics"] == stream[-1]["data"]["metrics"]
+    assert final["metrics"]["trades"] > 0 and final["symbols"] == strategy["symbols"]
+    equity = httpx.get(f"{server}/api/v1/backtests/{job_id}/equity", headers=token).json()
+    assert equity["items"][-1]["equity"] == pytest.approx(final["metrics"]["final_equity"])

@@ -10,7 +10,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from mystocks.storage import migrate
-from mystocks.storage.relational import Base, RelationalStore, make_engine
+from mystocks.storage.relational import RelationalStore, make_engine
+from mystocks.storage.tables import Base
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -14,6 +14,7 @@ OPERATIONS = [
     (f"{method.upper()} {path}", op)
     for path, item in SPEC["paths"].items()
     for method, op in item.items()
+    if method in ("get", "put", "post", "patch", "delete")
 ]
 
 
@@ -48,3 +49,23 @@ def test_list_limits_have_a_maximum():
                 param = SPEC["components"]["parameters"][param["$ref"].rsplit("/", 1)[1]]
             if param["name"] == "limit":
                 assert "maximum" in param["schema"], label
+
+
+def test_strategy_parameter_schemas_match_the_engine_registry():
+    from mystocks.backtest.strategies import STRATEGY_TYPES
+
+    schemas = SPEC["components"]["schemas"]
+    mapping = schemas["StrategyDefinition"]["discriminator"]["mapping"]
+    assert set(mapping) == set(STRATEGY_TYPES)
+    for name, kind in STRATEGY_TYPES.items():
+        definition = schemas[mapping[name].rsplit("/", 1)[1]]
+        params = schemas[definition["properties"]["parameters"]["$ref"].rsplit("/", 1)[1]]
+        assert set(params["properties"]) == {p.name for p in kind.parameters}, name
+        for p in kind.parameters:
+            prop = params["properties"][p.name]
+            assert prop["type"] == {"int": "integer", "float": "number"}[p.kind], (name, p.name)
+            assert (prop["minimum"], prop["maximum"], prop["default"]) == (
+                p.minimum,
+                p.maximum,
+                p.default,
+            ), (name, p.name)

@@ -5,13 +5,21 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import pkgutil
 
 import yaml
 from mystocks_contract.protocols import OPERATION_IDS
 
+import mystocks.api
 from mystocks.app import SPEC_PATH
 
-HANDLER_MODULES = ("mystocks.api.system", "mystocks.api.auth", "mystocks.api.market")
+# Every module of mystocks.api is a tag's handlers, except these, which serve them all.
+INFRASTRUCTURE = {"http", "security", "problems", "validation", "contract"}
+HANDLER_MODULES = tuple(
+    f"mystocks.api.{m.name}"
+    for m in pkgutil.iter_modules(mystocks.api.__path__)
+    if m.name not in INFRASTRUCTURE
+)
 
 
 def spec_operation_ids() -> set[str]:

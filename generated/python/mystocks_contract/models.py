@@ -3,10 +3,89 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date as date_aliased
 from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel, SecretStr
+
+
+class BacktestCosts(BaseModel):
+    """
+    Trading costs, A-share style: commission on every fill with a minimum per fill, stamp duty
+    on sells only, and slippage of whole price ticks against you (buys pay more, sells get less).
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    commission_rate: Annotated[float, Field(ge=0.0, le=0.01)] = 0.00025
+    min_commission: Annotated[float, Field(ge=0.0, le=100.0)] = 5
+    """
+    In the instrument's currency, per fill.
+    """
+    stamp_duty_rate: Annotated[float, Field(ge=0.0, le=0.01)] = 0.0005
+    slippage_ticks: Annotated[int, Field(ge=0, le=100)] = 1
+
+
+class BacktestMetrics(BaseModel):
+    """
+    Results over the whole test. Returns are fractions (0.12 = 12%); annual return compounds over
+    252 trading days a year; Sharpe and Sortino use daily returns, no risk-free rate, ×√252 (null
+    when undefined); max drawdown is the largest fall from a peak, as a positive fraction; win
+    rate is the share of round trips that made money after costs (null without one); turnover is
+    traded value over average equity.
+
+    """
+
+    total_return: float
+    annual_return: Annotated[float | None, Field(...)]
+    """
+    Null when the test spans no trading day.
+    """
+    sharpe: Annotated[float | None, Field(...)]
+    sortino: Annotated[float | None, Field(...)]
+    max_drawdown: Annotated[float, Field(ge=0.0)]
+    win_rate: Annotated[float | None, Field(...)]
+    turnover: Annotated[float, Field(ge=0.0)]
+    round_trips: Annotated[int, Field(ge=0)]
+    """
+    Closed buy-then-sell cycles (what `win_rate` counts).
+    """
+    trades: Annotated[int, Field(ge=0)]
+    """
+    Fills, buys and sells.
+    """
+    final_equity: float
+
+
+class Symbol(RootModel[str]):
+    root: Annotated[str, Field(pattern='^[A-Za-z0-9]{1,12}\\.[A-Za-z]{2}$')]
+
+
+class BacktestTrade(BaseModel):
+    time: AwareDatetime
+    symbol: str
+    side: Literal['buy', 'sell']
+    price: float
+    """
+    Fill price, slippage included.
+    """
+    quantity: Annotated[int, Field(ge=1)]
+    """
+    Shares, in board lots for A-share buys.
+    """
+    commission: float
+    stamp_duty: float
+    realized_pnl: Annotated[float | None, Field(...)]
+    """
+    For sells, the round trip's profit after costs.
+    """
+
+
+class BacktestTradeList(BaseModel):
+    backtest_id: int
+    items: list[BacktestTrade]
 
 
 class Bar(BaseModel):
@@ -59,14 +138,29 @@ class BarIngestItem(BaseModel):
     """
 
 
+class BollingerBreakoutParameters(BaseModel):
+    """
+    Bollinger breakout (bands of the sample standard deviation, as terminals draw them).
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    period: Annotated[int, Field(ge=5, le=250)] = 20
+    k: Annotated[float, Field(ge=0.5, le=5.0)] = 2
+    """
+    Band width in standard deviations.
+    """
+
+
 class Calendar(BaseModel):
     exchange: Annotated[str, Field(examples=['XSHG'])]
     """
     ISO 10383 MIC of the calendar (XSHG serves Shenzhen too).
     """
-    start: date
-    end: date
-    days: list[date]
+    start: date_aliased
+    end: date_aliased
+    days: list[date_aliased]
     """
     Trading days in the range, oldest first.
     """
@@ -77,6 +171,15 @@ class DataSource(RootModel[Literal['real', 'simulated']]):
     """
     `real` for shipped or ingested market data, `simulated` for the seeded intraday sample.
     """
+
+
+class EquityPoint(BaseModel):
+    date: date_aliased
+    equity: float
+    """
+    Cash plus positions at the close.
+    """
+    cash: float
 
 
 class Exchange(RootModel[Literal['SSE', 'SZSE', 'NASDAQ', 'NYSE']]):
@@ -154,6 +257,46 @@ class IngestResult(BaseModel):
 
 class InstrumentType(RootModel[Literal['stock', 'index']]):
     root: Annotated[Literal['stock', 'index'], Field(examples=['stock'])]
+
+
+class JobStatus(
+    RootModel[Literal['queued', 'running', 'succeeded', 'failed', 'cancelled']]
+):
+    root: Annotated[
+        Literal['queued', 'running', 'succeeded', 'failed', 'cancelled'],
+        Field(examples=['running']),
+    ]
+    """
+    `queued` → `running` → `succeeded`, `failed` or `cancelled`.
+    """
+
+
+class MacdTrendParameters(BaseModel):
+    """
+    MACD trend (terminal EMAs); `fast` must be below `slow`.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    fast: Annotated[int, Field(ge=2, le=100)] = 12
+    slow: Annotated[int, Field(ge=3, le=200)] = 26
+    signal: Annotated[int, Field(ge=2, le=100)] = 9
+
+
+class MomentumParameters(BaseModel):
+    """
+    N-bar momentum.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    lookback: Annotated[int, Field(ge=1, le=250)] = 20
+    threshold: Annotated[float, Field(ge=-0.5, le=1.0)] = 0
+    """
+    Hold while close / close[lookback bars ago] − 1 exceeds this.
+    """
 
 
 class Period(RootModel[Literal['1m', '5m', '15m', '30m', '60m', '1d', '1w', '1M']]):
@@ -248,6 +391,43 @@ class Role(RootModel[Literal['admin', 'trader', 'viewer']]):
     """
 
 
+class RsiReversionParameters(BaseModel):
+    """
+    RSI mean reversion (terminal RSI, SMA(X,N,1) smoothing); `lower` must be below `upper`.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    period: Annotated[int, Field(ge=2, le=100)] = 6
+    lower: Annotated[float, Field(ge=1.0, le=50.0)] = 20
+    """
+    Enter when RSI falls below this.
+    """
+    upper: Annotated[float, Field(ge=50.0, le=99.0)] = 80
+    """
+    Exit when RSI rises above this.
+    """
+
+
+class SmaCrossParameters(BaseModel):
+    """
+    Moving-average crossover; `fast` must be below `slow`.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    fast: Annotated[int, Field(ge=1, le=250)] = 5
+    """
+    Bars in the fast moving average.
+    """
+    slow: Annotated[int, Field(ge=2, le=500)] = 20
+    """
+    Bars in the slow moving average.
+    """
+
+
 class StoreCheck(BaseModel):
     name: Literal['relational', 'timeseries']
     """
@@ -263,6 +443,83 @@ class StoreCheck(BaseModel):
     """
     Why the check failed (no secrets, no connection strings).
     """
+
+
+class StrategyFields(BaseModel):
+    """
+    What a strategy is called and what it trades.
+    """
+
+    name: Annotated[str, Field(examples=['sma 5/20'], max_length=100, min_length=1)]
+    description: Annotated[
+        str | None,
+        Field(
+            examples=['Classic moving-average crossover on a bank stock.'],
+            max_length=2000,
+        ),
+    ] = None
+    symbols: Annotated[
+        list[Symbol], Field(examples=[['600036.SH']], max_length=50, min_length=1)
+    ]
+
+
+class StrategyParameterInfo(BaseModel):
+    name: str
+    kind: Literal['integer', 'number']
+    minimum: float
+    maximum: float
+    default: float
+    description: str
+
+
+class StrategyStatus(RootModel[Literal['draft', 'active', 'archived']]):
+    root: Annotated[
+        Literal['draft', 'active', 'archived'], Field(examples=['active'])
+    ] = 'draft'
+    """
+    `draft` when created; `active` strategies are the ones to run; `archived` ones are kept for the record.
+    """
+
+
+class StrategyType(
+    RootModel[
+        Literal[
+            'sma_cross', 'rsi_reversion', 'bollinger_breakout', 'macd_trend', 'momentum'
+        ]
+    ]
+):
+    root: Annotated[
+        Literal[
+            'sma_cross', 'rsi_reversion', 'bollinger_breakout', 'macd_trend', 'momentum'
+        ],
+        Field(examples=['sma_cross']),
+    ]
+    """
+    A built-in strategy. Every type is long-only (A-shares are hard to short): it holds the whole
+    position while its condition stands and none otherwise; signals are decided at a bar's close
+    and filled at the next bar's open.
+    - `sma_cross`: long while MA(fast) > MA(slow), compared exactly on the 0.01 price grid (a tie keeps the previous state);
+    - `rsi_reversion`: enter when RSI(period) < lower, exit when RSI > upper;
+    - `bollinger_breakout`: enter when the close breaks above the upper band, exit below the middle;
+    - `macd_trend`: long while DIF > DEA;
+    - `momentum`: long while the `lookback`-bar return exceeds `threshold`.
+
+    """
+
+
+class StrategyTypeInfo(BaseModel):
+    """
+    One built-in strategy type and its parameters (bounds and defaults).
+    """
+
+    type: StrategyType
+    title: str
+    description: str
+    parameters: list[StrategyParameterInfo]
+
+
+class StrategyTypeList(BaseModel):
+    items: list[StrategyTypeInfo]
 
 
 class Tick(BaseModel):
@@ -344,6 +601,34 @@ class VersionInfo(BaseModel):
     environment: Literal['development', 'test', 'production']
 
 
+class BacktestUpdate(BaseModel):
+    """
+    The state of a backtest after a change.
+    """
+
+    backtest_id: int
+    status: JobStatus
+    progress: Annotated[float, Field(ge=0.0, le=1.0)]
+    metrics: BacktestMetrics | None = None
+    error: str | None = None
+
+
+class BacktestUpdateEvent(BaseModel):
+    """
+    One `backtest_update` Server-Sent Event: the SSE `id:` line carries `id`, the `event:` line
+    `type`, and the `data:` line this whole object as JSON.
+
+    """
+
+    id: str
+    """
+    Increasing; send the last one seen as `Last-Event-ID` to resume.
+    """
+    type: Literal['backtest_update']
+    occurred_at: AwareDatetime
+    data: BacktestUpdate
+
+
 class BarIngest(BaseModel):
     """
     A batch of bars, written all or nothing. A bar for an existing (symbol, ts) replaces it.
@@ -369,6 +654,20 @@ class BarPage(BaseModel):
     source: DataSource
     items: list[Bar]
     next_cursor: Annotated[str | None, Field(...)]
+
+
+class BollingerBreakoutDefinition(BaseModel):
+    """
+    A `bollinger_breakout` strategy's type and parameters.
+    """
+
+    type: Literal['bollinger_breakout']
+    parameters: BollingerBreakoutParameters
+
+
+class EquityCurve(BaseModel):
+    backtest_id: int
+    items: list[EquityPoint]
 
 
 class IndicatorPage(BaseModel):
@@ -433,9 +732,206 @@ class InstrumentPage(BaseModel):
     """
 
 
+class MacdTrendDefinition(BaseModel):
+    """
+    A `macd_trend` strategy's type and parameters.
+    """
+
+    type: Literal['macd_trend']
+    parameters: MacdTrendParameters
+
+
+class MomentumDefinition(BaseModel):
+    """
+    A `momentum` strategy's type and parameters.
+    """
+
+    type: Literal['momentum']
+    parameters: MomentumParameters
+
+
 class Readiness(BaseModel):
     status: Literal['ready', 'degraded']
     checks: list[StoreCheck]
+
+
+class RsiReversionDefinition(BaseModel):
+    """
+    A `rsi_reversion` strategy's type and parameters.
+    """
+
+    type: Literal['rsi_reversion']
+    parameters: RsiReversionParameters
+
+
+class SmaCrossDefinition(BaseModel):
+    """
+    A `sma_cross` strategy's type and parameters.
+    """
+
+    type: Literal['sma_cross']
+    parameters: SmaCrossParameters
+
+
+class StrategyDefinition(
+    RootModel[
+        SmaCrossDefinition
+        | RsiReversionDefinition
+        | BollingerBreakoutDefinition
+        | MacdTrendDefinition
+        | MomentumDefinition
+    ]
+):
+    root: Annotated[
+        SmaCrossDefinition
+        | RsiReversionDefinition
+        | BollingerBreakoutDefinition
+        | MacdTrendDefinition
+        | MomentumDefinition,
+        Field(
+            discriminator='type',
+            examples=[{'type': 'sma_cross', 'parameters': {'fast': 5, 'slow': 20}}],
+        ),
+    ]
+    """
+    A strategy's type and its parameters; `type` says which parameter schema applies.
+    """
+
+
+class StrategyInput1(StrategyFields):
+    """
+    A new strategy, or all of one (`PUT`): name, symbols, type and that type's parameters
+    (`{"name": "sma 5/20", "type": "sma_cross", "parameters": {"fast": 5, "slow": 20}, "symbols": ["000001.SZ"]}`).
+    Parameters left out take their defaults.
+
+    """
+
+    status: Annotated[StrategyStatus | None, Field(validate_default=True)] = 'draft'
+
+
+class StrategyInput2(SmaCrossDefinition, StrategyInput1):
+    """
+    A new strategy, or all of one (`PUT`): name, symbols, type and that type's parameters
+    (`{"name": "sma 5/20", "type": "sma_cross", "parameters": {"fast": 5, "slow": 20}, "symbols": ["000001.SZ"]}`).
+    Parameters left out take their defaults.
+
+    """
+
+
+class StrategyInput3(RsiReversionDefinition, StrategyInput1):
+    """
+    A new strategy, or all of one (`PUT`): name, symbols, type and that type's parameters
+    (`{"name": "sma 5/20", "type": "sma_cross", "parameters": {"fast": 5, "slow": 20}, "symbols": ["000001.SZ"]}`).
+    Parameters left out take their defaults.
+
+    """
+
+
+class StrategyInput4(BollingerBreakoutDefinition, StrategyInput1):
+    """
+    A new strategy, or all of one (`PUT`): name, symbols, type and that type's parameters
+    (`{"name": "sma 5/20", "type": "sma_cross", "parameters": {"fast": 5, "slow": 20}, "symbols": ["000001.SZ"]}`).
+    Parameters left out take their defaults.
+
+    """
+
+
+class StrategyInput5(MacdTrendDefinition, StrategyInput1):
+    """
+    A new strategy, or all of one (`PUT`): name, symbols, type and that type's parameters
+    (`{"name": "sma 5/20", "type": "sma_cross", "parameters": {"fast": 5, "slow": 20}, "symbols": ["000001.SZ"]}`).
+    Parameters left out take their defaults.
+
+    """
+
+
+class StrategyInput6(MomentumDefinition, StrategyInput1):
+    """
+    A new strategy, or all of one (`PUT`): name, symbols, type and that type's parameters
+    (`{"name": "sma 5/20", "type": "sma_cross", "parameters": {"fast": 5, "slow": 20}, "symbols": ["000001.SZ"]}`).
+    Parameters left out take their defaults.
+
+    """
+
+
+class StrategyInput(
+    RootModel[
+        StrategyInput2
+        | StrategyInput3
+        | StrategyInput4
+        | StrategyInput5
+        | StrategyInput6
+    ]
+):
+    """
+    A new strategy, or all of one (`PUT`): name, symbols, type and that type's parameters
+    (`{"name": "sma 5/20", "type": "sma_cross", "parameters": {"fast": 5, "slow": 20}, "symbols": ["000001.SZ"]}`).
+    Parameters left out take their defaults.
+
+    """
+
+    root: Annotated[
+        StrategyInput2
+        | StrategyInput3
+        | StrategyInput4
+        | StrategyInput5
+        | StrategyInput6,
+        Field(
+            examples=[
+                {
+                    'name': 'sma 5/20',
+                    'type': 'sma_cross',
+                    'parameters': {'fast': 5, 'slow': 20},
+                    'symbols': ['000001.SZ'],
+                }
+            ]
+        ),
+    ]
+    """
+    A new strategy, or all of one (`PUT`): name, symbols, type and that type's parameters
+    (`{"name": "sma 5/20", "type": "sma_cross", "parameters": {"fast": 5, "slow": 20}, "symbols": ["000001.SZ"]}`).
+    Parameters left out take their defaults.
+
+    """
+
+
+class StrategyMeta(BaseModel):
+    """
+    What the server keeps about a strategy.
+    """
+
+    id: Annotated[int, Field(ge=1)]
+    owner: str
+    """
+    Username of the creator.
+    """
+    status: StrategyStatus
+    version: Annotated[int, Field(ge=1)]
+    """
+    Incremented by every change; send it back in `If-Match` (as the `ETag`).
+    """
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class StrategyPatch(BaseModel):
+    """
+    The fields to change; the others stay. `parameters` are merged into the current ones and
+    checked against the strategy's type (changing the type needs a `PUT`).
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    name: Annotated[str | None, Field(max_length=100, min_length=1)] = None
+    description: Annotated[str | None, Field(max_length=2000)] = None
+    symbols: Annotated[list[Symbol] | None, Field(max_length=50, min_length=1)] = None
+    status: Annotated[StrategyStatus | None, Field(validate_default=True)] = 'draft'
+    parameters: dict[str, float] | None = None
+    """
+    Some or all of the type's parameters.
+    """
 
 
 class TickIngest(BaseModel):
@@ -447,3 +943,124 @@ class TickIngest(BaseModel):
         extra='forbid',
     )
     items: Annotated[list[TickIngestItem], Field(max_length=10000, min_length=1)]
+
+
+class Backtest(BaseModel):
+    """
+    A backtest job and, once it succeeded, its metrics.
+    """
+
+    id: Annotated[int, Field(ge=1)]
+    owner: str
+    status: JobStatus
+    progress: Annotated[float, Field(ge=0.0, le=1.0)]
+    strategy_id: Annotated[int | None, Field(...)]
+    strategy: StrategyDefinition
+    symbols: list[str]
+    start: date_aliased
+    end: date_aliased
+    initial_cash: float
+    costs: BacktestCosts
+    metrics: Annotated[BacktestMetrics | None, Field(...)]
+    error: Annotated[str | None, Field(...)]
+    """
+    Why it failed or was cancelled.
+    """
+    created_at: AwareDatetime
+    started_at: Annotated[AwareDatetime | None, Field(...)]
+    finished_at: Annotated[AwareDatetime | None, Field(...)]
+
+
+class BacktestPage(BaseModel):
+    items: list[Backtest]
+    next_cursor: Annotated[str | None, Field(...)]
+
+
+class BacktestRequest(BaseModel):
+    """
+    A backtest of a stored strategy (`strategy_id`) or of an inline one (`strategy`): exactly one
+    of the two. `symbols` defaults to the stored strategy's. Daily bars between `start` and `end`
+    (inclusive); the cash is split equally between the symbols.
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    strategy_id: Annotated[int | None, Field(ge=1)] = None
+    strategy: StrategyDefinition | None = None
+    symbols: Annotated[list[Symbol] | None, Field(max_length=50, min_length=1)] = None
+    start: date_aliased
+    end: date_aliased
+    initial_cash: Annotated[float, Field(ge=10000.0, le=10000000000.0)] = 1000000
+    costs: BacktestCosts | None = None
+
+
+class Strategy1(StrategyMeta, StrategyFields):
+    """
+    A stored strategy.
+    """
+
+
+class Strategy2(SmaCrossDefinition, Strategy1):
+    """
+    A stored strategy.
+    """
+
+
+class Strategy3(RsiReversionDefinition, Strategy1):
+    """
+    A stored strategy.
+    """
+
+
+class Strategy4(BollingerBreakoutDefinition, Strategy1):
+    """
+    A stored strategy.
+    """
+
+
+class Strategy5(MacdTrendDefinition, Strategy1):
+    """
+    A stored strategy.
+    """
+
+
+class Strategy6(MomentumDefinition, Strategy1):
+    """
+    A stored strategy.
+    """
+
+
+class Strategy(RootModel[Strategy2 | Strategy3 | Strategy4 | Strategy5 | Strategy6]):
+    """
+    A stored strategy.
+    """
+
+    root: Annotated[
+        Strategy2 | Strategy3 | Strategy4 | Strategy5 | Strategy6,
+        Field(
+            examples=[
+                {
+                    'id': 1,
+                    'owner': 'admin',
+                    'status': 'draft',
+                    'version': 1,
+                    'created_at': '2026-11-24T05:00:00Z',
+                    'updated_at': '2026-11-24T05:00:00Z',
+                    'name': 'sma 5/20',
+                    'symbols': ['600036.SH'],
+                    'type': 'sma_cross',
+                    'parameters': {'fast': 5, 'slow': 20},
+                }
+            ]
+        ),
+    ]
+    """
+    A stored strategy.
+    """
+
+
+class StrategyPage(BaseModel):
+    items: list[Strategy]
+    next_cursor: Annotated[str | None, Field(...)]

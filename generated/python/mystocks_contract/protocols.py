@@ -17,7 +17,9 @@ BarField = Literal["open", "high", "low", "close", "volume", "amount"]
 Exchange = Literal["SSE", "SZSE", "NASDAQ", "NYSE"]
 IndicatorName = Literal["MA", "EMA", "MACD", "RSI", "BOLL", "KDJ", "ATR"]
 InstrumentType = Literal["stock", "index"]
+JobStatus = Literal["queued", "running", "succeeded", "failed", "cancelled"]
 Period = Literal["1m", "5m", "15m", "30m", "60m", "1d", "1w", "1M"]
+StrategyStatus = Literal["draft", "active", "archived"]
 
 
 class SystemHandlers(Protocol):
@@ -132,6 +134,83 @@ class MarketHandlers(Protocol):
         ...
 
 
+class StrategiesHandlers(Protocol):
+    """Handlers of the `strategies` tag, in `mystocks.api.strategies`."""
+
+    async def list_strategy_types(self) -> Response:
+        """The built-in strategy types"""
+        ...
+
+    async def list_strategies(
+        self,
+        *,
+        status: StrategyStatus = ...,
+        owner: str | None = ...,
+        cursor: str | None = ...,
+        limit: int = ...,
+    ) -> Response:
+        """Strategies"""
+        ...
+
+    async def create_strategy(self, *, body: dict[str, Any]) -> Response:
+        """Create a strategy"""
+        ...
+
+    async def get_strategy(self, *, strategy_id: int) -> Response:
+        """One strategy"""
+        ...
+
+    async def replace_strategy(self, *, strategy_id: int, body: dict[str, Any]) -> Response:
+        """Replace a strategy"""
+        ...
+
+    async def update_strategy(self, *, strategy_id: int, body: dict[str, Any]) -> Response:
+        """Change some fields of a strategy"""
+        ...
+
+    async def delete_strategy(self, *, strategy_id: int) -> Response:
+        """Delete a strategy"""
+        ...
+
+
+class BacktestsHandlers(Protocol):
+    """Handlers of the `backtests` tag, in `mystocks.api.backtests`."""
+
+    async def list_backtests(
+        self, *, status: JobStatus | None = ..., cursor: str | None = ..., limit: int = ...
+    ) -> Response:
+        """Backtests"""
+        ...
+
+    async def create_backtest(self, *, body: dict[str, Any]) -> Response:
+        """Start a backtest"""
+        ...
+
+    async def get_backtest(self, *, backtest_id: int) -> Response:
+        """One backtest"""
+        ...
+
+    async def get_backtest_equity(self, *, backtest_id: int) -> Response:
+        """A backtest's equity curve"""
+        ...
+
+    async def list_backtest_trades(self, *, backtest_id: int) -> Response:
+        """A backtest's trades"""
+        ...
+
+    async def cancel_backtest(self, *, backtest_id: int) -> Response:
+        """Cancel a backtest"""
+        ...
+
+
+class EventsHandlers(Protocol):
+    """Handlers of the `events` tag, in `mystocks.api.events`."""
+
+    async def stream_backtests(self, *, job_id: int | None = ...) -> Response:
+        """Live backtest updates (Server-Sent Events)"""
+        ...
+
+
 OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.system.get_health",
     "mystocks.api.system.get_ready",
@@ -148,4 +227,18 @@ OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.market.list_ticks",
     "mystocks.api.market.get_indicators",
     "mystocks.api.market.get_calendar",
+    "mystocks.api.strategies.list_strategy_types",
+    "mystocks.api.strategies.list_strategies",
+    "mystocks.api.strategies.create_strategy",
+    "mystocks.api.strategies.get_strategy",
+    "mystocks.api.strategies.replace_strategy",
+    "mystocks.api.strategies.update_strategy",
+    "mystocks.api.strategies.delete_strategy",
+    "mystocks.api.backtests.list_backtests",
+    "mystocks.api.backtests.create_backtest",
+    "mystocks.api.backtests.get_backtest",
+    "mystocks.api.backtests.get_backtest_equity",
+    "mystocks.api.backtests.list_backtest_trades",
+    "mystocks.api.backtests.cancel_backtest",
+    "mystocks.api.events.stream_backtests",
 )

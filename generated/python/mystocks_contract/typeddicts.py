@@ -8,6 +8,81 @@ from typing import Literal, NotRequired, TypeAlias
 from typing_extensions import TypedDict
 
 
+class BacktestCosts(TypedDict, closed=True):
+    """
+    Trading costs, A-share style: commission on every fill with a minimum per fill, stamp duty
+    on sells only, and slippage of whole price ticks against you (buys pay more, sells get less).
+
+    """
+
+    commission_rate: NotRequired[float]
+    min_commission: NotRequired[float]
+    """
+    In the instrument's currency, per fill.
+    """
+    stamp_duty_rate: NotRequired[float]
+    slippage_ticks: NotRequired[int]
+
+
+class BacktestMetrics(TypedDict):
+    """
+    Results over the whole test. Returns are fractions (0.12 = 12%); annual return compounds over
+    252 trading days a year; Sharpe and Sortino use daily returns, no risk-free rate, ×√252 (null
+    when undefined); max drawdown is the largest fall from a peak, as a positive fraction; win
+    rate is the share of round trips that made money after costs (null without one); turnover is
+    traded value over average equity.
+
+    """
+
+    total_return: float
+    annual_return: float | None
+    """
+    Null when the test spans no trading day.
+    """
+    sharpe: float | None
+    sortino: float | None
+    max_drawdown: float
+    win_rate: float | None
+    turnover: float
+    round_trips: int
+    """
+    Closed buy-then-sell cycles (what `win_rate` counts).
+    """
+    trades: int
+    """
+    Fills, buys and sells.
+    """
+    final_equity: float
+
+
+Symbol: TypeAlias = str
+
+
+class BacktestTrade(TypedDict):
+    time: str
+    symbol: str
+    side: Literal['buy', 'sell']
+    price: float
+    """
+    Fill price, slippage included.
+    """
+    quantity: int
+    """
+    Shares, in board lots for A-share buys.
+    """
+    commission: float
+    stamp_duty: float
+    realized_pnl: float | None
+    """
+    For sells, the round trip's profit after costs.
+    """
+
+
+class BacktestTradeList(TypedDict):
+    backtest_id: int
+    items: list[BacktestTrade]
+
+
 class Bar(TypedDict):
     """
     One K-line bar. `ts` is always present; the others unless left out by `fields=`.
@@ -51,6 +126,18 @@ class BarIngestItem(TypedDict, closed=True):
     """
 
 
+class BollingerBreakoutParameters(TypedDict, closed=True):
+    """
+    Bollinger breakout (bands of the sample standard deviation, as terminals draw them).
+    """
+
+    period: NotRequired[int]
+    k: NotRequired[float]
+    """
+    Band width in standard deviations.
+    """
+
+
 class Calendar(TypedDict):
     exchange: str
     """
@@ -68,6 +155,15 @@ DataSource: TypeAlias = Literal['real', 'simulated']
 """
 `real` for shipped or ingested market data, `simulated` for the seeded intraday sample.
 """
+
+
+class EquityPoint(TypedDict):
+    date: str
+    equity: float
+    """
+    Cash plus positions at the close.
+    """
+    cash: float
 
 
 Exchange: TypeAlias = Literal['SSE', 'SZSE', 'NASDAQ', 'NYSE']
@@ -132,6 +228,34 @@ class IngestResult(TypedDict):
 
 
 InstrumentType: TypeAlias = Literal['stock', 'index']
+
+
+JobStatus: TypeAlias = Literal['queued', 'running', 'succeeded', 'failed', 'cancelled']
+"""
+`queued` → `running` → `succeeded`, `failed` or `cancelled`.
+"""
+
+
+class MacdTrendParameters(TypedDict, closed=True):
+    """
+    MACD trend (terminal EMAs); `fast` must be below `slow`.
+    """
+
+    fast: NotRequired[int]
+    slow: NotRequired[int]
+    signal: NotRequired[int]
+
+
+class MomentumParameters(TypedDict, closed=True):
+    """
+    N-bar momentum.
+    """
+
+    lookback: NotRequired[int]
+    threshold: NotRequired[float]
+    """
+    Hold while close / close[lookback bars ago] − 1 exceeds this.
+    """
 
 
 Period: TypeAlias = Literal['1m', '5m', '15m', '30m', '60m', '1d', '1w', '1M']
@@ -219,6 +343,37 @@ Role: TypeAlias = Literal['admin', 'trader', 'viewer']
 """
 
 
+class RsiReversionParameters(TypedDict, closed=True):
+    """
+    RSI mean reversion (terminal RSI, SMA(X,N,1) smoothing); `lower` must be below `upper`.
+    """
+
+    period: NotRequired[int]
+    lower: NotRequired[float]
+    """
+    Enter when RSI falls below this.
+    """
+    upper: NotRequired[float]
+    """
+    Exit when RSI rises above this.
+    """
+
+
+class SmaCrossParameters(TypedDict, closed=True):
+    """
+    Moving-average crossover; `fast` must be below `slow`.
+    """
+
+    fast: NotRequired[int]
+    """
+    Bars in the fast moving average.
+    """
+    slow: NotRequired[int]
+    """
+    Bars in the slow moving average.
+    """
+
+
 class StoreCheck(TypedDict):
     name: Literal['relational', 'timeseries']
     """
@@ -234,6 +389,62 @@ class StoreCheck(TypedDict):
     """
     Why the check failed (no secrets, no connection strings).
     """
+
+
+class StrategyFields(TypedDict):
+    """
+    What a strategy is called and what it trades.
+    """
+
+    name: str
+    description: NotRequired[str]
+    symbols: list[Symbol]
+
+
+class StrategyParameterInfo(TypedDict):
+    name: str
+    kind: Literal['integer', 'number']
+    minimum: float
+    maximum: float
+    default: float
+    description: str
+
+
+StrategyStatus: TypeAlias = Literal['draft', 'active', 'archived']
+"""
+`draft` when created; `active` strategies are the ones to run; `archived` ones are kept for the record.
+"""
+
+
+StrategyType: TypeAlias = Literal[
+    'sma_cross', 'rsi_reversion', 'bollinger_breakout', 'macd_trend', 'momentum'
+]
+"""
+A built-in strategy. Every type is long-only (A-shares are hard to short): it holds the whole
+position while its condition stands and none otherwise; signals are decided at a bar's close
+and filled at the next bar's open.
+- `sma_cross`: long while MA(fast) > MA(slow), compared exactly on the 0.01 price grid (a tie keeps the previous state);
+- `rsi_reversion`: enter when RSI(period) < lower, exit when RSI > upper;
+- `bollinger_breakout`: enter when the close breaks above the upper band, exit below the middle;
+- `macd_trend`: long while DIF > DEA;
+- `momentum`: long while the `lookback`-bar return exceeds `threshold`.
+
+"""
+
+
+class StrategyTypeInfo(TypedDict):
+    """
+    One built-in strategy type and its parameters (bounds and defaults).
+    """
+
+    type: StrategyType
+    title: str
+    description: str
+    parameters: list[StrategyParameterInfo]
+
+
+class StrategyTypeList(TypedDict):
+    items: list[StrategyTypeInfo]
 
 
 class Tick(TypedDict):
@@ -309,6 +520,34 @@ class VersionInfo(TypedDict):
     environment: Literal['development', 'test', 'production']
 
 
+class BacktestUpdate(TypedDict):
+    """
+    The state of a backtest after a change.
+    """
+
+    backtest_id: int
+    status: JobStatus
+    progress: float
+    metrics: NotRequired[BacktestMetrics | None]
+    error: NotRequired[str | None]
+
+
+class BacktestUpdateEvent(TypedDict):
+    """
+    One `backtest_update` Server-Sent Event: the SSE `id:` line carries `id`, the `event:` line
+    `type`, and the `data:` line this whole object as JSON.
+
+    """
+
+    id: str
+    """
+    Increasing; send the last one seen as `Last-Event-ID` to resume.
+    """
+    type: Literal['backtest_update']
+    occurred_at: str
+    data: BacktestUpdate
+
+
 class BarIngest(TypedDict, closed=True):
     """
     A batch of bars, written all or nothing. A bar for an existing (symbol, ts) replaces it.
@@ -331,6 +570,20 @@ class BarPage(TypedDict):
     source: DataSource
     items: list[Bar]
     next_cursor: str | None
+
+
+class BollingerBreakoutDefinition(TypedDict):
+    """
+    A `bollinger_breakout` strategy's type and parameters.
+    """
+
+    type: Literal['bollinger_breakout']
+    parameters: BollingerBreakoutParameters
+
+
+class EquityCurve(TypedDict):
+    backtest_id: int
+    items: list[EquityPoint]
 
 
 class IndicatorPage(TypedDict):
@@ -395,9 +648,160 @@ class InstrumentPage(TypedDict):
     """
 
 
+class MacdTrendDefinition(TypedDict):
+    """
+    A `macd_trend` strategy's type and parameters.
+    """
+
+    type: Literal['macd_trend']
+    parameters: MacdTrendParameters
+
+
+class MomentumDefinition(TypedDict):
+    """
+    A `momentum` strategy's type and parameters.
+    """
+
+    type: Literal['momentum']
+    parameters: MomentumParameters
+
+
 class Readiness(TypedDict):
     status: Literal['ready', 'degraded']
     checks: list[StoreCheck]
+
+
+class RsiReversionDefinition(TypedDict):
+    """
+    A `rsi_reversion` strategy's type and parameters.
+    """
+
+    type: Literal['rsi_reversion']
+    parameters: RsiReversionParameters
+
+
+class SmaCrossDefinition(TypedDict):
+    """
+    A `sma_cross` strategy's type and parameters.
+    """
+
+    type: Literal['sma_cross']
+    parameters: SmaCrossParameters
+
+
+StrategyDefinition: TypeAlias = (
+    SmaCrossDefinition
+    | RsiReversionDefinition
+    | BollingerBreakoutDefinition
+    | MacdTrendDefinition
+    | MomentumDefinition
+)
+"""
+A strategy's type and its parameters; `type` says which parameter schema applies.
+"""
+
+
+class StrategyInput1(StrategyFields):
+    """
+    A new strategy, or all of one (`PUT`): name, symbols, type and that type's parameters
+    (`{"name": "sma 5/20", "type": "sma_cross", "parameters": {"fast": 5, "slow": 20}, "symbols": ["000001.SZ"]}`).
+    Parameters left out take their defaults.
+
+    """
+
+    status: NotRequired[StrategyStatus]
+
+
+class StrategyInput2(SmaCrossDefinition, StrategyInput1):
+    """
+    A new strategy, or all of one (`PUT`): name, symbols, type and that type's parameters
+    (`{"name": "sma 5/20", "type": "sma_cross", "parameters": {"fast": 5, "slow": 20}, "symbols": ["000001.SZ"]}`).
+    Parameters left out take their defaults.
+
+    """
+
+
+class StrategyInput3(RsiReversionDefinition, StrategyInput1):
+    """
+    A new strategy, or all of one (`PUT`): name, symbols, type and that type's parameters
+    (`{"name": "sma 5/20", "type": "sma_cross", "parameters": {"fast": 5, "slow": 20}, "symbols": ["000001.SZ"]}`).
+    Parameters left out take their defaults.
+
+    """
+
+
+class StrategyInput4(BollingerBreakoutDefinition, StrategyInput1):
+    """
+    A new strategy, or all of one (`PUT`): name, symbols, type and that type's parameters
+    (`{"name": "sma 5/20", "type": "sma_cross", "parameters": {"fast": 5, "slow": 20}, "symbols": ["000001.SZ"]}`).
+    Parameters left out take their defaults.
+
+    """
+
+
+class StrategyInput5(MacdTrendDefinition, StrategyInput1):
+    """
+    A new strategy, or all of one (`PUT`): name, symbols, type and that type's parameters
+    (`{"name": "sma 5/20", "type": "sma_cross", "parameters": {"fast": 5, "slow": 20}, "symbols": ["000001.SZ"]}`).
+    Parameters left out take their defaults.
+
+    """
+
+
+class StrategyInput6(MomentumDefinition, StrategyInput1):
+    """
+    A new strategy, or all of one (`PUT`): name, symbols, type and that type's parameters
+    (`{"name": "sma 5/20", "type": "sma_cross", "parameters": {"fast": 5, "slow": 20}, "symbols": ["000001.SZ"]}`).
+    Parameters left out take their defaults.
+
+    """
+
+
+StrategyInput: TypeAlias = (
+    StrategyInput2 | StrategyInput3 | StrategyInput4 | StrategyInput5 | StrategyInput6
+)
+"""
+A new strategy, or all of one (`PUT`): name, symbols, type and that type's parameters
+(`{"name": "sma 5/20", "type": "sma_cross", "parameters": {"fast": 5, "slow": 20}, "symbols": ["000001.SZ"]}`).
+Parameters left out take their defaults.
+
+"""
+
+
+class StrategyMeta(TypedDict):
+    """
+    What the server keeps about a strategy.
+    """
+
+    id: int
+    owner: str
+    """
+    Username of the creator.
+    """
+    status: StrategyStatus
+    version: int
+    """
+    Incremented by every change; send it back in `If-Match` (as the `ETag`).
+    """
+    created_at: str
+    updated_at: str
+
+
+class StrategyPatch(TypedDict, closed=True):
+    """
+    The fields to change; the others stay. `parameters` are merged into the current ones and
+    checked against the strategy's type (changing the type needs a `PUT`).
+
+    """
+
+    name: NotRequired[str]
+    description: NotRequired[str]
+    symbols: NotRequired[list[Symbol]]
+    status: NotRequired[StrategyStatus]
+    parameters: NotRequired[dict[str, float]]
+    """
+    Some or all of the type's parameters.
+    """
 
 
 class TickIngest(TypedDict, closed=True):
@@ -406,3 +810,98 @@ class TickIngest(TypedDict, closed=True):
     """
 
     items: list[TickIngestItem]
+
+
+class Backtest(TypedDict):
+    """
+    A backtest job and, once it succeeded, its metrics.
+    """
+
+    id: int
+    owner: str
+    status: JobStatus
+    progress: float
+    strategy_id: int | None
+    strategy: StrategyDefinition
+    symbols: list[str]
+    start: str
+    end: str
+    initial_cash: float
+    costs: BacktestCosts
+    metrics: BacktestMetrics | None
+    error: str | None
+    """
+    Why it failed or was cancelled.
+    """
+    created_at: str
+    started_at: str | None
+    finished_at: str | None
+
+
+class BacktestPage(TypedDict):
+    items: list[Backtest]
+    next_cursor: str | None
+
+
+class BacktestRequest(TypedDict, closed=True):
+    """
+    A backtest of a stored strategy (`strategy_id`) or of an inline one (`strategy`): exactly one
+    of the two. `symbols` defaults to the stored strategy's. Daily bars between `start` and `end`
+    (inclusive); the cash is split equally between the symbols.
+
+    """
+
+    strategy_id: NotRequired[int]
+    strategy: NotRequired[StrategyDefinition]
+    symbols: NotRequired[list[Symbol]]
+    start: str
+    end: str
+    initial_cash: NotRequired[float]
+    costs: NotRequired[BacktestCosts]
+
+
+class Strategy1(StrategyMeta, StrategyFields):
+    """
+    A stored strategy.
+    """
+
+
+class Strategy2(SmaCrossDefinition, Strategy1):
+    """
+    A stored strategy.
+    """
+
+
+class Strategy3(RsiReversionDefinition, Strategy1):
+    """
+    A stored strategy.
+    """
+
+
+class Strategy4(BollingerBreakoutDefinition, Strategy1):
+    """
+    A stored strategy.
+    """
+
+
+class Strategy5(MacdTrendDefinition, Strategy1):
+    """
+    A stored strategy.
+    """
+
+
+class Strategy6(MomentumDefinition, Strategy1):
+    """
+    A stored strategy.
+    """
+
+
+Strategy: TypeAlias = Strategy2 | Strategy3 | Strategy4 | Strategy5 | Strategy6
+"""
+A stored strategy.
+"""
+
+
+class StrategyPage(TypedDict):
+    items: list[Strategy]
+    next_cursor: str | None

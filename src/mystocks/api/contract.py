@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from mystocks_contract.protocols import AuthHandlers, MarketHandlers, SystemHandlers
+from mystocks_contract.protocols import (
+    AuthHandlers,
+    BacktestsHandlers,
+    EventsHandlers,
+    MarketHandlers,
+    StrategiesHandlers,
+    SystemHandlers,
+)
 
-from mystocks.api import auth, market, system
+from mystocks.api import auth, backtests, events, market, strategies, system
 
 _system: SystemHandlers = system
 _auth: AuthHandlers = auth
 _market: MarketHandlers = market
+_strategies: StrategiesHandlers = strategies
+_backtests: BacktestsHandlers = backtests
+_events: EventsHandlers = events

@@ -29,6 +29,12 @@ def services() -> Services:
     return context.scope["state"]["services"]  # type: ignore[no-any-return]
 
 
+def header(name: str) -> str | None:
+    """A request header (Connexion passes only path and query parameters to handlers)."""
+    value: str | None = context.request.headers.get(name)
+    return value
+
+
 def principal() -> Principal:
     """The authenticated caller (the security layer ran before any handler that needs one)."""
     return context.context["token_info"]["principal"]  # type: ignore[no-any-return]

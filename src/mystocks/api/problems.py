@@ -9,6 +9,7 @@ and answered as a plain 500 that reveals nothing.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 import orjson
@@ -25,7 +26,9 @@ from mystocks.errors import (
     MyStocksError,
     NotFound,
     PermissionDenied,
+    PreconditionRequired,
     RuleViolation,
+    StaleVersion,
 )
 
 log = logging.getLogger("mystocks.api")
@@ -38,9 +41,11 @@ TITLES = {
     404: "Not Found",
     405: "Method Not Allowed",
     406: "Not Acceptable",
+    412: "Precondition Failed",
     413: "Content Too Large",
     415: "Unsupported Media Type",
     422: "Unprocessable Entity",
+    428: "Precondition Required",
     500: "Internal Server Error",
     501: "Not Implemented",
     503: "Service Unavailable",
@@ -52,9 +57,11 @@ SLUGS = {
     404: "not-found",
     405: "method-not-allowed",
     406: "not-acceptable",
+    412: "precondition-failed",
     413: "too-large",
     415: "unsupported-media-type",
     422: "unprocessable",
+    428: "precondition-required",
     500: "internal",
     501: "internal",
     503: "unavailable",
@@ -65,6 +72,8 @@ DOMAIN_STATUS: dict[type[MyStocksError], int] = {
     RuleViolation: 422,
     AuthenticationFailed: 401,
     PermissionDenied: 403,
+    StaleVersion: 412,
+    PreconditionRequired: 428,
 }
 UNAUTHORIZED_HEADERS = {"WWW-Authenticate": 'Bearer realm="mystocks"'}
 
@@ -118,14 +127,44 @@ def _connexion(request: Any, exc: Exception) -> ConnexionResponse:
     return problem(status, detail, request.url.path, headers=dict(exc.headers or {}))
 
 
-def _http(request: Any, exc: Exception) -> ConnexionResponse:
-    assert isinstance(exc, HTTPException)
-    status = exc.status_code
-    detail = {
-        404: f"Nothing is served at {request.url.path}.",
-        405: f"{request.method} is not allowed on {request.url.path}.",
-    }.get(status, str(exc.detail))
-    return problem(status, detail, request.url.path, headers=dict(exc.headers or {}))
+class AllowedMethods:
+    """The methods the contract defines for a request path, for the `Allow` header of a 405.
+
+    Connexion routes each operation separately, so the router alone would name only the
+    methods of the first operation it matched."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.paths = []
+        for template, item in spec.get("paths", {}).items():
+            pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template))
+            methods = sorted(m.upper() for m in item if m in HTTP_METHODS)
+            if "GET" in methods:
+                methods.append("HEAD")
+            self.paths.append((re.compile(f"^{pattern}$"), ", ".join(methods)))
+
+    def __call__(self, path: str) -> str | None:
+        return next((methods for pattern, methods in self.paths if pattern.match(path)), None)
+
+
+HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
+
+
+def _http_handler(allowed: AllowedMethods) -> Any:
+    def handle(request: Any, exc: Exception) -> ConnexionResponse:
+        assert isinstance(exc, HTTPException)
+        status = exc.status_code
+        path = request.url.path
+        detail = {
+            404: f"Nothing is served at {path}.",
+            405: f"{request.method} is not allowed on {path}.",
+        }.get(status, str(exc.detail))
+        headers = dict(exc.headers or {})
+        if status == 405 and (methods := allowed(path)) is not None:
+            headers["Allow"] = methods
+            detail += f" Allowed: {methods}."
+        return problem(status, detail, path, headers=headers)
+
+    return handle
 
 
 def _unexpected(request: Any, exc: Exception) -> ConnexionResponse:
@@ -133,8 +172,8 @@ def _unexpected(request: Any, exc: Exception) -> ConnexionResponse:
     return problem(500, "The server failed to answer; the error is logged.", request.url.path)
 
 
-def install(app: AsyncApp) -> None:
+def install(app: AsyncApp, spec: dict[str, Any]) -> None:
     app.add_error_handler(MyStocksError, _domain)
     app.add_error_handler(ProblemException, _connexion)
-    app.add_error_handler(HTTPException, _http)
+    app.add_error_handler(HTTPException, _http_handler(AllowedMethods(spec)))
     app.add_error_handler(Exception, _unexpected)

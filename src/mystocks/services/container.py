@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mystocks.services.auth import AuthService
+from mystocks.services.backtests import BacktestService
+from mystocks.services.events import EventBus
 from mystocks.services.market import MarketService
+from mystocks.services.strategies import StrategyService
 from mystocks.settings import Settings
 from mystocks.storage.manager import UnifiedManager
 
@@ -17,3 +20,6 @@ class Services:
     data: UnifiedManager
     auth: AuthService
     market: MarketService
+    strategies: StrategyService
+    backtests: BacktestService
+    bus: EventBus

@@ -13,11 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
-    Date,
-    DateTime,
-    Float,
-    Integer,
     String,
     cast,
     create_engine,
@@ -31,65 +26,9 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from mystocks.storage import migrate
-
-
-class Base(DeclarativeBase):
-    pass
-
-
-class InstrumentRow(Base):
-    __tablename__ = "instruments"
-
-    symbol: Mapped[str] = mapped_column(String(16), primary_key=True)
-    code: Mapped[str] = mapped_column(String(12), index=True)
-    name: Mapped[str] = mapped_column(String(64), index=True)
-    pinyin: Mapped[str] = mapped_column(String(64), index=True, default="")
-    exchange: Mapped[str] = mapped_column(String(8))
-    market: Mapped[str] = mapped_column(String(4))
-    type: Mapped[str] = mapped_column(String(8))
-    industry: Mapped[str | None] = mapped_column(String(64), index=True)
-    currency: Mapped[str] = mapped_column(String(4))
-    timezone: Mapped[str] = mapped_column(String(32))
-    board: Mapped[str] = mapped_column(String(8))
-    lot_size: Mapped[int] = mapped_column(Integer)
-    tick_size: Mapped[float] = mapped_column(Float)
-    price_limit_pct: Mapped[float | None] = mapped_column(Float)
-
-
-class DailyBarRow(Base):
-    __tablename__ = "daily_bars"
-
-    symbol: Mapped[str] = mapped_column(String(16), primary_key=True)
-    date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
-    open: Mapped[float] = mapped_column(Float)
-    high: Mapped[float] = mapped_column(Float)
-    low: Mapped[float] = mapped_column(Float)
-    close: Mapped[float] = mapped_column(Float)
-    volume: Mapped[int] = mapped_column(BigInteger)
-    amount: Mapped[float] = mapped_column(Float)
-
-
-class UserRow(Base):
-    __tablename__ = "users"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    username: Mapped[str] = mapped_column(String(64), unique=True)
-    password_hash: Mapped[str] = mapped_column(String(255))
-    role: Mapped[str] = mapped_column(String(16))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-
-
-class MetaRow(Base):
-    """Small key/value facts about the store itself (e.g. which sample data was loaded)."""
-
-    __tablename__ = "meta"
-
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(String(255))
-
+from mystocks.storage.tables import Base, InstrumentRow
 
 INSTRUMENT_COLUMNS = tuple(c.name for c in InstrumentRow.__table__.columns)
 _INSTRUMENTS = Base.metadata.tables["instruments"]

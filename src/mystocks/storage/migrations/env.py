@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from mystocks.storage.relational import Base
+from mystocks.storage.tables import Base
 
 config = context.config
 connection = config.attributes["connection"]

@@ -1,0 +1,267 @@
+"""One account under the A-share trading rules: costs, fill prices, price limits, T+1, lots.
+
+Everything here is integer cents (rates in units of 1e-8), so every fee and every cash balance
+is exact. The rules, as ``simulate`` applies them to a target position per bar:
+
+* Timing: the target of a bar (decided at its close) is filled at the NEXT bar's open. A
+  target still unmet (refused fill) is retried at each later open while it stays the same; a
+  target set on the last bar is never filled.
+* All in / all out: a buy spends the cash on the largest multiple of ``lot_size`` (a board
+  lot, 100 shares) whose value plus commission fits; a sell sells the whole holding.
+* Prices: bar prices are taken on the 0.01 grid. Buys pay ``open + slippage_ticks * tick``,
+  sells get ``open - slippage_ticks * tick``, never beyond the day's limit price (an exchange
+  rejects orders outside the band) nor below one tick.
+* Price limits: with a band b (0.10 main board, 0.20 ChiNext and STAR, 0.05 ST, 0.30 Beijing;
+  ``limit_band`` derives it from a code), limit-up = prev_close * (1 + b) and limit-down =
+  prev_close * (1 - b), rounded half-up to 0.01, prev_close being the previous trading day's
+  last close. A bar opening at or above limit-up cannot fill a buy, one opening at or below
+  limit-down cannot fill a sell (the queue at the limit is assumed not to reach us). The
+  first trading day of a series has no reference close and is not limited.
+* T+1: shares bought on trading day D can be sold only on a later trading day, checked on
+  every sell (with daily bars and next-open fills it always holds; with minute bars a sell
+  signal on the buy day waits for the next day's first open).
+* Costs: commission = max(commission_rate * value, min_commission) per fill; stamp duty =
+  stamp_duty_rate * value on sells only; each rounded half-up to 0.01.
+
+Speed without a JIT: prices and limit checks are NumPy over the bars where the target
+changes (a few % of all bars); only those run Python, since the cash left by one round trip
+decides the lot count of the next and cannot be vectorised.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["Costs", "Fees", "FillLog", "limit_band", "simulate"]
+
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+
+RATE_SCALE = 10**8  # rates are exact in units of 1e-8 (0.00025 = 25,000e-8)
+
+
+def to_cents(value: float, what: str) -> int:
+    scaled = value * 100
+    if not math.isfinite(scaled) or abs(scaled - round(scaled)) > 1e-6:
+        raise ValueError(f"{what} must be a whole number of cents, got {value!r}")
+    return round(scaled)
+
+
+def to_rate(value: float, what: str) -> int:
+    scaled = value * RATE_SCALE
+    if not 0 <= value < 1 or abs(scaled - round(scaled)) > 1e-6:
+        raise ValueError(f"{what} must be in [0, 1) with at most 8 decimals, got {value!r}")
+    return round(scaled)
+
+
+@dataclass(frozen=True)
+class Costs:
+    """A-share trading costs; the defaults are a typical retail account."""
+
+    commission_rate: float = 0.00025  # of the traded value, both sides
+    min_commission: float = 5.0  # CNY per fill
+    stamp_duty_rate: float = 0.0005  # of the traded value, sells only
+    slippage_ticks: int = 1  # ticks against us on every fill
+    tick: float = 0.01  # CNY; must be a multiple of 0.01 (stocks, not 0.001-tick funds)
+    lot_size: int = 100  # shares per board lot
+
+    def __post_init__(self) -> None:
+        to_rate(self.commission_rate, "commission_rate")
+        to_rate(self.stamp_duty_rate, "stamp_duty_rate")
+        if to_cents(self.min_commission, "min_commission") < 0:
+            raise ValueError("min_commission must not be negative")
+        if to_cents(self.tick, "tick") <= 0:
+            raise ValueError("tick must be positive")
+        if self.slippage_ticks < 0 or self.lot_size < 1:
+            raise ValueError("slippage_ticks must be >= 0 and lot_size >= 1")
+
+
+def limit_band(symbol: str, *, st: bool = False) -> float | None:
+    """The daily price-limit band of a code such as ``600000.SH``: 5% for ST shares, 20% for
+    ChiNext (300/301) and STAR (688/689), 30% on the Beijing exchange, 10% otherwise; None for
+    indices (000xxx.SH, 399xxx.SZ). New listings' unlimited first days are not modelled."""
+    code, _, exchange = symbol.upper().partition(".")
+    if (exchange == "SH" and code.startswith("000")) or (
+        exchange == "SZ" and code.startswith("399")
+    ):
+        return None
+    if st:
+        return 0.05
+    if exchange == "BJ":
+        return 0.30
+    return 0.20 if code.startswith(("300", "301", "688", "689")) else 0.10
+
+
+class Fees(NamedTuple):
+    """``Costs`` in integers: cents, and rates in units of 1e-8."""
+
+    commission: int
+    minimum: int
+    duty: int
+    slip: int
+    tick: int
+    lot: int
+
+    @classmethod
+    def of(cls, costs: Costs) -> Fees:
+        tick = to_cents(costs.tick, "tick")
+        return cls(
+            to_rate(costs.commission_rate, "commission_rate"),
+            to_cents(costs.min_commission, "min_commission"),
+            to_rate(costs.stamp_duty_rate, "stamp_duty_rate"),
+            costs.slippage_ticks * tick,
+            tick,
+            costs.lot_size,
+        )
+
+
+def prev_close(close: IntArray, days: IntArray) -> IntArray:
+    """The previous trading day's last close at every bar, -1 on the first day. For daily
+    bars (one per day) that is simply the previous bar's close."""
+    n = close.shape[0]
+    if n < 2 or bool(np.all(days[1:] != days[:-1])):
+        return np.concatenate(([-1], close[:-1]))
+    new_day = np.concatenate(([True], days[1:] != days[:-1]))
+    day_index = np.cumsum(new_day) - 1
+    day_close = close[np.concatenate((np.flatnonzero(new_day)[1:] - 1, [n - 1]))]
+    return np.where(day_index > 0, day_close[np.maximum(day_index - 1, 0)], -1)
+
+
+def book(
+    open_: IntArray, prev: IntArray, band: int | None, fees: Fees
+) -> tuple[IntArray, IntArray, BoolArray, BoolArray]:
+    """Buy and sell fill prices and whether a buy / a sell can fill, for the given bars.
+
+    ``band`` in basis points, so limit prices round half-up exactly in integers. Slippage
+    never pushes a price past the limit (the exchange rejects orders outside the band).
+    """
+    buy = np.maximum(open_ + fees.slip, fees.tick)  # a price rounding to 0 would divide by 0
+    sell = np.maximum(open_ - fees.slip, fees.tick)
+    if band is None:
+        every = np.ones(open_.shape[0], dtype=np.bool_)
+        return buy, sell, every, every
+    limited = prev > 0  # no reference close on the first day: not limited
+    up = (prev * (10_000 + band) + 5_000) // 10_000
+    down = (prev * (10_000 - band) + 5_000) // 10_000
+    return (
+        np.where(limited, np.minimum(buy, up), buy),
+        np.where(limited, np.maximum(sell, down), sell),
+        ~(limited & (open_ >= up)),
+        ~(limited & (open_ <= down)),
+    )
+
+
+class FillLog(NamedTuple):
+    """One account's fills in time order (cents; quantity < 0 for sells)."""
+
+    bar: IntArray  # index of the bar whose open filled it
+    price: IntArray
+    quantity: IntArray
+    commission: IntArray
+    cash_after: IntArray
+
+
+def simulate(
+    o: IntArray,
+    c: IntArray,
+    days: IntArray,
+    band_pct: float | None,
+    want: npt.NDArray[np.int8],
+    cash: int,
+    fees: Fees,
+) -> FillLog:
+    """Fill ``want`` (target after each close) for one account starting with ``cash``.
+
+    ``o``/``c`` are opens and closes in cents, ``days`` each bar's trading day (days since the
+    epoch), ``band_pct`` the price-limit band (None: unlimited). See the module docstring.
+    """
+    n = o.shape[0]
+    prev = prev_close(c, days)
+    band = None if band_pct is None else round(band_pct * 10_000)
+    cr, sr, minc, lot, half = fees.commission, fees.duty, fees.minimum, fees.lot, RATE_SCALE // 2
+
+    # Fill candidates: the bar after each change of target. Targets start flat, so the
+    # candidates alternate buy, sell, buy, ... and each owns the bars up to the next one.
+    # Prices and limit checks are computed for these bars only (a few % of all bars); a
+    # refused fill looks further with the same function over its candidate's bars.
+    fills = np.flatnonzero(want[1:] != want[:-1]) + 2
+    if n and want[0]:
+        fills = np.concatenate(([1], fills))
+    fills = fills[fills < n]
+    m = fills.shape[0]
+    buy_px, sell_px, buy_ok, sell_ok = book(o[fills], prev[fills], band, fees)
+    fl, bp, sp = fills.tolist(), buy_px.tolist(), sell_px.tolist()
+    bok, sok, fday = buy_ok.tolist(), sell_ok.tolist(), days[fills].tolist()
+
+    # The hot loop: Python ints (exact, no overflow), one pass over the candidates, and a
+    # flat log of (bar, price, signed quantity, commission, cash after) per fill; all else
+    # is derived from the log with NumPy. Fills alternate buy, sell, buy, ... because a buy
+    # needs no holding and a sell a holding.
+    qty = bought_day = 0
+    log: list[int] = []
+    for k in range(0, m, 2):
+        if not qty:  # buy at candidate k (skipped if an earlier sell never filled)
+            j, px, lots, fee, bought_day = fl[k], bp[k], 0, 0, fday[k]
+            if bok[k]:
+                unit = lot * px
+                lots = cash // unit
+                value = lots * unit
+                fee = (value * cr + half) // RATE_SCALE
+                if fee < minc:  # (an if, not max(): this loop is the engine's hot path)
+                    fee = minc
+                if value + fee > cash:  # the commission does not fit: fewer lots
+                    lots, fee = lots_for(cash, unit, cr, minc)
+            if not lots:  # limit-up open or too little cash: the first later bar that fills
+                end = fl[k + 1] if k + 1 < m else n
+                later, _, ok, _ = book(o[j:end], prev[j:end], band, fees)
+                unit_fee = np.maximum((later * lot * cr + half) // RATE_SCALE, minc)
+                hits = np.flatnonzero(ok & (later * lot + unit_fee <= cash))
+                if not hits.size:
+                    continue
+                px = int(later[hits[0]])
+                j += int(hits[0])
+                lots, fee = lots_for(cash, lot * px, cr, minc)
+                bought_day = int(days[j])
+            qty = lots * lot
+            cash -= qty * px + fee
+            log += (j, px, qty, fee, cash)
+        if k + 1 == m:
+            break
+        j, px = fl[k + 1], sp[k + 1]  # sell at candidate k + 1
+        if not (sok[k + 1] and fday[k + 1] > bought_day):  # limit-down open or T+1
+            end = fl[k + 2] if k + 2 < m else n
+            _, later, _, ok = book(o[j:end], prev[j:end], band, fees)
+            hits = np.flatnonzero(ok & (days[j:end] > bought_day))
+            if not hits.size:
+                continue
+            px = int(later[hits[0]])
+            j += int(hits[0])
+        value = qty * px
+        fee = (value * cr + half) // RATE_SCALE
+        if fee < minc:
+            fee = minc
+        cash += value - fee - (value * sr + half) // RATE_SCALE
+        log += (j, px, -qty, fee, cash)
+        qty = 0
+    columns = np.fromiter(log, np.int64, len(log)).reshape(-1, 5).T
+    return FillLog(*columns)
+
+
+def lots_for(cash: int, unit: int, rate: int, minc: int) -> tuple[int, int]:
+    """Largest lot count whose value (``unit`` cents per lot) plus commission fits in ``cash``,
+    and that commission. Starts from the count ignoring fees and steps down: the commission is
+    a small fraction (or a fixed minimum), so one or two steps at most in practice."""
+    # Upper bound from value * (1 + rate) <= cash (+1 for the rounding of the fee).
+    lots = min(cash // unit, cash * RATE_SCALE // (unit * (RATE_SCALE + rate)) + 1)
+    while lots > 0:
+        value = lots * unit
+        fee = max((value * rate + RATE_SCALE // 2) // RATE_SCALE, minc)
+        if value + fee <= cash:
+            return lots, fee
+        lots -= 1
+    return 0, 0

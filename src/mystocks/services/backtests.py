@@ -1,0 +1,311 @@
+"""Backtest use cases: queue a job, record what its worker reports, publish after each commit.
+
+Bars are read here, in the server, and handed to the worker with the job: workers touch no
+database, so they need no connection and cannot leave a half-written result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, cast
+from zoneinfo import ZoneInfo
+
+import numpy as np
+from mystocks_contract import typeddicts as td
+
+from mystocks.backtest import BarData, Costs, run_backtest, validate_parameters
+from mystocks.errors import FieldProblem, NotFound, RuleViolation
+from mystocks.services import paging
+from mystocks.services.auth import Principal
+from mystocks.services.events import EventBus
+from mystocks.services.jobs import JobRunner, Report
+from mystocks.storage.backtests import TERMINAL, BacktestStore
+from mystocks.storage.relational import RelationalStore
+from mystocks.storage.strategies import StrategyStore
+
+TOPIC = "backtest"
+COST_DEFAULTS = {
+    "commission_rate": 0.00025,
+    "min_commission": 5.0,
+    "stamp_duty_rate": 0.0005,
+    "slippage_ticks": 1,
+}
+
+
+def execute(
+    bars: dict[str, BarData],
+    strategy_type: str,
+    parameters: dict[str, Any],
+    initial_cash: float,
+    costs: dict[str, Any],
+    *,
+    progress: Any,
+    should_stop: Any,
+) -> dict[str, Any]:
+    """Run in a worker process; returns plain data (picklable, JSON-ready)."""
+    result = run_backtest(
+        bars,
+        strategy_type,
+        parameters,
+        initial_cash=initial_cash,
+        costs=Costs(**costs),
+        progress=progress,
+        should_stop=should_stop,
+    )
+    days = np.datetime_as_string(result.dates.astype("datetime64[D]")).tolist()
+    return {
+        "metrics": dict(result.metrics),
+        "equity": [
+            [d, float(e), float(c)]
+            for d, e, c in zip(days, result.equity.tolist(), result.cash.tolist(), strict=True)
+        ],
+        "trades": [
+            [
+                str(t.time),
+                t.symbol,
+                t.side,
+                t.price,
+                t.quantity,
+                t.commission,
+                t.stamp_duty,
+                t.realized_pnl,
+            ]
+            for t in result.trades
+        ],
+    }
+
+
+def present(row: dict[str, Any]) -> td.Backtest:
+    out = {
+        k: row[k]
+        for k in (
+            "id",
+            "owner",
+            "status",
+            "progress",
+            "strategy_id",
+            "strategy",
+            "symbols",
+            "initial_cash",
+            "costs",
+            "metrics",
+            "error",
+        )
+    }
+    out["start"], out["end"] = row["start"].isoformat(), row["end"].isoformat()
+    for key in ("created_at", "started_at", "finished_at"):
+        out[key] = None if row[key] is None else row[key].isoformat()
+    return cast(td.Backtest, out)
+
+
+def update_of(row: dict[str, Any]) -> dict[str, Any]:
+    """The `BacktestUpdate` an event carries."""
+    return {
+        "backtest_id": row["id"],
+        "status": row["status"],
+        "progress": row["progress"],
+        "metrics": row["metrics"],
+        "error": row["error"],
+    }
+
+
+class BacktestService:
+    def __init__(
+        self,
+        store: BacktestStore,
+        strategies: StrategyStore,
+        relational: RelationalStore,
+        bus: EventBus,
+        runner_factory: Any,
+    ) -> None:
+        self.store = store
+        self.strategies = strategies
+        self.relational = relational
+        self.bus = bus
+        self.runner: JobRunner = runner_factory(self.record)
+
+    # -- the worker's reports -----------------------------------------------------------------
+    def record(self, report: Report) -> None:
+        now = dt.datetime.now(dt.UTC)
+        values: dict[str, Any]
+        if report.kind == "started":
+            values = {"status": "running", "started_at": now}
+        elif report.kind == "progress":
+            values = {"progress": report.progress}
+        elif report.kind == "succeeded":
+            values = {"status": "succeeded", "progress": 1.0, "finished_at": now, **report.result}
+        else:  # failed or cancelled
+            values = {"status": report.kind, "error": report.error, "finished_at": now}
+        row = self.store.change(report.job_id, **values)
+        if row is not None:  # committed: now it may be told
+            self.bus.publish(TOPIC, "backtest_update", update_of(row), owner=row["owner"])
+
+    def fail_interrupted(self) -> None:
+        for row in self.store.fail_unfinished("the server stopped while the backtest ran"):
+            self.bus.publish(TOPIC, "backtest_update", update_of(row), owner=row["owner"])
+
+    # -- use cases ----------------------------------------------------------------------------
+    def _visible(
+        self, principal: Principal, backtest_id: int, results: bool = False
+    ) -> dict[str, Any]:
+        row = self.store.get(backtest_id, results=results)
+        if row is None or (principal.role != "admin" and row["owner"] != principal.username):
+            raise NotFound(f"No backtest {backtest_id}.")
+        return row
+
+    def _strategy(self, principal: Principal, body: dict[str, Any]) -> tuple[dict[str, Any], Any]:
+        if ("strategy_id" in body) == ("strategy" in body):
+            detail = "give exactly one of strategy_id and strategy"
+            raise RuleViolation(detail, (FieldProblem("body", "strategy", detail),))
+        if "strategy_id" in body:
+            stored = self.strategies.get(body["strategy_id"])
+            if stored is None or (
+                principal.role != "admin" and stored["owner"] != principal.username
+            ):
+                raise NotFound(f"No strategy {body['strategy_id']}.")
+            return {"type": stored["type"], "parameters": stored["parameters"]}, stored
+        definition = body["strategy"]
+        try:
+            parameters = validate_parameters(definition["type"], definition.get("parameters"))
+        except ValueError as exc:
+            raise RuleViolation(
+                str(exc), (FieldProblem("body", "strategy.parameters", str(exc)),)
+            ) from None
+        return {"type": definition["type"], "parameters": parameters}, None
+
+    def _bars(self, symbols: list[str], start: dt.date, end: dt.date) -> dict[str, BarData]:
+        instruments = self.relational.get_instruments(symbols)
+        unknown = [s for s in symbols if s not in instruments]
+        if unknown:
+            detail = f"{', '.join(unknown)} not listed"
+            raise RuleViolation(detail, (FieldProblem("body", "symbols", detail),))
+        bars: dict[str, BarData] = {}
+        for symbol in symbols:
+            rows = self.relational.daily_bar_text(symbol, start=start, end=end)
+            if len(rows) < 2:
+                detail = f"{symbol} has fewer than 2 daily bars between {start} and {end}"
+                raise RuleViolation(detail, (FieldProblem("body", "symbols", detail),))
+            cols = list(zip(*rows, strict=True))
+            prices = [np.asarray(cols[i], dtype=np.float64) for i in (1, 2, 3, 4)]
+            bars[symbol] = BarData(
+                dates=np.array(cols[0], dtype="datetime64[D]"),
+                open=prices[0],
+                high=prices[1],
+                low=prices[2],
+                close=prices[3],
+                price_limit_pct=instruments[symbol]["price_limit_pct"],
+            )
+        return bars
+
+    def create_backtest(
+        self, principal: Principal, body: dict[str, Any], key: str | None
+    ) -> tuple[td.Backtest, bool]:
+        principal.require("trader")
+        if key is not None and (found := self.store.find_by_key(principal.username, key)):
+            return present(found), False
+        strategy, stored = self._strategy(principal, body)
+        symbols = [s.upper() for s in body.get("symbols") or (stored or {}).get("symbols") or []]
+        if not symbols:
+            detail = "name the symbols to test"
+            raise RuleViolation(detail, (FieldProblem("body", "symbols", detail),))
+        start, end = dt.date.fromisoformat(body["start"]), dt.date.fromisoformat(body["end"])
+        if end < start:
+            raise RuleViolation(
+                f"end ({end}) is before start ({start})",
+                (FieldProblem("body", "end", "is before start"),),
+            )
+        bars = self._bars(symbols, start, end)
+        costs = COST_DEFAULTS | (body.get("costs") or {})
+        fields = {
+            "strategy_id": None if stored is None else stored["id"],
+            "strategy": strategy,
+            "symbols": symbols,
+            "start": start,
+            "end": end,
+            "initial_cash": float(body.get("initial_cash", 1_000_000)),
+            "costs": costs,
+        }
+        row, created = self.store.create(principal.username, key, fields)
+        if created:
+            self.bus.publish(TOPIC, "backtest_update", update_of(row), owner=row["owner"])
+            try:
+                self.runner.submit(
+                    row["id"],
+                    execute,
+                    bars,
+                    strategy["type"],
+                    strategy["parameters"],
+                    fields["initial_cash"],
+                    costs,
+                )
+            except Exception as exc:  # never leave a job queued that no worker will run
+                self.record(Report(row["id"], "failed", error=f"could not start: {exc!r}"))
+                raise
+        return present(row), created
+
+    def get_backtest(self, principal: Principal, backtest_id: int) -> td.Backtest:
+        return present(self._visible(principal, backtest_id))
+
+    def list_backtests(
+        self, principal: Principal, *, status: str | None, cursor: str | None, limit: int
+    ) -> td.BacktestPage:
+        before = paging.decode("backtests", cursor)
+        if before is not None and not before.isdigit():
+            raise RuleViolation(
+                "The cursor is not one this list issued.",
+                (FieldProblem("query", "cursor", "is malformed"),),
+            )
+        owner = None if principal.role == "admin" else principal.username
+        rows = self.store.page(
+            owner=owner,
+            status=status,
+            before_id=None if before is None else int(before),
+            limit=limit + 1,
+        )
+        items = [present(r) for r in rows[:limit]]
+        more = len(rows) > limit
+        return {
+            "items": items,
+            "next_cursor": paging.encode("backtests", str(items[-1]["id"])) if more else None,
+        }
+
+    def get_backtest_equity(self, principal: Principal, backtest_id: int) -> td.EquityCurve:
+        row = self._visible(principal, backtest_id, results=True)
+        items = [{"date": d, "equity": e, "cash": c} for d, e, c in row["equity"] or []]
+        return cast(td.EquityCurve, {"backtest_id": backtest_id, "items": items})
+
+    def list_backtest_trades(self, principal: Principal, backtest_id: int) -> td.BacktestTradeList:
+        row = self._visible(principal, backtest_id, results=True)
+        names = (
+            "time",
+            "symbol",
+            "side",
+            "price",
+            "quantity",
+            "commission",
+            "stamp_duty",
+            "realized_pnl",
+        )
+        items = [dict(zip(names, trade, strict=True)) for trade in row["trades"] or []]
+        zones = {
+            s: i["timezone"] for s, i in self.relational.get_instruments(row["symbols"]).items()
+        }
+        for item in items:  # a daily fill happens at the next session's open
+            item["time"] = _trade_time(item["time"], zones.get(item["symbol"], "Asia/Shanghai"))
+        return cast(td.BacktestTradeList, {"backtest_id": backtest_id, "items": items})
+
+    def cancel_backtest(self, principal: Principal, backtest_id: int) -> td.Backtest:
+        principal.require("trader")
+        row = self._visible(principal, backtest_id)
+        if row["status"] in TERMINAL:
+            return present(row)
+        self.runner.cancel(backtest_id)
+        if row["status"] == "queued":
+            self.record(Report(backtest_id, "cancelled", error="cancelled on request"))
+        return present(self._visible(principal, backtest_id))
+
+
+def _trade_time(value: str, zone: str) -> str:
+    """A fill's time in the exchange's zone: daily fills are at the session's 09:30 open."""
+    moment = dt.datetime.fromisoformat(value if "T" in value else f"{value}T09:30:00")
+    return moment.replace(tzinfo=ZoneInfo(zone)).isoformat()

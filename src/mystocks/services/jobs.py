@@ -1,0 +1,148 @@
+"""The job runner: backtests in a pool of worker processes beside the server.
+
+Workers are spawned (not forked: the server holds threads and database pools a fork would copy
+half-alive), at most `workers` jobs run at once and the rest queue. A worker reports through a
+queue that a pump thread in the server reads: `started`, `progress` (fraction), and the result
+or the error comes back through the job's future. Cancelling sets a flag the worker checks
+between symbols. Every report is handed to `on_report`, which stores it and only then
+publishes the event (the service's job), so no event describes uncommitted state.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import queue
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from queue import Empty
+from typing import Any, Protocol
+
+log = logging.getLogger("mystocks.jobs")
+
+
+@dataclass(frozen=True)
+class Report:
+    job_id: int
+    kind: str  # started | progress | succeeded | failed | cancelled
+    progress: float = 0.0
+    result: Any = None
+    error: str | None = None
+
+
+class JobRunner(Protocol):
+    def submit(self, job_id: int, work: Callable[..., Any], *args: Any) -> None:
+        """Run `work(*args, progress=..., should_stop=...)` (a picklable top-level function)."""
+        ...
+
+    def cancel(self, job_id: int) -> None: ...
+
+    def shutdown(self) -> None: ...
+
+
+def _run(
+    job_id: int, work: Callable[..., Any], args: tuple[Any, ...], reports: Any, cancelled: Any
+) -> Any:
+    """Inside a worker process."""
+    reports.put((job_id, "started", 0.0))
+    return work(
+        *args,
+        progress=lambda f: reports.put((job_id, "progress", float(f))),
+        should_stop=lambda: job_id in cancelled,
+    )
+
+
+class ProcessJobRunner:
+    def __init__(self, on_report: Callable[[Report], None], workers: int = 2) -> None:
+        self._on_report = on_report
+        self._workers = workers
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = None
+        self._stop = threading.Event()
+        self._futures: dict[int, Future[Any]] = {}
+        self._finals: queue.Queue[Report] = queue.Queue()
+
+    def _start(self) -> ProcessPoolExecutor:
+        # Started on the first job, so apps that never run one spawn nothing.
+        with self._lock:
+            if self._pool is None:
+                context = mp.get_context("spawn")
+                self._manager = context.Manager()
+                self._reports = self._manager.Queue()
+                self._cancelled = self._manager.dict()
+                self._pool = ProcessPoolExecutor(self._workers, mp_context=context)
+                self._pump = threading.Thread(
+                    target=self._pump_reports, daemon=True, name="mystocks-job-reports"
+                )
+                self._pump.start()
+            return self._pool
+
+    def _pump_reports(self) -> None:
+        """The one consumer of every report, so they are recorded in the order they happened.
+
+        A job's final report comes from its future, after its worker put all its progress
+        reports on the queue; draining the queue before recording a final keeps them ahead."""
+        while not self._stop.is_set():
+            try:
+                final = self._finals.get(timeout=0.05)
+            except Empty:
+                final = None
+            if not self._drain():
+                return
+            if final is not None:
+                self._report(final)
+
+    def _drain(self) -> bool:
+        """Record every queued worker report; False once the manager is gone (shutdown)."""
+        while True:
+            try:
+                job_id, kind, fraction = self._reports.get_nowait()
+            except Empty:
+                return True
+            except (EOFError, OSError):
+                return False
+            self._report(Report(job_id, kind, fraction))
+
+    def _report(self, report: Report) -> None:
+        try:
+            self._on_report(report)
+        except Exception:  # a failed report must not kill the pump for every other job
+            log.exception("could not record %s of job %s", report.kind, report.job_id)
+
+    def submit(self, job_id: int, work: Callable[..., Any], *args: Any) -> None:
+        pool = self._start()
+        future = pool.submit(_run, job_id, work, args, self._reports, self._cancelled)
+        self._futures[job_id] = future
+        future.add_done_callback(lambda done: self._finished(job_id, done))
+
+    def _finished(self, job_id: int, future: Future[Any]) -> None:
+        """On the executor's thread: turn the outcome into a final report for the pump."""
+        from mystocks.backtest import Cancelled
+
+        self._futures.pop(job_id, None)
+        self._cancelled.pop(job_id, None)
+        if future.cancelled():  # cancelled while still queued: it never ran
+            final = Report(job_id, "cancelled", error="cancelled before it started")
+        else:
+            try:
+                final = Report(job_id, "succeeded", 1.0, result=future.result())
+            except Cancelled:
+                final = Report(job_id, "cancelled", error="cancelled on request")
+            except Exception as exc:  # the job's own failure, reported on the job
+                final = Report(job_id, "failed", error=f"{type(exc).__name__}: {exc}")
+        self._finals.put(final)
+
+    def cancel(self, job_id: int) -> None:
+        if self._pool is None:
+            return
+        future = self._futures.get(job_id)
+        if future is None or not future.cancel():  # running already: ask it to stop
+            self._cancelled[job_id] = True
+
+    def shutdown(self) -> None:
+        self._stop.set()
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._manager.shutdown()

@@ -1,0 +1,117 @@
+"""Stored backtest jobs: their state, progress and results, one row each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from mystocks.storage.tables import Base
+
+_BACKTESTS = Base.metadata.tables["backtests"]
+TERMINAL = ("succeeded", "failed", "cancelled")
+SUMMARY = [c for c in _BACKTESTS.c if c.name not in ("equity", "trades")]
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=dt.UTC)  # SQLite drops the zone; we always store UTC
+
+
+def _row(mapping: Any) -> dict[str, Any]:
+    row = dict(mapping)
+    for key in ("created_at", "started_at", "finished_at"):
+        row[key] = _utc(row[key])
+    return row
+
+
+class BacktestStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def create(
+        self, owner: str, key: str | None, fields: dict[str, Any]
+    ) -> tuple[dict[str, Any], bool]:
+        """Insert a queued job; with an idempotency key already used, the first job instead.
+        Returns (job, created)."""
+        values = fields | {
+            "owner": owner,
+            "idempotency_key": key,
+            "status": "queued",
+            "progress": 0.0,
+            "created_at": dt.datetime.now(dt.UTC),
+        }
+        try:
+            with self.engine.begin() as conn:
+                new = conn.execute(_BACKTESTS.insert().values(**values)).inserted_primary_key
+                assert new is not None
+                row = conn.execute(select(*SUMMARY).where(_BACKTESTS.c.id == new[0])).one()
+            return _row(row._mapping), True
+        except IntegrityError:
+            if key is None:
+                raise
+            existing = self.find_by_key(owner, key)
+            assert existing is not None  # the unique key is what refused the insert
+            return existing, False
+
+    def find_by_key(self, owner: str, key: str) -> dict[str, Any] | None:
+        c = _BACKTESTS.c
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(*SUMMARY).where(c.owner == owner, c.idempotency_key == key)
+            ).first()
+        return None if row is None else _row(row._mapping)
+
+    def get(self, backtest_id: int, *, results: bool = False) -> dict[str, Any] | None:
+        columns = list(_BACKTESTS.c) if results else SUMMARY
+        with self.engine.connect() as conn:
+            row = conn.execute(select(*columns).where(_BACKTESTS.c.id == backtest_id)).first()
+        return None if row is None else _row(row._mapping)
+
+    def page(
+        self, *, owner: str | None, status: str | None, before_id: int | None, limit: int
+    ) -> list[dict[str, Any]]:
+        c = _BACKTESTS.c
+        stmt = select(*SUMMARY).order_by(c.id.desc()).limit(limit)
+        if owner is not None:
+            stmt = stmt.where(c.owner == owner)
+        if status is not None:
+            stmt = stmt.where(c.status == status)
+        if before_id is not None:
+            stmt = stmt.where(c.id < before_id)
+        with self.engine.connect() as conn:
+            return [_row(row._mapping) for row in conn.execute(stmt)]
+
+    def change(self, backtest_id: int, **values: Any) -> dict[str, Any] | None:
+        """Apply `values` unless the job already ended; the job as it is afterwards, or None
+        when it had ended (a late progress report must not revive a cancelled job)."""
+        c = _BACKTESTS.c
+        with self.engine.begin() as conn:
+            changed = conn.execute(
+                update(_BACKTESTS)
+                .where(c.id == backtest_id, c.status.not_in(TERMINAL))
+                .values(**values)
+            ).rowcount
+            if not changed:
+                return None
+            row = conn.execute(select(*SUMMARY).where(c.id == backtest_id)).one()
+        return _row(row._mapping)
+
+    def fail_unfinished(self, reason: str) -> list[dict[str, Any]]:
+        """Mark every queued or running job failed (they died with the process that ran them)."""
+        c = _BACKTESTS.c
+        with self.engine.begin() as conn:
+            ids = [
+                r[0] for r in conn.execute(select(c.id).where(c.status.in_(("queued", "running"))))
+            ]
+            if ids:
+                conn.execute(
+                    update(_BACKTESTS)
+                    .where(c.id.in_(ids))
+                    .values(status="failed", error=reason, finished_at=dt.datetime.now(dt.UTC))
+                )
+        return [job for job in (self.get(i) for i in ids) if job is not None]

@@ -1,0 +1,106 @@
+"""Stored strategies, with optimistic locking on `version`.
+
+A change names the version it was based on; the UPDATE matches only that version and bumps it
+in the same statement, so of two writers who read version 3, exactly one gets version 4 and the
+other matches no row (412), whatever the interleaving. No lock is held between read and write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.engine import Engine
+
+from mystocks.errors import NotFound, StaleVersion
+from mystocks.storage.tables import Base
+
+_STRATEGIES = Base.metadata.tables["strategies"]
+EDITABLE = ("name", "description", "type", "parameters", "symbols", "status")
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)  # SQLite drops the zone
+
+
+def _row(mapping: Any) -> dict[str, Any]:
+    row = dict(mapping)
+    row["created_at"], row["updated_at"] = _utc(row["created_at"]), _utc(row["updated_at"])
+    return row
+
+
+class StrategyStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def create(self, owner: str, fields: dict[str, Any]) -> dict[str, Any]:
+        now = dt.datetime.now(dt.UTC)
+        values = {k: fields.get(k) for k in EDITABLE}
+        values |= {"owner": owner, "version": 1, "created_at": now, "updated_at": now}
+        with self.engine.begin() as conn:
+            new_id = conn.execute(_STRATEGIES.insert().values(**values)).inserted_primary_key
+            assert new_id is not None
+            row = conn.execute(select(_STRATEGIES).where(_STRATEGIES.c.id == new_id[0])).one()
+        return _row(row._mapping)
+
+    def get(self, strategy_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(_STRATEGIES).where(_STRATEGIES.c.id == strategy_id)).first()
+        return None if row is None else _row(row._mapping)
+
+    def list(
+        self, *, owner: str | None, status: str | None, before_id: int | None, limit: int
+    ) -> list[dict[str, Any]]:
+        """Newest first; `before_id` pages (ids only grow)."""
+        c = _STRATEGIES.c
+        stmt = select(_STRATEGIES).order_by(c.id.desc()).limit(limit)
+        if owner is not None:
+            stmt = stmt.where(c.owner == owner)
+        if status is not None:
+            stmt = stmt.where(c.status == status)
+        if before_id is not None:
+            stmt = stmt.where(c.id < before_id)
+        with self.engine.connect() as conn:
+            return [_row(row._mapping) for row in conn.execute(stmt)]
+
+    def update(
+        self, strategy_id: int, expected_version: int | None, changes: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Apply `changes` if the stored version is `expected_version` (None: any version)."""
+        c = _STRATEGIES.c
+        values = {k: v for k, v in changes.items() if k in EDITABLE}
+        values |= {"version": c.version + 1, "updated_at": dt.datetime.now(dt.UTC)}
+        stmt = update(_STRATEGIES).where(c.id == strategy_id).values(**values)
+        if expected_version is not None:
+            stmt = stmt.where(c.version == expected_version)
+        with self.engine.begin() as conn:
+            if conn.execute(stmt).rowcount == 0:
+                self._refuse(conn, strategy_id, expected_version)
+            row = conn.execute(select(_STRATEGIES).where(c.id == strategy_id)).one()
+        return _row(row._mapping)
+
+    def delete(self, strategy_id: int, expected_version: int | None) -> None:
+        c = _STRATEGIES.c
+        stmt = delete(_STRATEGIES).where(c.id == strategy_id)
+        if expected_version is not None:
+            stmt = stmt.where(c.version == expected_version)
+        with self.engine.begin() as conn:
+            if conn.execute(stmt).rowcount == 0:
+                self._refuse(conn, strategy_id, expected_version)
+
+    @staticmethod
+    def _refuse(conn: Any, strategy_id: int, expected_version: int | None) -> None:
+        current = conn.execute(
+            select(_STRATEGIES.c.version).where(_STRATEGIES.c.id == strategy_id)
+        ).scalar()
+        if current is None:
+            raise NotFound(f"No strategy {strategy_id}.")
+        raise StaleVersion(
+            f"Strategy {strategy_id} is at version {current}, not {expected_version}; "
+            "read it again and reapply your change."
+        )
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(_STRATEGIES)).scalar_one())
