@@ -52,6 +52,7 @@ check-generated: $(STAMP) $(NPM_STAMP)  ## fail if generated code drifts from op
 bench: $(STAMP)  ## benchmarks, reported as ratios against baselines run alongside
 	$(PY) bench/run.py
 	$(PY) bench/ingest.py
+	$(PY) bench/backtest.py
 
 clean:
 	rm -rf $(VENV) var frontend-client/node_modules
