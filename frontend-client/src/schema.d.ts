@@ -490,6 +490,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/training-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Training jobs
+         * @description Your parameter searches (an admin sees everyone's), newest first.
+         */
+        get: operations["mystocks.api.training.list_training_jobs"];
+        put?: never;
+        /**
+         * Start a parameter search
+         * @description Queues the search and answers at once with 202; follow it at `GET /api/v1/sse/training?job_id=`.
+         */
+        post: operations["mystocks.api.training.create_training_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training-jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The training job's id.
+                 * @example 3
+                 */
+                job_id: components["parameters"]["TrainingJobId"];
+            };
+            cookie?: never;
+        };
+        /** One training job, with its ranked trials */
+        get: operations["mystocks.api.training.get_training_job"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training-jobs/{job_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The training job's id.
+                 * @example 3
+                 */
+                job_id: components["parameters"]["TrainingJobId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a training job
+         * @description A queued or running search stops between trials and ends `cancelled`; a finished one is answered as it is.
+         */
+        post: operations["mystocks.api.training.cancel_training_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sse/backtest": {
         parameters: {
             query?: never;
@@ -506,6 +579,30 @@ export interface paths {
          *     after the job's final event.
          */
         get: operations["mystocks.api.events.stream_backtests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sse/training": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live training updates (Server-Sent Events)
+         * @description A `text/event-stream` of `training_update` events (each a `TrainingUpdateEvent`): of one
+         *     job (`job_id`), or of all your jobs. Each event has an `id:` line; reconnect with
+         *     `Last-Event-ID` to receive what you missed (events are kept for the last 10,000 updates).
+         *     A comment line is sent as a heartbeat when nothing else happens. A one-job stream ends
+         *     after the job's final event.
+         */
+        get: operations["mystocks.api.events.stream_training"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1279,6 +1376,17 @@ export interface components {
             threshold: number;
         };
         /**
+         * @description A range to draw a parameter from, uniformly (integers for integer parameters).
+         * @example {
+         *       "minimum": 5,
+         *       "maximum": 60
+         *     }
+         */
+        ParameterRange: {
+            minimum: number;
+            maximum: number;
+        };
+        /**
          * @description `1m` `5m` `15m` `30m` `60m` intraday; `1d` daily; `1w` weekly; `1M` monthly. A-share 60-minute
          *     bars are 09:30-10:30, 10:30-11:30, 13:00-14:00, 14:00-15:00 (stamped 10:30, 11:30, 14:00, 15:00).
          *     Weekly and monthly bars aggregate the daily bars of each calendar week or month.
@@ -1857,6 +1965,193 @@ export interface components {
             scope?: string;
         };
         /**
+         * @description A parameter search and, once it succeeded, its ranked trials.
+         * @example {
+         *       "id": 3,
+         *       "owner": "admin",
+         *       "status": "running",
+         *       "progress": 0.5,
+         *       "strategy_type": "sma_cross",
+         *       "symbols": [
+         *         "600036.SH"
+         *       ],
+         *       "start": "2015-01-01",
+         *       "end": "2016-12-31",
+         *       "objective": "sharpe",
+         *       "trials_planned": 6,
+         *       "trials": [],
+         *       "best_parameters": null,
+         *       "best_score": null,
+         *       "error": null,
+         *       "created_at": "2026-11-24T05:00:00Z",
+         *       "started_at": "2026-11-24T05:00:01Z",
+         *       "finished_at": null
+         *     }
+         */
+        TrainingJob: {
+            id: number;
+            owner: string;
+            status: components["schemas"]["JobStatus"];
+            progress: number;
+            strategy_type: components["schemas"]["StrategyType"];
+            symbols: string[];
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            objective: components["schemas"]["TrainingObjective"];
+            trials_planned: number;
+            /** @description Best first; empty until the search succeeded. */
+            trials: components["schemas"]["TrainingTrial"][];
+            best_parameters: {
+                [key: string]: number;
+            } | null;
+            best_score: number | null;
+            error: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+        };
+        /**
+         * @description The metric trials are ranked by; `max_drawdown` ranks the smallest first, the others the largest.
+         * @default sharpe
+         * @example sharpe
+         * @enum {string}
+         */
+        TrainingObjective: "sharpe" | "sortino" | "total_return" | "annual_return" | "max_drawdown" | "win_rate";
+        /**
+         * @example {
+         *       "items": [],
+         *       "next_cursor": null
+         *     }
+         */
+        TrainingPage: {
+            items: components["schemas"]["TrainingJob"][];
+            next_cursor: string | null;
+        };
+        /**
+         * @description A parameter search for one strategy type over daily bars: every combination of `grid`, or
+         *     `trials` random draws from `ranges` (exactly one of the two). Parameters not searched keep
+         *     their defaults; combinations the type refuses (a fast average slower than the slow one) are
+         *     skipped. Each trial is a full backtest; trials are ranked by `objective`.
+         * @example {
+         *       "strategy_type": "sma_cross",
+         *       "grid": {
+         *         "fast": [
+         *           5,
+         *           10
+         *         ],
+         *         "slow": [
+         *           20,
+         *           30,
+         *           60
+         *         ]
+         *       },
+         *       "symbols": [
+         *         "600036.SH"
+         *       ],
+         *       "start": "2015-01-01",
+         *       "end": "2016-12-31",
+         *       "objective": "sharpe"
+         *     }
+         */
+        TrainingRequest: {
+            strategy_type: components["schemas"]["StrategyType"];
+            /** @description Values to try per parameter (every combination, at most 500). */
+            grid?: {
+                [key: string]: number[];
+            };
+            /** @description Ranges to draw from per parameter (with `trials`). */
+            ranges?: {
+                [key: string]: components["schemas"]["ParameterRange"];
+            };
+            /** @default 20 */
+            trials: number;
+            /** @default 0 */
+            seed: number;
+            symbols: string[];
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            objective?: components["schemas"]["TrainingObjective"];
+            /** @default 1000000 */
+            initial_cash: number;
+            costs?: components["schemas"]["BacktestCosts"];
+        };
+        /**
+         * @example {
+         *       "rank": 1,
+         *       "parameters": {
+         *         "fast": 10,
+         *         "slow": 30
+         *       },
+         *       "score": 1.12,
+         *       "metrics": {
+         *         "total_return": 0.21,
+         *         "annual_return": 0.1,
+         *         "sharpe": 1.12,
+         *         "sortino": 1.6,
+         *         "max_drawdown": 0.08,
+         *         "win_rate": 0.6,
+         *         "round_trips": 10,
+         *         "turnover": 5.1,
+         *         "trades": 20,
+         *         "final_equity": 1210000
+         *       }
+         *     }
+         */
+        TrainingTrial: {
+            rank: number;
+            parameters: {
+                [key: string]: number;
+            };
+            /** @description The objective's value (null when undefined, e.g. Sharpe with no trade). */
+            score: number | null;
+            metrics: components["schemas"]["BacktestMetrics"];
+        };
+        /**
+         * @example {
+         *       "job_id": 3,
+         *       "status": "running",
+         *       "progress": 0.5
+         *     }
+         */
+        TrainingUpdate: {
+            job_id: number;
+            status: components["schemas"]["JobStatus"];
+            progress: number;
+            best_parameters?: {
+                [key: string]: number;
+            } | null;
+            best_score?: number | null;
+            error?: string | null;
+        };
+        /**
+         * @description One `training_update` Server-Sent Event (see `BacktestUpdateEvent` for the framing).
+         * @example {
+         *       "id": "43",
+         *       "type": "training_update",
+         *       "occurred_at": "2026-11-24T05:00:02Z",
+         *       "data": {
+         *         "job_id": 3,
+         *         "status": "running",
+         *         "progress": 0.5
+         *       }
+         *     }
+         */
+        TrainingUpdateEvent: {
+            id: string;
+            /** @enum {string} */
+            type: "training_update";
+            /** Format: date-time */
+            occurred_at: string;
+            data: components["schemas"]["TrainingUpdate"];
+        };
+        /**
          * @example {
          *       "username": "admin",
          *       "role": "admin",
@@ -2022,6 +2317,11 @@ export interface components {
          *     A well-formed symbol that is not listed answers 404.
          */
         Symbol: string;
+        /**
+         * @description The training job's id.
+         * @example 3
+         */
+        TrainingJobId: number;
     };
     requestBodies: never;
     headers: {
@@ -2990,6 +3290,134 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    "mystocks.api.training.list_training_jobs": {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["JobStatus"];
+                /** @description The `next_cursor` of the previous page. Opaque; omit it for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of training jobs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.training.create_training_job": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (a UUID); repeating a request with the same key returns the first answer
+                 *     instead of starting a second job.
+                 * @example 6f1c1f0e-6a8a-4c7c-9d8e-1f2a3b4c5d6e
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingRequest"];
+            };
+        };
+        responses: {
+            /** @description Queued (or, for a repeated Idempotency-Key, the job the first request made). */
+            202: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.training.get_training_job": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The training job's id.
+                 * @example 3
+                 */
+                job_id: components["parameters"]["TrainingJobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.training.cancel_training_job": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The training job's id.
+                 * @example 3
+                 */
+                job_id: components["parameters"]["TrainingJobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job after the request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     "mystocks.api.events.stream_backtests": {
         parameters: {
             query?: {
@@ -3016,6 +3444,42 @@ export interface operations {
                         /** @enum {string} */
                         event: "backtest_update";
                         /** @description A `BacktestUpdateEvent`, JSON-encoded. */
+                        data: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.events.stream_training": {
+        parameters: {
+            query?: {
+                /** @description Only this training job's updates. */
+                job_id?: number;
+            };
+            header?: {
+                /** @description The `id` of the last event received; the stream resumes after it. */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        id?: string;
+                        /** @enum {string} */
+                        event: "training_update";
+                        /** @description A `TrainingUpdateEvent`, JSON-encoded. */
                         data: string;
                     };
                 };

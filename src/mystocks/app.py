@@ -22,14 +22,18 @@ from mystocks.api import problems
 from mystocks.api.validation import VALIDATOR_MAP
 from mystocks.services.auth import AuthService
 from mystocks.services.backtests import BacktestService
+from mystocks.services.backtests import update_of as backtest_update
 from mystocks.services.container import Services
 from mystocks.services.events import InProcessEventBus
+from mystocks.services.jobbook import JobBook, ReportRouter
 from mystocks.services.jobs import ProcessJobRunner
 from mystocks.services.market import MarketService
 from mystocks.services.strategies import StrategyService
+from mystocks.services.training import TrainingService
+from mystocks.services.training import update_of as training_update
 from mystocks.settings import Settings
-from mystocks.storage.backtests import BacktestStore
 from mystocks.storage.bootstrap import load_sample_data
+from mystocks.storage.jobs import JobStore
 from mystocks.storage.manager import UnifiedManager
 from mystocks.storage.strategies import StrategyStore
 
@@ -68,14 +72,16 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
     auth.ensure_user(settings.admin_username, settings.admin_password.get_secret_value(), "admin")
     bus = InProcessEventBus()
     strategies = StrategyStore(data.relational.engine)
-    backtests = BacktestService(
-        BacktestStore(data.relational.engine),
-        strategies,
-        data.relational,
-        bus,
-        lambda on_report: ProcessJobRunner(on_report, workers=settings.job_workers),
-    )
-    backtests.fail_interrupted()
+    # One pool of worker processes for every kind of job; reports go back to their kind's book.
+    router = ReportRouter()
+    runner = ProcessJobRunner(router, workers=settings.job_workers)
+    engine = data.relational.engine
+    for kind, table, results, update in (
+        ("backtest", "backtests", ("equity", "trades"), backtest_update),
+        ("training", "training_jobs", ("trials",), training_update),
+    ):
+        router.books[kind] = JobBook(kind, JobStore(engine, table, results), bus, runner, update)
+        router.books[kind].fail_interrupted()
     return Services(
         settings=settings,
         api_version=str(spec["info"]["version"]),
@@ -83,7 +89,9 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         auth=auth,
         market=MarketService(data),
         strategies=StrategyService(strategies, data.relational),
-        backtests=backtests,
+        backtests=BacktestService(router.books["backtest"], strategies, data.relational),
+        training=TrainingService(router.books["training"], data.relational),
+        runner=runner,
         bus=bus,
     )
 
@@ -95,7 +103,7 @@ def create_app(settings: Settings) -> MyStocksApp:
     @asynccontextmanager
     async def lifespan(_app: ASGIApp) -> AsyncIterator[None]:
         yield
-        services.backtests.runner.shutdown()
+        services.runner.shutdown()
         services.data.dispose()
 
     app = AsyncApp(

@@ -37,7 +37,11 @@ def handler_ids() -> set[str]:
     for name in HANDLER_MODULES:
         module = importlib.import_module(name)
         for attr, value in vars(module).items():
-            if inspect.iscoroutinefunction(value) and value.__module__ == name:
+            if (
+                inspect.iscoroutinefunction(value)
+                and value.__module__ == name
+                and not attr.startswith("_")  # private helpers of a handler module
+            ):
                 found.add(f"{name}.{attr}")
     return found
 

@@ -7,6 +7,7 @@ from datetime import date as date_aliased
 from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel, SecretStr
+from typing_extensions import TypeAliasType
 
 
 class BacktestCosts(BaseModel):
@@ -299,6 +300,18 @@ class MomentumParameters(BaseModel):
     """
 
 
+class ParameterRange(BaseModel):
+    """
+    A range to draw a parameter from, uniformly (integers for integer parameters).
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    minimum: float
+    maximum: float
+
+
 class Period(RootModel[Literal['1m', '5m', '15m', '30m', '60m', '1d', '1w', '1M']]):
     root: Annotated[
         Literal['1m', '5m', '15m', '30m', '60m', '1d', '1w', '1M'],
@@ -580,6 +593,102 @@ class TokenRequest(BaseModel):
     """
     Accepted for OAuth2 compatibility and ignored; the role comes from the user.
     """
+
+
+class TrainingObjective(
+    RootModel[
+        Literal[
+            'sharpe',
+            'sortino',
+            'total_return',
+            'annual_return',
+            'max_drawdown',
+            'win_rate',
+        ]
+    ]
+):
+    root: Annotated[
+        Literal[
+            'sharpe',
+            'sortino',
+            'total_return',
+            'annual_return',
+            'max_drawdown',
+            'win_rate',
+        ],
+        Field(examples=['sharpe']),
+    ] = 'sharpe'
+    """
+    The metric trials are ranked by; `max_drawdown` ranks the smallest first, the others the largest.
+    """
+
+
+GridAdditionalProperty = TypeAliasType(
+    "GridAdditionalProperty", Annotated[list[float], Field(max_length=50, min_length=1)]
+)
+
+
+class TrainingRequest(BaseModel):
+    """
+    A parameter search for one strategy type over daily bars: every combination of `grid`, or
+    `trials` random draws from `ranges` (exactly one of the two). Parameters not searched keep
+    their defaults; combinations the type refuses (a fast average slower than the slow one) are
+    skipped. Each trial is a full backtest; trials are ranked by `objective`.
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    strategy_type: StrategyType
+    grid: dict[str, GridAdditionalProperty] | None = None
+    """
+    Values to try per parameter (every combination, at most 500).
+    """
+    ranges: dict[str, ParameterRange] | None = None
+    """
+    Ranges to draw from per parameter (with `trials`).
+    """
+    trials: Annotated[int, Field(ge=1, le=500)] = 20
+    seed: Annotated[int, Field(ge=0, le=4294967295)] = 0
+    symbols: Annotated[list[Symbol], Field(max_length=50, min_length=1)]
+    start: date_aliased
+    end: date_aliased
+    objective: Annotated[TrainingObjective | None, Field(validate_default=True)] = (
+        'sharpe'
+    )
+    initial_cash: Annotated[float, Field(ge=10000.0, le=10000000000.0)] = 1000000
+    costs: BacktestCosts | None = None
+
+
+class TrainingTrial(BaseModel):
+    rank: Annotated[int, Field(ge=1)]
+    parameters: dict[str, float]
+    score: Annotated[float | None, Field(...)]
+    """
+    The objective's value (null when undefined, e.g. Sharpe with no trade).
+    """
+    metrics: BacktestMetrics
+
+
+class TrainingUpdate(BaseModel):
+    job_id: int
+    status: JobStatus
+    progress: Annotated[float, Field(ge=0.0, le=1.0)]
+    best_parameters: dict[str, float] | None = None
+    best_score: float | None = None
+    error: str | None = None
+
+
+class TrainingUpdateEvent(BaseModel):
+    """
+    One `training_update` Server-Sent Event (see `BacktestUpdateEvent` for the framing).
+    """
+
+    id: str
+    type: Literal['training_update']
+    occurred_at: AwareDatetime
+    data: TrainingUpdate
 
 
 class User(BaseModel):
@@ -943,6 +1052,38 @@ class TickIngest(BaseModel):
         extra='forbid',
     )
     items: Annotated[list[TickIngestItem], Field(max_length=10000, min_length=1)]
+
+
+class TrainingJob(BaseModel):
+    """
+    A parameter search and, once it succeeded, its ranked trials.
+    """
+
+    id: Annotated[int, Field(ge=1)]
+    owner: str
+    status: JobStatus
+    progress: Annotated[float, Field(ge=0.0, le=1.0)]
+    strategy_type: StrategyType
+    symbols: list[str]
+    start: date_aliased
+    end: date_aliased
+    objective: TrainingObjective
+    trials_planned: Annotated[int, Field(ge=0)]
+    trials: list[TrainingTrial]
+    """
+    Best first; empty until the search succeeded.
+    """
+    best_parameters: Annotated[dict[str, float] | None, Field(...)]
+    best_score: Annotated[float | None, Field(...)]
+    error: Annotated[str | None, Field(...)]
+    created_at: AwareDatetime
+    started_at: Annotated[AwareDatetime | None, Field(...)]
+    finished_at: Annotated[AwareDatetime | None, Field(...)]
+
+
+class TrainingPage(BaseModel):
+    items: list[TrainingJob]
+    next_cursor: Annotated[str | None, Field(...)]
 
 
 class Backtest(BaseModel):

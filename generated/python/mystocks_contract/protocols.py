@@ -203,11 +203,37 @@ class BacktestsHandlers(Protocol):
         ...
 
 
+class TrainingHandlers(Protocol):
+    """Handlers of the `training` tag, in `mystocks.api.training`."""
+
+    async def list_training_jobs(
+        self, *, status: JobStatus | None = ..., cursor: str | None = ..., limit: int = ...
+    ) -> Response:
+        """Training jobs"""
+        ...
+
+    async def create_training_job(self, *, body: dict[str, Any]) -> Response:
+        """Start a parameter search"""
+        ...
+
+    async def get_training_job(self, *, job_id: int) -> Response:
+        """One training job, with its ranked trials"""
+        ...
+
+    async def cancel_training_job(self, *, job_id: int) -> Response:
+        """Cancel a training job"""
+        ...
+
+
 class EventsHandlers(Protocol):
     """Handlers of the `events` tag, in `mystocks.api.events`."""
 
     async def stream_backtests(self, *, job_id: int | None = ...) -> Response:
         """Live backtest updates (Server-Sent Events)"""
+        ...
+
+    async def stream_training(self, *, job_id: int | None = ...) -> Response:
+        """Live training updates (Server-Sent Events)"""
         ...
 
 
@@ -240,5 +266,10 @@ OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.backtests.get_backtest_equity",
     "mystocks.api.backtests.list_backtest_trades",
     "mystocks.api.backtests.cancel_backtest",
+    "mystocks.api.training.list_training_jobs",
+    "mystocks.api.training.create_training_job",
+    "mystocks.api.training.get_training_job",
+    "mystocks.api.training.cancel_training_job",
     "mystocks.api.events.stream_backtests",
+    "mystocks.api.events.stream_training",
 )

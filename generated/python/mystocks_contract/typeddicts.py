@@ -258,6 +258,15 @@ class MomentumParameters(TypedDict, closed=True):
     """
 
 
+class ParameterRange(TypedDict, closed=True):
+    """
+    A range to draw a parameter from, uniformly (integers for integer parameters).
+    """
+
+    minimum: float
+    maximum: float
+
+
 Period: TypeAlias = Literal['1m', '5m', '15m', '30m', '60m', '1d', '1w', '1M']
 """
 `1m` `5m` `15m` `30m` `60m` intraday; `1d` daily; `1w` weekly; `1M` monthly. A-share 60-minute
@@ -499,6 +508,72 @@ class TokenRequest(TypedDict, closed=True):
     """
     Accepted for OAuth2 compatibility and ignored; the role comes from the user.
     """
+
+
+TrainingObjective: TypeAlias = Literal[
+    'sharpe', 'sortino', 'total_return', 'annual_return', 'max_drawdown', 'win_rate'
+]
+"""
+The metric trials are ranked by; `max_drawdown` ranks the smallest first, the others the largest.
+"""
+
+
+class TrainingRequest(TypedDict, closed=True):
+    """
+    A parameter search for one strategy type over daily bars: every combination of `grid`, or
+    `trials` random draws from `ranges` (exactly one of the two). Parameters not searched keep
+    their defaults; combinations the type refuses (a fast average slower than the slow one) are
+    skipped. Each trial is a full backtest; trials are ranked by `objective`.
+
+    """
+
+    strategy_type: StrategyType
+    grid: NotRequired[dict[str, list[float]]]
+    """
+    Values to try per parameter (every combination, at most 500).
+    """
+    ranges: NotRequired[dict[str, ParameterRange]]
+    """
+    Ranges to draw from per parameter (with `trials`).
+    """
+    trials: NotRequired[int]
+    seed: NotRequired[int]
+    symbols: list[Symbol]
+    start: str
+    end: str
+    objective: NotRequired[TrainingObjective]
+    initial_cash: NotRequired[float]
+    costs: NotRequired[BacktestCosts]
+
+
+class TrainingTrial(TypedDict):
+    rank: int
+    parameters: dict[str, float]
+    score: float | None
+    """
+    The objective's value (null when undefined, e.g. Sharpe with no trade).
+    """
+    metrics: BacktestMetrics
+
+
+class TrainingUpdate(TypedDict):
+    job_id: int
+    status: JobStatus
+    progress: float
+    best_parameters: NotRequired[dict[str, float] | None]
+    best_score: NotRequired[float | None]
+    error: NotRequired[str | None]
+
+
+class TrainingUpdateEvent(TypedDict):
+    """
+    One `training_update` Server-Sent Event (see `BacktestUpdateEvent` for the framing).
+    """
+
+    id: str
+    type: Literal['training_update']
+    occurred_at: str
+    data: TrainingUpdate
 
 
 class User(TypedDict):
@@ -810,6 +885,38 @@ class TickIngest(TypedDict, closed=True):
     """
 
     items: list[TickIngestItem]
+
+
+class TrainingJob(TypedDict):
+    """
+    A parameter search and, once it succeeded, its ranked trials.
+    """
+
+    id: int
+    owner: str
+    status: JobStatus
+    progress: float
+    strategy_type: StrategyType
+    symbols: list[str]
+    start: str
+    end: str
+    objective: TrainingObjective
+    trials_planned: int
+    trials: list[TrainingTrial]
+    """
+    Best first; empty until the search succeeded.
+    """
+    best_parameters: dict[str, float] | None
+    best_score: float | None
+    error: str | None
+    created_at: str
+    started_at: str | None
+    finished_at: str | None
+
+
+class TrainingPage(TypedDict):
+    items: list[TrainingJob]
+    next_cursor: str | None
 
 
 class Backtest(TypedDict):

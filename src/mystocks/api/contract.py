@@ -9,9 +9,10 @@ from mystocks_contract.protocols import (
     MarketHandlers,
     StrategiesHandlers,
     SystemHandlers,
+    TrainingHandlers,
 )
 
-from mystocks.api import auth, backtests, events, market, strategies, system
+from mystocks.api import auth, backtests, events, market, strategies, system, training
 
 _system: SystemHandlers = system
 _auth: AuthHandlers = auth
@@ -19,3 +20,4 @@ _market: MarketHandlers = market
 _strategies: StrategiesHandlers = strategies
 _backtests: BacktestsHandlers = backtests
 _events: EventsHandlers = events
+_training: TrainingHandlers = training

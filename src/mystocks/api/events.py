@@ -9,16 +9,16 @@ heartbeat when idle, ends after a one-job stream's final event, ends at `sse_max
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from typing import Any
 
 import orjson
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response, StreamingResponse
 
 from mystocks.api.http import header, principal, services
-from mystocks.services.backtests import TOPIC
 from mystocks.services.events import Event
-from mystocks.storage.backtests import TERMINAL
+from mystocks.storage.jobs import TERMINAL
 
 
 def _frame(event: Event) -> bytes:
@@ -31,29 +31,28 @@ def _last_event_id() -> int | None:
     return int(value) if value is not None and value.strip().isdigit() else None
 
 
-async def stream_backtests(*, job_id: int | None = None) -> Response:
+async def _stream(kind: str, job_id: int | None, check: Callable[[], Any]) -> Response:
+    """A `<kind>_update` stream: one job's (`job_id`, after `check` found it visible) or all
+    the caller's jobs of that kind."""
     who, s = principal(), services()
     if job_id is not None:  # 404 before the stream starts, like any other read
-        await run_in_threadpool(s.backtests.get_backtest, who, job_id)
+        await run_in_threadpool(check)
     after = _last_event_id()
     if after is None and job_id is not None:
         after = 0  # a new follower of one job gets that job's whole story
+    id_key = "backtest_id" if kind == "backtest" else "job_id"
 
     def keep(event: Event) -> bool:
         mine = who.role == "admin" or event.owner == who.username
-        return mine and (job_id is None or event.data["backtest_id"] == job_id)
+        return mine and (job_id is None or event.data[id_key] == job_id)
 
     settings = s.settings
 
     async def frames() -> AsyncIterator[bytes]:
         deadline = time.monotonic() + settings.sse_max_seconds
         yield b"retry: 2000\n\n"
-        async for event in s.bus.subscribe(
-            TOPIC,
-            after=after,
-            keep=keep,
-            heartbeat=min(settings.sse_heartbeat_seconds, settings.sse_max_seconds),
-        ):
+        heartbeat = min(settings.sse_heartbeat_seconds, settings.sse_max_seconds)
+        async for event in s.bus.subscribe(kind, after=after, keep=keep, heartbeat=heartbeat):
             if event is None:
                 yield b": keep-alive\n\n"
             else:
@@ -65,3 +64,13 @@ async def stream_backtests(*, job_id: int | None = None) -> Response:
 
     headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
     return StreamingResponse(frames(), media_type="text/event-stream", headers=headers)
+
+
+async def stream_backtests(*, job_id: int | None = None) -> Response:
+    who, s = principal(), services()
+    return await _stream("backtest", job_id, lambda: s.backtests.get_backtest(who, job_id or 0))
+
+
+async def stream_training(*, job_id: int | None = None) -> Response:
+    who, s = principal(), services()
+    return await _stream("training", job_id, lambda: s.training.get_training_job(who, job_id or 0))

@@ -15,15 +15,11 @@ from mystocks_contract import typeddicts as td
 
 from mystocks.backtest import BarData, Costs, run_backtest, validate_parameters
 from mystocks.errors import FieldProblem, NotFound, RuleViolation
-from mystocks.services import paging
 from mystocks.services.auth import Principal
-from mystocks.services.events import EventBus
-from mystocks.services.jobs import JobRunner, Report
-from mystocks.storage.backtests import TERMINAL, BacktestStore
+from mystocks.services.jobbook import JobBook
 from mystocks.storage.relational import RelationalStore
 from mystocks.storage.strategies import StrategyStore
 
-TOPIC = "backtest"
 COST_DEFAULTS = {
     "commission_rate": 0.00025,
     "min_commission": 5.0,
@@ -75,6 +71,34 @@ def execute(
     }
 
 
+def load_bars(
+    relational: RelationalStore, symbols: list[str], start: dt.date, end: dt.date
+) -> dict[str, BarData]:
+    """Daily bars of `symbols` in [start, end] for the engine; 422 for unlisted or bar-less ones."""
+    instruments = relational.get_instruments(symbols)
+    unknown = [s for s in symbols if s not in instruments]
+    if unknown:
+        detail = f"{', '.join(unknown)} not listed"
+        raise RuleViolation(detail, (FieldProblem("body", "symbols", detail),))
+    bars: dict[str, BarData] = {}
+    for symbol in symbols:
+        rows = relational.daily_bar_text(symbol, start=start, end=end)
+        if len(rows) < 2:
+            detail = f"{symbol} has fewer than 2 daily bars between {start} and {end}"
+            raise RuleViolation(detail, (FieldProblem("body", "symbols", detail),))
+        cols = list(zip(*rows, strict=True))
+        prices = [np.asarray(cols[i], dtype=np.float64) for i in (1, 2, 3, 4)]
+        bars[symbol] = BarData(
+            dates=np.array(cols[0], dtype="datetime64[D]"),
+            open=prices[0],
+            high=prices[1],
+            low=prices[2],
+            close=prices[3],
+            price_limit_pct=instruments[symbol]["price_limit_pct"],
+        )
+    return bars
+
+
 def present(row: dict[str, Any]) -> td.Backtest:
     out = {
         k: row[k]
@@ -111,47 +135,12 @@ def update_of(row: dict[str, Any]) -> dict[str, Any]:
 
 class BacktestService:
     def __init__(
-        self,
-        store: BacktestStore,
-        strategies: StrategyStore,
-        relational: RelationalStore,
-        bus: EventBus,
-        runner_factory: Any,
+        self, book: JobBook, strategies: StrategyStore, relational: RelationalStore
     ) -> None:
-        self.store = store
+        self.book = book
+        self.store = book.store
         self.strategies = strategies
         self.relational = relational
-        self.bus = bus
-        self.runner: JobRunner = runner_factory(self.record)
-
-    # -- the worker's reports -----------------------------------------------------------------
-    def record(self, report: Report) -> None:
-        now = dt.datetime.now(dt.UTC)
-        values: dict[str, Any]
-        if report.kind == "started":
-            values = {"status": "running", "started_at": now}
-        elif report.kind == "progress":
-            values = {"progress": report.progress}
-        elif report.kind == "succeeded":
-            values = {"status": "succeeded", "progress": 1.0, "finished_at": now, **report.result}
-        else:  # failed or cancelled
-            values = {"status": report.kind, "error": report.error, "finished_at": now}
-        row = self.store.change(report.job_id, **values)
-        if row is not None:  # committed: now it may be told
-            self.bus.publish(TOPIC, "backtest_update", update_of(row), owner=row["owner"])
-
-    def fail_interrupted(self) -> None:
-        for row in self.store.fail_unfinished("the server stopped while the backtest ran"):
-            self.bus.publish(TOPIC, "backtest_update", update_of(row), owner=row["owner"])
-
-    # -- use cases ----------------------------------------------------------------------------
-    def _visible(
-        self, principal: Principal, backtest_id: int, results: bool = False
-    ) -> dict[str, Any]:
-        row = self.store.get(backtest_id, results=results)
-        if row is None or (principal.role != "admin" and row["owner"] != principal.username):
-            raise NotFound(f"No backtest {backtest_id}.")
-        return row
 
     def _strategy(self, principal: Principal, body: dict[str, Any]) -> tuple[dict[str, Any], Any]:
         if ("strategy_id" in body) == ("strategy" in body):
@@ -173,30 +162,6 @@ class BacktestService:
             ) from None
         return {"type": definition["type"], "parameters": parameters}, None
 
-    def _bars(self, symbols: list[str], start: dt.date, end: dt.date) -> dict[str, BarData]:
-        instruments = self.relational.get_instruments(symbols)
-        unknown = [s for s in symbols if s not in instruments]
-        if unknown:
-            detail = f"{', '.join(unknown)} not listed"
-            raise RuleViolation(detail, (FieldProblem("body", "symbols", detail),))
-        bars: dict[str, BarData] = {}
-        for symbol in symbols:
-            rows = self.relational.daily_bar_text(symbol, start=start, end=end)
-            if len(rows) < 2:
-                detail = f"{symbol} has fewer than 2 daily bars between {start} and {end}"
-                raise RuleViolation(detail, (FieldProblem("body", "symbols", detail),))
-            cols = list(zip(*rows, strict=True))
-            prices = [np.asarray(cols[i], dtype=np.float64) for i in (1, 2, 3, 4)]
-            bars[symbol] = BarData(
-                dates=np.array(cols[0], dtype="datetime64[D]"),
-                open=prices[0],
-                high=prices[1],
-                low=prices[2],
-                close=prices[3],
-                price_limit_pct=instruments[symbol]["price_limit_pct"],
-            )
-        return bars
-
     def create_backtest(
         self, principal: Principal, body: dict[str, Any], key: str | None
     ) -> tuple[td.Backtest, bool]:
@@ -214,7 +179,7 @@ class BacktestService:
                 f"end ({end}) is before start ({start})",
                 (FieldProblem("body", "end", "is before start"),),
             )
-        bars = self._bars(symbols, start, end)
+        bars = load_bars(self.relational, symbols, start, end)
         costs = COST_DEFAULTS | (body.get("costs") or {})
         fields = {
             "strategy_id": None if stored is None else stored["id"],
@@ -225,57 +190,35 @@ class BacktestService:
             "initial_cash": float(body.get("initial_cash", 1_000_000)),
             "costs": costs,
         }
-        row, created = self.store.create(principal.username, key, fields)
-        if created:
-            self.bus.publish(TOPIC, "backtest_update", update_of(row), owner=row["owner"])
-            try:
-                self.runner.submit(
-                    row["id"],
-                    execute,
-                    bars,
-                    strategy["type"],
-                    strategy["parameters"],
-                    fields["initial_cash"],
-                    costs,
-                )
-            except Exception as exc:  # never leave a job queued that no worker will run
-                self.record(Report(row["id"], "failed", error=f"could not start: {exc!r}"))
-                raise
+        row, created = self.book.create(
+            principal,
+            key,
+            fields,
+            execute,
+            bars,
+            strategy["type"],
+            strategy["parameters"],
+            fields["initial_cash"],
+            costs,
+        )
         return present(row), created
 
     def get_backtest(self, principal: Principal, backtest_id: int) -> td.Backtest:
-        return present(self._visible(principal, backtest_id))
+        return present(self.book.visible(principal, backtest_id))
 
     def list_backtests(
         self, principal: Principal, *, status: str | None, cursor: str | None, limit: int
     ) -> td.BacktestPage:
-        before = paging.decode("backtests", cursor)
-        if before is not None and not before.isdigit():
-            raise RuleViolation(
-                "The cursor is not one this list issued.",
-                (FieldProblem("query", "cursor", "is malformed"),),
-            )
-        owner = None if principal.role == "admin" else principal.username
-        rows = self.store.page(
-            owner=owner,
-            status=status,
-            before_id=None if before is None else int(before),
-            limit=limit + 1,
-        )
-        items = [present(r) for r in rows[:limit]]
-        more = len(rows) > limit
-        return {
-            "items": items,
-            "next_cursor": paging.encode("backtests", str(items[-1]["id"])) if more else None,
-        }
+        rows, next_cursor = self.book.page(principal, status=status, cursor=cursor, limit=limit)
+        return {"items": [present(r) for r in rows], "next_cursor": next_cursor}
 
     def get_backtest_equity(self, principal: Principal, backtest_id: int) -> td.EquityCurve:
-        row = self._visible(principal, backtest_id, results=True)
+        row = self.book.visible(principal, backtest_id, results=True)
         items = [{"date": d, "equity": e, "cash": c} for d, e, c in row["equity"] or []]
         return cast(td.EquityCurve, {"backtest_id": backtest_id, "items": items})
 
     def list_backtest_trades(self, principal: Principal, backtest_id: int) -> td.BacktestTradeList:
-        row = self._visible(principal, backtest_id, results=True)
+        row = self.book.visible(principal, backtest_id, results=True)
         names = (
             "time",
             "symbol",
@@ -295,14 +238,7 @@ class BacktestService:
         return cast(td.BacktestTradeList, {"backtest_id": backtest_id, "items": items})
 
     def cancel_backtest(self, principal: Principal, backtest_id: int) -> td.Backtest:
-        principal.require("trader")
-        row = self._visible(principal, backtest_id)
-        if row["status"] in TERMINAL:
-            return present(row)
-        self.runner.cancel(backtest_id)
-        if row["status"] == "queued":
-            self.record(Report(backtest_id, "cancelled", error="cancelled on request"))
-        return present(self._visible(principal, backtest_id))
+        return present(self.book.cancel(principal, backtest_id))
 
 
 def _trade_time(value: str, zone: str) -> str:

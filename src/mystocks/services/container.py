@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from mystocks.services.auth import AuthService
 from mystocks.services.backtests import BacktestService
 from mystocks.services.events import EventBus
+from mystocks.services.jobs import JobRunner
 from mystocks.services.market import MarketService
 from mystocks.services.strategies import StrategyService
+from mystocks.services.training import TrainingService
 from mystocks.settings import Settings
 from mystocks.storage.manager import UnifiedManager
 
@@ -22,4 +24,6 @@ class Services:
     market: MarketService
     strategies: StrategyService
     backtests: BacktestService
+    training: TrainingService
+    runner: JobRunner
     bus: EventBus

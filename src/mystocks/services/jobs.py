@@ -25,7 +25,7 @@ log = logging.getLogger("mystocks.jobs")
 
 @dataclass(frozen=True)
 class Report:
-    job_id: int
+    job_id: Any  # the runner's key ("backtest:7"); a JobBook sees its own int ids
     kind: str  # started | progress | succeeded | failed | cancelled
     progress: float = 0.0
     result: Any = None
@@ -33,17 +33,17 @@ class Report:
 
 
 class JobRunner(Protocol):
-    def submit(self, job_id: int, work: Callable[..., Any], *args: Any) -> None:
+    def submit(self, job_id: str, work: Callable[..., Any], *args: Any) -> None:
         """Run `work(*args, progress=..., should_stop=...)` (a picklable top-level function)."""
         ...
 
-    def cancel(self, job_id: int) -> None: ...
+    def cancel(self, job_id: str) -> None: ...
 
     def shutdown(self) -> None: ...
 
 
 def _run(
-    job_id: int, work: Callable[..., Any], args: tuple[Any, ...], reports: Any, cancelled: Any
+    job_id: str, work: Callable[..., Any], args: tuple[Any, ...], reports: Any, cancelled: Any
 ) -> Any:
     """Inside a worker process."""
     reports.put((job_id, "started", 0.0))
@@ -61,7 +61,7 @@ class ProcessJobRunner:
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
         self._stop = threading.Event()
-        self._futures: dict[int, Future[Any]] = {}
+        self._futures: dict[str, Future[Any]] = {}
         self._finals: queue.Queue[Report] = queue.Queue()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -111,13 +111,13 @@ class ProcessJobRunner:
         except Exception:  # a failed report must not kill the pump for every other job
             log.exception("could not record %s of job %s", report.kind, report.job_id)
 
-    def submit(self, job_id: int, work: Callable[..., Any], *args: Any) -> None:
+    def submit(self, job_id: str, work: Callable[..., Any], *args: Any) -> None:
         pool = self._start()
         future = pool.submit(_run, job_id, work, args, self._reports, self._cancelled)
         self._futures[job_id] = future
         future.add_done_callback(lambda done: self._finished(job_id, done))
 
-    def _finished(self, job_id: int, future: Future[Any]) -> None:
+    def _finished(self, job_id: str, future: Future[Any]) -> None:
         """On the executor's thread: turn the outcome into a final report for the pump."""
         from mystocks.backtest import Cancelled
 
@@ -134,7 +134,7 @@ class ProcessJobRunner:
                 final = Report(job_id, "failed", error=f"{type(exc).__name__}: {exc}")
         self._finals.put(final)
 
-    def cancel(self, job_id: int) -> None:
+    def cancel(self, job_id: str) -> None:
         if self._pool is None:
             return
         future = self._futures.get(job_id)

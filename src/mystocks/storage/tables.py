@@ -109,3 +109,32 @@ class BacktestRow(Base):
     started_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     __table_args__ = (UniqueConstraint("owner", "idempotency_key", name="uq_backtests_key"),)
+
+
+class TrainingJobRow(Base):
+    """A parameter search; its ranked trials are kept with it as JSON."""
+
+    __tablename__ = "training_jobs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    owner: Mapped[str] = mapped_column(String(64), index=True)
+    idempotency_key: Mapped[str | None] = mapped_column(String(128))
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    progress: Mapped[float] = mapped_column(Float)
+    strategy_type: Mapped[str] = mapped_column(String(32))
+    search: Mapped[dict[str, Any]] = mapped_column(JSON)
+    symbols: Mapped[list[str]] = mapped_column(JSON)
+    start: Mapped[dt.date] = mapped_column(Date)
+    end: Mapped[dt.date] = mapped_column(Date)
+    objective: Mapped[str] = mapped_column(String(16))
+    initial_cash: Mapped[float] = mapped_column(Float)
+    costs: Mapped[dict[str, Any]] = mapped_column(JSON)
+    trials_planned: Mapped[int] = mapped_column(Integer)
+    trials: Mapped[list[Any] | None] = mapped_column(JSON)
+    best_parameters: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    best_score: Mapped[float | None] = mapped_column(Float)
+    error: Mapped[str | None] = mapped_column(String(2000))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    started_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (UniqueConstraint("owner", "idempotency_key", name="uq_training_key"),)

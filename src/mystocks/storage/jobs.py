@@ -1,4 +1,8 @@
-"""Stored backtest jobs: their state, progress and results, one row each."""
+"""Stored jobs (backtests, training runs): their state, progress and results, one row each.
+
+One `JobStore` serves every job table: they share the lifecycle columns (owner, status,
+progress, error, timestamps, idempotency key) and differ only in their inputs and results.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from mystocks.storage.tables import Base
 
-_BACKTESTS = Base.metadata.tables["backtests"]
 TERMINAL = ("succeeded", "failed", "cancelled")
-SUMMARY = [c for c in _BACKTESTS.c if c.name not in ("equity", "trades")]
 
 
 def _utc(value: dt.datetime | None) -> dt.datetime | None:
@@ -29,9 +31,12 @@ def _row(mapping: Any) -> dict[str, Any]:
     return row
 
 
-class BacktestStore:
-    def __init__(self, engine: Engine) -> None:
+class JobStore:
+    def __init__(self, engine: Engine, table: str, results: tuple[str, ...]) -> None:
+        """`results`: the bulky columns, read only when asked for."""
         self.engine = engine
+        self.table = Base.metadata.tables[table]
+        self.summary = [c for c in self.table.c if c.name not in results]
 
     def create(
         self, owner: str, key: str | None, fields: dict[str, Any]
@@ -47,9 +52,9 @@ class BacktestStore:
         }
         try:
             with self.engine.begin() as conn:
-                new = conn.execute(_BACKTESTS.insert().values(**values)).inserted_primary_key
+                new = conn.execute(self.table.insert().values(**values)).inserted_primary_key
                 assert new is not None
-                row = conn.execute(select(*SUMMARY).where(_BACKTESTS.c.id == new[0])).one()
+                row = conn.execute(select(*self.summary).where(self.table.c.id == new[0])).one()
             return _row(row._mapping), True
         except IntegrityError:
             if key is None:
@@ -59,24 +64,24 @@ class BacktestStore:
             return existing, False
 
     def find_by_key(self, owner: str, key: str) -> dict[str, Any] | None:
-        c = _BACKTESTS.c
+        c = self.table.c
         with self.engine.connect() as conn:
             row = conn.execute(
-                select(*SUMMARY).where(c.owner == owner, c.idempotency_key == key)
+                select(*self.summary).where(c.owner == owner, c.idempotency_key == key)
             ).first()
         return None if row is None else _row(row._mapping)
 
     def get(self, backtest_id: int, *, results: bool = False) -> dict[str, Any] | None:
-        columns = list(_BACKTESTS.c) if results else SUMMARY
+        columns = list(self.table.c) if results else self.summary
         with self.engine.connect() as conn:
-            row = conn.execute(select(*columns).where(_BACKTESTS.c.id == backtest_id)).first()
+            row = conn.execute(select(*columns).where(self.table.c.id == backtest_id)).first()
         return None if row is None else _row(row._mapping)
 
     def page(
         self, *, owner: str | None, status: str | None, before_id: int | None, limit: int
     ) -> list[dict[str, Any]]:
-        c = _BACKTESTS.c
-        stmt = select(*SUMMARY).order_by(c.id.desc()).limit(limit)
+        c = self.table.c
+        stmt = select(*self.summary).order_by(c.id.desc()).limit(limit)
         if owner is not None:
             stmt = stmt.where(c.owner == owner)
         if status is not None:
@@ -89,28 +94,28 @@ class BacktestStore:
     def change(self, backtest_id: int, **values: Any) -> dict[str, Any] | None:
         """Apply `values` unless the job already ended; the job as it is afterwards, or None
         when it had ended (a late progress report must not revive a cancelled job)."""
-        c = _BACKTESTS.c
+        c = self.table.c
         with self.engine.begin() as conn:
             changed = conn.execute(
-                update(_BACKTESTS)
+                update(self.table)
                 .where(c.id == backtest_id, c.status.not_in(TERMINAL))
                 .values(**values)
             ).rowcount
             if not changed:
                 return None
-            row = conn.execute(select(*SUMMARY).where(c.id == backtest_id)).one()
+            row = conn.execute(select(*self.summary).where(c.id == backtest_id)).one()
         return _row(row._mapping)
 
     def fail_unfinished(self, reason: str) -> list[dict[str, Any]]:
         """Mark every queued or running job failed (they died with the process that ran them)."""
-        c = _BACKTESTS.c
+        c = self.table.c
         with self.engine.begin() as conn:
             ids = [
                 r[0] for r in conn.execute(select(c.id).where(c.status.in_(("queued", "running"))))
             ]
             if ids:
                 conn.execute(
-                    update(_BACKTESTS)
+                    update(self.table)
                     .where(c.id.in_(ids))
                     .values(status="failed", error=reason, finished_at=dt.datetime.now(dt.UTC))
                 )
