@@ -44,6 +44,7 @@ def server(template_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
             "MYSTOCKS_DATA_DIR": str(data),
             "MYSTOCKS_PORT": str(port),
             "MYSTOCKS_SAMPLE_TICK_DAYS": "5",
+            "MYSTOCKS_SSE_HEARTBEAT_SECONDS": "1",
         }
     )
     base = f"http://127.0.0.1:{port}"
@@ -189,3 +190,16 @@ def test_backtest_progress_streams_over_sse_and_resumes_without_gaps(server, tok
     assert final["metrics"]["trades"] > 0 and final["symbols"] == strategy["symbols"]
     equity = httpx.get(f"{server}/api/v1/backtests/{job_id}/equity", headers=token).json()
     assert equity["items"][-1]["equity"] == pytest.approx(final["metrics"]["final_equity"])
+
+
+def test_an_idle_stream_sends_heartbeats_and_needs_a_token(server, token):
+    assert httpx.get(f"{server}/api/v1/sse/training").status_code == 401
+    lines: list[str] = []
+    with httpx.stream("GET", f"{server}/api/v1/sse/training", headers=token, timeout=10) as r:
+        assert r.status_code == 200 and r.headers["cache-control"] == "no-cache"
+        for line in r.iter_lines():
+            lines.append(line)
+            if line.startswith(":"):
+                break  # the client leaves; the server's generator is cancelled
+    assert lines[0] == "retry: 2000" and lines[-1] == ": keep-alive"
+    assert httpx.get(f"{server}/health").status_code == 200  # and the server is fine

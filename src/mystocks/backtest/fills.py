@@ -23,15 +23,21 @@ is exact. The rules, as ``simulate`` applies them to a target position per bar:
 * Costs: commission = max(commission_rate * value, min_commission) per fill; stamp duty =
   stamp_duty_rate * value on sells only; each rounded half-up to 0.01.
 
-Speed without a JIT: prices and limit checks are NumPy over the bars where the target
-changes (a few % of all bars); only those run Python, since the cash left by one round trip
-decides the lot count of the next and cannot be vectorised.
+Speed: the loop over the bars where the target changes (a few % of all bars) is sequential,
+since the cash left by one round trip decides the lot count of the next. When numba imports it
+runs compiled (``_kernel.fill_loop``, the same integer arithmetic, checked against int64
+overflow); otherwise, or with the environment variable ``MYSTOCKS_NO_JIT`` set to anything but
+"" or "0" (read at every call), the pure-Python loop below runs, with prices and limit checks as
+NumPy over those bars. Both give identical fills.
 """
 
 from __future__ import annotations
 
+import functools
 import math
+import os
 from dataclasses import dataclass
+from types import ModuleType
 from typing import NamedTuple
 
 import numpy as np
@@ -193,6 +199,25 @@ def simulate(
     if n and want[0]:
         fills = np.concatenate(([1], fills))
     fills = fills[fills < n]
+    kernel = jit_kernel()
+    if kernel is not None and max(cash, minc, fees.slip, fees.tick, lot) <= kernel.SAFE:
+        rows, count, status = kernel.fill_loop(
+            fills.astype(np.int64, copy=False),
+            np.ascontiguousarray(o, dtype=np.int64),
+            np.ascontiguousarray(prev, dtype=np.int64),
+            np.ascontiguousarray(days, dtype=np.int64),
+            band is not None,
+            band or 0,
+            cash,
+            cr,
+            sr,
+            minc,
+            fees.slip,
+            fees.tick,
+            lot,
+        )
+        if status == kernel.OK:  # else a product could leave int64: Python's ints below
+            return FillLog(*np.ascontiguousarray(rows[:count].T))
     m = fills.shape[0]
     buy_px, sell_px, buy_ok, sell_ok = book(o[fills], prev[fills], band, fees)
     fl, bp, sp = fills.tolist(), buy_px.tolist(), sell_px.tolist()
@@ -250,6 +275,23 @@ def simulate(
         qty = 0
     columns = np.fromiter(log, np.int64, len(log)).reshape(-1, 5).T
     return FillLog(*columns)
+
+
+def jit_kernel() -> ModuleType | None:
+    """The compiled fill loop's module, or None: numba missing (or failing to import), or
+    ``MYSTOCKS_NO_JIT`` set."""
+    if os.environ.get("MYSTOCKS_NO_JIT", "") not in ("", "0"):
+        return None
+    return _import_kernel()
+
+
+@functools.cache
+def _import_kernel() -> ModuleType | None:
+    try:
+        from mystocks.backtest import _kernel
+    except Exception:  # ImportError without numba; numba's own errors (e.g. no cache dir)
+        return None
+    return _kernel
 
 
 def lots_for(cash: int, unit: int, rate: int, minc: int) -> tuple[int, int]:
