@@ -8,8 +8,9 @@ calling the code under test. Costs are the defaults unless stated: commission 0.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
+from typing import TypeVar
 
 import numpy as np
 import pytest
@@ -24,10 +25,12 @@ from mystocks.backtest import (
     target_positions,
     validate_parameters,
 )
-from mystocks.backtest.fills import RATE_SCALE, lots_for
+from mystocks.backtest.fills import RATE_SCALE, Fees, jit_kernel, lots_for, simulate
 from mystocks.backtest.metrics import compute as metrics
 from mystocks.services import indicators
 from mystocks.services.indicators import OHLC
+
+T = TypeVar("T")
 
 UP = {"lookback": 1, "threshold": 0.0}  # momentum(1, 0): long while close > previous close
 
@@ -383,3 +386,146 @@ def test_every_rule_holds_on_random_minute_bars() -> None:
             assert t.stamp_duty == round(value * 0.0005 + 1e-9, 2)
             cash += value - t.commission - t.stamp_duty
     assert result.cash[-1] == pytest.approx(cash, abs=1e-6)
+
+
+# --- The compiled fill loop (numba) against the pure-Python one: identical integers. ---
+
+
+def _random_market(
+    rng: np.random.Generator, n_days: int, per_day: int, band: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Opens and closes in cents on the 0.01 grid, and each bar's day, with frequent opens
+    at limit-up / limit-down (moves drawn wider than the band, then clipped to it)."""
+    n = n_days * per_day
+    days_ = np.repeat(19_000 + np.arange(n_days) * int(rng.integers(1, 3)), per_day)
+    o = np.empty(n, dtype=np.int64)
+    c = np.empty(n, dtype=np.int64)
+    prev_day_close = int(rng.integers(50, 20_000))
+    last = prev_day_close
+    bp = round(band * 10_000)
+    for i in range(n):
+        if i % per_day == 0 and i:
+            prev_day_close = last
+        up = (prev_day_close * (10_000 + bp) + 5_000) // 10_000
+        down = max((prev_day_close * (10_000 - bp) + 5_000) // 10_000, 1)
+        kick = rng.choice([0, 0, 0, 1, -1])  # sometimes slam into a limit
+        o[i] = min(max(int(last * (1 + rng.normal(0, band / 3))) + kick * 10**6, down), up)
+        c[i] = min(max(int(o[i] * (1 + rng.normal(0, band / 3))), down), up)
+        last = int(c[i])
+    return o, c, days_
+
+
+def _both_paths(monkeypatch: pytest.MonkeyPatch, run: Callable[[], T]) -> tuple[T, T]:
+    monkeypatch.delenv("MYSTOCKS_NO_JIT", raising=False)
+    compiled = run()
+    monkeypatch.setenv("MYSTOCKS_NO_JIT", "1")
+    python = run()
+    monkeypatch.delenv("MYSTOCKS_NO_JIT")
+    return compiled, python
+
+
+def test_compiled_fill_loop_is_available() -> None:
+    pytest.importorskip("numba")
+    assert jit_kernel() is not None
+
+
+def test_compiled_fill_loop_equals_python_on_random_series(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Random targets (many reversals, runs of 1 bar), daily and minute bars, limit hits,
+    # unlimited series, lots of 1 to 1000, minimums that always / never / sometimes bind,
+    # cash from less than one lot to millions.
+    pytest.importorskip("numba")
+    rng = np.random.default_rng(2024)
+    total_fills = refused = late = 0
+    for case in range(400):
+        per_day = int(rng.choice([1, 1, 4, 30]))
+        band = float(rng.choice([0.05, 0.10, 0.20, 0.30]))
+        o, c, day_ids = _random_market(rng, int(rng.integers(1, 40)), per_day, band)
+        n = o.shape[0]
+        stay = float(rng.choice([0.3, 0.7, 0.95]))
+        flips = rng.random(n) > stay
+        want = (np.cumsum(flips) % 2).astype(np.int8)
+        costs = Costs(
+            commission_rate=float(rng.choice([0.0, 0.00025, 0.0003, 0.003])),
+            min_commission=float(rng.choice([0.0, 5.0, 5.0, 123.45])),
+            stamp_duty_rate=float(rng.choice([0.0, 0.0005, 0.001])),
+            slippage_ticks=int(rng.integers(0, 4)),
+            tick=float(rng.choice([0.01, 0.01, 0.05])),
+            lot_size=int(rng.choice([1, 100, 100, 1000])),
+        )
+        cash = int(rng.choice([10**3, 10**5, 10**6, 10**8])) + int(rng.integers(0, 10**5))
+        limit = None if case % 7 == 0 else band
+        compiled, python = _both_paths(
+            monkeypatch,
+            lambda: simulate(o, c, day_ids, limit, want, cash, Fees.of(costs)),  # noqa: B023
+        )
+        assert len(compiled) == len(python) == 5
+        for got, expected in zip(compiled, python, strict=True):
+            assert got.dtype == expected.dtype == np.int64
+            np.testing.assert_array_equal(got, expected)
+        total_fills += compiled.bar.shape[0]
+        candidates = np.flatnonzero(np.diff(want, prepend=np.int8(0))) + 1
+        late += np.count_nonzero(~np.isin(compiled.bar, candidates))  # refused, then filled
+        refused += candidates.shape[0] - compiled.bar.shape[0]
+    print("RS", total_fills, refused, late)
+    assert total_fills > 2_000 and refused > 500  # the retry and skip paths ran
+
+
+def test_compiled_engine_equals_python_on_random_minute_and_daily_bars(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Whole backtests: trades, equity, cash and metrics identical (not merely close).
+    pytest.importorskip("numba")
+    rng = np.random.default_rng(77)
+    fills = 0
+    for case in range(12):
+        per_day = 40 if case % 2 else 1
+        start = np.datetime64("2024-01-02T09:31", "s") if per_day > 1 else None
+        bars = {}
+        for s in range(3):
+            band = (0.05, 0.10, 0.20)[s]
+            o, c, _ = _random_market(rng, 25, per_day, band)
+            if start is None:
+                when = days(o.shape[0])
+            else:
+                day_starts = start + np.arange(25) * 86_400
+                when = (day_starts[:, None] + np.arange(per_day) * 60).ravel()
+            bars[f"60000{s}.SH"] = bar_data(list(o / 100), list(c / 100), when, band=band)
+        strategy, params = [("sma_cross", {"fast": 2, "slow": 5}), ("momentum", UP)][case % 2]
+        cash = float(rng.choice([3_000, 30_000, 3_000_000]))
+        compiled, python = _both_paths(
+            monkeypatch,
+            lambda: run_backtest(bars, strategy, params, initial_cash=cash),  # noqa: B023
+        )
+        assert compiled.trades == python.trades
+        fills += len(compiled.trades)
+        np.testing.assert_array_equal(compiled.equity, python.equity)
+        np.testing.assert_array_equal(compiled.cash, python.cash)
+        np.testing.assert_array_equal(compiled.dates, python.dates)
+        assert compiled.metrics == python.metrics
+    print("FILLS", fills)
+    assert fills > 200
+
+
+def test_compiled_fill_loop_hands_over_to_python_near_int64_limits(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Cash beyond what int64 products allow: the kernel reports overflow and Python's
+    # unbounded ints decide, with the same answer as MYSTOCKS_NO_JIT.
+    kernel = pytest.importorskip("mystocks.backtest._kernel")
+    o = np.array([1_000, 1_000, 1_100, 1_200, 1_300], dtype=np.int64)
+    c = o.copy()
+    day_ids = np.arange(5, dtype=np.int64)
+    want = np.array([1, 1, 0, 1, 0], dtype=np.int8)
+    fees = Fees.of(Costs())
+    for cash in (kernel.SAFE // 2, kernel.SAFE, kernel.SAFE + 1, kernel.SAFE * 1_000):
+        compiled, python = _both_paths(
+            monkeypatch,
+            lambda: simulate(o, c, day_ids, 0.10, want, cash, fees),  # noqa: B023
+        )
+        for got, expected in zip(compiled, python, strict=True):
+            assert got.tolist() == expected.tolist()
+        # Buy at bar 1 (10.01), sell at bar 3 (11.99), buy again at bar 4 (13.01).
+        assert python.bar.tolist() == [1, 3, 4]
+        assert python.price.tolist() == [1_001, 1_199, 1_301]
