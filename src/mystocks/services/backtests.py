@@ -16,7 +16,7 @@ from mystocks_contract import typeddicts as td
 from mystocks.backtest import BarData, Costs, run_backtest, validate_parameters
 from mystocks.errors import FieldProblem, NotFound, RuleViolation
 from mystocks.services.auth import Principal
-from mystocks.services.jobbook import JobBook
+from mystocks.services.jobbook import JobBook, presented
 from mystocks.storage.relational import RelationalStore
 from mystocks.storage.strategies import StrategyStore
 
@@ -100,9 +100,9 @@ def load_bars(
 
 
 def present(row: dict[str, Any]) -> td.Backtest:
-    out = {
-        k: row[k]
-        for k in (
+    out = presented(
+        row,
+        (
             "id",
             "owner",
             "status",
@@ -114,11 +114,8 @@ def present(row: dict[str, Any]) -> td.Backtest:
             "costs",
             "metrics",
             "error",
-        )
-    }
-    out["start"], out["end"] = row["start"].isoformat(), row["end"].isoformat()
-    for key in ("created_at", "started_at", "finished_at"):
-        out[key] = None if row[key] is None else row[key].isoformat()
+        ),
+    )
     return cast(td.Backtest, out)
 
 

@@ -21,6 +21,15 @@ from mystocks.services.jobs import JobRunner, Report
 from mystocks.storage.jobs import TERMINAL, JobStore
 
 
+def presented(row: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    """A job row's `keys` plus its range and timestamps as the contract writes them."""
+    out = {k: row[k] for k in keys}
+    out["start"], out["end"] = row["start"].isoformat(), row["end"].isoformat()
+    for key in ("created_at", "started_at", "finished_at"):
+        out[key] = None if row[key] is None else row[key].isoformat()
+    return out
+
+
 class JobBook:
     def __init__(
         self,

@@ -18,7 +18,7 @@ from mystocks.backtest import STRATEGY_TYPES, BarData, Costs, run_backtest, vali
 from mystocks.errors import FieldProblem, RuleViolation
 from mystocks.services.auth import Principal
 from mystocks.services.backtests import COST_DEFAULTS, load_bars
-from mystocks.services.jobbook import JobBook
+from mystocks.services.jobbook import JobBook, presented
 from mystocks.storage.relational import RelationalStore
 
 MAX_TRIALS = 500
@@ -129,9 +129,9 @@ def train(
 
 
 def present(row: dict[str, Any]) -> td.TrainingJob:
-    out = {
-        k: row[k]
-        for k in (
+    out = presented(
+        row,
+        (
             "id",
             "owner",
             "status",
@@ -143,12 +143,9 @@ def present(row: dict[str, Any]) -> td.TrainingJob:
             "best_parameters",
             "best_score",
             "error",
-        )
-    }
+        ),
+    )
     out["trials"] = row.get("trials") or []
-    out["start"], out["end"] = row["start"].isoformat(), row["end"].isoformat()
-    for key in ("created_at", "started_at", "finished_at"):
-        out[key] = None if row[key] is None else row[key].isoformat()
     return cast(td.TrainingJob, out)
 
 
