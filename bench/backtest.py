@@ -12,6 +12,12 @@ to the ±10% limit band so limit-up and limit-down opens occur) for `--symbols` 
 - reference: per symbol, MA5 and MA20 by float cumulative sums, the long/flat positions
   (MA5 > MA20) and their crossover points; NumPy only, no Python loop over bars, no fills.
 
+The engine runs twice: with its fill loop compiled by numba (the default when numba imports)
+and with the pure-Python loop (`MYSTOCKS_NO_JIT=1`); both must give identical trades and
+equity. Also shown: the one-off cost of the JIT's first call, both in this process (numba
+import, then a first call that loads the on-disk cache or compiles) and in a fresh process
+with an empty cache (`NUMBA_CACHE_DIR` in a temporary directory: a real compile).
+
 Figures are bars/s (symbols × days / seconds), best of `--repeat`; the target (DESIGN.md) is
 engine/reference ≥ 1. Also shown: how many bars' positions differ between the exact integer
 comparison the engine uses and the float reference (ties on the 0.01 grid). Speed is reported,
@@ -22,9 +28,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +44,8 @@ from rich.table import Table
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
-from mystocks.backtest import BarData, run_backtest, target_positions  # noqa: E402
+from mystocks.backtest import BacktestResult, BarData, run_backtest, target_positions  # noqa: E402
+from mystocks.backtest.fills import jit_kernel  # noqa: E402
 from mystocks.services.indicators import OHLC  # noqa: E402
 
 DAYS_PER_YEAR = 252
@@ -113,8 +124,21 @@ def main(argv: list[str] | None = None) -> None:
     def signals() -> object:
         return [target_positions("sma_cross", params, o) for o in ohlcs.values()]
 
+    jit = first_jit_call()  # before anything else calls the kernel
+    cold_compile_s = compile_in_fresh_process() if jit is not None else None
     engine()  # warm caches (imports, first-touch allocations) outside the timing
     engine_s = best(args.repeat, engine)
+    with no_jit():
+        engine()
+        python_s = best(args.repeat, engine)
+        python_result = engine()
+    jit_result = engine()
+    assert isinstance(python_result, BacktestResult) and isinstance(jit_result, BacktestResult)
+    identical = (
+        jit_result.trades == python_result.trades
+        and bool(np.array_equal(jit_result.equity, python_result.equity))
+        and jit_result.metrics == python_result.metrics
+    )
     reference_s = best(args.repeat, lambda: reference(bars))
     signals_s = best(args.repeat, signals)
 
@@ -127,9 +151,17 @@ def main(argv: list[str] | None = None) -> None:
     at_limit = sum(_opens_at_limit(b) for b in bars.values())
     figures = {
         "bars": total,
+        "jit": jit is not None,
         "engine_bars_per_s": total / engine_s,
+        "engine_no_jit_bars_per_s": total / python_s,
         "reference_bars_per_s": total / reference_s,
         "ratio": reference_s / engine_s,
+        "ratio_no_jit": reference_s / python_s,
+        "jit_and_python_identical": identical,
+        "numba_import_s": jit[0] if jit else None,
+        "jit_first_call_s": jit[1] if jit else None,
+        "jit_first_call_from_cache": jit[2] if jit else None,
+        "jit_compile_empty_cache_s": cold_compile_s,
         "exact_signal_bars_per_s": total / signals_s,
         "fills": len(result.trades),
         "us_per_fill_beyond_signal": (engine_s - signals_s) / max(len(result.trades), 1) * 1e6,
@@ -138,9 +170,24 @@ def main(argv: list[str] | None = None) -> None:
         "total_return": result.metrics["total_return"],
     }
     table = Table("measure", "value", title=f"sma_cross(5,20), {args.symbols} × {days} daily bars")
-    table.add_row("engine, every rule (bars/s)", f"{figures['engine_bars_per_s']:,.0f}")
+    mode = "numba JIT" if jit is not None else "no numba: pure Python"
+    table.add_row(f"engine, every rule, {mode} (bars/s)", f"{figures['engine_bars_per_s']:,.0f}")
+    table.add_row(
+        "engine, every rule, MYSTOCKS_NO_JIT=1 (bars/s)",
+        f"{figures['engine_no_jit_bars_per_s']:,.0f}",
+    )
     table.add_row("reference, signal only (bars/s)", f"{figures['reference_bars_per_s']:,.0f}")
     table.add_row("engine / reference (target ≥ 1)", f"{figures['ratio']:.3f}")
+    table.add_row("engine without JIT / reference", f"{figures['ratio_no_jit']:.3f}")
+    table.add_row("JIT and pure-Python results identical", "yes" if identical else "NO")
+    if jit is not None:
+        table.add_row("one-off: import numba + kernel (s)", f"{jit[0]:.3f}")
+        source = "loaded from the on-disk cache" if jit[2] else "compiled"
+        table.add_row(f"one-off: first call, this process ({source}) (s)", f"{jit[1]:.3f}")
+    if cold_compile_s is not None:
+        table.add_row(
+            "one-off: first call, fresh process, empty cache (s)", f"{cold_compile_s:.3f}"
+        )
     table.add_row("engine's exact signal stage alone (bars/s)", f"{total / signals_s:,.0f}")
     table.add_row("fills", f"{figures['fills']:,}")
     table.add_row(
@@ -152,6 +199,68 @@ def main(argv: list[str] | None = None) -> None:
     Console().print(table)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+
+
+@contextmanager
+def no_jit() -> Iterator[None]:
+    """The engine's pure-Python fill loop (``fills`` reads the variable at every call)."""
+    saved = os.environ.get("MYSTOCKS_NO_JIT")
+    os.environ["MYSTOCKS_NO_JIT"] = "1"
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["MYSTOCKS_NO_JIT"]
+        else:
+            os.environ["MYSTOCKS_NO_JIT"] = saved
+
+
+def _first_call() -> None:
+    """One call of the compiled kernel on three bars (what the first backtest pays)."""
+    kernel = jit_kernel()
+    assert kernel is not None
+    bars = np.array([1_000, 1_010, 1_020], dtype=np.int64)
+    want = np.array([1, 0, 0], dtype=np.int8)
+    days = np.arange(3, dtype=np.int64)
+    kernel.simulate(bars, bars, days, want, True, 1_000, 10**6, 25_000, 50_000, 500, 1, 1, 100)
+
+
+def first_jit_call() -> tuple[float, float, bool] | None:
+    """Seconds to import numba and the kernel, seconds of the first call, and whether that
+    call loaded the compiled code from the on-disk cache; None without numba."""
+    started = time.perf_counter()
+    kernel = jit_kernel()
+    imported = time.perf_counter() - started
+    if kernel is None:
+        return None
+    started = time.perf_counter()
+    _first_call()
+    first = time.perf_counter() - started
+    hits = sum(kernel.simulate.stats.cache_hits.values())
+    return imported, first, hits > 0
+
+
+def compile_in_fresh_process() -> float | None:
+    """The first call's seconds in a new process whose numba cache is empty: a real compile."""
+    code = (
+        "import sys, time; sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[2]);"
+        "import backtest as b; b.jit_kernel(); t = time.perf_counter(); b._first_call();"
+        "print(time.perf_counter() - t)"
+    )
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "NUMBA_CACHE_DIR": cache}
+        env.pop("MYSTOCKS_NO_JIT", None)
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(ROOT / "src"), str(ROOT / "bench")],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    if done.returncode:
+        print(done.stderr, file=sys.stderr)
+        return None
+    return float(done.stdout.split()[-1])
 
 
 def _ohlc(b: BarData) -> OHLC:

@@ -446,7 +446,7 @@ def test_compiled_fill_loop_equals_python_on_random_series(
         n = o.shape[0]
         stay = float(rng.choice([0.3, 0.7, 0.95]))
         flips = rng.random(n) > stay
-        want = (np.cumsum(flips) % 2).astype(np.int8)
+        want = (np.cumsum(flips) % 2).astype(np.bool_ if case % 5 == 0 else np.int8)
         costs = Costs(
             commission_rate=float(rng.choice([0.0, 0.00025, 0.0003, 0.003])),
             min_commission=float(rng.choice([0.0, 5.0, 5.0, 123.45])),
@@ -532,6 +532,7 @@ def test_compiled_fill_loop_hands_over_to_python_near_int64_limits(
 
 
 def test_python_fill_loop_without_numba_or_with_the_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    import mystocks.backtest
     from mystocks.backtest import fills
 
     monkeypatch.setenv("MYSTOCKS_NO_JIT", "1")
@@ -541,7 +542,9 @@ def test_python_fill_loop_without_numba_or_with_the_switch(monkeypatch: pytest.M
     # numba not installed: the import fails and the Python loop is used.
     monkeypatch.setitem(sys.modules, "numba", None)
     monkeypatch.delitem(sys.modules, "mystocks.backtest._kernel", raising=False)
-    assert fills._import_kernel.__wrapped__() is None
+    monkeypatch.delattr(mystocks.backtest, "_kernel", raising=False)
+    monkeypatch.setattr(fills, "_import_kernel", fills._import_kernel.__wrapped__)
+    assert fills.jit_kernel() is None
     result = run_backtest(
         {"600000.SH": bar_data(HAND_OPENS, HAND_CLOSES)}, "momentum", UP, initial_cash=100_000
     )

@@ -1128,7 +1128,7 @@ class BacktestRequest(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    strategy_id: Annotated[int | None, Field(ge=1)] = None
+    strategy_id: Annotated[int | None, Field(ge=1, le=9007199254740991)] = None
     strategy: StrategyDefinition | None = None
     symbols: Annotated[list[Symbol] | None, Field(max_length=50, min_length=1)] = None
     start: date_aliased

@@ -15,11 +15,13 @@ that fails. ``cache=True`` keeps the compiled code in ``__pycache__`` for later 
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
 from numba import njit
 
-__all__ = ["OK", "OVERFLOW", "fill_loop"]
+__all__ = ["OK", "OVERFLOW", "fill_loop", "simulate"]
 
 IntArray = npt.NDArray[np.int64]
 
@@ -179,3 +181,41 @@ def fill_loop(
         count += 1
         qty = 0
     return log, count, OK
+
+
+@njit(cache=True, nogil=True)
+def simulate(
+    o: IntArray,
+    c: IntArray,
+    days: IntArray,
+    want: npt.NDArray[Any],
+    has_band: bool,
+    band: int,
+    cash: int,
+    cr: int,
+    sr: int,
+    minc: int,
+    slip: int,
+    tick: int,
+    lot: int,
+) -> tuple[IntArray, int, int]:
+    """``fill_loop`` after the set-up of ``fills.simulate``, also compiled: the previous
+    trading day's last close at every bar (``fills.prev_close``) and the fill candidates (the
+    bar after each change of ``want``, the target after each close, which starts flat)."""
+    n = o.shape[0]
+    prev = np.empty(n, dtype=np.int64)
+    last_day_close = -1
+    for i in range(n):
+        if i and days[i] != days[i - 1]:
+            last_day_close = c[i - 1]
+        prev[i] = last_day_close
+    fills = np.empty(n, dtype=np.int64)
+    m = 0
+    if n > 1 and want[0]:
+        fills[0] = 1
+        m = 1
+    for t in range(2, n):
+        if want[t - 1] != want[t - 2]:
+            fills[m] = t
+            m += 1
+    return fill_loop(fills[:m], o, prev, days, has_band, band, cash, cr, sr, minc, slip, tick, lot)

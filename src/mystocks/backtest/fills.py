@@ -25,7 +25,7 @@ is exact. The rules, as ``simulate`` applies them to a target position per bar:
 
 Speed: the loop over the bars where the target changes (a few % of all bars) is sequential,
 since the cash left by one round trip decides the lot count of the next. When numba imports it
-runs compiled (``_kernel.fill_loop``, the same integer arithmetic, checked against int64
+runs compiled (``_kernel.simulate``, the same integer arithmetic, checked against int64
 overflow); otherwise, or with the environment variable ``MYSTOCKS_NO_JIT`` set to anything but
 "" or "0" (read at every call), the pure-Python loop below runs, with prices and limit checks as
 NumPy over those bars. Both give identical fills.
@@ -187,25 +187,17 @@ def simulate(
     epoch), ``band_pct`` the price-limit band (None: unlimited). See the module docstring.
     """
     n = o.shape[0]
-    prev = prev_close(c, days)
     band = None if band_pct is None else round(band_pct * 10_000)
     cr, sr, minc, lot, half = fees.commission, fees.duty, fees.minimum, fees.lot, RATE_SCALE // 2
-
-    # Fill candidates: the bar after each change of target. Targets start flat, so the
-    # candidates alternate buy, sell, buy, ... and each owns the bars up to the next one.
-    # Prices and limit checks are computed for these bars only (a few % of all bars); a
-    # refused fill looks further with the same function over its candidate's bars.
-    fills = np.flatnonzero(want[1:] != want[:-1]) + 2
-    if n and want[0]:
-        fills = np.concatenate(([1], fills))
-    fills = fills[fills < n]
     kernel = jit_kernel()
     if kernel is not None and max(cash, minc, fees.slip, fees.tick, lot) <= kernel.SAFE:
-        rows, count, status = kernel.fill_loop(
-            fills.astype(np.int64, copy=False),
+        # Everything below, compiled: same integers, or OVERFLOW if int64 could not hold a
+        # product (then Python's unbounded ints below decide).
+        rows, count, status = kernel.simulate(
             np.ascontiguousarray(o, dtype=np.int64),
-            np.ascontiguousarray(prev, dtype=np.int64),
+            np.ascontiguousarray(c, dtype=np.int64),
             np.ascontiguousarray(days, dtype=np.int64),
+            np.ascontiguousarray(want),
             band is not None,
             band or 0,
             cash,
@@ -216,8 +208,18 @@ def simulate(
             fees.tick,
             lot,
         )
-        if status == kernel.OK:  # else a product could leave int64: Python's ints below
+        if status == kernel.OK:
             return FillLog(*np.ascontiguousarray(rows[:count].T))
+    prev = prev_close(c, days)
+
+    # Fill candidates: the bar after each change of target. Targets start flat, so the
+    # candidates alternate buy, sell, buy, ... and each owns the bars up to the next one.
+    # Prices and limit checks are computed for these bars only (a few % of all bars); a
+    # refused fill looks further with the same function over its candidate's bars.
+    fills = np.flatnonzero(want[1:] != want[:-1]) + 2
+    if n and want[0]:
+        fills = np.concatenate(([1], fills))
+    fills = fills[fills < n]
     m = fills.shape[0]
     buy_px, sell_px, buy_ok, sell_ok = book(o[fills], prev[fills], band, fees)
     fl, bp, sp = fills.tolist(), buy_px.tolist(), sell_px.tolist()
