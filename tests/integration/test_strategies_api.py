@@ -107,6 +107,8 @@ def test_owners_see_their_own_and_viewers_cannot_write(writable_app):
     theirs = client.post(URL, headers=admin, json=SMA).json()
     assert [s["id"] for s in client.get(URL, headers=trader).json()["items"]] == [mine["id"]]
     assert client.get(f"{URL}/{theirs['id']}", headers=trader).status_code == 404
+    someone_else = client.get(URL, headers=trader, params={"owner": "admin"})
+    assert someone_else.status_code == 200 and someone_else.json()["items"] == []
     assert {s["id"] for s in client.get(URL, headers=admin).json()["items"]} >= {
         mine["id"],
         theirs["id"],

@@ -90,8 +90,10 @@ class StrategyService:
                 (FieldProblem("query", "cursor", "is malformed"),),
             )
         if principal.role != "admin":
-            owner = principal.username if owner in (None, principal.username) else "\x00"
-        rows = self.store.list(
+            if owner not in (None, principal.username):
+                return {"items": [], "next_cursor": None}  # nobody else's strategies to show
+            owner = principal.username
+        rows = self.store.page(
             owner=owner,
             status=status,
             before_id=None if before is None else int(before),

@@ -49,7 +49,7 @@ class StrategyStore:
             row = conn.execute(select(_STRATEGIES).where(_STRATEGIES.c.id == strategy_id)).first()
         return None if row is None else _row(row._mapping)
 
-    def list(
+    def page(
         self, *, owner: str | None, status: str | None, before_id: int | None, limit: int
     ) -> list[dict[str, Any]]:
         """Newest first; `before_id` pages (ids only grow)."""
