@@ -24,10 +24,11 @@ from mystocks.services.auth import AuthService
 from mystocks.services.backtests import BacktestService
 from mystocks.services.backtests import update_of as backtest_update
 from mystocks.services.container import Services
-from mystocks.services.events import InProcessEventBus
+from mystocks.services.events import EventBus, InProcessEventBus
 from mystocks.services.jobbook import JobBook, ReportRouter
 from mystocks.services.jobs import ProcessJobRunner
 from mystocks.services.market import MarketService
+from mystocks.services.redis_events import RedisEventBus
 from mystocks.services.strategies import StrategyService
 from mystocks.services.training import TrainingService
 from mystocks.services.training import update_of as training_update
@@ -70,7 +71,7 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         data.relational, settings.jwt_secret.get_secret_value(), settings.jwt_ttl_seconds
     )
     auth.ensure_user(settings.admin_username, settings.admin_password.get_secret_value(), "admin")
-    bus = InProcessEventBus()
+    bus: EventBus = RedisEventBus(settings.redis_url) if settings.redis_url else InProcessEventBus()
     strategies = StrategyStore(data.relational.engine)
     # One pool of worker processes for every kind of job; reports go back to their kind's book.
     router = ReportRouter()

@@ -32,6 +32,9 @@ class Settings(BaseSettings):
         default=None, description="URL of the time-series store; default SQLite in data_dir"
     )
     redis_url: str | None = None
+    redis_prefix: str = Field(
+        default="mystocks", min_length=1, max_length=64, description="namespace of our Redis keys"
+    )
     jwt_secret: SecretStr = SecretStr(DEV_JWT_SECRET)
     jwt_ttl_seconds: int = Field(default=3600, ge=60, le=7 * 24 * 3600)
     admin_username: str = Field(default="admin", min_length=1, max_length=64)

@@ -8,6 +8,7 @@ heartbeat when idle, ends after a one-job stream's final event, ends at `sse_max
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any
@@ -26,9 +27,10 @@ def _frame(event: Event) -> bytes:
     return f"id: {event.id}\nevent: {event.type}\ndata: {data}\n\n".encode()
 
 
-def _last_event_id() -> int | None:
-    value = header("Last-Event-ID")
-    return int(value) if value is not None and value.strip().isdigit() else None
+def _last_event_id() -> str | None:
+    """The resume point: an in-process id (`42`) or a Redis stream id (`1732423200000-0`)."""
+    value = (header("Last-Event-ID") or "").strip()
+    return value if re.fullmatch(r"\d{1,20}(-\d{1,20})?", value) else None
 
 
 async def _stream(kind: str, job_id: int | None, check: Callable[[], Any]) -> Response:
@@ -39,7 +41,7 @@ async def _stream(kind: str, job_id: int | None, check: Callable[[], Any]) -> Re
         await run_in_threadpool(check)
     after = _last_event_id()
     if after is None and job_id is not None:
-        after = 0  # a new follower of one job gets that job's whole story
+        after = "0"  # a new follower of one job gets that job's whole story
     id_key = "backtest_id" if kind == "backtest" else "job_id"
 
     def keep(event: Event) -> bool:

@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 @dataclass(frozen=True)
 class Event:
-    id: int
+    id: str  # increasing within a topic; what `Last-Event-ID` carries back
     topic: str
     type: str
     occurred_at: dt.datetime
@@ -31,7 +31,7 @@ class Event:
 
     def envelope(self) -> dict[str, Any]:
         return {
-            "id": str(self.id),
+            "id": self.id,
             "type": self.type,
             "occurred_at": self.occurred_at.isoformat(),
             "data": self.data,
@@ -44,7 +44,7 @@ class EventBus(Protocol):
     ) -> Event: ...
 
     def subscribe(
-        self, topic: str, *, after: int | None, keep: Callable[[Event], bool], heartbeat: float
+        self, topic: str, *, after: str | None, keep: Callable[[Event], bool], heartbeat: float
     ) -> AsyncIterator[Event | None]:
         """Events of `topic` after id `after` that `keep` accepts, then new ones as they come;
         None every `heartbeat` seconds of silence."""
@@ -63,7 +63,7 @@ class InProcessEventBus:
         self, topic: str, type: str, data: dict[str, Any], owner: str | None = None
     ) -> Event:
         with self._lock:
-            event = Event(next(self._ids), topic, type, dt.datetime.now(dt.UTC), data, owner)
+            event = Event(str(next(self._ids)), topic, type, dt.datetime.now(dt.UTC), data, owner)
             self._events.setdefault(topic, deque(maxlen=self._retention)).append(event)
             waiters = list(self._waiters)
         for loop, flag in waiters:
@@ -73,10 +73,10 @@ class InProcessEventBus:
 
     def _after(self, topic: str, after: int) -> list[Event]:
         with self._lock:
-            return [e for e in self._events.get(topic, ()) if e.id > after]
+            return [e for e in self._events.get(topic, ()) if int(e.id) > after]
 
     async def subscribe(
-        self, topic: str, *, after: int | None, keep: Callable[[Event], bool], heartbeat: float
+        self, topic: str, *, after: str | None, keep: Callable[[Event], bool], heartbeat: float
     ) -> AsyncIterator[Event | None]:
         flag = asyncio.Event()
         waiter = (asyncio.get_running_loop(), flag)
@@ -84,13 +84,15 @@ class InProcessEventBus:
             self._waiters.add(waiter)
             if after is None:  # start from now
                 newest = self._events.get(topic)
-                after = newest[-1].id if newest else 0
+                position = int(newest[-1].id) if newest else 0
+            else:  # ids here are integers; anything else (another bus's id) starts over
+                position = int(after) if after.isdigit() else 0
         try:
             while True:
                 flag.clear()
-                fresh = self._after(topic, after)
+                fresh = self._after(topic, position)
                 for event in fresh:
-                    after = event.id
+                    position = int(event.id)
                     if keep(event):
                         yield event
                 if fresh:

@@ -142,7 +142,12 @@ class ProcessJobRunner:
             self._cancelled[job_id] = True
 
     def shutdown(self) -> None:
+        """Ask running jobs to stop, let the workers exit, then stop the manager they talk to
+        (in the other order, idle workers die noisily reaching for a manager that is gone).
+        Jobs interrupted here are failed by the next start (`JobBook.fail_interrupted`)."""
         self._stop.set()
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            for job_id in list(self._futures):
+                self._cancelled[job_id] = True
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._manager.shutdown()

@@ -1,0 +1,96 @@
+"""The Redis event bus on a real Redis: what one process publishes, another's subscribers get,
+and a subscriber resumes after the last id it saw, on any instance."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Iterator
+
+import pytest
+import redis
+
+from mystocks.services.events import Event
+from mystocks.services.redis_events import RedisEventBus
+
+
+@pytest.fixture
+def prefix(redis_url: str) -> Iterator[str]:
+    name = f"test-{uuid.uuid4().hex[:8]}"
+    yield name
+    client = redis.Redis.from_url(redis_url)
+    for key in client.scan_iter(f"{name}:*"):
+        client.delete(key)
+    client.close()
+
+
+async def take(
+    bus: RedisEventBus,
+    count: int,
+    *,
+    after: str | None,
+    job: int | None = None,
+    heartbeat: float = 0.2,
+) -> list[Event | None]:
+    seen: list[Event | None] = []
+
+    def keep(event: Event) -> bool:
+        return job is None or event.data["job"] == job
+
+    async for event in bus.subscribe("backtest", after=after, keep=keep, heartbeat=heartbeat):
+        seen.append(event)
+        if len(seen) >= count:
+            break
+    return seen
+
+
+def test_events_cross_instances_and_resume_by_id(redis_url, prefix):
+    one = RedisEventBus(redis_url, prefix=prefix)  # two server processes sharing one Redis
+    two = RedisEventBus(redis_url, prefix=prefix)
+    published = [
+        one.publish("backtest", "backtest_update", {"job": i % 2, "n": i}, owner="ann")
+        for i in range(6)
+    ]
+    assert [e.id for e in published] == sorted(e.id for e in published)
+
+    replay = asyncio.run(take(two, 6, after="0"))
+    assert [e.data["n"] for e in replay if e] == [0, 1, 2, 3, 4, 5]
+    assert (
+        replay[0] is not None and replay[0].owner == "ann" and replay[0].type == "backtest_update"
+    )
+
+    resumed = asyncio.run(take(two, 2, after=published[3].id))
+    assert [e.data["n"] for e in resumed if e] == [4, 5]
+    only_job_1 = asyncio.run(take(one, 3, after="0", job=1))
+    assert [e.data["n"] for e in only_job_1 if e] == [1, 3, 5]
+
+
+def test_live_events_and_heartbeats(redis_url, prefix):
+    bus = RedisEventBus(redis_url, prefix=prefix)
+    other = RedisEventBus(redis_url, prefix=prefix)
+
+    async def until_event() -> list[Event | None]:
+        seen: list[Event | None] = []
+        async for item in bus.subscribe("backtest", after=None, keep=lambda e: True, heartbeat=0.2):
+            seen.append(item)
+            if item is not None:
+                return seen
+        return seen
+
+    async def scenario() -> list[Event | None]:
+        listener = asyncio.create_task(until_event())
+        await asyncio.sleep(0.5)  # the listener is waiting: heartbeats come meanwhile
+        other.publish("backtest", "backtest_update", {"job": 1, "n": 99})
+        return await asyncio.wait_for(listener, timeout=10)
+
+    seen = asyncio.run(scenario())
+    assert seen[0] is None  # a heartbeat while nothing happened
+    assert seen[-1] is not None and seen[-1].data == {"job": 1, "n": 99}
+
+
+def test_streams_are_trimmed_to_the_retention_window(redis_url, prefix):
+    bus = RedisEventBus(redis_url, prefix=prefix, retention=100)
+    for i in range(1000):
+        bus.publish("backtest", "backtest_update", {"job": 1, "n": i})
+    length = redis.Redis.from_url(redis_url).xlen(f"{prefix}:events:backtest")
+    assert 100 <= length < 1000  # approximate trimming keeps at least the window
