@@ -44,7 +44,7 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:
-    return Settings(env="test", data_dir=data_dir, sample_tick_days=5, **overrides)
+    return Settings(**{"env": "test", "data_dir": data_dir, "sample_tick_days": 5, **overrides})
 
 
 def login(client: TestClient, username: str, password: str) -> dict[str, str]:

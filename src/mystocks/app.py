@@ -71,7 +71,13 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         data.relational, settings.jwt_secret.get_secret_value(), settings.jwt_ttl_seconds
     )
     auth.ensure_user(settings.admin_username, settings.admin_password.get_secret_value(), "admin")
-    bus: EventBus = RedisEventBus(settings.redis_url) if settings.redis_url else InProcessEventBus()
+    # With Redis, events cross server processes; its key prefix must be unique per database,
+    # since job ids restart with a new database while a stream would still hold old events.
+    bus: EventBus = (
+        RedisEventBus(settings.redis_url, prefix=settings.redis_prefix)
+        if settings.redis_url
+        else InProcessEventBus()
+    )
     strategies = StrategyStore(data.relational.engine)
     # One pool of worker processes for every kind of job; reports go back to their kind's book.
     router = ReportRouter()

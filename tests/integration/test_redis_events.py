@@ -94,3 +94,53 @@ def test_streams_are_trimmed_to_the_retention_window(redis_url, prefix):
         bus.publish("backtest", "backtest_update", {"job": 1, "n": i})
     length = redis.Redis.from_url(redis_url).xlen(f"{prefix}:events:backtest")
     assert 100 <= length < 1000  # approximate trimming keeps at least the window
+
+
+def test_a_job_run_by_one_server_streams_from_another(
+    tmp_path, redis_url, prefix, postgres_database
+):
+    """Two server instances on one PostgreSQL and one Redis: the job runs on A, B streams it,
+    and the state either instance reads agrees with the last event."""
+    import json
+
+    from starlette.testclient import TestClient
+
+    from mystocks.app import create_app
+    from tests.conftest import login, make_settings
+
+    url = postgres_database("multi")
+    settings = {
+        "redis_url": redis_url,
+        "redis_prefix": prefix,
+        "sse_heartbeat_seconds": 0.2,
+        "database_url": url,
+        "timeseries_url": url,
+        "sample_tick_days": 0,
+    }
+    a = create_app(make_settings(tmp_path / "a", **settings))
+    b = create_app(make_settings(tmp_path / "b", **settings))
+    with TestClient(a) as on_a, TestClient(b) as on_b:
+        token_a = login(on_a, "admin", "mystocks-admin")
+        token_b = login(on_b, "admin", "mystocks-admin")
+        job = on_a.post(
+            "/api/v1/backtests",
+            headers=token_a,
+            json={
+                "strategy": {"type": "sma_cross", "parameters": {}},
+                "symbols": ["600036.SH"],
+                "start": "2016-01-01",
+                "end": "2016-12-31",
+            },
+        ).json()
+        events = []
+        with on_b.stream(
+            "GET", "/api/v1/sse/backtest", headers=token_b, params={"job_id": job["id"]}
+        ) as stream:
+            for line in stream.iter_lines():
+                if line.startswith("data: "):
+                    events.append(json.loads(line[6:])["data"])
+        assert events[0]["status"] == "queued"
+        assert events[-1]["status"] == "succeeded"
+        for client, token in ((on_a, token_a), (on_b, token_b)):
+            final = client.get(f"/api/v1/backtests/{job['id']}", headers=token).json()
+            assert final["status"] == "succeeded" and final["metrics"] == events[-1]["metrics"]
