@@ -2001,7 +2001,7 @@ export interface components {
             end: string;
             objective: components["schemas"]["TrainingObjective"];
             trials_planned: number;
-            /** @description Best first; empty until the search succeeded. */
+            /** @description Best first; empty until the search succeeded, and in lists (read one job for its trials). */
             trials: components["schemas"]["TrainingTrial"][];
             best_parameters: {
                 [key: string]: number;

@@ -1071,7 +1071,7 @@ class TrainingJob(BaseModel):
     trials_planned: Annotated[int, Field(ge=0)]
     trials: list[TrainingTrial]
     """
-    Best first; empty until the search succeeded.
+    Best first; empty until the search succeeded, and in lists (read one job for its trials).
     """
     best_parameters: Annotated[dict[str, float] | None, Field(...)]
     best_score: Annotated[float | None, Field(...)]

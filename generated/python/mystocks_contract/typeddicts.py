@@ -904,7 +904,7 @@ class TrainingJob(TypedDict):
     trials_planned: int
     trials: list[TrainingTrial]
     """
-    Best first; empty until the search succeeded.
+    Best first; empty until the search succeeded, and in lists (read one job for its trials).
     """
     best_parameters: dict[str, float] | None
     best_score: float | None
