@@ -44,7 +44,11 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:
-    return Settings(**{"env": "test", "data_dir": data_dir, "sample_tick_days": 5, **overrides})
+    # Tests send bursts no user would: limits out of the way, except where a test sets its own.
+    roomy = {f"rate_limit_{who}": 1_000_000 for who in ("anonymous", "viewer", "trader", "admin")}
+    return Settings(
+        **{"env": "test", "data_dir": data_dir, "sample_tick_days": 5, **roomy, **overrides}
+    )
 
 
 def login(client: TestClient, username: str, password: str) -> dict[str, str]:

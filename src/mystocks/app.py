@@ -19,6 +19,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mystocks.api import problems
+from mystocks.api.ratelimit import InProcessLimiter, Limiter, RateLimitMiddleware, RedisLimiter
 from mystocks.api.validation import VALIDATOR_MAP
 from mystocks.services.auth import AuthService
 from mystocks.services.backtests import BacktestService
@@ -52,8 +53,22 @@ class MyStocksApp:
     def __init__(self, connexion_app: AsyncApp, services: Services) -> None:
         self.connexion_app = connexion_app
         self.services = services
+        settings = services.settings
+        limits = {
+            "anonymous": settings.rate_limit_anonymous,
+            "viewer": settings.rate_limit_viewer,
+            "trader": settings.rate_limit_trader,
+            "admin": settings.rate_limit_admin,
+        }
+        limiter: Limiter = (
+            RedisLimiter(settings.redis_url, settings.redis_prefix)
+            if settings.redis_url
+            else InProcessLimiter()
+        )
         # A year of bars is ~30 KB of JSON and compresses ~5x; small answers stay plain.
-        self._http = GZipMiddleware(connexion_app, minimum_size=2048)
+        self._http = RateLimitMiddleware(
+            GZipMiddleware(connexion_app, minimum_size=2048), limiter, services.auth, limits
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] in ("http", "websocket"):

@@ -1,0 +1,169 @@
+"""Rate limits: a sliding window per user (by role) or, without a valid token, per client IP.
+
+Every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; a refused
+request gets 429 problem+json with `Retry-After`. The window lives in Redis when configured (one
+atomic script per request, so every server process counts together), else in this process.
+Liveness, readiness and the contract documents are never limited.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any, Protocol
+
+import orjson
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from mystocks.errors import AuthenticationFailed
+from mystocks.services.auth import AuthService
+
+EXEMPT = ("/health", "/ready", "/openapi.json", "/docs")
+
+
+class Limiter(Protocol):
+    async def hit(self, key: str, limit: int, window: float) -> tuple[bool, int, float]:
+        """Count a request; (allowed, remaining, seconds until the window frees a slot)."""
+        ...
+
+
+class InProcessLimiter:
+    def __init__(self) -> None:
+        self._hits: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    async def hit(self, key: str, limit: int, window: float) -> tuple[bool, int, float]:
+        now = time.monotonic()
+        with self._lock:
+            hits = self._hits.setdefault(key, deque())
+            while hits and hits[0] <= now - window:
+                hits.popleft()
+            allowed = len(hits) < limit
+            if allowed:
+                hits.append(now)
+            reset = hits[0] + window - now if hits else window
+            return allowed, max(0, limit - len(hits)), reset
+
+
+# Sliding log in a sorted set: drop old hits, count, add this one if there is room, in one step.
+_SCRIPT = """
+local key, now, window, limit, member = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]),
+  tonumber(ARGV[3]), ARGV[4]
+redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+local count = redis.call('ZCARD', key)
+local allowed = 0
+if count < limit then
+  redis.call('ZADD', key, now, member)
+  count = count + 1
+  allowed = 1
+end
+redis.call('PEXPIRE', key, math.ceil(window * 1000))
+local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+local reset = window
+if oldest[2] then reset = tonumber(oldest[2]) + window - now end
+return {allowed, limit - count, tostring(reset)}
+"""
+
+
+class RedisLimiter:
+    def __init__(self, url: str, prefix: str) -> None:
+        import redis.asyncio as aioredis
+
+        self._client = aioredis.Redis.from_url(url)
+        self._script = self._client.register_script(_SCRIPT)
+        self._prefix = prefix
+        self._seq = 0
+
+    async def hit(self, key: str, limit: int, window: float) -> tuple[bool, int, float]:
+        self._seq += 1
+        now = time.time()
+        member = f"{now:.6f}-{id(self)}-{self._seq}"
+        allowed, remaining, reset = await self._script(
+            keys=[f"{self._prefix}:rate:{key}"], args=[now, window, limit, member]
+        )
+        return bool(allowed), max(0, int(remaining)), float(reset)
+
+
+class RateLimitMiddleware:
+    def __init__(
+        self,
+        app: ASGIApp,
+        limiter: Limiter,
+        auth: AuthService,
+        limits: dict[str, int],
+        window: float = 60.0,
+    ) -> None:
+        self.app = app
+        self.limiter = limiter
+        self.auth = auth
+        self.limits = limits
+        self.window = window
+
+    def _who(self, scope: Scope) -> tuple[str, int]:
+        for name, value in scope.get("headers", []):
+            if name == b"authorization" and value[:7].lower() == b"bearer ":
+                try:
+                    principal = self.auth.authenticate(value[7:].decode("latin-1"))
+                except AuthenticationFailed:
+                    break  # the security layer answers 401; count it against the address
+                return f"user:{principal.username}", self.limits.get(
+                    principal.role, self.limits["anonymous"]
+                )
+        client = scope.get("client") or ("unknown", 0)
+        return f"ip:{client[0]}", self.limits["anonymous"]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"].startswith(EXEMPT):
+            await self.app(scope, receive, send)
+            return
+        key, limit = self._who(scope)
+        allowed, remaining, reset = await self.limiter.hit(key, limit, self.window)
+        headers = [
+            (b"ratelimit-limit", str(limit).encode()),
+            (b"ratelimit-remaining", str(remaining).encode()),
+            (b"ratelimit-reset", str(max(1, math.ceil(reset))).encode()),
+        ]
+        if not allowed:
+            await _too_many(scope, send, headers, reset)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *headers]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+async def _too_many(
+    scope: Scope,
+    send: Callable[[MutableMapping[str, Any]], Awaitable[None]],
+    headers: list[tuple[bytes, bytes]],
+    reset: float,
+) -> None:
+    wait = max(1, math.ceil(reset))
+    body = orjson.dumps(
+        {
+            "type": "/problems/too-many-requests",
+            "title": "Too Many Requests",
+            "status": 429,
+            "detail": f"Rate limit reached; retry in {wait} s.",
+            "instance": scope["path"],
+        }
+    )
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 429,
+            "headers": [
+                (b"content-type", b"application/problem+json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"retry-after", str(wait).encode()),
+                *headers,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
