@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from mystocks.errors import FieldProblem, NotFound, RuleViolation
+from mystocks.errors import NotFound
 from mystocks.services import paging
 from mystocks.services.auth import Principal
 from mystocks.services.events import EventBus
@@ -97,17 +97,12 @@ class JobBook:
     def page(
         self, principal: Principal, *, status: str | None, cursor: str | None, limit: int
     ) -> tuple[list[dict[str, Any]], str | None]:
-        before = paging.decode(self.kind, cursor)
-        if before is not None and not before.isdigit():
-            raise RuleViolation(
-                "The cursor is not one this list issued.",
-                (FieldProblem("query", "cursor", "is malformed"),),
-            )
+        before = paging.decode_id(self.kind, cursor)
         owner = None if principal.role == "admin" else principal.username
         rows = self.store.page(
             owner=owner,
             status=status,
-            before_id=None if before is None else int(before),
+            before_id=before,
             limit=limit + 1,
         )
         more = len(rows) > limit

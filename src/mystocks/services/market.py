@@ -223,17 +223,12 @@ class MarketService:
         inst = self.instrument(symbol)
         lo, hi = parse_datetime("start", start), parse_datetime("end", end)
         check_range(lo, hi)
-        after = paging.decode("ticks", cursor)
-        if after is not None and not after.isdigit():
-            raise InvalidRequest(
-                "The cursor is not one this list issued.",
-                (FieldProblem("query", "cursor", "is malformed"),),
-            )
+        after = paging.decode_id("ticks", cursor)
         rows = self.data.timeseries.read_ticks(
             inst["symbol"],
             start=None if lo is None else int(lo.timestamp() * 1000),
             end=None if hi is None else int(hi.timestamp() * 1000),
-            after=None if after is None else int(after),
+            after=after,
             limit=limit + 1,
         )
         more = len(rows) > limit

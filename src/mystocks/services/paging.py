@@ -31,3 +31,14 @@ def decode(kind: str, cursor: str | None) -> str | None:
             (FieldProblem("query", "cursor", "is not a cursor of this list"),),
         )
     return position
+
+
+def decode_id(kind: str, cursor: str | None) -> int | None:
+    """`decode` for lists paged by an integer (an id, a timestamp)."""
+    position = decode(kind, cursor)
+    if position is not None and not position.isdigit():
+        raise InvalidRequest(
+            "The cursor is not one this list issued.",
+            (FieldProblem("query", "cursor", "is malformed"),),
+        )
+    return None if position is None else int(position)

@@ -83,12 +83,7 @@ class StrategyService:
         cursor: str | None,
         limit: int,
     ) -> td.StrategyPage:
-        before = paging.decode("strategies", cursor)
-        if before is not None and not before.isdigit():
-            raise RuleViolation(
-                "The cursor is not one this list issued.",
-                (FieldProblem("query", "cursor", "is malformed"),),
-            )
+        before = paging.decode_id("strategies", cursor)
         if principal.role != "admin":
             if owner not in (None, principal.username):
                 return {"items": [], "next_cursor": None}  # nobody else's strategies to show
@@ -96,7 +91,7 @@ class StrategyService:
         rows = self.store.page(
             owner=owner,
             status=status,
-            before_id=None if before is None else int(before),
+            before_id=before,
             limit=limit + 1,
         )
         more = len(rows) > limit

@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from mystocks.storage.tables import Base
+from mystocks.storage.tables import Base, newest_first
 
 TERMINAL = ("succeeded", "failed", "cancelled")
 
@@ -80,14 +80,9 @@ class JobStore:
     def page(
         self, *, owner: str | None, status: str | None, before_id: int | None, limit: int
     ) -> list[dict[str, Any]]:
-        c = self.table.c
-        stmt = select(*self.summary).order_by(c.id.desc()).limit(limit)
-        if owner is not None:
-            stmt = stmt.where(c.owner == owner)
-        if status is not None:
-            stmt = stmt.where(c.status == status)
-        if before_id is not None:
-            stmt = stmt.where(c.id < before_id)
+        stmt = newest_first(
+            self.table, self.summary, owner=owner, status=status, before_id=before_id, limit=limit
+        )
         with self.engine.connect() as conn:
             return [_row(row._mapping) for row in conn.execute(stmt)]
 

@@ -14,7 +14,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Engine
 
 from mystocks.errors import NotFound, StaleVersion
-from mystocks.storage.tables import Base
+from mystocks.storage.tables import Base, newest_first
 
 _STRATEGIES = Base.metadata.tables["strategies"]
 EDITABLE = ("name", "description", "type", "parameters", "symbols", "status")
@@ -53,14 +53,9 @@ class StrategyStore:
         self, *, owner: str | None, status: str | None, before_id: int | None, limit: int
     ) -> list[dict[str, Any]]:
         """Newest first; `before_id` pages (ids only grow)."""
-        c = _STRATEGIES.c
-        stmt = select(_STRATEGIES).order_by(c.id.desc()).limit(limit)
-        if owner is not None:
-            stmt = stmt.where(c.owner == owner)
-        if status is not None:
-            stmt = stmt.where(c.status == status)
-        if before_id is not None:
-            stmt = stmt.where(c.id < before_id)
+        stmt = newest_first(
+            _STRATEGIES, [_STRATEGIES], owner=owner, status=status, before_id=before_id, limit=limit
+        )
         with self.engine.connect() as conn:
             return [_row(row._mapping) for row in conn.execute(stmt)]
 

@@ -7,10 +7,45 @@ table through `Base.metadata`. Migrations, not `create_all`, build the real sche
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Date, DateTime, Float, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    String,
+    Table,
+    UniqueConstraint,
+    select,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql import Select
+
+
+def newest_first(
+    table: Table,
+    columns: Sequence[Any],
+    *,
+    owner: str | None,
+    status: str | None,
+    before_id: int | None,
+    limit: int,
+) -> Select[Any]:
+    """A page of an owned, stated table (strategies, jobs), newest first: ids only grow, so
+    `before_id` (the last id of the previous page) is the cursor."""
+    c = table.c
+    stmt = select(*columns).order_by(c.id.desc()).limit(limit)
+    if owner is not None:
+        stmt = stmt.where(c.owner == owner)
+    if status is not None:
+        stmt = stmt.where(c.status == status)
+    if before_id is not None:
+        stmt = stmt.where(c.id < before_id)
+    return stmt
 
 
 class Base(DeclarativeBase):
