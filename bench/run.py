@@ -39,7 +39,8 @@ if str(ROOT) not in sys.path:
 from bench.apps.serve import Server  # noqa: E402
 from bench.load import cpu_seconds, python_load, wrk_load  # noqa: E402
 
-SERVERS = ("mystocks", "fastapi", "starlette")
+SERVERS = ("mystocks", "mystocks-cached", "mystocks-redis", "fastapi", "starlette")
+CACHED = {"mystocks-cached": 5.0, "mystocks-redis": 5.0}  # req/s ÷ uncached mystocks ≥ target
 PATH = "/api/v1/market/bars/600036.SH?period=1d&start=2016-01-01&end=2016-12-31"
 BAD_REQUESTS = {  # name -> (query replacing the good one or None, Authorization header or None)
     "no token": (None, None),
@@ -190,6 +191,14 @@ def report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> di
     for other in TARGETS:
         ratios[other]["rps_ratio"] = mine["rps"] / results[other]["rps"]
         summary.add_row(f"req/s mystocks ÷ {other}", f"{ratios[other]['rps_ratio']:.2f}", "")
+    for cached, target in CACHED.items():
+        rps_ratio = results[cached]["rps"] / mine["rps"]
+        p99_ratio = mine["p99_ms"] / results[cached]["p99_ms"]
+        met = rps_ratio >= target
+        ratios[cached] = {"rps_ratio": rps_ratio, "p99_ratio": p99_ratio, "target": target}
+        verdict = "[green]met[/]" if met else "[red]missed[/]"
+        summary.add_row(f"req/s {cached} ÷ uncached", f"{rps_ratio:.2f}", f"≥ {target} {verdict}")
+        summary.add_row(f"p99 uncached ÷ {cached}", f"{p99_ratio:.2f}", "")
     console.print(summary)
     return ratios
 

@@ -22,17 +22,34 @@ import uvicorn
 
 from bench.apps import CPUS_ENV, DATA_DIR_ENV, data_dir
 
-NAMES = ("mystocks", "fastapi", "starlette")
+NAMES = ("mystocks", "mystocks-cached", "mystocks-redis", "fastapi", "starlette")
+REDIS_ENV = "BENCH_REDIS_URL"  # for mystocks-redis; default a spare database of the local Redis
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def build(name: str) -> Any:
-    if name == "mystocks":
+    if name.startswith("mystocks"):
         from mystocks.app import create_app
         from mystocks.settings import Settings
 
+        # `mystocks` builds every answer, as the baselines do; `mystocks-cached` serves repeats
+        # from its in-process cache; `mystocks-redis` is the several-instances configuration
+        # (cache, rate limits and session checks in Redis).
+        variants: dict[str, dict[str, Any]] = {
+            "mystocks": {"cache": False},
+            "mystocks-cached": {},
+            "mystocks-redis": {
+                "redis_url": os.environ.get(REDIS_ENV, "redis://127.0.0.1:6379/14"),
+                "redis_prefix": f"bench-{os.getpid()}",
+            },
+        }
+        if name not in variants:
+            raise SystemExit(f"unknown app {name!r}; one of {', '.join(NAMES)}")
         # A load test is a burst no user sends: the rate limit would answer 429 instead.
-        return create_app(Settings(data_dir=data_dir(), env="test", rate_limit_admin=10**9))
+        settings = Settings(
+            data_dir=data_dir(), env="test", rate_limit_admin=10**9, **variants[name]
+        )
+        return create_app(settings)
     if name not in NAMES:
         raise SystemExit(f"unknown app {name!r}; one of {', '.join(NAMES)}")
     return importlib.import_module(f"bench.apps.{name}_bars").app

@@ -33,7 +33,9 @@ export interface paths {
         };
         /**
          * Readiness
-         * @description Checks every store (relational, time-series) with a trivial query.
+         * @description Checks every store (relational, time-series) with a trivial query, and Redis when one is
+         *     configured. Without Redis an instance still serves (no shared cache, per-process rate
+         *     limits), so a Redis failure alone answers 200 with status `degraded`.
          */
         get: operations["mystocks.api.system.get_ready"];
         put?: never;
@@ -76,6 +78,49 @@ export interface paths {
          *     password grant (RFC 6749 §4.3); `grant_type` may be omitted.
          */
         post: operations["mystocks.api.auth.create_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refresh a session's tokens
+         * @description Exchanges the session's current refresh token for a new access token and a new refresh
+         *     token; the old refresh token is retired. A retired refresh token presented again ends the
+         *     whole session (it was copied), as does signing out. Works on any server instance.
+         */
+        post: operations["mystocks.api.auth.refresh_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out
+         * @description Ends the caller's session: its access tokens and its refresh token are refused from now on,
+         *     by every server instance.
+         */
+        post: operations["mystocks.api.auth.logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1517,8 +1562,17 @@ export interface components {
          */
         Readiness: {
             /** @enum {string} */
-            status: "ready" | "degraded";
+            status: "ready" | "degraded" | "unavailable";
             checks: components["schemas"]["StoreCheck"][];
+        };
+        /**
+         * @example {
+         *       "refresh_token": "Jx3pV7…"
+         *     }
+         */
+        RefreshRequest: {
+            /** @description The refresh token from the last `Token` answer of this session. */
+            refresh_token: string;
         };
         /**
          * @description `viewer` reads market data; `trader` also trades (paper); `admin` also ingests data and manages users.
@@ -1614,10 +1668,10 @@ export interface components {
          */
         StoreCheck: {
             /**
-             * @description Which store.
+             * @description Which store (`redis` when one is configured).
              * @enum {string}
              */
-            name: "relational" | "timeseries";
+            name: "relational" | "timeseries" | "redis";
             /**
              * @description The database behind it.
              * @example sqlite
@@ -1933,16 +1987,28 @@ export interface components {
          *       "access_token": "eyJhbGciOiJIUzI1NiJ9.e30.sig",
          *       "token_type": "bearer",
          *       "expires_in": 3600,
+         *       "refresh_token": "q5nV0b2hJ1X6ZQx7Uo9d3kG8sTzL4aWfRcEyPmNuHiA",
+         *       "refresh_expires_in": 604800,
          *       "role": "admin"
          *     }
          */
         Token: {
-            /** @description A JWT (HS256) with `sub`, `role`, `iat`, `exp` and `jti` claims. */
+            /**
+             * @description A JWT (HS256) with `sub`, `role`, `iat`, `exp`, `jti`, the session id `sid` and the
+             *     session's end `sxp` (epoch seconds).
+             */
             access_token: string;
             /** @enum {string} */
             token_type: "bearer";
             /** @description Seconds until the token expires. */
             expires_in: number;
+            /**
+             * @description Opaque and single-use: `POST /api/v1/auth/refresh` exchanges it for a new pair before the
+             *     access token expires. Presenting it a second time ends the session (it was copied).
+             */
+            refresh_token: string;
+            /** @description Seconds until the session ends; no refresh is possible after that. */
+            refresh_expires_in: number;
             role: components["schemas"]["Role"];
         };
         /**
@@ -2226,6 +2292,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The answer named by `If-None-Match` is still current; no body. */
+        NotModified: {
+            headers: {
+                ETag: components["headers"]["EntityTag"];
+                "Cache-Control": components["headers"]["CacheControl"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description The resource changed since the version named in If-Match; nothing was written. Read it again and retry. */
         PreconditionFailed: {
             headers: {
@@ -2238,6 +2313,16 @@ export interface components {
         /** @description This change needs an If-Match header with the ETag of the version you read. */
         PreconditionRequired: {
             headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A shared service the request needs is down: Redis, when the server is configured to fail closed (`MYSTOCKS_REDIS_FAIL_OPEN=false`) rather than serve without rate limits and revocation checks. */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -2310,6 +2395,12 @@ export interface components {
          * @example "3"
          */
         IfMatch: string;
+        /**
+         * @description The `ETag` of an answer you hold (`W/"4f1c…"`). When the answer is still the same, the server
+         *     replies 304 with no body, so polling unchanged data costs almost nothing.
+         * @example W/"5a1d3c9e0b7f2a6c4d8e1f03"
+         */
+        IfNoneMatch: string;
         /** @description Bar period. Intraday periods are built from 1-minute bars on A-share sessions. */
         Period: components["schemas"]["Period"];
         /**
@@ -2336,10 +2427,22 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
+         * @description `no-cache` (store it, but revalidate with `If-None-Match` before reuse), or
+         *     `private, no-cache` for answers that belong to the caller (a backtest's results).
+         * @example no-cache
+         */
+        CacheControl: string;
+        /**
          * @description The resource's version as an entity tag; send it back in `If-Match` to change it.
          * @example "1"
          */
         ETag: string;
+        /**
+         * @description A weak entity tag of this answer. Send it back in `If-None-Match`; it changes when the data
+         *     behind the answer changes (an ingest of the symbol, say).
+         * @example W/"5a1d3c9e0b7f2a6c4d8e1f03"
+         */
+        EntityTag: string;
         /**
          * @description Where the created resource lives.
          * @example /api/v1/strategies/1
@@ -2391,7 +2494,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every store answered. */
+            /** @description Every store answered (`ready`), or only Redis did not (`degraded`). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2434,6 +2537,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.auth.create_token": {
@@ -2464,6 +2568,61 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.auth.refresh_token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            /** @description New tokens for the same session. */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Token"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.auth.logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.auth.get_current_user": {
@@ -2488,6 +2647,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.market.list_symbols": {
@@ -2504,7 +2664,14 @@ export interface operations {
                 /** @description Page size. */
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of an answer you hold (`W/"4f1c…"`). When the answer is still the same, the server
+                 *     replies 304 with no body, so polling unchanged data costs almost nothing.
+                 * @example W/"5a1d3c9e0b7f2a6c4d8e1f03"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2513,17 +2680,21 @@ export interface operations {
             /** @description A page of instruments. */
             200: {
                 headers: {
+                    ETag: components["headers"]["EntityTag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InstrumentPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.market.get_symbol": {
@@ -2555,6 +2726,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.market.list_quotes": {
@@ -2569,7 +2741,14 @@ export interface operations {
                  */
                 symbols: string[];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of an answer you hold (`W/"4f1c…"`). When the answer is still the same, the server
+                 *     replies 304 with no body, so polling unchanged data costs almost nothing.
+                 * @example W/"5a1d3c9e0b7f2a6c4d8e1f03"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2578,23 +2757,34 @@ export interface operations {
             /** @description One quote per symbol, in the order asked. */
             200: {
                 headers: {
+                    ETag: components["headers"]["EntityTag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["QuoteList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.market.get_quote": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of an answer you hold (`W/"4f1c…"`). When the answer is still the same, the server
+                 *     replies 304 with no body, so polling unchanged data costs almost nothing.
+                 * @example W/"5a1d3c9e0b7f2a6c4d8e1f03"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description Instrument symbol `CODE.EXCHANGE` (`600036.SH`, `000002.SZ`, `AAPL.US`); case-insensitive.
@@ -2609,17 +2799,21 @@ export interface operations {
             /** @description The quote. */
             200: {
                 headers: {
+                    ETag: components["headers"]["EntityTag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Quote"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.market.ingest_bars": {
@@ -2651,6 +2845,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.market.list_bars": {
@@ -2681,7 +2876,14 @@ export interface operations {
                 /** @description Page size. */
                 limit?: components["parameters"]["BarLimit"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of an answer you hold (`W/"4f1c…"`). When the answer is still the same, the server
+                 *     replies 304 with no body, so polling unchanged data costs almost nothing.
+                 * @example W/"5a1d3c9e0b7f2a6c4d8e1f03"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description Instrument symbol `CODE.EXCHANGE` (`600036.SH`, `000002.SZ`, `AAPL.US`); case-insensitive.
@@ -2696,18 +2898,22 @@ export interface operations {
             /** @description A page of bars. */
             200: {
                 headers: {
+                    ETag: components["headers"]["EntityTag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BarPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.market.ingest_ticks": {
@@ -2739,6 +2945,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.market.list_ticks": {
@@ -2786,6 +2993,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.market.get_indicators": {
@@ -2818,7 +3026,14 @@ export interface operations {
                 /** @description Page size. */
                 limit?: components["parameters"]["BarLimit"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of an answer you hold (`W/"4f1c…"`). When the answer is still the same, the server
+                 *     replies 304 with no body, so polling unchanged data costs almost nothing.
+                 * @example W/"5a1d3c9e0b7f2a6c4d8e1f03"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description Instrument symbol `CODE.EXCHANGE` (`600036.SH`, `000002.SZ`, `AAPL.US`); case-insensitive.
@@ -2833,18 +3048,22 @@ export interface operations {
             /** @description The indicator's values. */
             200: {
                 headers: {
+                    ETag: components["headers"]["EntityTag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IndicatorPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.market.get_calendar": {
@@ -2877,6 +3096,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.strategies.list_strategy_types": {
@@ -2901,6 +3121,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.strategies.list_strategies": {
@@ -2933,6 +3154,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.strategies.create_strategy": {
@@ -2966,6 +3188,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.strategies.get_strategy": {
@@ -2998,6 +3221,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.strategies.replace_strategy": {
@@ -3046,6 +3270,7 @@ export interface operations {
             428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.strategies.delete_strategy": {
@@ -3086,6 +3311,7 @@ export interface operations {
             428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.strategies.update_strategy": {
@@ -3134,6 +3360,7 @@ export interface operations {
             428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.backtests.list_backtests": {
@@ -3164,6 +3391,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.backtests.create_backtest": {
@@ -3204,6 +3432,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.backtests.get_backtest": {
@@ -3235,12 +3464,20 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.backtests.get_backtest_equity": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of an answer you hold (`W/"4f1c…"`). When the answer is still the same, the server
+                 *     replies 304 with no body, so polling unchanged data costs almost nothing.
+                 * @example W/"5a1d3c9e0b7f2a6c4d8e1f03"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description The backtest's id.
@@ -3255,23 +3492,34 @@ export interface operations {
             /** @description The curve. */
             200: {
                 headers: {
+                    ETag: components["headers"]["EntityTag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EquityCurve"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.backtests.list_backtest_trades": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of an answer you hold (`W/"4f1c…"`). When the answer is still the same, the server
+                 *     replies 304 with no body, so polling unchanged data costs almost nothing.
+                 * @example W/"5a1d3c9e0b7f2a6c4d8e1f03"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description The backtest's id.
@@ -3286,17 +3534,21 @@ export interface operations {
             /** @description The fills, in time order. */
             200: {
                 headers: {
+                    ETag: components["headers"]["EntityTag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BacktestTradeList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.backtests.cancel_backtest": {
@@ -3329,6 +3581,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.training.list_training_jobs": {
@@ -3359,6 +3612,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.training.create_training_job": {
@@ -3398,6 +3652,7 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.training.get_training_job": {
@@ -3429,6 +3684,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.training.cancel_training_job": {
@@ -3461,6 +3717,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.events.stream_backtests": {
@@ -3498,6 +3755,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.events.stream_training": {
@@ -3535,6 +3793,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

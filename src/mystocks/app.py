@@ -24,12 +24,15 @@ from mystocks.api.validation import VALIDATOR_MAP
 from mystocks.services.auth import AuthService
 from mystocks.services.backtests import BacktestService
 from mystocks.services.backtests import update_of as backtest_update
+from mystocks.services.cache import Cache, LocalCache, NoCache, RedisCache
 from mystocks.services.container import Services
 from mystocks.services.events import EventBus, InProcessEventBus
 from mystocks.services.jobbook import JobBook, ReportRouter
 from mystocks.services.jobs import ProcessJobRunner
 from mystocks.services.market import MarketService
 from mystocks.services.redis_events import RedisEventBus
+from mystocks.services.redis_link import RedisLink
+from mystocks.services.sessions import RedisSessions
 from mystocks.services.strategies import StrategyService
 from mystocks.services.training import TrainingService
 from mystocks.services.training import update_of as training_update
@@ -61,8 +64,8 @@ class MyStocksApp:
             "admin": settings.rate_limit_admin,
         }
         limiter: Limiter = (
-            RedisLimiter(settings.redis_url, settings.redis_prefix)
-            if settings.redis_url
+            RedisLimiter(services.redis, fail_open=settings.redis_fail_open)
+            if services.redis is not None
             else InProcessLimiter()
         )
         # A year of bars is ~30 KB of JSON and compresses ~5x; small answers stay plain.
@@ -82,8 +85,14 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
     data.create_schema()
     if settings.load_sample_data:
         load_sample_data(data, tick_days=settings.sample_tick_days)
+    # One pooled Redis client per process for the cache, rate limits and sessions.
+    link = RedisLink(settings.redis_url, settings.redis_prefix) if settings.redis_url else None
     auth = AuthService(
-        data.relational, settings.jwt_secret.get_secret_value(), settings.jwt_ttl_seconds
+        data.relational,
+        settings.jwt_secret.get_secret_value(),
+        settings.jwt_ttl_seconds,
+        session_ttl_seconds=settings.session_ttl_seconds,
+        sessions=None if link is None else RedisSessions(link, fail_open=settings.redis_fail_open),
     )
     auth.ensure_user(settings.admin_username, settings.admin_password.get_secret_value(), "admin")
     # With Redis, events cross server processes; its key prefix must be unique per database,
@@ -92,6 +101,9 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         RedisEventBus(settings.redis_url, prefix=settings.redis_prefix)
         if settings.redis_url
         else InProcessEventBus()
+    )
+    cache: Cache = (
+        NoCache() if not settings.cache else RedisCache(link) if link is not None else LocalCache()
     )
     strategies = StrategyStore(data.relational.engine)
     # One pool of worker processes for every kind of job; reports go back to their kind's book.
@@ -109,12 +121,14 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         api_version=str(spec["info"]["version"]),
         data=data,
         auth=auth,
-        market=MarketService(data),
+        market=MarketService(data, cache),
         strategies=StrategyService(strategies, data.relational),
         backtests=BacktestService(router.books["backtest"], strategies, data.relational),
         training=TrainingService(router.books["training"], data.relational),
         runner=runner,
         bus=bus,
+        redis=link,
+        cache=cache,
     )
 
 
@@ -127,6 +141,8 @@ def create_app(settings: Settings) -> MyStocksApp:
         yield
         services.runner.shutdown()
         services.data.dispose()
+        if services.redis is not None:
+            services.redis.close()
 
     app = AsyncApp(
         "mystocks",

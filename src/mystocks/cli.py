@@ -7,7 +7,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from pydantic import ValidationError
@@ -15,6 +15,9 @@ from sqlalchemy.engine import Engine
 
 from mystocks import __version__
 from mystocks.settings import Settings, load
+
+if TYPE_CHECKING:
+    from mystocks.services.cache import RedisCache
 
 cli = typer.Typer(
     help="MyStocks: a contract-first market-data and strategy API (A-shares first).",
@@ -136,6 +139,17 @@ def db_current() -> None:
     typer.echo(f"current: {current or 'none'}; newest: {migrate.head(engine)}")
 
 
+def _shared_cache(settings: Settings) -> RedisCache | None:
+    """The servers' cache, told what an import changed; without Redis each server's own cache
+    catches up within its TTL (minutes at most)."""
+    from mystocks.services.cache import RedisCache
+    from mystocks.services.redis_link import RedisLink
+
+    if not settings.redis_url:
+        return None
+    return RedisCache(RedisLink(settings.redis_url, settings.redis_prefix))
+
+
 importer = typer.Typer(
     help="Import bars or ticks from CSV or Parquet, checked like the ingest endpoints.",
     no_args_is_help=True,
@@ -206,7 +220,7 @@ def _run_import(
             task = bar.add_task(f"importing {path.name}", total=None)
             try:
                 report = import_file(
-                    IngestService(data),
+                    IngestService(data, _shared_cache(settings)),
                     kind,
                     path,
                     period=period,

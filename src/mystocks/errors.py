@@ -8,7 +8,9 @@
      ├── AuthenticationFailed  no or bad credentials                      -> 401
      ├── PermissionDenied      authenticated, but the role may not        -> 403
      ├── StaleVersion          If-Match names a version no longer current -> 412
-     └── PreconditionRequired  a change came without If-Match             -> 428
+     ├── PreconditionRequired  a change came without If-Match             -> 428
+     └── ServiceUnavailable    a shared service it needs is down          -> 503
+                               (Redis, when configured to fail closed)
 
 A request that breaks the contract itself (a wrong type, a malformed date) never reaches a
 service: the API layer answers it with 400. Services raise these; they never know about HTTP.
@@ -60,4 +62,8 @@ class StaleVersion(MyStocksError):
 
 
 class PreconditionRequired(MyStocksError):
+    pass
+
+
+class ServiceUnavailable(MyStocksError):
     pass

@@ -35,8 +35,22 @@ class Settings(BaseSettings):
     redis_prefix: str = Field(
         default="mystocks", min_length=1, max_length=64, description="namespace of our Redis keys"
     )
+    redis_fail_open: bool = Field(
+        default=True,
+        description="when Redis is down: let requests through unlimited and unrevoked-checked"
+        " (logged), or answer 503",
+    )
+    cache: bool = Field(
+        default=True, description="cache answers (in Redis when configured, else in process)"
+    )
     jwt_secret: SecretStr = SecretStr(DEV_JWT_SECRET)
     jwt_ttl_seconds: int = Field(default=3600, ge=60, le=7 * 24 * 3600)
+    session_ttl_seconds: int = Field(
+        default=7 * 24 * 3600,
+        ge=60,
+        le=90 * 24 * 3600,
+        description="a sign-in's lifetime: refresh tokens never outlive it",
+    )
     admin_username: str = Field(default="admin", min_length=1, max_length=64)
     admin_password: SecretStr = SecretStr(DEV_ADMIN_PASSWORD)
     load_sample_data: bool = True

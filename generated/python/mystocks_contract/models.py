@@ -396,6 +396,16 @@ class QuoteList(BaseModel):
     items: list[Quote]
 
 
+class RefreshRequest(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    refresh_token: Annotated[str, Field(max_length=512, min_length=1)]
+    """
+    The refresh token from the last `Token` answer of this session.
+    """
+
+
 class Role(RootModel[Literal['admin', 'trader', 'viewer']]):
     root: Annotated[Literal['admin', 'trader', 'viewer'], Field(examples=['trader'])]
     """
@@ -442,9 +452,9 @@ class SmaCrossParameters(BaseModel):
 
 
 class StoreCheck(BaseModel):
-    name: Literal['relational', 'timeseries']
+    name: Literal['relational', 'timeseries', 'redis']
     """
-    Which store.
+    Which store (`redis` when one is configured).
     """
     backend: Annotated[str, Field(examples=['sqlite'])]
     """
@@ -569,12 +579,24 @@ class TickPage(BaseModel):
 class Token(BaseModel):
     access_token: str
     """
-    A JWT (HS256) with `sub`, `role`, `iat`, `exp` and `jti` claims.
+    A JWT (HS256) with `sub`, `role`, `iat`, `exp`, `jti`, the session id `sid` and the
+    session's end `sxp` (epoch seconds).
+
     """
     token_type: Literal['bearer']
     expires_in: Annotated[int, Field(ge=1)]
     """
     Seconds until the token expires.
+    """
+    refresh_token: str
+    """
+    Opaque and single-use: `POST /api/v1/auth/refresh` exchanges it for a new pair before the
+    access token expires. Presenting it a second time ends the session (it was copied).
+
+    """
+    refresh_expires_in: Annotated[int, Field(ge=1)]
+    """
+    Seconds until the session ends; no refresh is possible after that.
     """
     role: Role
 
@@ -860,7 +882,7 @@ class MomentumDefinition(BaseModel):
 
 
 class Readiness(BaseModel):
-    status: Literal['ready', 'degraded']
+    status: Literal['ready', 'degraded', 'unavailable']
     checks: list[StoreCheck]
 
 

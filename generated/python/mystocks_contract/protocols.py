@@ -45,6 +45,14 @@ class AuthHandlers(Protocol):
         """Sign in (OAuth2 password grant)"""
         ...
 
+    async def refresh_token(self, *, body: dict[str, Any]) -> Response:
+        """Refresh a session's tokens"""
+        ...
+
+    async def logout(self) -> Response:
+        """Sign out"""
+        ...
+
     async def get_current_user(self) -> Response:
         """The signed-in user"""
         ...
@@ -242,6 +250,8 @@ OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.system.get_ready",
     "mystocks.api.system.get_version",
     "mystocks.api.auth.create_token",
+    "mystocks.api.auth.refresh_token",
+    "mystocks.api.auth.logout",
     "mystocks.api.auth.get_current_user",
     "mystocks.api.market.list_symbols",
     "mystocks.api.market.get_symbol",

@@ -345,6 +345,13 @@ class QuoteList(TypedDict):
     items: list[Quote]
 
 
+class RefreshRequest(TypedDict, closed=True):
+    refresh_token: str
+    """
+    The refresh token from the last `Token` answer of this session.
+    """
+
+
 Role: TypeAlias = Literal['admin', 'trader', 'viewer']
 """
 `viewer` reads market data; `trader` also trades (paper); `admin` also ingests data and manages users.
@@ -384,9 +391,9 @@ class SmaCrossParameters(TypedDict, closed=True):
 
 
 class StoreCheck(TypedDict):
-    name: Literal['relational', 'timeseries']
+    name: Literal['relational', 'timeseries', 'redis']
     """
-    Which store.
+    Which store (`redis` when one is configured).
     """
     backend: str
     """
@@ -487,12 +494,24 @@ class TickPage(TypedDict):
 class Token(TypedDict):
     access_token: str
     """
-    A JWT (HS256) with `sub`, `role`, `iat`, `exp` and `jti` claims.
+    A JWT (HS256) with `sub`, `role`, `iat`, `exp`, `jti`, the session id `sid` and the
+    session's end `sxp` (epoch seconds).
+
     """
     token_type: Literal['bearer']
     expires_in: int
     """
     Seconds until the token expires.
+    """
+    refresh_token: str
+    """
+    Opaque and single-use: `POST /api/v1/auth/refresh` exchanges it for a new pair before the
+    access token expires. Presenting it a second time ends the session (it was copied).
+
+    """
+    refresh_expires_in: int
+    """
+    Seconds until the session ends; no refresh is possible after that.
     """
     role: Role
 
@@ -742,7 +761,7 @@ class MomentumDefinition(TypedDict):
 
 
 class Readiness(TypedDict):
-    status: Literal['ready', 'degraded']
+    status: Literal['ready', 'degraded', 'unavailable']
     checks: list[StoreCheck]
 
 

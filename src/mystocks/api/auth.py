@@ -20,3 +20,13 @@ async def create_token(*, body: dict[str, Any]) -> Response:
 
 async def get_current_user() -> Response:
     return json_response(services().auth.get_current_user(principal()))
+
+
+async def refresh_token(*, body: dict[str, Any]) -> Response:
+    token = await run_in_threadpool(services().auth.refresh, body["refresh_token"])
+    return json_response(token, headers={"Cache-Control": "no-store"})
+
+
+async def logout() -> Response:
+    await run_in_threadpool(services().auth.logout, principal())
+    return Response(status_code=204)

@@ -7,13 +7,17 @@ apps (as the tests do) without globals.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 import orjson
 from connexion import context
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from mystocks.services.auth import Principal
+from mystocks.services.cache import cache_key, matches
 from mystocks.services.container import Services
 
 JSON = "application/json"
@@ -38,3 +42,27 @@ def header(name: str) -> str | None:
 def principal() -> Principal:
     """The authenticated caller (the security layer ran before any handler that needs one)."""
     return context.context["token_info"]["principal"]  # type: ignore[no-any-return]
+
+
+async def cached(
+    operation: str,
+    scopes: Sequence[str],
+    ttl: float,
+    build: Callable[..., Any],
+    *,
+    private: bool = False,
+    **params: Any,
+) -> Response:
+    """`build(**params)` through the cache, answered with its ETag, or 304 when the client's
+    `If-None-Match` already names it. `params` must be everything that changes the answer."""
+    entry = await run_in_threadpool(
+        services().cache.fetch,
+        cache_key(operation, params),
+        scopes,
+        ttl,
+        partial(build, **params),
+    )
+    headers = {"ETag": entry.etag, "Cache-Control": "private, no-cache" if private else "no-cache"}
+    if matches(header("If-None-Match"), entry.etag):
+        return Response(status_code=304, headers=headers)
+    return Response(entry.body, media_type=JSON, headers=headers)

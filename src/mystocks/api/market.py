@@ -11,7 +11,8 @@ from mystocks_contract.protocols import BarField, Exchange, IndicatorName, Instr
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from mystocks.api.http import json_response, principal, services
+from mystocks.api.http import cached, json_response, principal, services
+from mystocks.services.cache import TTL, market_scope
 
 
 async def list_symbols(
@@ -23,7 +24,10 @@ async def list_symbols(
     cursor: str | None = None,
     limit: int = 50,
 ) -> Response:
-    page = await run_in_threadpool(
+    return await cached(
+        "symbols",
+        ["instruments"],
+        TTL["symbols"],
         services().market.list_symbols,
         q=q,
         type=type,
@@ -32,7 +36,6 @@ async def list_symbols(
         cursor=cursor,
         limit=limit,
     )
-    return json_response(page)
 
 
 async def get_symbol(*, symbol: str) -> Response:
@@ -40,11 +43,18 @@ async def get_symbol(*, symbol: str) -> Response:
 
 
 async def list_quotes(*, symbols: list[str]) -> Response:
-    return json_response(await run_in_threadpool(services().market.list_quotes, symbols=symbols))
+    symbols = [s.upper() for s in symbols]
+    scopes = sorted({market_scope(s) for s in symbols})
+    return await cached(
+        "quotes", scopes, TTL["quotes"], services().market.list_quotes, symbols=symbols
+    )
 
 
 async def get_quote(*, symbol: str) -> Response:
-    return json_response(await run_in_threadpool(services().market.get_quote, symbol=symbol))
+    symbol = symbol.upper()
+    return await cached(
+        "quote", [market_scope(symbol)], TTL["quotes"], services().market.get_quote, symbol=symbol
+    )
 
 
 async def list_bars(
@@ -57,7 +67,11 @@ async def list_bars(
     cursor: str | None = None,
     limit: int = 1000,
 ) -> Response:
-    page = await run_in_threadpool(
+    symbol = symbol.upper()
+    return await cached(
+        "bars",
+        [market_scope(symbol)],
+        TTL["bars:1d" if period in ("1d", "1w", "1M") else "bars:intraday"],
         services().market.list_bars,
         symbol=symbol,
         period=period,
@@ -67,7 +81,6 @@ async def list_bars(
         cursor=cursor,
         limit=limit,
     )
-    return json_response(page)
 
 
 async def ingest_bars(*, body: dict[str, Any]) -> Response:
@@ -114,7 +127,11 @@ async def get_indicators(
     cursor: str | None = None,
     limit: int = 1000,
 ) -> Response:
-    page = await run_in_threadpool(
+    symbol = symbol.upper()
+    return await cached(
+        "indicators",
+        [market_scope(symbol)],
+        TTL["indicators"] if period in ("1d", "1w", "1M") else TTL["bars:intraday"],
         services().market.get_indicators,
         symbol=symbol,
         indicator=indicator,
@@ -125,7 +142,6 @@ async def get_indicators(
         cursor=cursor,
         limit=limit,
     )
-    return json_response(page)
 
 
 async def get_calendar(*, start: str, end: str, exchange: str = "XSHG") -> Response:

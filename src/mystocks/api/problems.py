@@ -28,6 +28,7 @@ from mystocks.errors import (
     PermissionDenied,
     PreconditionRequired,
     RuleViolation,
+    ServiceUnavailable,
     StaleVersion,
 )
 
@@ -74,6 +75,7 @@ DOMAIN_STATUS: dict[type[MyStocksError], int] = {
     PermissionDenied: 403,
     StaleVersion: 412,
     PreconditionRequired: 428,
+    ServiceUnavailable: 503,
 }
 UNAUTHORIZED_HEADERS = {"WWW-Authenticate": 'Bearer realm="mystocks"'}
 

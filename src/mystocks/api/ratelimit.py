@@ -1,8 +1,12 @@
-"""Rate limits: a sliding window per user (by role) or, without a valid token, per client IP.
+"""Who is calling, and rate limits: a sliding window per user (by role) or, without a valid
+token, per client IP.
 
+The bearer token is verified here once per request (signature, expiry, and that its session was
+not revoked, which may ask Redis); the security layer then reuses the outcome (`api.security`).
 Every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; a refused
 request gets 429 problem+json with `Retry-After`. The window lives in Redis when configured (one
-atomic script per request, so every server process counts together), else in this process.
+atomic script per request, so every server process counts together), else in this process. If
+Redis cannot answer, requests pass unlimited (`fail_open`, logged once per outage) or get 503.
 Liveness, readiness and the contract documents are never limited.
 """
 
@@ -18,15 +22,17 @@ from typing import Any, Protocol
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mystocks.errors import AuthenticationFailed
+from mystocks.errors import AuthenticationFailed, ServiceUnavailable
 from mystocks.services.auth import AuthService
+from mystocks.services.redis_link import ERRORS, RedisLink
 
 EXEMPT = ("/health", "/ready", "/openapi.json", "/docs")
 
 
 class Limiter(Protocol):
-    async def hit(self, key: str, limit: int, window: float) -> tuple[bool, int, float]:
-        """Count a request; (allowed, remaining, seconds until the window frees a slot)."""
+    async def hit(self, key: str, limit: int, window: float) -> tuple[bool, int, float] | None:
+        """Count a request; (allowed, remaining, seconds until the window frees a slot), or
+        None when the count is unavailable and the request may pass unlimited."""
         ...
 
 
@@ -69,22 +75,29 @@ return {allowed, limit - count, tostring(reset)}
 
 
 class RedisLimiter:
-    def __init__(self, url: str, prefix: str) -> None:
-        import redis.asyncio as aioredis
-
-        self._client = aioredis.Redis.from_url(url)
-        self._script = self._client.register_script(_SCRIPT)
-        self._prefix = prefix
+    def __init__(self, link: RedisLink, *, fail_open: bool = True) -> None:
+        self.link = link
+        self.fail_open = fail_open
+        self._script = link.aio.register_script(_SCRIPT)
         self._seq = 0
 
-    async def hit(self, key: str, limit: int, window: float) -> tuple[bool, int, float]:
-        self._seq += 1
-        now = time.time()
-        member = f"{now:.6f}-{id(self)}-{self._seq}"
-        allowed, remaining, reset = await self._script(
-            keys=[f"{self._prefix}:rate:{key}"], args=[now, window, limit, member]
-        )
-        return bool(allowed), max(0, int(remaining)), float(reset)
+    async def hit(self, key: str, limit: int, window: float) -> tuple[bool, int, float] | None:
+        if self.link.available:
+            self._seq += 1
+            now = time.time()
+            member = f"{now:.6f}-{id(self)}-{self._seq}"
+            try:
+                allowed, remaining, reset = await self._script(
+                    keys=[self.link.key("rate", key)], args=[now, window, limit, member]
+                )
+            except ERRORS as exc:
+                self.link.failed(exc, "counting a request against its rate limit")
+            else:
+                self.link.succeeded()
+                return bool(allowed), max(0, int(remaining)), float(reset)
+        if self.fail_open:
+            return None
+        raise ServiceUnavailable("Rate limiting is unavailable (Redis is down); retry shortly.")
 
 
 class RateLimitMiddleware:
@@ -102,13 +115,19 @@ class RateLimitMiddleware:
         self.limits = limits
         self.window = window
 
-    def _who(self, scope: Scope) -> tuple[str, int]:
+    async def _who(self, scope: Scope) -> tuple[str, int]:
+        """The rate-limit key and limit; the verified principal (or why the token failed) is
+        left in the scope's state for the security layer."""
+        state = scope.setdefault("state", {})
         for name, value in scope.get("headers", []):
             if name == b"authorization" and value[:7].lower() == b"bearer ":
+                token = value[7:].decode("latin-1")
                 try:
-                    principal = self.auth.authenticate(value[7:].decode("latin-1"))
-                except AuthenticationFailed:
+                    principal = await self.auth.verify(token)
+                except AuthenticationFailed as exc:
+                    state["auth_failure"] = (token, exc.detail)
                     break  # the security layer answers 401; count it against the address
+                state["principal"] = (token, principal)
                 return f"user:{principal.username}", self.limits.get(
                     principal.role, self.limits["anonymous"]
                 )
@@ -119,15 +138,26 @@ class RateLimitMiddleware:
         if scope["type"] != "http" or scope["path"].startswith(EXEMPT):
             await self.app(scope, receive, send)
             return
-        key, limit = self._who(scope)
-        allowed, remaining, reset = await self.limiter.hit(key, limit, self.window)
+        try:
+            key, limit = await self._who(scope)
+            counted = await self.limiter.hit(key, limit, self.window)
+        except ServiceUnavailable as exc:
+            await _refuse(scope, send, 503, exc.detail, [(b"retry-after", b"2")])
+            return
+        if counted is None:  # Redis is down and limits fail open
+            await self.app(scope, receive, send)
+            return
+        allowed, remaining, reset = counted
         headers = [
             (b"ratelimit-limit", str(limit).encode()),
             (b"ratelimit-remaining", str(remaining).encode()),
             (b"ratelimit-reset", str(max(1, math.ceil(reset))).encode()),
         ]
         if not allowed:
-            await _too_many(scope, send, headers, reset)
+            wait = max(1, math.ceil(reset))
+            detail = f"Rate limit reached; retry in {wait} s."
+            retry = [(b"retry-after", str(wait).encode()), *headers]
+            await _refuse(scope, send, 429, detail, retry)
             return
 
         async def send_with_headers(message: Message) -> None:
@@ -138,30 +168,32 @@ class RateLimitMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
-async def _too_many(
+async def _refuse(
     scope: Scope,
     send: Callable[[MutableMapping[str, Any]], Awaitable[None]],
+    status: int,
+    detail: str,
     headers: list[tuple[bytes, bytes]],
-    reset: float,
 ) -> None:
-    wait = max(1, math.ceil(reset))
+    slug, title = {429: ("too-many-requests", "Too Many Requests")}.get(
+        status, ("unavailable", "Service Unavailable")
+    )
     body = orjson.dumps(
         {
-            "type": "/problems/too-many-requests",
-            "title": "Too Many Requests",
-            "status": 429,
-            "detail": f"Rate limit reached; retry in {wait} s.",
+            "type": f"/problems/{slug}",
+            "title": title,
+            "status": status,
+            "detail": detail,
             "instance": scope["path"],
         }
     )
     await send(
         {
             "type": "http.response.start",
-            "status": 429,
+            "status": status,
             "headers": [
                 (b"content-type", b"application/problem+json"),
                 (b"content-length", str(len(body)).encode()),
-                (b"retry-after", str(wait).encode()),
                 *headers,
             ],
         }

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from mystocks import __version__
@@ -15,13 +17,19 @@ async def get_health() -> Response:
 
 
 async def get_ready() -> Response:
-    checks = services().data.check()
-    ready = all(c.ok for c in checks)
+    s = services()
+    checks: list[Any] = list(s.data.check())
+    if s.redis is not None:
+        checks.append(await run_in_threadpool(s.redis.check))
+    stores_ok = all(c.ok for c in checks if c.name != "redis")
+    status = (
+        "unavailable" if not stores_ok else "ready" if all(c.ok for c in checks) else "degraded"
+    )
     body = {
-        "status": "ready" if ready else "degraded",
+        "status": status,
         "checks": [{k: v for k, v in asdict(c).items() if v is not None} for c in checks],
     }
-    return json_response(body, status=200 if ready else 503)
+    return json_response(body, status=200 if stores_ok else 503)
 
 
 async def get_version() -> Response:

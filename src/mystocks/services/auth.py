@@ -1,9 +1,11 @@
-"""Users, passwords and JWT access tokens.
+"""Users, passwords, JWT access tokens and the sessions they belong to.
 
 Passwords are hashed with scrypt (stdlib, memory-hard). Tokens are HS256 JWTs carrying `sub`,
-`role`, `iat`, `exp` and `jti`. Decoding a JWT costs more than the rest of a small request, so
-decoded claims are kept in a bounded cache keyed by the token; `exp` is still checked on every
-request against the clock, so a cached token expires on time.
+`role`, `iat`, `exp`, `jti`, the session id `sid` and the session's end `sxp`. Decoding a JWT
+costs more than the rest of a small request, so decoded claims are kept in a bounded cache keyed
+by the token; `exp` is still checked on every request against the clock, so a cached token
+expires on time, and `verify` asks the session store whether the session was revoked
+(`mystocks.services.sessions`: refresh tokens and logout, shared through Redis).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import jwt
 from mystocks_contract import typeddicts as td
 
 from mystocks.errors import AuthenticationFailed, PermissionDenied
+from mystocks.services.sessions import Grant, InProcessSessions, SessionRevoked, SessionStore
 from mystocks.storage.relational import RelationalStore
 
 Role = Literal["admin", "trader", "viewer"]
@@ -59,6 +62,8 @@ class Principal:
     username: str
     role: str
     expires_at: int
+    sid: str = ""
+    session_end: int = 0
 
     def require(self, role: Role) -> None:
         if ROLE_RANK.get(self.role, -1) < ROLE_RANK[role]:
@@ -70,10 +75,20 @@ class Principal:
 class AuthService:
     CACHE_SIZE = 4096
 
-    def __init__(self, store: RelationalStore, secret: str, ttl_seconds: int) -> None:
+    def __init__(
+        self,
+        store: RelationalStore,
+        secret: str,
+        ttl_seconds: int,
+        *,
+        session_ttl_seconds: int = 7 * 24 * 3600,
+        sessions: SessionStore | None = None,
+    ) -> None:
         self.store = store
         self._secret = secret
         self.ttl = ttl_seconds
+        self.session_ttl = session_ttl_seconds
+        self.sessions: SessionStore = sessions or InProcessSessions()
         self._claims: OrderedDict[str, Principal] = OrderedDict()
 
     def ensure_user(self, username: str, password: str, role: Role) -> None:
@@ -82,24 +97,55 @@ class AuthService:
             self.store.create_user(username, hash_password(password), role)
 
     def create_token(self, *, username: str, password: str) -> td.Token:
+        """Sign in: check the password and open a session."""
         user = self.store.get_user(username)
         ok = verify_password(password, user.password_hash if user else _DUMMY_HASH)
         if user is None or not ok:
             raise AuthenticationFailed("Wrong username or password.")
+        grant = Grant(user.username, uuid.uuid4().hex, int(time.time()) + self.session_ttl)
+        return self._tokens(grant, user.role)
+
+    def refresh(self, refresh_token: str) -> td.Token:
+        """A new access token and refresh token for a session; the old refresh token retires."""
+        try:
+            grant = self.sessions.redeem(refresh_token)
+        except SessionRevoked:
+            raise AuthenticationFailed(
+                "This refresh token was already used, so its session has been ended for safety;"
+                " sign in again."
+            ) from None
+        if grant is None:
+            raise AuthenticationFailed(
+                "The refresh token is unknown, expired or signed out; sign in again."
+            )
+        user = self.store.get_user(grant.username)
+        if user is None:  # the user was removed after signing in
+            self.sessions.revoke(grant.sid, grant.session_end)
+            raise AuthenticationFailed("The token's user no longer exists.")
+        return self._tokens(grant, user.role)
+
+    def logout(self, principal: Principal) -> None:
+        """End the caller's session: its access and refresh tokens are refused everywhere."""
+        self.sessions.revoke(principal.sid, principal.session_end)
+
+    def _tokens(self, grant: Grant, role: str) -> td.Token:
         now = int(time.time())
         claims = {
-            "sub": user.username,
-            "role": user.role,
+            "sub": grant.username,
+            "role": role,
             "iat": now,
-            "exp": now + self.ttl,
+            "exp": min(now + self.ttl, grant.session_end),
             "jti": uuid.uuid4().hex,
+            "sid": grant.sid,
+            "sxp": grant.session_end,
         }
-        token = jwt.encode(claims, self._secret, algorithm="HS256")
         return {
-            "access_token": token,
+            "access_token": jwt.encode(claims, self._secret, algorithm="HS256"),
             "token_type": "bearer",
-            "expires_in": self.ttl,
-            "role": cast(Role, user.role),
+            "expires_in": int(claims["exp"]) - now,  # type: ignore[call-overload]
+            "refresh_token": self.sessions.issue(grant),
+            "refresh_expires_in": grant.session_end - now,
+            "role": cast(Role, role),
         }
 
     def authenticate(self, token: str) -> Principal:
@@ -110,19 +156,32 @@ class AuthService:
                     token,
                     self._secret,
                     algorithms=["HS256"],
-                    options={"require": ["sub", "role", "exp"]},
+                    options={"require": ["sub", "role", "exp", "sid", "sxp"]},
                 )
             except jwt.ExpiredSignatureError:
                 raise AuthenticationFailed("The token has expired; sign in again.") from None
             except jwt.InvalidTokenError:
                 raise AuthenticationFailed("The token is not valid.") from None
-            principal = Principal(str(claims["sub"]), str(claims["role"]), int(claims["exp"]))
+            principal = Principal(
+                str(claims["sub"]),
+                str(claims["role"]),
+                int(claims["exp"]),
+                str(claims["sid"]),
+                int(claims["sxp"]),
+            )
             self._claims[token] = principal
             if len(self._claims) > self.CACHE_SIZE:
                 self._claims.popitem(last=False)
         if principal.expires_at <= time.time():
             self._claims.pop(token, None)
             raise AuthenticationFailed("The token has expired; sign in again.")
+        return principal
+
+    async def verify(self, token: str) -> Principal:
+        """`authenticate`, and the session must not have been revoked (logout, reused refresh)."""
+        principal = self.authenticate(token)
+        if await self.sessions.is_revoked(principal.sid):
+            raise AuthenticationFailed("The token's session has ended (signed out); sign in again.")
         return principal
 
     def get_current_user(self, principal: Principal) -> td.User:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mystocks.services.auth import AuthService
 from mystocks.services.backtests import BacktestService
+from mystocks.services.cache import Cache, LocalCache
 from mystocks.services.events import EventBus
 from mystocks.services.jobs import JobRunner
 from mystocks.services.market import MarketService
+from mystocks.services.redis_link import RedisLink
 from mystocks.services.strategies import StrategyService
 from mystocks.services.training import TrainingService
 from mystocks.settings import Settings
@@ -27,3 +29,5 @@ class Services:
     training: TrainingService
     runner: JobRunner
     bus: EventBus
+    redis: RedisLink | None = None  # set when MYSTOCKS_REDIS_URL is
+    cache: Cache = field(default_factory=LocalCache)

@@ -23,6 +23,7 @@ import pandas as pd
 from mystocks_contract import typeddicts as td
 
 from mystocks.errors import FieldProblem, RuleViolation
+from mystocks.services.cache import Cache, market_scope
 from mystocks.storage.manager import UnifiedManager
 
 MAX_LISTED_PROBLEMS = 50
@@ -175,8 +176,9 @@ def daily_rows(good: pd.DataFrame, instruments: dict[str, dict[str, Any]]) -> li
 
 
 class IngestService:
-    def __init__(self, data: UnifiedManager) -> None:
+    def __init__(self, data: UnifiedManager, cache: Cache | None = None) -> None:
         self.data = data
+        self.cache = cache  # told which symbols changed, after each write commits
 
     def instruments_for(self, symbols: Sequence[Any]) -> dict[str, dict[str, Any]]:
         wanted = {str(s).strip().upper() for s in symbols if isinstance(s, str)}
@@ -188,12 +190,16 @@ class IngestService:
         if good.empty:
             return 0
         if kind == "ticks":
-            return self.data.timeseries.write_ticks(to_store_rows("ticks", good))
-        if period == "1d":
+            written = self.data.timeseries.write_ticks(to_store_rows("ticks", good))
+        elif period == "1d":
             rows = daily_rows(good, instruments)
             self.data.relational.upsert_daily_bars(rows)
-            return len(rows)
-        return self.data.timeseries.write_minute_bars(to_store_rows("bars", good))
+            written = len(rows)
+        else:
+            written = self.data.timeseries.write_minute_bars(to_store_rows("bars", good))
+        if self.cache is not None:
+            self.cache.invalidate(market_scope(s) for s in good["symbol"].unique())
+        return written
 
     def _batch(self, kind: str, period: str, items: Sequence[dict[str, Any]]) -> td.IngestResult:
         frame = pd.DataFrame(list(items))
