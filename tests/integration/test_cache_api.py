@@ -150,3 +150,22 @@ def test_a_dead_redis_costs_one_timeout_then_is_bypassed(url: str):
     assert not link.available
     assert cache.fetch("k", [], 60, lambda: 2).body == b"2"  # straight to the database
     cache.invalidate(["market:X"])  # never raises
+
+
+def test_large_answers_are_served_gzipped_from_the_cache(template_dir, tmp_path, redis_url):
+    year = {"start": "2016-01-01", "end": "2016-12-31"}
+    prefix = f"test-{uuid.uuid4().hex[:8]}"
+    local = app_on_copy(template_dir, tmp_path / "local")
+    shared = app_on_copy(template_dir, tmp_path / "redis", redis_url=redis_url, redis_prefix=prefix)
+    for app in (local, shared):
+        with TestClient(app) as client:
+            admin = login(client, "admin", "mystocks-admin")
+            answers = [client.get(BARS, headers=admin, params=year) for _ in range(2)]  # miss, hit
+            plain = client.get(BARS, headers={**admin, "Accept-Encoding": "identity"}, params=year)
+            assert app.services.cache.hits >= 1  # type: ignore[attr-defined]
+            for answer in answers:
+                assert answer.headers["content-encoding"] == "gzip"
+                assert int(answer.headers["content-length"]) < len(plain.content) / 3
+                assert answer.json() == plain.json() and len(plain.json()["items"]) > 200
+            assert "content-encoding" not in plain.headers
+            assert plain.headers["vary"] == "Accept-Encoding"

@@ -65,4 +65,9 @@ async def cached(
     headers = {"ETag": entry.etag, "Cache-Control": "private, no-cache" if private else "no-cache"}
     if matches(header("If-None-Match"), entry.etag):
         return Response(status_code=304, headers=headers)
+    if entry.gzipped is not None and "gzip" in (header("Accept-Encoding") or ""):
+        # Compressed once when cached; the gzip middleware lets an encoded answer pass (and
+        # adds `Vary` to plain ones itself).
+        headers["Content-Encoding"], headers["Vary"] = "gzip", "Accept-Encoding"
+        return Response(entry.gzipped, media_type=JSON, headers=headers)
     return Response(entry.body, media_type=JSON, headers=headers)
