@@ -50,6 +50,9 @@ check-generated: $(STAMP) $(NPM_STAMP)  ## fail if generated code drifts from op
 	$(PY) tools/generate.py --check
 
 bench: $(STAMP)  ## benchmarks, reported as ratios against baselines run alongside
+	@# wrk (Debian package) drives the HTTP load; without it a Python client competes for CPU.
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -q wrk >/dev/null; } \
+		|| echo "wrk is not installed (apt-get install wrk); using the Python load client"
 	$(PY) bench/run.py
 	$(PY) bench/ingest.py
 	$(PY) bench/backtest.py
