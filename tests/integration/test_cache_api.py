@@ -3,7 +3,8 @@ through Redis), one rebuild per key across processes, private backtest results."
 
 from __future__ import annotations
 
-import threading
+import asyncio
+import time
 import uuid
 from pathlib import Path
 
@@ -108,47 +109,38 @@ def test_instances_share_the_cache_and_its_invalidation_through_redis(
         assert {b["ts"][:10]: b["close"] for b in changed.json()["items"]}["2017-07-27"] == 27.01
 
 
-def test_one_rebuild_per_key_across_processes(redis_url: str):
+async def test_one_rebuild_per_key_across_processes(redis_url: str):
     prefix = f"test-{uuid.uuid4().hex[:8]}"
     caches = [RedisCache(RedisLink(redis_url, prefix)) for _ in range(6)]  # six processes' worth
     calls: list[int] = []
-    start = threading.Barrier(len(caches))
 
     def build() -> str:
         calls.append(1)
-        threading.Event().wait(0.2)  # a slow query
+        time.sleep(0.2)  # a slow query
         return "answer"
 
-    def ask(cache: RedisCache) -> None:
-        start.wait()
-        assert cache.fetch("hot", ["market:X"], 60, build).body == b'"answer"'
-
-    threads = [threading.Thread(target=ask, args=(c,)) for c in caches]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert len(calls) == 1
+    answers = await asyncio.gather(*(c.fetch("hot", ["market:X"], 60, build) for c in caches))
+    assert len(calls) == 1 and {a.body for a in answers} == {b'"answer"'}
 
 
-def test_an_answer_built_during_a_write_is_stale_on_arrival(redis_url: str):
+async def test_an_answer_built_during_a_write_is_stale_on_arrival(redis_url: str):
     cache = RedisCache(RedisLink(redis_url, f"test-{uuid.uuid4().hex[:8]}"))
 
     def build_while_a_write_commits() -> str:
         cache.invalidate(["market:X"])
         return "old"
 
-    cache.fetch("k", ["market:X"], 60, build_while_a_write_commits)
-    assert cache.fetch("k", ["market:X"], 60, lambda: "new").body == b'"new"'
+    await cache.fetch("k", ["market:X"], 60, build_while_a_write_commits)
+    assert (await cache.fetch("k", ["market:X"], 60, lambda: "new")).body == b'"new"'
 
 
 @pytest.mark.parametrize("url", ["redis://127.0.0.1:1/0"])
-def test_a_dead_redis_costs_one_timeout_then_is_bypassed(url: str):
+async def test_a_dead_redis_costs_one_timeout_then_is_bypassed(url: str):
     link = RedisLink(url, "x", cool_down=60)
     cache = RedisCache(link)
-    assert cache.fetch("k", [], 60, lambda: 1).body == b"1"
+    assert (await cache.fetch("k", [], 60, lambda: 1)).body == b"1"
     assert not link.available
-    assert cache.fetch("k", [], 60, lambda: 2).body == b"2"  # straight to the database
+    assert (await cache.fetch("k", [], 60, lambda: 2)).body == b"2"  # straight to the database
     cache.invalidate(["market:X"])  # never raises
 
 

@@ -13,7 +13,6 @@ from typing import Any
 
 import orjson
 from connexion import context
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from mystocks.services.auth import Principal
@@ -55,13 +54,8 @@ async def cached(
 ) -> Response:
     """`build(**params)` through the cache, answered with its ETag, or 304 when the client's
     `If-None-Match` already names it. `params` must be everything that changes the answer."""
-    entry = await run_in_threadpool(
-        services().cache.fetch,
-        cache_key(operation, params),
-        scopes,
-        ttl,
-        partial(build, **params),
-    )
+    key = cache_key(operation, params)
+    entry = await services().cache.fetch(key, scopes, ttl, partial(build, **params))
     headers = {"ETag": entry.etag, "Cache-Control": "private, no-cache" if private else "no-cache"}
     if matches(header("If-None-Match"), entry.etag):
         return Response(status_code=304, headers=headers)

@@ -20,6 +20,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any, Protocol
 
 import orjson
+from redis.commands.core import AsyncScript
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mystocks.errors import AuthenticationFailed, ServiceUnavailable
@@ -78,7 +79,7 @@ class RedisLimiter:
     def __init__(self, link: RedisLink, *, fail_open: bool = True) -> None:
         self.link = link
         self.fail_open = fail_open
-        self._script = link.aio.register_script(_SCRIPT)
+        self._scripts: dict[int, AsyncScript] = {}  # per asyncio client (one per event loop)
         self._seq = 0
 
     async def hit(self, key: str, limit: int, window: float) -> tuple[bool, int, float] | None:
@@ -87,7 +88,11 @@ class RedisLimiter:
             now = time.time()
             member = f"{now:.6f}-{id(self)}-{self._seq}"
             try:
-                allowed, remaining, reset = await self._script(
+                client = self.link.aio
+                script = self._scripts.get(id(client))
+                if script is None:
+                    script = self._scripts[id(client)] = client.register_script(_SCRIPT)
+                allowed, remaining, reset = await script(
                     keys=[self.link.key("rate", key)], args=[now, window, limit, member]
                 )
             except ERRORS as exc:

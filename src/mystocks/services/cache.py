@@ -7,6 +7,8 @@ and an entry stored under older generations is never served again. The generatio
 before the answer is built, so an entry built while an ingest committed is stale on arrival and
 is not served. Only one caller rebuilds a key at a time (per process, or across processes with a
 short Redis lock); the others wait for its entry instead of all hitting the database at once.
+A hit never leaves the event loop; building (a database read) and storing run in the thread
+pool. Invalidation is synchronous: ingest calls it from its worker thread after committing.
 
 `RedisCache` is shared by every server process; when Redis fails, answers are built from the
 database as if there were no cache (`RedisLink` logs it and retries after a cool-down).
@@ -15,6 +17,7 @@ database as if there were no cache (`RedisLink` logs it and retries after a cool
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import hashlib
 import threading
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 import orjson
+from starlette.concurrency import run_in_threadpool
 
 from mystocks.services.redis_link import ERRORS, RedisLink
 
@@ -81,11 +85,18 @@ def matches(if_none_match: str | None, etag: str) -> bool:
 
 
 class Cache(Protocol):
-    def fetch(
+    hits: int
+    misses: int
+
+    async def fetch(
         self, key: str, scopes: Sequence[str], ttl: float, build: Callable[[], Any]
     ) -> Entry: ...
 
     def invalidate(self, scopes: Iterable[str]) -> None: ...
+
+
+async def _built(build: Callable[[], Any]) -> Entry:
+    return await run_in_threadpool(lambda: entry_of(build()))
 
 
 class NoCache:
@@ -93,15 +104,17 @@ class NoCache:
 
     hits = misses = 0
 
-    def fetch(self, key: str, scopes: Sequence[str], ttl: float, build: Callable[[], Any]) -> Entry:
-        return entry_of(build())
+    async def fetch(
+        self, key: str, scopes: Sequence[str], ttl: float, build: Callable[[], Any]
+    ) -> Entry:
+        return await _built(build)
 
     def invalidate(self, scopes: Iterable[str]) -> None:
         pass
 
 
 class LocalCache:
-    """In one process: an LRU bounded in bytes, single-flight per key (striped locks)."""
+    """In one process: an LRU bounded in bytes; concurrent misses of one key share one build."""
 
     def __init__(self, max_bytes: int = 64 * 2**20) -> None:
         self.max_bytes = max_bytes
@@ -109,8 +122,8 @@ class LocalCache:
         self._entries: OrderedDict[str, tuple[float, tuple[int, ...], Entry]] = OrderedDict()
         self._size = 0
         self._gens: dict[str, int] = {}
-        self._lock = threading.Lock()
-        self._builders = [threading.Lock() for _ in range(64)]
+        self._lock = threading.Lock()  # invalidation comes from worker threads
+        self._inflight: dict[str, asyncio.Future[Entry]] = {}
 
     def _get(self, key: str, gens: tuple[int, ...]) -> Entry | None:
         with self._lock:
@@ -124,20 +137,32 @@ class LocalCache:
         with self._lock:
             return tuple(self._gens.get(s, 0) for s in scopes)
 
-    def fetch(self, key: str, scopes: Sequence[str], ttl: float, build: Callable[[], Any]) -> Entry:
+    async def fetch(
+        self, key: str, scopes: Sequence[str], ttl: float, build: Callable[[], Any]
+    ) -> Entry:
         gens = self._gens_of(scopes)
         if (entry := self._get(key, gens)) is not None:
             self.hits += 1
             return entry
-        with self._builders[hash(key) % len(self._builders)]:
-            gens = self._gens_of(scopes)
-            if (entry := self._get(key, gens)) is not None:  # built while we waited
-                self.hits += 1
-                return entry
-            self.misses += 1
-            entry = entry_of(build())
-            self._put(key, gens, ttl, entry)
-            return entry
+        loop = asyncio.get_running_loop()
+        pending = self._inflight.get(key)
+        if pending is not None and pending.get_loop() is loop:
+            self.hits += 1  # another request is building it: share its answer (or error)
+            return await asyncio.shield(pending)
+        future: asyncio.Future[Entry] = loop.create_future()
+        self._inflight[key] = future
+        self.misses += 1
+        try:
+            entry = await _built(build)
+        except BaseException as exc:
+            future.set_exception(exc)
+            future.exception()  # retrieved: nobody else waiting is not an error
+            raise
+        finally:
+            self._inflight.pop(key, None)
+        self._put(key, gens, ttl, entry)
+        future.set_result(entry)
+        return entry
 
     def _put(self, key: str, gens: tuple[int, ...], ttl: float, entry: Entry) -> None:
         if len(entry.body) > self.max_bytes // 8:
@@ -171,12 +196,12 @@ class RedisCache:
         self.link = link
         self.hits = self.misses = 0
 
-    def _read(self, key: str, scopes: Sequence[str]) -> tuple[list[int], Entry | None]:
-        pipe = self.link.sync.pipeline(transaction=False)
+    async def _read(self, key: str, scopes: Sequence[str]) -> tuple[list[int], Entry | None]:
+        pipe = self.link.aio.pipeline(transaction=False)
         if scopes:
             pipe.mget([self.link.key("gen", s) for s in scopes])
         pipe.get(self.link.key("cache", key))
-        replies = pipe.execute()
+        replies = await pipe.execute()
         gens = [int(g or 0) for g in (replies[0] if scopes else [])]
         raw: bytes | None = replies[-1]
         if raw is None:
@@ -188,38 +213,51 @@ class RedisCache:
         size = meta["n"]
         return gens, Entry(rest[:size], meta["e"], rest[size:] or None)
 
-    def fetch(self, key: str, scopes: Sequence[str], ttl: float, build: Callable[[], Any]) -> Entry:
+    async def fetch(
+        self, key: str, scopes: Sequence[str], ttl: float, build: Callable[[], Any]
+    ) -> Entry:
         if not self.link.available:
-            return entry_of(build())
+            return await _built(build)
+        lock = self.link.key("lock", key)
         try:
-            gens, entry = self._read(key, scopes)
-            if entry is None:
-                lock = self.link.key("lock", key)
-                if not self.link.sync.set(lock, b"1", nx=True, px=self.LOCK_MS):
-                    entry = self._await_rebuild(key, scopes)
-                if entry is None:
-                    self.misses += 1
-                    entry = entry_of(build())
-                    header = orjson.dumps({"g": gens, "e": entry.etag, "n": len(entry.body)})
-                    pipe = self.link.sync.pipeline(transaction=False)
-                    value = b"".join((header, b"\n", entry.body, entry.gzipped or b""))
-                    pipe.set(self.link.key("cache", key), value, px=int(ttl * 1000))
-                    pipe.delete(lock)
-                    pipe.execute()
-                    self.link.succeeded()
-                    return entry
-            self.hits += 1
-            self.link.succeeded()
-            return entry
+            gens, entry = await self._read(key, scopes)
+            if entry is None and not await self.link.aio.set(lock, b"1", nx=True, px=self.LOCK_MS):
+                entry = await self._await_rebuild(key, scopes)  # another process builds it
         except ERRORS as exc:
             self.link.failed(exc, "reading the cache")
-            return entry_of(build())
+            return await _built(build)
+        self.link.succeeded()
+        if entry is not None:
+            self.hits += 1
+            return entry
+        self.misses += 1
+        try:
+            entry = await _built(build)
+        except BaseException:
+            await self._forget(lock)
+            raise
+        header = orjson.dumps({"g": gens, "e": entry.etag, "n": len(entry.body)})
+        value = b"".join((header, b"\n", entry.body, entry.gzipped or b""))
+        try:
+            pipe = self.link.aio.pipeline(transaction=False)
+            pipe.set(self.link.key("cache", key), value, px=int(ttl * 1000))
+            pipe.delete(lock)
+            await pipe.execute()
+        except ERRORS as exc:
+            self.link.failed(exc, "storing a cached answer")
+        return entry
 
-    def _await_rebuild(self, key: str, scopes: Sequence[str]) -> Entry | None:
+    async def _forget(self, lock: str) -> None:
+        try:
+            await self.link.aio.delete(lock)
+        except ERRORS as exc:  # the lock expires by itself
+            self.link.failed(exc, "releasing a cache lock")
+
+    async def _await_rebuild(self, key: str, scopes: Sequence[str]) -> Entry | None:
         deadline = time.monotonic() + self.WAIT_S
         while time.monotonic() < deadline:
-            time.sleep(0.02)
-            _, entry = self._read(key, scopes)
+            await asyncio.sleep(0.02)
+            _, entry = await self._read(key, scopes)
             if entry is not None:
                 return entry
         return None

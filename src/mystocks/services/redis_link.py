@@ -9,9 +9,11 @@ without a restart. One warning is logged per outage, and one line when it ends.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 import time
+import weakref
 from dataclasses import dataclass
 
 import redis
@@ -47,13 +49,24 @@ class RedisLink:
             "retry": Retry(NoBackoff(), 0),
             "health_check_interval": 30,
         }
+        self._options = options
         self.sync = redis.Redis.from_url(url, **options)
-        # The asyncio client belongs to the event loop that serves requests; connections are
-        # made lazily, inside that loop.
-        self.aio = aioredis.Redis.from_url(url, **options)  # type: ignore[arg-type]
+        self._aio: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, aioredis.Redis] = (
+            weakref.WeakKeyDictionary()
+        )
         self._down_until = 0.0
         self._down_since: float | None = None
         self._lock = threading.Lock()
+
+    @property
+    def aio(self) -> aioredis.Redis:
+        """The asyncio client of the running event loop (its connections belong to that loop;
+        a process normally has one, tests start several)."""
+        loop = asyncio.get_running_loop()
+        client = self._aio.get(loop)
+        if client is None:
+            client = self._aio[loop] = aioredis.Redis.from_url(self.url, **self._options)  # type: ignore[arg-type]
+        return client
 
     def key(self, *parts: str) -> str:
         return ":".join((self.prefix, *parts))
