@@ -25,8 +25,11 @@ $(NPM_STAMP): frontend-client/package.json frontend-client/package-lock.json
 
 install: $(STAMP)  ## create .venv with the pinned dependencies
 
-run: $(STAMP)  ## start the server on the embedded default (SQLite under var/, sample data)
-	$(VENV)/bin/mystocks serve
+# A simulated feed on the around-the-clock clock, so quotes and bars move whenever someone
+# looks; `MYSTOCKS_FEED=off make run` (or MYSTOCKS_FEED_CLOCK=session) overrides it.
+run: $(STAMP)  ## start the server on the embedded default (SQLite under var/, sample data, demo feed)
+	MYSTOCKS_FEED=$${MYSTOCKS_FEED:-simulated} MYSTOCKS_FEED_CLOCK=$${MYSTOCKS_FEED_CLOCK:-demo} \
+		$(VENV)/bin/mystocks serve
 
 test: $(STAMP) $(NPM_STAMP)  ## every check CI runs
 	$(MAKE) --no-print-directory check-generated lint typecheck

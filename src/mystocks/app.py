@@ -27,6 +27,8 @@ from mystocks.services.backtests import update_of as backtest_update
 from mystocks.services.cache import Cache, LocalCache, NoCache, RedisCache
 from mystocks.services.container import Services
 from mystocks.services.events import EventBus, InProcessEventBus
+from mystocks.services.feed import FeedThread
+from mystocks.services.feed_setup import build_feed, options_from
 from mystocks.services.jobbook import JobBook, ReportRouter
 from mystocks.services.jobs import ProcessJobRunner
 from mystocks.services.market import MarketService
@@ -137,13 +139,34 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
     )
 
 
+def start_feed(services: Services) -> FeedThread | None:
+    """The feed `MYSTOCKS_FEED` asks for, running beside the server on a thread of its own (its
+    stores are synchronous). A feed that cannot start is logged, and the API serves without it:
+    it is a demo and development aid, not what the server is for."""
+    settings = services.settings
+    if settings.feed == "off":
+        return None
+    try:
+        options = options_from(settings, settings.feed)
+        live = build_feed(options, services.data, services.cache, services.bus)
+    except ValueError as exc:
+        log.error("MYSTOCKS_FEED=%s was not started: %s", settings.feed, exc)
+        return None
+    thread = FeedThread(live)
+    thread.start()
+    return thread
+
+
 def create_app(settings: Settings) -> MyStocksApp:
     spec = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
     services = build_services(settings, spec)
 
     @asynccontextmanager
     async def lifespan(_app: ASGIApp) -> AsyncIterator[None]:
+        feed = start_feed(services)
         yield
+        if feed is not None:
+            feed.stop()  # flushes its last window before the stores close
         services.runner.shutdown()
         services.data.dispose()
         if services.redis is not None:

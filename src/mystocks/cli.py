@@ -1,4 +1,4 @@
-"""The `mystocks` command line: `mystocks serve`, `mystocks init`, `mystocks version`."""
+"""The `mystocks` command line: serve, init, db, import, feed (`feed_cli`), version."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 
 from mystocks import __version__
+from mystocks.feed_cli import feed
 from mystocks.settings import Settings, load
 
 if TYPE_CHECKING:
@@ -286,6 +287,9 @@ def import_bars(
     if period not in ("1m", "1d"):
         raise typer.BadParameter("--period must be 1m or 1d")
     _run_import("bars", path, period, mapping, symbol, zone, fmt, chunk_rows)
+
+
+cli.add_typer(feed, name="feed")
 
 
 @cli.command()

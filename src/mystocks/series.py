@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -98,11 +98,12 @@ def local_to_utc_ms(local: np.datetime64 | np.ndarray, tz: str) -> np.ndarray:
     return utc.astype(np.int64)
 
 
-def iso_strings(local: np.ndarray, tz: str) -> list[str]:
-    """RFC 3339 strings with the zone's offset at each instant (`2017-07-26T15:00:00+08:00`)."""
+def iso_strings(local: np.ndarray, tz: str, unit: Literal["s", "ms"] = "s") -> list[str]:
+    """RFC 3339 strings with the zone's offset at each instant (`2017-07-26T15:00:00+08:00`;
+    with `unit="ms"`, `2017-07-26T14:59:50.000+08:00`)."""
     if len(local) == 0:
         return []
-    text = np.datetime_as_string(local, unit="s")
+    text = np.datetime_as_string(local, unit=unit)
     if tz == "Asia/Shanghai":  # no DST since 1991: skip the per-row zone lookup on the hot path
         return [t + "+08:00" for t in text.tolist()]
     aware = pd.DatetimeIndex(local).tz_localize(tz, ambiguous=True, nonexistent="shift_forward")

@@ -6,6 +6,7 @@ server refuses to start while the JWT secret or the admin password is still a do
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -64,6 +65,23 @@ class Settings(BaseSettings):
     sse_heartbeat_seconds: float = Field(default=15.0, gt=0, le=300)
     sse_max_seconds: float = Field(
         default=300.0, gt=0, description="a stream ends after this; clients resume by id"
+    )
+    feed: Literal["off", "simulated", "replay"] = Field(
+        default="off", description="a live feed started beside the server (see `mystocks feed`)"
+    )
+    feed_clock: Literal["session", "demo"] = Field(
+        default="session",
+        description="simulated feed: A-share sessions on trading days, or around the clock",
+    )
+    feed_symbols: str = Field(
+        default="", description="comma-separated; empty: every A-share stock with a daily close"
+    )
+    feed_rate: float = Field(default=20.0, gt=0, le=10_000, description="simulated ticks/s, total")
+    feed_seed: int | None = Field(default=None, description="simulated: unset draws one")
+    feed_day: date | None = Field(default=None, description="replay: default the newest tick day")
+    feed_speed: float = Field(default=60.0, ge=1, le=1000, description="replay: times real pace")
+    feed_window_seconds: float = Field(
+        default=0.2, gt=0, le=10, description="the feed writes and publishes once per window"
     )
 
     @model_validator(mode="after")

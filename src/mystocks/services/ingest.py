@@ -150,10 +150,10 @@ def check(
     return Checked(good, rejected)
 
 
-def to_store_rows(kind: str, good: pd.DataFrame) -> pd.DataFrame:
+def to_store_rows(kind: str, good: pd.DataFrame, simulated: bool = False) -> pd.DataFrame:
     """Checked rows -> the time-series store's batch columns (epoch-ms UTC `ts`)."""
     ms = good["ts"].dt.tz_convert("UTC").dt.tz_localize(None).astype("datetime64[ms]")
-    out = good.assign(ts=ms.astype(np.int64), simulated=0)
+    out = good.assign(ts=ms.astype(np.int64), simulated=int(simulated))
     columns = ["symbol", "ts", *PRICES[kind], "volume", "amount", "simulated"]
     return out[columns]
 
@@ -185,18 +185,26 @@ class IngestService:
         return self.data.relational.get_instruments(wanted)
 
     def write(
-        self, kind: str, period: str, good: pd.DataFrame, instruments: dict[str, dict[str, Any]]
+        self,
+        kind: str,
+        period: str,
+        good: pd.DataFrame,
+        instruments: dict[str, dict[str, Any]],
+        *,
+        simulated: bool = False,
     ) -> int:
+        """Write checked rows; `simulated` marks made-up market data (the live feed's simulated
+        provider), which quotes and pages then label `source: simulated`."""
         if good.empty:
             return 0
         if kind == "ticks":
-            written = self.data.timeseries.write_ticks(to_store_rows("ticks", good))
+            written = self.data.timeseries.write_ticks(to_store_rows("ticks", good, simulated))
         elif period == "1d":
             rows = daily_rows(good, instruments)
             self.data.relational.upsert_daily_bars(rows)
             written = len(rows)
         else:
-            written = self.data.timeseries.write_minute_bars(to_store_rows("bars", good))
+            written = self.data.timeseries.write_minute_bars(to_store_rows("bars", good, simulated))
         if self.cache is not None:
             self.cache.invalidate(market_scope(s) for s in good["symbol"].unique())
         return written

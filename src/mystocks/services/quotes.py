@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -97,22 +98,52 @@ def _quote(
         stamp = dt.datetime.combine(day, CLOSE_TIME.get(inst["market"], dt.time(0)), zone)
         simulated = False
     before = [bar for bar in bars if bar[0] < day]
-    prev_close = before[0][4] if before else None
-    change = None if prev_close is None else round(last - prev_close, 4)
+    return assemble_quote(
+        inst,
+        DaySummary(open_, high, low, last, int(volume), amount),
+        stamp,
+        simulated=simulated,
+        prev_close=before[0][4] if before else None,
+    )
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    """A trading day so far: its first, highest, lowest and latest price and its totals."""
+
+    open: float
+    high: float
+    low: float
+    last: float
+    volume: int
+    amount: float
+
+
+def assemble_quote(
+    inst: dict[str, Any],
+    day: DaySummary,
+    stamp: dt.datetime,
+    *,
+    simulated: bool,
+    prev_close: float | None,
+) -> td.Quote:
+    """The quote of `inst` for a day summarised so far; shared by the endpoint and the live
+    feed's replay, so both derive change, change_pct and the limits the same way."""
+    change = None if prev_close is None else round(day.last - prev_close, 4)
     change_pct = None if change is None or not prev_close else round(change / prev_close * 100, 2)
     limit_up, limit_down = price_limits(prev_close, inst)
     return {
-        "symbol": symbol,
+        "symbol": inst["symbol"],
         "name": inst["name"],
-        "last": last,
-        "open": open_,
-        "high": high,
-        "low": low,
+        "last": day.last,
+        "open": day.open,
+        "high": day.high,
+        "low": day.low,
         "prev_close": prev_close,
         "change": change,
         "change_pct": change_pct,
-        "volume": int(volume),
-        "amount": amount,
+        "volume": day.volume,
+        "amount": day.amount,
         "limit_up": limit_up,
         "limit_down": limit_down,
         "timestamp": stamp.isoformat(),

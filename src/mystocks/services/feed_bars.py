@@ -1,0 +1,151 @@
+"""What the live feed keeps in memory: open 1-minute bars per symbol, and replay quotes.
+
+Bars are stamped at the END of their minute, like the stored minute bars and
+`series.resample_intraday`: a bar ending at E holds the ticks in [E - 1 min, E), so a tick at
+10:15:03 belongs to the 10:16 bar. One exception, as terminals do: a tick stamped exactly at a
+session's close (11:30:00, 15:00:00, the closing print) joins the bar that ends then instead of
+opening a bar after the close.
+
+A bar closes when a tick of a later minute arrives for its symbol, or when the market clock
+passes its end: the 11:30 bar closes at 11:30 although the next tick comes after lunch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+from mystocks_contract import typeddicts as td
+
+from mystocks.series import SESSIONS
+from mystocks.services.quotes import DaySummary, assemble_quote
+
+MINUTE_MS = 60_000
+
+
+@dataclass
+class Bar:
+    symbol: str
+    end: int  # epoch ms UTC at the end of the minute
+    open: float
+    high: float
+    low: float
+    close: float
+    volume: int
+    amount: float
+
+    def add(self, price: float, volume: int, amount: float) -> None:
+        self.high = max(self.high, price)
+        self.low = min(self.low, price)
+        self.close = price
+        self.volume += volume
+        self.amount += amount
+
+
+def ticks_of(frame: pd.DataFrame) -> list[tuple[str, int, float, int, float]]:
+    """(symbol, ts ms UTC, price, volume, amount) tuples of a tick frame, as Python values."""
+    ms = frame["ts"].dt.tz_convert("UTC").dt.tz_localize(None).astype("datetime64[ms]")
+    columns = (frame["symbol"], ms.astype("int64"), frame["price"], frame["volume"])
+    return list(zip(*(c.tolist() for c in (*columns, frame["amount"])), strict=True))
+
+
+class MinuteBars:
+    """The open bar of each symbol; `add` and `close_until` return the bars they close."""
+
+    def __init__(self, instruments: Mapping[str, dict[str, Any]]) -> None:
+        self._zones = {s: ZoneInfo(inst["timezone"]) for s, inst in instruments.items()}
+        self._closes = {
+            s: {close for _, close in SESSIONS.get(inst["market"], SESSIONS["CN"])}
+            for s, inst in instruments.items()
+        }
+        self._open: dict[str, Bar] = {}
+        self.late = 0  # ticks older than their symbol's open bar (not rolled up)
+
+    def minute_end(self, symbol: str, ts: int) -> int:
+        start = ts - ts % MINUTE_MS
+        if ts == start:
+            local = dt.datetime.fromtimestamp(ts / 1000, self._zones[symbol])
+            if local.hour * 60 + local.minute in self._closes[symbol]:
+                return ts
+        return start + MINUTE_MS
+
+    def add(self, ticks: pd.DataFrame) -> list[Bar]:
+        closed = []
+        for symbol, ts, price, volume, amount in ticks_of(ticks):
+            end = self.minute_end(symbol, ts)
+            bar = self._open.get(symbol)
+            if bar is not None and bar.end == end:
+                bar.add(price, volume, amount)
+                continue
+            if bar is not None and bar.end > end:
+                self.late += 1
+                continue
+            if bar is not None:
+                closed.append(bar)
+            self._open[symbol] = Bar(symbol, end, price, price, price, price, volume, amount)
+        return closed
+
+    def close_until(self, clock_ms: int) -> list[Bar]:
+        """Close the bars whose minute has ended by `clock_ms` (the market clock)."""
+        done = [bar for bar in self._open.values() if bar.end <= clock_ms]
+        for bar in done:
+            del self._open[bar.symbol]
+        return done
+
+    def close_all(self) -> list[Bar]:
+        """When the feed stops: no more ticks will come for the open bars."""
+        done = list(self._open.values())
+        self._open.clear()
+        return done
+
+
+class ReplayQuotes:
+    """Quotes as of the replayed moment, kept up tick by tick.
+
+    A replay writes nothing (its ticks are stored already), so the store's newest tick is not
+    the replayed one and `build_quotes` would answer for the wrong moment. The day's figures are
+    therefore summed here from the replayed ticks, and the quote is assembled by the same
+    function as the endpoint's (`quotes.assemble_quote`)."""
+
+    def __init__(
+        self, instruments: Mapping[str, dict[str, Any]], prev_close: Mapping[str, float | None]
+    ) -> None:
+        self._instruments = instruments
+        self._prev_close = prev_close
+        self._days: dict[str, tuple[dt.date, DaySummary, dt.datetime, bool]] = {}
+
+    def quotes(self, ticks: pd.DataFrame) -> list[td.Quote]:
+        flags = ticks["simulated"].tolist() if "simulated" in ticks else [0] * len(ticks)
+        for (symbol, ts, price, volume, amount), simulated in zip(
+            ticks_of(ticks), flags, strict=True
+        ):
+            zone = ZoneInfo(self._instruments[symbol]["timezone"])
+            stamp = dt.datetime.fromtimestamp(ts / 1000, dt.UTC).astimezone(zone)
+            seen = self._days.get(symbol)
+            if seen is None or seen[0] != stamp.date():
+                day = DaySummary(price, price, price, price, volume, amount)
+            else:
+                old = seen[1]
+                day = DaySummary(
+                    old.open,
+                    max(old.high, price),
+                    min(old.low, price),
+                    price,
+                    old.volume + volume,
+                    old.amount + amount,
+                )
+            self._days[symbol] = (stamp.date(), day, stamp, bool(simulated))
+        return [
+            assemble_quote(
+                self._instruments[symbol],
+                self._days[symbol][1],
+                self._days[symbol][2],
+                simulated=self._days[symbol][3],
+                prev_close=self._prev_close.get(symbol),
+            )
+            for symbol in dict.fromkeys(ticks["symbol"].tolist())
+        ]
