@@ -29,6 +29,7 @@ from mystocks.services.events import EventBus, InProcessEventBus
 from mystocks.services.jobbook import JobBook, ReportRouter
 from mystocks.services.jobs import ProcessJobRunner
 from mystocks.services.market import MarketService
+from mystocks.services.meter import make_meter
 from mystocks.services.redis_events import RedisEventBus
 from mystocks.services.strategies import StrategyService
 from mystocks.services.training import TrainingService
@@ -109,7 +110,7 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         api_version=str(spec["info"]["version"]),
         data=data,
         auth=auth,
-        market=MarketService(data),
+        market=MarketService(data, make_meter(settings.redis_url, settings.redis_prefix)),
         strategies=StrategyService(strategies, data.relational),
         backtests=BacktestService(router.books["backtest"], strategies, data.relational),
         training=TrainingService(router.books["training"], data.relational),

@@ -181,6 +181,7 @@ def _run_import(
 
     from mystocks.services.imports import import_file, summary_rows
     from mystocks.services.ingest import IngestService
+    from mystocks.services.meter import make_meter
     from mystocks.storage.manager import UnifiedManager
 
     pairs = {}
@@ -206,7 +207,8 @@ def _run_import(
             task = bar.add_task(f"importing {path.name}", total=None)
             try:
                 report = import_file(
-                    IngestService(data),
+                    # With Redis, the servers' dashboards count this import's rows too.
+                    IngestService(data, make_meter(settings.redis_url, settings.redis_prefix)),
                     kind,
                     path,
                     period=period,

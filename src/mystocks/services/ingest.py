@@ -23,6 +23,7 @@ import pandas as pd
 from mystocks_contract import typeddicts as td
 
 from mystocks.errors import FieldProblem, RuleViolation
+from mystocks.services.meter import InProcessMeter, RateMeter
 from mystocks.storage.manager import UnifiedManager
 
 MAX_LISTED_PROBLEMS = 50
@@ -175,8 +176,9 @@ def daily_rows(good: pd.DataFrame, instruments: dict[str, dict[str, Any]]) -> li
 
 
 class IngestService:
-    def __init__(self, data: UnifiedManager) -> None:
+    def __init__(self, data: UnifiedManager, meter: RateMeter | None = None) -> None:
         self.data = data
+        self.meter = meter or InProcessMeter()  # counts rows written to the time-series store
 
     def instruments_for(self, symbols: Sequence[Any]) -> dict[str, dict[str, Any]]:
         wanted = {str(s).strip().upper() for s in symbols if isinstance(s, str)}
@@ -187,13 +189,16 @@ class IngestService:
     ) -> int:
         if good.empty:
             return 0
-        if kind == "ticks":
-            return self.data.timeseries.write_ticks(to_store_rows("ticks", good))
-        if period == "1d":
+        if kind == "bars" and period == "1d":
             rows = daily_rows(good, instruments)
             self.data.relational.upsert_daily_bars(rows)
             return len(rows)
-        return self.data.timeseries.write_minute_bars(to_store_rows("bars", good))
+        if kind == "ticks":
+            written = self.data.timeseries.write_ticks(to_store_rows("ticks", good))
+        else:
+            written = self.data.timeseries.write_minute_bars(to_store_rows("bars", good))
+        self.meter.add(written)
+        return written
 
     def _batch(self, kind: str, period: str, items: Sequence[dict[str, Any]]) -> td.IngestResult:
         frame = pd.DataFrame(list(items))

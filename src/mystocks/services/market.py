@@ -27,6 +27,7 @@ from mystocks.series import (
 from mystocks.services import indicators as ind
 from mystocks.services import paging
 from mystocks.services.ingest import IngestService
+from mystocks.services.meter import RateMeter
 from mystocks.services.quotes import build_quotes
 from mystocks.storage.calendar import trading_days
 from mystocks.storage.manager import UnifiedManager
@@ -72,9 +73,9 @@ def check_range(start: Any, end: Any) -> None:
 
 
 class MarketService:
-    def __init__(self, data: UnifiedManager) -> None:
+    def __init__(self, data: UnifiedManager, meter: RateMeter | None = None) -> None:
         self.data = data
-        self.ingest = IngestService(data)
+        self.ingest = IngestService(data, meter)
 
     # -- instruments --------------------------------------------------------------------------
     def instrument(self, symbol: str) -> dict[str, Any]:
