@@ -563,6 +563,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dashboard snapshot
+         * @description Market breadth and top movers of the A-shares (from every A-share's latest quote, as
+         *     `GET /api/v1/market/quotes` builds it), the backtests and training jobs you can see that are
+         *     queued or running, risk alerts of the last 24 hours and the ingest rate.
+         */
+        get: operations["mystocks.api.dashboard.get_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sse/backtest": {
         parameters: {
             query?: never;
@@ -1044,6 +1066,115 @@ export interface components {
             days: string[];
         };
         /**
+         * @description A snapshot for a live dashboard: breadth and top movers of the A-share market, the jobs you can
+         *     see that are queued or running, recent risk alerts and the ingest rate. The market part scans
+         *     every A-share's latest quote, so a server process computes it at most once a second: reads
+         *     within the same second may show the same market figures.
+         * @example {
+         *       "breadth": {
+         *         "as_of": "2017-07-26T14:59:50+08:00",
+         *         "trading_day": "2017-07-26",
+         *         "stocks": 4,
+         *         "advancing": 2,
+         *         "declining": 2,
+         *         "unchanged": 0,
+         *         "limit_up": 0,
+         *         "limit_down": 0,
+         *         "stale": 6
+         *       },
+         *       "movers": {
+         *         "gainers": [
+         *           {
+         *             "symbol": "600809.SH",
+         *             "name": "山西汾酒",
+         *             "last": 35.91,
+         *             "change_pct": 0.14,
+         *             "amount": 190523424.6
+         *           },
+         *           {
+         *             "symbol": "600036.SH",
+         *             "name": "招商银行",
+         *             "last": 25.56,
+         *             "change_pct": 0.12,
+         *             "amount": 599527838.88
+         *           }
+         *         ],
+         *         "losers": [
+         *           {
+         *             "symbol": "600085.SH",
+         *             "name": "同仁堂",
+         *             "last": 32.98,
+         *             "change_pct": -0.87,
+         *             "amount": 67103097.64
+         *           },
+         *           {
+         *             "symbol": "601766.SH",
+         *             "name": "中国中车",
+         *             "last": 10.07,
+         *             "change_pct": -0.4,
+         *             "amount": 150847131.99
+         *           }
+         *         ],
+         *         "turnover": [
+         *           {
+         *             "symbol": "600036.SH",
+         *             "name": "招商银行",
+         *             "last": 25.56,
+         *             "change_pct": 0.12,
+         *             "amount": 599527838.88
+         *           },
+         *           {
+         *             "symbol": "600809.SH",
+         *             "name": "山西汾酒",
+         *             "last": 35.91,
+         *             "change_pct": 0.14,
+         *             "amount": 190523424.6
+         *           }
+         *         ]
+         *       },
+         *       "jobs": {
+         *         "backtests": {
+         *           "queued": 1,
+         *           "running": 1
+         *         },
+         *         "training": {
+         *           "queued": 0,
+         *           "running": 0
+         *         },
+         *         "running": [
+         *           {
+         *             "kind": "backtest",
+         *             "id": 7,
+         *             "owner": "admin",
+         *             "progress": 0.4,
+         *             "started_at": "2026-11-24T05:00:00Z"
+         *           }
+         *         ]
+         *       },
+         *       "risk_alerts_24h": 0,
+         *       "ingest_rows_per_second": 1250.5
+         *     }
+         */
+        Dashboard: {
+            breadth: components["schemas"]["MarketBreadth"];
+            movers: components["schemas"]["MarketMovers"];
+            jobs: components["schemas"]["JobActivity"];
+            /**
+             * @description Risk alerts raised in the last 24 hours. Risk alerts do not exist yet (they arrive with
+             *     paper trading), so this is 0 until they do.
+             */
+            risk_alerts_24h: number;
+            /**
+             * @description Rows of ticks and intraday bars written to the time-series store per second, averaged over
+             *     the last 60 seconds: by `POST /api/v1/market/ticks`, `POST /api/v1/market/bars` and the
+             *     `mystocks import` command. With Redis configured, every server instance and import sharing
+             *     it counts into this one figure; without Redis, it is this server process's own. Daily bars
+             *     are stored in the relational store and are not counted. Null when the shared counts could
+             *     not be read.
+             */
+            ingest_rows_per_second: number | null;
+        };
+        /**
          * @description `real` for shipped or ingested market data, `simulated` for the seeded intraday sample.
          * @example real
          * @enum {string}
@@ -1301,6 +1432,46 @@ export interface components {
          */
         InstrumentType: "stock" | "index";
         /**
+         * @description Backtests and training jobs that are queued or running: every user's for an admin, your own
+         *     otherwise (as in `GET /api/v1/backtests` and `GET /api/v1/training-jobs`).
+         * @example {
+         *       "backtests": {
+         *         "queued": 1,
+         *         "running": 1
+         *       },
+         *       "training": {
+         *         "queued": 0,
+         *         "running": 0
+         *       },
+         *       "running": [
+         *         {
+         *           "kind": "backtest",
+         *           "id": 7,
+         *           "owner": "admin",
+         *           "progress": 0.4,
+         *           "started_at": "2026-11-24T05:00:00Z"
+         *         }
+         *       ]
+         *     }
+         */
+        JobActivity: {
+            backtests: components["schemas"]["JobCounts"];
+            training: components["schemas"]["JobCounts"];
+            /** @description The running jobs with their progress, the latest started first, at most 20 of each kind. */
+            running: components["schemas"]["RunningJob"][];
+        };
+        /**
+         * @description How many jobs of one kind wait for a worker and how many are running.
+         * @example {
+         *       "queued": 1,
+         *       "running": 2
+         *     }
+         */
+        JobCounts: {
+            queued: number;
+            running: number;
+        };
+        /**
          * @description `queued` → `running` → `succeeded`, `failed` or `cancelled`.
          * @example running
          * @enum {string}
@@ -1342,6 +1513,96 @@ export interface components {
             signal: number;
         };
         /**
+         * @description How the A-share market moved, from the latest quote of every listed A-share stock that has
+         *     market data (the quotes `GET /api/v1/market/quotes` answers). The counts cover the stocks whose
+         *     latest quote is from `trading_day`, the trading day of the newest quote; a stock whose latest
+         *     quote is older (suspended, or not updated since) is counted in `stale` only.
+         * @example {
+         *       "as_of": "2017-07-26T14:59:50+08:00",
+         *       "trading_day": "2017-07-26",
+         *       "stocks": 4,
+         *       "advancing": 2,
+         *       "declining": 2,
+         *       "unchanged": 0,
+         *       "limit_up": 0,
+         *       "limit_down": 0,
+         *       "stale": 6
+         *     }
+         */
+        MarketBreadth: {
+            /**
+             * Format: date-time
+             * @description Time of the newest quote, in the exchange's UTC offset; null when no A-share has market data.
+             */
+            as_of: string | null;
+            /**
+             * Format: date
+             * @description The exchange-local day of `as_of`.
+             */
+            trading_day: string | null;
+            /** @description Stocks counted (those with a quote on `trading_day`). */
+            stocks: number;
+            /** @description Of those, stocks whose last price is above the previous close. */
+            advancing: number;
+            /** @description Stocks whose last price is below the previous close. */
+            declining: number;
+            /**
+             * @description Stocks whose last price equals the previous close. A stock without a previous close (its
+             *     first day in the data) is in none of `advancing`, `declining` and `unchanged`.
+             */
+            unchanged: number;
+            /**
+             * @description Stocks whose last price has reached the day's upper price limit (`Quote.limit_up`, the
+             *     exchange's rounding), compared exactly, not in floating point; they are advancing too.
+             */
+            limit_up: number;
+            /** @description Stocks whose last price has reached the day's lower price limit; declining too. */
+            limit_down: number;
+            /** @description Stocks whose latest quote is from an earlier trading day; in no other count. */
+            stale: number;
+        };
+        /**
+         * @description The biggest movers among the stocks counted in the breadth (those quoted on its trading day), at
+         *     most 10 in each list; equal values are ordered by symbol.
+         * @example {
+         *       "gainers": [
+         *         {
+         *           "symbol": "600809.SH",
+         *           "name": "山西汾酒",
+         *           "last": 35.91,
+         *           "change_pct": 0.14,
+         *           "amount": 190523424.6
+         *         }
+         *       ],
+         *       "losers": [
+         *         {
+         *           "symbol": "600085.SH",
+         *           "name": "同仁堂",
+         *           "last": 32.98,
+         *           "change_pct": -0.87,
+         *           "amount": 67103097.64
+         *         }
+         *       ],
+         *       "turnover": [
+         *         {
+         *           "symbol": "600036.SH",
+         *           "name": "招商银行",
+         *           "last": 25.56,
+         *           "change_pct": 0.12,
+         *           "amount": 599527838.88
+         *         }
+         *       ]
+         *     }
+         */
+        MarketMovers: {
+            /** @description Rising stocks, the highest `change_pct` first. */
+            gainers: components["schemas"]["Mover"][];
+            /** @description Falling stocks, the lowest `change_pct` first. */
+            losers: components["schemas"]["Mover"][];
+            /** @description The most traded stocks by turnover (`amount`), the largest first. */
+            turnover: components["schemas"]["Mover"][];
+        };
+        /**
          * @description A `momentum` strategy's type and parameters.
          * @example {
          *       "type": "momentum",
@@ -1374,6 +1635,26 @@ export interface components {
              * @default 0
              */
             threshold: number;
+        };
+        /**
+         * @description One stock in a list of movers, with the figures of its latest quote.
+         * @example {
+         *       "symbol": "600036.SH",
+         *       "name": "招商银行",
+         *       "last": 25.56,
+         *       "change_pct": 0.12,
+         *       "amount": 599527838.88
+         *     }
+         */
+        Mover: {
+            symbol: string;
+            /** @description The listing's Chinese name. */
+            name: string;
+            last: number;
+            /** @description Percent against the previous close, 2 decimals; null without a previous close. */
+            change_pct: number | null;
+            /** @description Turnover of the day so far, in CNY. */
+            amount: number;
         };
         /**
          * @description A range to draw a parameter from, uniformly (integers for integer parameters).
@@ -1566,6 +1847,29 @@ export interface components {
              * @default 80
              */
             upper: number;
+        };
+        /**
+         * @description A running job; read it with `GET /api/v1/backtests/{id}` or `GET /api/v1/training-jobs/{id}`.
+         * @example {
+         *       "kind": "training",
+         *       "id": 3,
+         *       "owner": "trader1",
+         *       "progress": 0.25,
+         *       "started_at": "2026-11-24T05:00:00Z"
+         *     }
+         */
+        RunningJob: {
+            /** @enum {string} */
+            kind: "backtest" | "training";
+            id: number;
+            /** @description The user who submitted it. */
+            owner: string;
+            progress: number;
+            /**
+             * Format: date-time
+             * @description When a worker took it (null only for a moment while it starts).
+             */
+            started_at: string | null;
         };
         /**
          * @description A `sma_cross` strategy's type and parameters.
@@ -3459,6 +3763,30 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.dashboard.get_dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshot. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

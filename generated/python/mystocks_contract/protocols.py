@@ -225,6 +225,14 @@ class TrainingHandlers(Protocol):
         ...
 
 
+class DashboardHandlers(Protocol):
+    """Handlers of the `dashboard` tag, in `mystocks.api.dashboard`."""
+
+    async def get_dashboard(self) -> Response:
+        """Dashboard snapshot"""
+        ...
+
+
 class EventsHandlers(Protocol):
     """Handlers of the `events` tag, in `mystocks.api.events`."""
 
@@ -270,6 +278,7 @@ OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.training.create_training_job",
     "mystocks.api.training.get_training_job",
     "mystocks.api.training.cancel_training_job",
+    "mystocks.api.dashboard.get_dashboard",
     "mystocks.api.events.stream_backtests",
     "mystocks.api.events.stream_training",
 )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from mystocks.services.auth import AuthService
 from mystocks.services.backtests import BacktestService
+from mystocks.services.dashboard import DashboardService
 from mystocks.services.events import EventBus
 from mystocks.services.jobs import JobRunner
 from mystocks.services.market import MarketService
@@ -25,5 +26,6 @@ class Services:
     strategies: StrategyService
     backtests: BacktestService
     training: TrainingService
+    dashboard: DashboardService
     runner: JobRunner
     bus: EventBus
