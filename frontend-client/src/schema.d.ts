@@ -574,7 +574,8 @@ export interface paths {
          * Dashboard snapshot
          * @description Market breadth and top movers of the A-shares (from every A-share's latest quote, as
          *     `GET /api/v1/market/quotes` builds it), the backtests and training jobs you can see that are
-         *     queued or running, risk alerts of the last 24 hours and the ingest rate.
+         *     queued or running, risk alerts of the last 24 hours and the ingest rate. To follow it live,
+         *     use `GET /api/v1/sse/dashboard`, which pushes the same snapshot whenever it changes.
          */
         get: operations["mystocks.api.dashboard.get_dashboard"];
         put?: never;
@@ -625,6 +626,31 @@ export interface paths {
          *     after the job's final event.
          */
         get: operations["mystocks.api.events.stream_training"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sse/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live dashboard (Server-Sent Events)
+         * @description A `text/event-stream` of `dashboard_update` events (each a `DashboardUpdateEvent` whose
+         *     `data` is the snapshot `GET /api/v1/dashboard` answers). The current snapshot is sent at
+         *     connect, then a new one whenever it differs from the last one sent (the event `id` is the
+         *     snapshot's digest), checked every second and never more than one event per second. A
+         *     comment line is sent as a heartbeat when nothing changes. There is no history to resume:
+         *     a reconnecting client receives the current snapshot first.
+         */
+        get: operations["mystocks.api.events.stream_dashboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1173,6 +1199,61 @@ export interface components {
              *     not be read.
              */
             ingest_rows_per_second: number | null;
+        };
+        /**
+         * @description One `dashboard_update` Server-Sent Event: the SSE `id:` line carries `id`, the `event:` line
+         *     `type`, and the `data:` line this whole object as JSON.
+         * @example {
+         *       "id": "9f2c4e1a7b3d5f60",
+         *       "type": "dashboard_update",
+         *       "occurred_at": "2026-11-24T05:00:01Z",
+         *       "data": {
+         *         "breadth": {
+         *           "as_of": "2017-07-26T14:59:50+08:00",
+         *           "trading_day": "2017-07-26",
+         *           "stocks": 4,
+         *           "advancing": 2,
+         *           "declining": 2,
+         *           "unchanged": 0,
+         *           "limit_up": 0,
+         *           "limit_down": 0,
+         *           "stale": 6
+         *         },
+         *         "movers": {
+         *           "gainers": [],
+         *           "losers": [],
+         *           "turnover": []
+         *         },
+         *         "jobs": {
+         *           "backtests": {
+         *             "queued": 0,
+         *             "running": 0
+         *           },
+         *           "training": {
+         *             "queued": 0,
+         *             "running": 0
+         *           },
+         *           "running": []
+         *         },
+         *         "risk_alerts_24h": 0,
+         *         "ingest_rows_per_second": 0
+         *       }
+         *     }
+         */
+        DashboardUpdateEvent: {
+            /**
+             * @description A digest of the snapshot in `data`: equal ids mean equal snapshots. The stream sends a
+             *     snapshot at connect and then only when it differs from the last one sent.
+             */
+            id: string;
+            /** @enum {string} */
+            type: "dashboard_update";
+            /**
+             * Format: date-time
+             * @description When the server assembled this snapshot.
+             */
+            occurred_at: string;
+            data: components["schemas"]["Dashboard"];
         };
         /**
          * @description `real` for shipped or ingested market data, `simulated` for the seeded intraday sample.
@@ -3861,6 +3942,36 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.events.stream_dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        id?: string;
+                        /** @enum {string} */
+                        event: "dashboard_update";
+                        /** @description A `DashboardUpdateEvent`, JSON-encoded. */
+                        data: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

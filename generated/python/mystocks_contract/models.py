@@ -1302,6 +1302,27 @@ class Dashboard(BaseModel):
     """
 
 
+class DashboardUpdateEvent(BaseModel):
+    """
+    One `dashboard_update` Server-Sent Event: the SSE `id:` line carries `id`, the `event:` line
+    `type`, and the `data:` line this whole object as JSON.
+
+    """
+
+    id: str
+    """
+    A digest of the snapshot in `data`: equal ids mean equal snapshots. The stream sends a
+    snapshot at connect and then only when it differs from the last one sent.
+
+    """
+    type: Literal['dashboard_update']
+    occurred_at: AwareDatetime
+    """
+    When the server assembled this snapshot.
+    """
+    data: Dashboard
+
+
 class Strategy1(StrategyMeta, StrategyFields):
     """
     A stored strategy.

@@ -244,6 +244,10 @@ class EventsHandlers(Protocol):
         """Live training updates (Server-Sent Events)"""
         ...
 
+    async def stream_dashboard(self) -> Response:
+        """Live dashboard (Server-Sent Events)"""
+        ...
+
 
 OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.system.get_health",
@@ -281,4 +285,5 @@ OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.dashboard.get_dashboard",
     "mystocks.api.events.stream_backtests",
     "mystocks.api.events.stream_training",
+    "mystocks.api.events.stream_dashboard",
 )
