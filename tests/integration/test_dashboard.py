@@ -9,7 +9,7 @@ from typing import Any
 
 from mystocks.services.jobs import Report
 from mystocks.storage.sample_data import SAMPLE_CN_STOCKS
-from tests.conftest import login
+from tests.conftest import backtest_inputs, login
 
 URL = "/api/v1/dashboard"
 LAST_TICK_DAY = "2017-07-26"  # the newest simulated ticks of the Shanghai sample stocks
@@ -122,18 +122,6 @@ def test_get_dashboard_meters_rows_written_to_the_time_series_store(writable_app
     assert client.get(URL, headers=admin).json()["ingest_rows_per_second"] == round(4 / 60, 2)
 
 
-def _backtest() -> dict[str, Any]:
-    return {
-        "strategy_id": None,
-        "strategy": {"type": "momentum", "parameters": {}},
-        "symbols": ["600036.SH"],
-        "start": dt.date(2016, 1, 1),
-        "end": dt.date(2016, 12, 31),
-        "initial_cash": 1e6,
-        "costs": {},
-    }
-
-
 TRAINING = {
     "strategy_type": "momentum",
     "search": {"grid": {"lookback": [5, 10]}},
@@ -157,9 +145,9 @@ def test_get_dashboard_counts_the_jobs_each_user_may_see(writable_app):
     )
     # Rows made directly in the stores: no worker picks them up, so they stay as set here.
     backtests, training = app.services.dashboard.backtests, app.services.dashboard.training
-    backtests.store.create("admin", None, _backtest())  # queued
-    running, _ = backtests.store.create("admin", None, _backtest())
-    backtests.store.create("trader", None, _backtest())  # queued
+    backtests.store.create("admin", None, backtest_inputs())  # queued
+    running, _ = backtests.store.create("admin", None, backtest_inputs())
+    backtests.store.create("trader", None, backtest_inputs())  # queued
     backtests.record(Report(running["id"], "started"))
     backtests.record(Report(running["id"], "progress", progress=0.5))
     time.sleep(0.01)  # the training job starts later, so it is listed first

@@ -4,10 +4,7 @@ expire, and a Redis that is down never fails an ingest."""
 from __future__ import annotations
 
 import logging
-import uuid
-from collections.abc import Iterator
 
-import pytest
 import redis
 
 from mystocks.services.meter import RedisMeter
@@ -19,16 +16,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-@pytest.fixture
-def prefix(redis_url: str) -> Iterator[str]:
-    name = f"test-{uuid.uuid4().hex[:8]}"
-    yield name
-    client = redis.Redis.from_url(redis_url)
-    for key in client.scan_iter(f"{name}:*"):
-        client.delete(key)
-    client.close()
 
 
 def test_instances_share_one_rate(redis_url, prefix):
