@@ -1250,7 +1250,7 @@ export interface components {
             type: "dashboard_update";
             /**
              * Format: date-time
-             * @description When the server assembled this snapshot.
+             * @description When the server sent this event.
              */
             occurred_at: string;
             data: components["schemas"]["Dashboard"];

@@ -1318,7 +1318,7 @@ class DashboardUpdateEvent(BaseModel):
     type: Literal['dashboard_update']
     occurred_at: AwareDatetime
     """
-    When the server assembled this snapshot.
+    When the server sent this event.
     """
     data: Dashboard
 

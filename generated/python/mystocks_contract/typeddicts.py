@@ -1148,7 +1148,7 @@ class DashboardUpdateEvent(TypedDict):
     type: Literal['dashboard_update']
     occurred_at: str
     """
-    When the server assembled this snapshot.
+    When the server sent this event.
     """
     data: Dashboard
 
