@@ -6,6 +6,7 @@ shared app per session for read-only tests; tests that write build their own.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import uuid
@@ -153,3 +154,29 @@ def redis_url() -> str:
     finally:
         client.close()
     return REDIS_URL
+
+
+@pytest.fixture
+def prefix(redis_url: str) -> Iterator[str]:
+    """A Redis key prefix of this test's own; its keys are deleted afterwards."""
+    import redis
+
+    name = f"test-{uuid.uuid4().hex[:8]}"
+    yield name
+    client = redis.Redis.from_url(redis_url)
+    for key in client.scan_iter(f"{name}:*"):
+        client.delete(key)
+    client.close()
+
+
+def backtest_inputs() -> dict[str, Any]:
+    """What a stored backtest row needs, for tests that make jobs no worker will run."""
+    return {
+        "strategy_id": None,
+        "strategy": {"type": "momentum", "parameters": {}},
+        "symbols": ["600036.SH"],
+        "start": dt.date(2016, 1, 1),
+        "end": dt.date(2016, 12, 31),
+        "initial_cash": 1e6,
+        "costs": {},
+    }

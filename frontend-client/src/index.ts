@@ -11,6 +11,7 @@ export type Quote = Schemas["Quote"];
 export type Instrument = Schemas["Instrument"];
 export type Problem = Schemas["Problem"];
 export type Period = Schemas["Period"];
+export type Dashboard = Schemas["Dashboard"];
 
 export type MyStocksClient = Client<paths>;
 

@@ -608,6 +608,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dashboard snapshot
+         * @description Market breadth and top movers of the A-shares (from every A-share's latest quote, as
+         *     `GET /api/v1/market/quotes` builds it), the backtests and training jobs you can see that are
+         *     queued or running, risk alerts of the last 24 hours and the ingest rate. To follow it live,
+         *     use `GET /api/v1/sse/dashboard`, which pushes the same snapshot whenever it changes.
+         */
+        get: operations["mystocks.api.dashboard.get_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sse/backtest": {
         parameters: {
             query?: never;
@@ -648,6 +671,31 @@ export interface paths {
          *     after the job's final event.
          */
         get: operations["mystocks.api.events.stream_training"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sse/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live dashboard (Server-Sent Events)
+         * @description A `text/event-stream` of `dashboard_update` events (each a `DashboardUpdateEvent` whose
+         *     `data` is the snapshot `GET /api/v1/dashboard` answers). The current snapshot is sent at
+         *     connect, then a new one whenever it differs from the last one sent (the event `id` is the
+         *     snapshot's digest), checked every second and never more than one event per second. A
+         *     comment line is sent as a heartbeat when nothing changes. There is no history to resume:
+         *     a reconnecting client receives the current snapshot first.
+         */
+        get: operations["mystocks.api.events.stream_dashboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1089,6 +1137,170 @@ export interface components {
             days: string[];
         };
         /**
+         * @description A snapshot for a live dashboard: breadth and top movers of the A-share market, the jobs you can
+         *     see that are queued or running, recent risk alerts and the ingest rate. The market part scans
+         *     every A-share's latest quote, so a server process computes it at most once a second: reads
+         *     within the same second may show the same market figures.
+         * @example {
+         *       "breadth": {
+         *         "as_of": "2017-07-26T14:59:50+08:00",
+         *         "trading_day": "2017-07-26",
+         *         "stocks": 4,
+         *         "advancing": 2,
+         *         "declining": 2,
+         *         "unchanged": 0,
+         *         "limit_up": 0,
+         *         "limit_down": 0,
+         *         "stale": 6
+         *       },
+         *       "movers": {
+         *         "gainers": [
+         *           {
+         *             "symbol": "600809.SH",
+         *             "name": "山西汾酒",
+         *             "last": 35.91,
+         *             "change_pct": 0.14,
+         *             "amount": 190523424.6
+         *           },
+         *           {
+         *             "symbol": "600036.SH",
+         *             "name": "招商银行",
+         *             "last": 25.56,
+         *             "change_pct": 0.12,
+         *             "amount": 599527838.88
+         *           }
+         *         ],
+         *         "losers": [
+         *           {
+         *             "symbol": "600085.SH",
+         *             "name": "同仁堂",
+         *             "last": 32.98,
+         *             "change_pct": -0.87,
+         *             "amount": 67103097.64
+         *           },
+         *           {
+         *             "symbol": "601766.SH",
+         *             "name": "中国中车",
+         *             "last": 10.07,
+         *             "change_pct": -0.4,
+         *             "amount": 150847131.99
+         *           }
+         *         ],
+         *         "turnover": [
+         *           {
+         *             "symbol": "600036.SH",
+         *             "name": "招商银行",
+         *             "last": 25.56,
+         *             "change_pct": 0.12,
+         *             "amount": 599527838.88
+         *           },
+         *           {
+         *             "symbol": "600809.SH",
+         *             "name": "山西汾酒",
+         *             "last": 35.91,
+         *             "change_pct": 0.14,
+         *             "amount": 190523424.6
+         *           }
+         *         ]
+         *       },
+         *       "jobs": {
+         *         "backtests": {
+         *           "queued": 1,
+         *           "running": 1
+         *         },
+         *         "training": {
+         *           "queued": 0,
+         *           "running": 0
+         *         },
+         *         "running": [
+         *           {
+         *             "kind": "backtest",
+         *             "id": 7,
+         *             "owner": "admin",
+         *             "progress": 0.4,
+         *             "started_at": "2026-11-24T05:00:00Z"
+         *           }
+         *         ]
+         *       },
+         *       "risk_alerts_24h": 0,
+         *       "ingest_rows_per_second": 1250.5
+         *     }
+         */
+        Dashboard: {
+            breadth: components["schemas"]["MarketBreadth"];
+            movers: components["schemas"]["MarketMovers"];
+            jobs: components["schemas"]["JobActivity"];
+            /**
+             * @description Risk alerts raised in the last 24 hours. Risk alerts do not exist yet (they arrive with
+             *     paper trading), so this is 0 until they do.
+             */
+            risk_alerts_24h: number;
+            /**
+             * @description Rows of ticks and intraday bars written to the time-series store per second, averaged over
+             *     the last 60 seconds: by `POST /api/v1/market/ticks`, `POST /api/v1/market/bars` and the
+             *     `mystocks import` command. With Redis configured, every server instance and import sharing
+             *     it counts into this one figure; without Redis, it is this server process's own. Daily bars
+             *     are stored in the relational store and are not counted. Null when the shared counts could
+             *     not be read.
+             */
+            ingest_rows_per_second: number | null;
+        };
+        /**
+         * @description One `dashboard_update` Server-Sent Event: the SSE `id:` line carries `id`, the `event:` line
+         *     `type`, and the `data:` line this whole object as JSON.
+         * @example {
+         *       "id": "9f2c4e1a7b3d5f60",
+         *       "type": "dashboard_update",
+         *       "occurred_at": "2026-11-24T05:00:01Z",
+         *       "data": {
+         *         "breadth": {
+         *           "as_of": "2017-07-26T14:59:50+08:00",
+         *           "trading_day": "2017-07-26",
+         *           "stocks": 4,
+         *           "advancing": 2,
+         *           "declining": 2,
+         *           "unchanged": 0,
+         *           "limit_up": 0,
+         *           "limit_down": 0,
+         *           "stale": 6
+         *         },
+         *         "movers": {
+         *           "gainers": [],
+         *           "losers": [],
+         *           "turnover": []
+         *         },
+         *         "jobs": {
+         *           "backtests": {
+         *             "queued": 0,
+         *             "running": 0
+         *           },
+         *           "training": {
+         *             "queued": 0,
+         *             "running": 0
+         *           },
+         *           "running": []
+         *         },
+         *         "risk_alerts_24h": 0,
+         *         "ingest_rows_per_second": 0
+         *       }
+         *     }
+         */
+        DashboardUpdateEvent: {
+            /**
+             * @description A digest of the snapshot in `data`: equal ids mean equal snapshots. The stream sends a
+             *     snapshot at connect and then only when it differs from the last one sent.
+             */
+            id: string;
+            /** @enum {string} */
+            type: "dashboard_update";
+            /**
+             * Format: date-time
+             * @description When the server sent this event.
+             */
+            occurred_at: string;
+            data: components["schemas"]["Dashboard"];
+        };
+        /**
          * @description `real` for shipped or ingested market data, `simulated` for the seeded intraday sample.
          * @example real
          * @enum {string}
@@ -1346,6 +1558,46 @@ export interface components {
          */
         InstrumentType: "stock" | "index";
         /**
+         * @description Backtests and training jobs that are queued or running: every user's for an admin, your own
+         *     otherwise (as in `GET /api/v1/backtests` and `GET /api/v1/training-jobs`).
+         * @example {
+         *       "backtests": {
+         *         "queued": 1,
+         *         "running": 1
+         *       },
+         *       "training": {
+         *         "queued": 0,
+         *         "running": 0
+         *       },
+         *       "running": [
+         *         {
+         *           "kind": "backtest",
+         *           "id": 7,
+         *           "owner": "admin",
+         *           "progress": 0.4,
+         *           "started_at": "2026-11-24T05:00:00Z"
+         *         }
+         *       ]
+         *     }
+         */
+        JobActivity: {
+            backtests: components["schemas"]["JobCounts"];
+            training: components["schemas"]["JobCounts"];
+            /** @description The running jobs with their progress, the latest started first, at most 20 of each kind. */
+            running: components["schemas"]["RunningJob"][];
+        };
+        /**
+         * @description How many jobs of one kind wait for a worker and how many are running.
+         * @example {
+         *       "queued": 1,
+         *       "running": 2
+         *     }
+         */
+        JobCounts: {
+            queued: number;
+            running: number;
+        };
+        /**
          * @description `queued` → `running` → `succeeded`, `failed` or `cancelled`.
          * @example running
          * @enum {string}
@@ -1387,6 +1639,96 @@ export interface components {
             signal: number;
         };
         /**
+         * @description How the A-share market moved, from the latest quote of every listed A-share stock that has
+         *     market data (the quotes `GET /api/v1/market/quotes` answers). The counts cover the stocks whose
+         *     latest quote is from `trading_day`, the trading day of the newest quote; a stock whose latest
+         *     quote is older (suspended, or not updated since) is counted in `stale` only.
+         * @example {
+         *       "as_of": "2017-07-26T14:59:50+08:00",
+         *       "trading_day": "2017-07-26",
+         *       "stocks": 4,
+         *       "advancing": 2,
+         *       "declining": 2,
+         *       "unchanged": 0,
+         *       "limit_up": 0,
+         *       "limit_down": 0,
+         *       "stale": 6
+         *     }
+         */
+        MarketBreadth: {
+            /**
+             * Format: date-time
+             * @description Time of the newest quote, in the exchange's UTC offset; null when no A-share has market data.
+             */
+            as_of: string | null;
+            /**
+             * Format: date
+             * @description The exchange-local day of `as_of`.
+             */
+            trading_day: string | null;
+            /** @description Stocks counted (those with a quote on `trading_day`). */
+            stocks: number;
+            /** @description Of those, stocks whose last price is above the previous close. */
+            advancing: number;
+            /** @description Stocks whose last price is below the previous close. */
+            declining: number;
+            /**
+             * @description Stocks whose last price equals the previous close. A stock without a previous close (its
+             *     first day in the data) is in none of `advancing`, `declining` and `unchanged`.
+             */
+            unchanged: number;
+            /**
+             * @description Stocks whose last price has reached the day's upper price limit (`Quote.limit_up`, the
+             *     exchange's rounding), compared exactly, not in floating point; they are advancing too.
+             */
+            limit_up: number;
+            /** @description Stocks whose last price has reached the day's lower price limit; declining too. */
+            limit_down: number;
+            /** @description Stocks whose latest quote is from an earlier trading day; in no other count. */
+            stale: number;
+        };
+        /**
+         * @description The biggest movers among the stocks counted in the breadth (those quoted on its trading day), at
+         *     most 10 in each list; equal values are ordered by symbol.
+         * @example {
+         *       "gainers": [
+         *         {
+         *           "symbol": "600809.SH",
+         *           "name": "山西汾酒",
+         *           "last": 35.91,
+         *           "change_pct": 0.14,
+         *           "amount": 190523424.6
+         *         }
+         *       ],
+         *       "losers": [
+         *         {
+         *           "symbol": "600085.SH",
+         *           "name": "同仁堂",
+         *           "last": 32.98,
+         *           "change_pct": -0.87,
+         *           "amount": 67103097.64
+         *         }
+         *       ],
+         *       "turnover": [
+         *         {
+         *           "symbol": "600036.SH",
+         *           "name": "招商银行",
+         *           "last": 25.56,
+         *           "change_pct": 0.12,
+         *           "amount": 599527838.88
+         *         }
+         *       ]
+         *     }
+         */
+        MarketMovers: {
+            /** @description Rising stocks, the highest `change_pct` first. */
+            gainers: components["schemas"]["Mover"][];
+            /** @description Falling stocks, the lowest `change_pct` first. */
+            losers: components["schemas"]["Mover"][];
+            /** @description The most traded stocks by turnover (`amount`), the largest first. */
+            turnover: components["schemas"]["Mover"][];
+        };
+        /**
          * @description A `momentum` strategy's type and parameters.
          * @example {
          *       "type": "momentum",
@@ -1419,6 +1761,26 @@ export interface components {
              * @default 0
              */
             threshold: number;
+        };
+        /**
+         * @description One stock in a list of movers, with the figures of its latest quote.
+         * @example {
+         *       "symbol": "600036.SH",
+         *       "name": "招商银行",
+         *       "last": 25.56,
+         *       "change_pct": 0.12,
+         *       "amount": 599527838.88
+         *     }
+         */
+        Mover: {
+            symbol: string;
+            /** @description The listing's Chinese name. */
+            name: string;
+            last: number;
+            /** @description Percent against the previous close, 2 decimals; null without a previous close. */
+            change_pct: number | null;
+            /** @description Turnover of the day so far, in CNY. */
+            amount: number;
         };
         /**
          * @description A range to draw a parameter from, uniformly (integers for integer parameters).
@@ -1620,6 +1982,29 @@ export interface components {
              * @default 80
              */
             upper: number;
+        };
+        /**
+         * @description A running job; read it with `GET /api/v1/backtests/{id}` or `GET /api/v1/training-jobs/{id}`.
+         * @example {
+         *       "kind": "training",
+         *       "id": 3,
+         *       "owner": "trader1",
+         *       "progress": 0.25,
+         *       "started_at": "2026-11-24T05:00:00Z"
+         *     }
+         */
+        RunningJob: {
+            /** @enum {string} */
+            kind: "backtest" | "training";
+            id: number;
+            /** @description The user who submitted it. */
+            owner: string;
+            progress: number;
+            /**
+             * Format: date-time
+             * @description When a worker took it (null only for a moment while it starts).
+             */
+            started_at: string | null;
         };
         /**
          * @description A `sma_cross` strategy's type and parameters.
@@ -3720,6 +4105,30 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    "mystocks.api.dashboard.get_dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshot. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     "mystocks.api.events.stream_backtests": {
         parameters: {
             query?: {
@@ -3794,6 +4203,36 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.events.stream_dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        id?: string;
+                        /** @enum {string} */
+                        event: "dashboard_update";
+                        /** @description A `DashboardUpdateEvent`, JSON-encoded. */
+                        data: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
 }

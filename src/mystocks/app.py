@@ -26,12 +26,14 @@ from mystocks.services.backtests import BacktestService
 from mystocks.services.backtests import update_of as backtest_update
 from mystocks.services.cache import Cache, LocalCache, NoCache, RedisCache
 from mystocks.services.container import Services
+from mystocks.services.dashboard import DashboardService
 from mystocks.services.events import EventBus, InProcessEventBus
 from mystocks.services.feed import FeedThread
 from mystocks.services.feed_setup import build_feed, options_from
 from mystocks.services.jobbook import JobBook, ReportRouter
 from mystocks.services.jobs import ProcessJobRunner
 from mystocks.services.market import MarketService
+from mystocks.services.meter import make_meter
 from mystocks.services.redis_events import RedisEventBus
 from mystocks.services.redis_link import RedisLink
 from mystocks.services.sessions import RedisSessions
@@ -123,15 +125,18 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
     ):
         router.books[kind] = JobBook(kind, JobStore(engine, table, results), bus, runner, update)
         router.books[kind].fail_interrupted()
+    # With Redis, every instance and `mystocks import` counts ingested rows into one rate.
+    meter = make_meter(settings.redis_url, settings.redis_prefix)
     return Services(
         settings=settings,
         api_version=str(spec["info"]["version"]),
         data=data,
         auth=auth,
-        market=MarketService(data, cache),
+        market=MarketService(data, cache=cache, meter=meter),
         strategies=StrategyService(strategies, data.relational),
         backtests=BacktestService(router.books["backtest"], strategies, data.relational),
         training=TrainingService(router.books["training"], data.relational),
+        dashboard=DashboardService(data, router.books["backtest"], router.books["training"], meter),
         runner=runner,
         bus=bus,
         redis=link,

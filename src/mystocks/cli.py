@@ -196,6 +196,7 @@ def _run_import(
 
     from mystocks.services.imports import import_file, summary_rows
     from mystocks.services.ingest import IngestService
+    from mystocks.services.meter import make_meter
     from mystocks.storage.manager import UnifiedManager
 
     pairs = {}
@@ -221,7 +222,13 @@ def _run_import(
             task = bar.add_task(f"importing {path.name}", total=None)
             try:
                 report = import_file(
-                    IngestService(data, _shared_cache(settings)),
+                    # With Redis, the servers' caches forget what the import changed and their
+                    # dashboards count its rows.
+                    IngestService(
+                        data,
+                        cache=_shared_cache(settings),
+                        meter=make_meter(settings.redis_url, settings.redis_prefix),
+                    ),
                     kind,
                     path,
                     period=period,

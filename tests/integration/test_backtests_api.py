@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from typing import Any
 
 from starlette.testclient import TestClient
 
 from mystocks.app import create_app
-from tests.conftest import login, make_settings
+from tests.conftest import backtest_inputs, login, make_settings
 
 URL = "/api/v1/backtests"
 INLINE = {
@@ -107,19 +106,7 @@ def test_jobs_are_private_and_viewers_cannot_start_them(writable_app):
 def test_jobs_left_running_by_a_stopped_server_are_failed_on_start(writable_app, tmp_path):
     app, _client, _admin = writable_app
     store = app.services.backtests.store
-    row, _ = store.create(
-        "admin",
-        None,
-        {
-            "strategy_id": None,
-            "strategy": {"type": "momentum", "parameters": {}},
-            "symbols": ["600036.SH"],
-            "start": dt.date(2016, 1, 1),
-            "end": dt.date(2016, 12, 31),
-            "initial_cash": 1e6,
-            "costs": {},
-        },
-    )
+    row, _ = store.create("admin", None, backtest_inputs())
     store.change(row["id"], status="running")
     restarted = create_app(make_settings(app.services.settings.data_dir))
     job = restarted.services.backtests.store.get(row["id"])

@@ -4,24 +4,11 @@ and a subscriber resumes after the last id it saw, on any instance."""
 from __future__ import annotations
 
 import asyncio
-import uuid
-from collections.abc import Iterator
 
-import pytest
 import redis
 
 from mystocks.services.events import Event
 from mystocks.services.redis_events import RedisEventBus
-
-
-@pytest.fixture
-def prefix(redis_url: str) -> Iterator[str]:
-    name = f"test-{uuid.uuid4().hex[:8]}"
-    yield name
-    client = redis.Redis.from_url(redis_url)
-    for key in client.scan_iter(f"{name}:*"):
-        client.delete(key)
-    client.close()
 
 
 async def take(

@@ -260,6 +260,15 @@ class InstrumentType(RootModel[Literal['stock', 'index']]):
     root: Annotated[Literal['stock', 'index'], Field(examples=['stock'])]
 
 
+class JobCounts(BaseModel):
+    """
+    How many jobs of one kind wait for a worker and how many are running.
+    """
+
+    queued: Annotated[int, Field(ge=0)]
+    running: Annotated[int, Field(ge=0)]
+
+
 class JobStatus(
     RootModel[Literal['queued', 'running', 'succeeded', 'failed', 'cancelled']]
 ):
@@ -285,6 +294,57 @@ class MacdTrendParameters(BaseModel):
     signal: Annotated[int, Field(ge=2, le=100)] = 9
 
 
+class MarketBreadth(BaseModel):
+    """
+    How the A-share market moved, from the latest quote of every listed A-share stock that has
+    market data (the quotes `GET /api/v1/market/quotes` answers). The counts cover the stocks whose
+    latest quote is from `trading_day`, the trading day of the newest quote; a stock whose latest
+    quote is older (suspended, or not updated since) is counted in `stale` only.
+
+    """
+
+    as_of: Annotated[AwareDatetime | None, Field(...)]
+    """
+    Time of the newest quote, in the exchange's UTC offset; null when no A-share has market data.
+    """
+    trading_day: Annotated[date_aliased | None, Field(...)]
+    """
+    The exchange-local day of `as_of`.
+    """
+    stocks: Annotated[int, Field(ge=0)]
+    """
+    Stocks counted (those with a quote on `trading_day`).
+    """
+    advancing: Annotated[int, Field(ge=0)]
+    """
+    Of those, stocks whose last price is above the previous close.
+    """
+    declining: Annotated[int, Field(ge=0)]
+    """
+    Stocks whose last price is below the previous close.
+    """
+    unchanged: Annotated[int, Field(ge=0)]
+    """
+    Stocks whose last price equals the previous close. A stock without a previous close (its
+    first day in the data) is in none of `advancing`, `declining` and `unchanged`.
+
+    """
+    limit_up: Annotated[int, Field(ge=0)]
+    """
+    Stocks whose last price has reached the day's upper price limit (`Quote.limit_up`, the
+    exchange's rounding), compared exactly, not in floating point; they are advancing too.
+
+    """
+    limit_down: Annotated[int, Field(ge=0)]
+    """
+    Stocks whose last price has reached the day's lower price limit; declining too.
+    """
+    stale: Annotated[int, Field(ge=0)]
+    """
+    Stocks whose latest quote is from an earlier trading day; in no other count.
+    """
+
+
 class MomentumParameters(BaseModel):
     """
     N-bar momentum.
@@ -297,6 +357,27 @@ class MomentumParameters(BaseModel):
     threshold: Annotated[float, Field(ge=-0.5, le=1.0)] = 0
     """
     Hold while close / close[lookback bars ago] − 1 exceeds this.
+    """
+
+
+class Mover(BaseModel):
+    """
+    One stock in a list of movers, with the figures of its latest quote.
+    """
+
+    symbol: str
+    name: str
+    """
+    The listing's Chinese name.
+    """
+    last: float
+    change_pct: Annotated[float | None, Field(...)]
+    """
+    Percent against the previous close, 2 decimals; null without a previous close.
+    """
+    amount: float
+    """
+    Turnover of the day so far, in CNY.
     """
 
 
@@ -430,6 +511,24 @@ class RsiReversionParameters(BaseModel):
     upper: Annotated[float, Field(ge=50.0, le=99.0)] = 80
     """
     Exit when RSI rises above this.
+    """
+
+
+class RunningJob(BaseModel):
+    """
+    A running job; read it with `GET /api/v1/backtests/{id}` or `GET /api/v1/training-jobs/{id}`.
+    """
+
+    kind: Literal['backtest', 'training']
+    id: int
+    owner: str
+    """
+    The user who submitted it.
+    """
+    progress: Annotated[float, Field(ge=0.0, le=1.0)]
+    started_at: Annotated[AwareDatetime | None, Field(...)]
+    """
+    When a worker took it (null only for a moment while it starts).
     """
 
 
@@ -863,6 +962,21 @@ class InstrumentPage(BaseModel):
     """
 
 
+class JobActivity(BaseModel):
+    """
+    Backtests and training jobs that are queued or running: every user's for an admin, your own
+    otherwise (as in `GET /api/v1/backtests` and `GET /api/v1/training-jobs`).
+
+    """
+
+    backtests: JobCounts
+    training: JobCounts
+    running: Annotated[list[RunningJob], Field(max_length=40)]
+    """
+    The running jobs with their progress, the latest started first, at most 20 of each kind.
+    """
+
+
 class MacdTrendDefinition(BaseModel):
     """
     A `macd_trend` strategy's type and parameters.
@@ -870,6 +984,27 @@ class MacdTrendDefinition(BaseModel):
 
     type: Literal['macd_trend']
     parameters: MacdTrendParameters
+
+
+class MarketMovers(BaseModel):
+    """
+    The biggest movers among the stocks counted in the breadth (those quoted on its trading day), at
+    most 10 in each list; equal values are ordered by symbol.
+
+    """
+
+    gainers: Annotated[list[Mover], Field(max_length=10)]
+    """
+    Rising stocks, the highest `change_pct` first.
+    """
+    losers: Annotated[list[Mover], Field(max_length=10)]
+    """
+    Falling stocks, the lowest `change_pct` first.
+    """
+    turnover: Annotated[list[Mover], Field(max_length=10)]
+    """
+    The most traded stocks by turnover (`amount`), the largest first.
+    """
 
 
 class MomentumDefinition(BaseModel):
@@ -1157,6 +1292,57 @@ class BacktestRequest(BaseModel):
     end: date_aliased
     initial_cash: Annotated[float, Field(ge=10000.0, le=10000000000.0)] = 1000000
     costs: BacktestCosts | None = None
+
+
+class Dashboard(BaseModel):
+    """
+    A snapshot for a live dashboard: breadth and top movers of the A-share market, the jobs you can
+    see that are queued or running, recent risk alerts and the ingest rate. The market part scans
+    every A-share's latest quote, so a server process computes it at most once a second: reads
+    within the same second may show the same market figures.
+
+    """
+
+    breadth: MarketBreadth
+    movers: MarketMovers
+    jobs: JobActivity
+    risk_alerts_24h: Annotated[int, Field(ge=0)]
+    """
+    Risk alerts raised in the last 24 hours. Risk alerts do not exist yet (they arrive with
+    paper trading), so this is 0 until they do.
+
+    """
+    ingest_rows_per_second: Annotated[float | None, Field(ge=0.0)]
+    """
+    Rows of ticks and intraday bars written to the time-series store per second, averaged over
+    the last 60 seconds: by `POST /api/v1/market/ticks`, `POST /api/v1/market/bars` and the
+    `mystocks import` command. With Redis configured, every server instance and import sharing
+    it counts into this one figure; without Redis, it is this server process's own. Daily bars
+    are stored in the relational store and are not counted. Null when the shared counts could
+    not be read.
+
+    """
+
+
+class DashboardUpdateEvent(BaseModel):
+    """
+    One `dashboard_update` Server-Sent Event: the SSE `id:` line carries `id`, the `event:` line
+    `type`, and the `data:` line this whole object as JSON.
+
+    """
+
+    id: str
+    """
+    A digest of the snapshot in `data`: equal ids mean equal snapshots. The stream sends a
+    snapshot at connect and then only when it differs from the last one sent.
+
+    """
+    type: Literal['dashboard_update']
+    occurred_at: AwareDatetime
+    """
+    When the server sent this event.
+    """
+    data: Dashboard
 
 
 class Strategy1(StrategyMeta, StrategyFields):

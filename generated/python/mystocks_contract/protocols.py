@@ -233,6 +233,14 @@ class TrainingHandlers(Protocol):
         ...
 
 
+class DashboardHandlers(Protocol):
+    """Handlers of the `dashboard` tag, in `mystocks.api.dashboard`."""
+
+    async def get_dashboard(self) -> Response:
+        """Dashboard snapshot"""
+        ...
+
+
 class EventsHandlers(Protocol):
     """Handlers of the `events` tag, in `mystocks.api.events`."""
 
@@ -242,6 +250,10 @@ class EventsHandlers(Protocol):
 
     async def stream_training(self, *, job_id: int | None = ...) -> Response:
         """Live training updates (Server-Sent Events)"""
+        ...
+
+    async def stream_dashboard(self) -> Response:
+        """Live dashboard (Server-Sent Events)"""
         ...
 
 
@@ -280,6 +292,8 @@ OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.training.create_training_job",
     "mystocks.api.training.get_training_job",
     "mystocks.api.training.cancel_training_job",
+    "mystocks.api.dashboard.get_dashboard",
     "mystocks.api.events.stream_backtests",
     "mystocks.api.events.stream_training",
+    "mystocks.api.events.stream_dashboard",
 )

@@ -230,6 +230,15 @@ class IngestResult(TypedDict):
 InstrumentType: TypeAlias = Literal['stock', 'index']
 
 
+class JobCounts(TypedDict):
+    """
+    How many jobs of one kind wait for a worker and how many are running.
+    """
+
+    queued: int
+    running: int
+
+
 JobStatus: TypeAlias = Literal['queued', 'running', 'succeeded', 'failed', 'cancelled']
 """
 `queued` → `running` → `succeeded`, `failed` or `cancelled`.
@@ -246,6 +255,57 @@ class MacdTrendParameters(TypedDict, closed=True):
     signal: NotRequired[int]
 
 
+class MarketBreadth(TypedDict):
+    """
+    How the A-share market moved, from the latest quote of every listed A-share stock that has
+    market data (the quotes `GET /api/v1/market/quotes` answers). The counts cover the stocks whose
+    latest quote is from `trading_day`, the trading day of the newest quote; a stock whose latest
+    quote is older (suspended, or not updated since) is counted in `stale` only.
+
+    """
+
+    as_of: str | None
+    """
+    Time of the newest quote, in the exchange's UTC offset; null when no A-share has market data.
+    """
+    trading_day: str | None
+    """
+    The exchange-local day of `as_of`.
+    """
+    stocks: int
+    """
+    Stocks counted (those with a quote on `trading_day`).
+    """
+    advancing: int
+    """
+    Of those, stocks whose last price is above the previous close.
+    """
+    declining: int
+    """
+    Stocks whose last price is below the previous close.
+    """
+    unchanged: int
+    """
+    Stocks whose last price equals the previous close. A stock without a previous close (its
+    first day in the data) is in none of `advancing`, `declining` and `unchanged`.
+
+    """
+    limit_up: int
+    """
+    Stocks whose last price has reached the day's upper price limit (`Quote.limit_up`, the
+    exchange's rounding), compared exactly, not in floating point; they are advancing too.
+
+    """
+    limit_down: int
+    """
+    Stocks whose last price has reached the day's lower price limit; declining too.
+    """
+    stale: int
+    """
+    Stocks whose latest quote is from an earlier trading day; in no other count.
+    """
+
+
 class MomentumParameters(TypedDict, closed=True):
     """
     N-bar momentum.
@@ -255,6 +315,27 @@ class MomentumParameters(TypedDict, closed=True):
     threshold: NotRequired[float]
     """
     Hold while close / close[lookback bars ago] − 1 exceeds this.
+    """
+
+
+class Mover(TypedDict):
+    """
+    One stock in a list of movers, with the figures of its latest quote.
+    """
+
+    symbol: str
+    name: str
+    """
+    The listing's Chinese name.
+    """
+    last: float
+    change_pct: float | None
+    """
+    Percent against the previous close, 2 decimals; null without a previous close.
+    """
+    amount: float
+    """
+    Turnover of the day so far, in CNY.
     """
 
 
@@ -372,6 +453,24 @@ class RsiReversionParameters(TypedDict, closed=True):
     upper: NotRequired[float]
     """
     Exit when RSI rises above this.
+    """
+
+
+class RunningJob(TypedDict):
+    """
+    A running job; read it with `GET /api/v1/backtests/{id}` or `GET /api/v1/training-jobs/{id}`.
+    """
+
+    kind: Literal['backtest', 'training']
+    id: int
+    owner: str
+    """
+    The user who submitted it.
+    """
+    progress: float
+    started_at: str | None
+    """
+    When a worker took it (null only for a moment while it starts).
     """
 
 
@@ -742,6 +841,21 @@ class InstrumentPage(TypedDict):
     """
 
 
+class JobActivity(TypedDict):
+    """
+    Backtests and training jobs that are queued or running: every user's for an admin, your own
+    otherwise (as in `GET /api/v1/backtests` and `GET /api/v1/training-jobs`).
+
+    """
+
+    backtests: JobCounts
+    training: JobCounts
+    running: list[RunningJob]
+    """
+    The running jobs with their progress, the latest started first, at most 20 of each kind.
+    """
+
+
 class MacdTrendDefinition(TypedDict):
     """
     A `macd_trend` strategy's type and parameters.
@@ -749,6 +863,27 @@ class MacdTrendDefinition(TypedDict):
 
     type: Literal['macd_trend']
     parameters: MacdTrendParameters
+
+
+class MarketMovers(TypedDict):
+    """
+    The biggest movers among the stocks counted in the breadth (those quoted on its trading day), at
+    most 10 in each list; equal values are ordered by symbol.
+
+    """
+
+    gainers: list[Mover]
+    """
+    Rising stocks, the highest `change_pct` first.
+    """
+    losers: list[Mover]
+    """
+    Falling stocks, the lowest `change_pct` first.
+    """
+    turnover: list[Mover]
+    """
+    The most traded stocks by turnover (`amount`), the largest first.
+    """
 
 
 class MomentumDefinition(TypedDict):
@@ -984,6 +1119,57 @@ class BacktestRequest(TypedDict, closed=True):
     end: str
     initial_cash: NotRequired[float]
     costs: NotRequired[BacktestCosts]
+
+
+class Dashboard(TypedDict):
+    """
+    A snapshot for a live dashboard: breadth and top movers of the A-share market, the jobs you can
+    see that are queued or running, recent risk alerts and the ingest rate. The market part scans
+    every A-share's latest quote, so a server process computes it at most once a second: reads
+    within the same second may show the same market figures.
+
+    """
+
+    breadth: MarketBreadth
+    movers: MarketMovers
+    jobs: JobActivity
+    risk_alerts_24h: int
+    """
+    Risk alerts raised in the last 24 hours. Risk alerts do not exist yet (they arrive with
+    paper trading), so this is 0 until they do.
+
+    """
+    ingest_rows_per_second: float | None
+    """
+    Rows of ticks and intraday bars written to the time-series store per second, averaged over
+    the last 60 seconds: by `POST /api/v1/market/ticks`, `POST /api/v1/market/bars` and the
+    `mystocks import` command. With Redis configured, every server instance and import sharing
+    it counts into this one figure; without Redis, it is this server process's own. Daily bars
+    are stored in the relational store and are not counted. Null when the shared counts could
+    not be read.
+
+    """
+
+
+class DashboardUpdateEvent(TypedDict):
+    """
+    One `dashboard_update` Server-Sent Event: the SSE `id:` line carries `id`, the `event:` line
+    `type`, and the `data:` line this whole object as JSON.
+
+    """
+
+    id: str
+    """
+    A digest of the snapshot in `data`: equal ids mean equal snapshots. The stream sends a
+    snapshot at connect and then only when it differs from the last one sent.
+
+    """
+    type: Literal['dashboard_update']
+    occurred_at: str
+    """
+    When the server sent this event.
+    """
+    data: Dashboard
 
 
 class Strategy1(StrategyMeta, StrategyFields):

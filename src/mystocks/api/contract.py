@@ -5,6 +5,7 @@ from __future__ import annotations
 from mystocks_contract.protocols import (
     AuthHandlers,
     BacktestsHandlers,
+    DashboardHandlers,
     EventsHandlers,
     MarketHandlers,
     StrategiesHandlers,
@@ -12,12 +13,22 @@ from mystocks_contract.protocols import (
     TrainingHandlers,
 )
 
-from mystocks.api import auth, backtests, events, market, strategies, system, training
+from mystocks.api import (
+    auth,
+    backtests,
+    dashboard,
+    events,
+    market,
+    strategies,
+    system,
+    training,
+)
 
 _system: SystemHandlers = system
 _auth: AuthHandlers = auth
 _market: MarketHandlers = market
 _strategies: StrategiesHandlers = strategies
 _backtests: BacktestsHandlers = backtests
+_dashboard: DashboardHandlers = dashboard
 _events: EventsHandlers = events
 _training: TrainingHandlers = training

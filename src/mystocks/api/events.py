@@ -1,25 +1,36 @@
 """Handlers of the `events` tag: Server-Sent Event streams.
 
-A stream sends an `id:` line with every event (resume with `Last-Event-ID`), a comment as a
+A job stream sends an `id:` line with every event (resume with `Last-Event-ID`), a comment as a
 heartbeat when idle, ends after a one-job stream's final event, ends at `sse_max_seconds`
 (clients reconnect with the last id and miss nothing), and stops as soon as the client goes
 (Starlette cancels the generator on disconnect).
+
+The dashboard stream has no history: it sends the current snapshot at connect, then checks
+once a second and sends the snapshot again when its digest changed. Checking on a tick rather
+than on bus events bounds it to one event a second per subscriber however busy the jobs are,
+and a job's change reaches the dashboard within about a second anyway.
 """
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 import re
 import time
 from collections.abc import AsyncIterator, Callable
-from typing import Any
+from typing import Any, cast
 
 import orjson
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response, StreamingResponse
 
 from mystocks.api.http import header, principal, services
+from mystocks.services.dashboard import digest
 from mystocks.services.events import Event
 from mystocks.storage.jobs import TERMINAL
+
+DASHBOARD_TICK = 1.0  # seconds between checks, and so at least between two dashboard events
+SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 
 
 def _frame(event: Event) -> bytes:
@@ -64,8 +75,7 @@ async def _stream(kind: str, job_id: int | None, check: Callable[[], Any]) -> Re
             if time.monotonic() >= deadline:
                 return
 
-    headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
-    return StreamingResponse(frames(), media_type="text/event-stream", headers=headers)
+    return StreamingResponse(frames(), media_type="text/event-stream", headers=SSE_HEADERS)
 
 
 async def stream_backtests(*, job_id: int | None = None) -> Response:
@@ -76,3 +86,35 @@ async def stream_backtests(*, job_id: int | None = None) -> Response:
 async def stream_training(*, job_id: int | None = None) -> Response:
     who, s = principal(), services()
     return await _stream("training", job_id, lambda: s.training.get_training_job(who, job_id or 0))
+
+
+async def stream_dashboard() -> Response:
+    who, s = principal(), services()
+    settings = s.settings
+    # The first snapshot is read before the stream starts, so a failure is still a problem+json.
+    first = await run_in_threadpool(s.dashboard.get_dashboard, who)
+
+    async def frames() -> AsyncIterator[bytes]:
+        deadline = time.monotonic() + settings.sse_max_seconds
+        yield b"retry: 2000\n\n"
+        snapshot, sent, quiet_since = first, "", time.monotonic()
+        while True:
+            key = digest(snapshot)
+            if key != sent:
+                data = cast(dict[str, Any], snapshot)
+                now = dt.datetime.now(dt.UTC)
+                yield _frame(Event(key, "dashboard", "dashboard_update", now, data))
+                sent, quiet_since = key, time.monotonic()
+            elif time.monotonic() - quiet_since >= settings.sse_heartbeat_seconds:
+                yield b": keep-alive\n\n"
+                quiet_since = time.monotonic()
+            # Sleeping after the send is what keeps two events at least a tick apart.
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            await asyncio.sleep(min(DASHBOARD_TICK, left))
+            if time.monotonic() >= deadline:
+                return
+            snapshot = await run_in_threadpool(s.dashboard.get_dashboard, who)
+
+    return StreamingResponse(frames(), media_type="text/event-stream", headers=SSE_HEADERS)

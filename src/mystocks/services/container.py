@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from mystocks.services.auth import AuthService
 from mystocks.services.backtests import BacktestService
 from mystocks.services.cache import Cache, LocalCache
+from mystocks.services.dashboard import DashboardService
 from mystocks.services.events import EventBus
 from mystocks.services.jobs import JobRunner
 from mystocks.services.market import MarketService
@@ -27,6 +28,7 @@ class Services:
     strategies: StrategyService
     backtests: BacktestService
     training: TrainingService
+    dashboard: DashboardService
     runner: JobRunner
     bus: EventBus
     redis: RedisLink | None = None  # set when MYSTOCKS_REDIS_URL is

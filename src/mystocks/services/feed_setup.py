@@ -133,5 +133,5 @@ def build_feed(
     if options.kind == "simulated":
         quotes = StoredQuotes(data, instruments)
     return LiveFeed(
-        provider, IngestService(data, cache), bus, quotes, instruments, window=options.window
+        provider, IngestService(data, cache=cache), bus, quotes, instruments, window=options.window
     )

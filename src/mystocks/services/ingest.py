@@ -24,6 +24,7 @@ from mystocks_contract import typeddicts as td
 
 from mystocks.errors import FieldProblem, RuleViolation
 from mystocks.services.cache import Cache, market_scope
+from mystocks.services.meter import InProcessMeter, RateMeter
 from mystocks.storage.manager import UnifiedManager
 
 MAX_LISTED_PROBLEMS = 50
@@ -176,9 +177,16 @@ def daily_rows(good: pd.DataFrame, instruments: dict[str, dict[str, Any]]) -> li
 
 
 class IngestService:
-    def __init__(self, data: UnifiedManager, cache: Cache | None = None) -> None:
+    def __init__(
+        self,
+        data: UnifiedManager,
+        *,
+        cache: Cache | None = None,
+        meter: RateMeter | None = None,
+    ) -> None:
         self.data = data
         self.cache = cache  # told which symbols changed, after each write commits
+        self.meter = meter or InProcessMeter()  # counts rows written to the time-series store
 
     def instruments_for(self, symbols: Sequence[Any]) -> dict[str, dict[str, Any]]:
         wanted = {str(s).strip().upper() for s in symbols if isinstance(s, str)}
@@ -205,6 +213,8 @@ class IngestService:
             written = len(rows)
         else:
             written = self.data.timeseries.write_minute_bars(to_store_rows("bars", good, simulated))
+        if kind == "ticks" or period != "1d":  # the dashboard's rate: the time-series store
+            self.meter.add(written)
         if self.cache is not None:
             self.cache.invalidate(market_scope(s) for s in good["symbol"].unique())
         return written

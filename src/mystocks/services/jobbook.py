@@ -94,13 +94,17 @@ class JobBook:
             raise NotFound(f"No {self.kind} {job_id}.")
         return row
 
+    @staticmethod
+    def scope(principal: Principal) -> str | None:
+        """Whose jobs a principal's lists show: everyone's (None) for an admin."""
+        return None if principal.role == "admin" else principal.username
+
     def page(
         self, principal: Principal, *, status: str | None, cursor: str | None, limit: int
     ) -> tuple[list[dict[str, Any]], str | None]:
         before = paging.decode_id(self.kind, cursor)
-        owner = None if principal.role == "admin" else principal.username
         rows = self.store.page(
-            owner=owner,
+            owner=self.scope(principal),
             status=status,
             before_id=before,
             limit=limit + 1,
@@ -108,6 +112,19 @@ class JobBook:
         more = len(rows) > limit
         rows = rows[:limit]
         return rows, paging.encode(self.kind, str(rows[-1]["id"])) if more else None
+
+    def active(
+        self, principal: Principal, limit: int
+    ) -> tuple[dict[str, int], list[dict[str, Any]]]:
+        """How many visible jobs are queued and running, and the newest `limit` running ones."""
+        owner = self.scope(principal)
+        counts = self.store.count_by_status(owner=owner, statuses=("queued", "running"))
+        running = (
+            self.store.page(owner=owner, status="running", before_id=None, limit=limit)
+            if counts["running"]
+            else []
+        )
+        return counts, running
 
     def cancel(self, principal: Principal, job_id: int) -> dict[str, Any]:
         principal.require("trader")

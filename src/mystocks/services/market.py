@@ -28,6 +28,7 @@ from mystocks.services import indicators as ind
 from mystocks.services import paging
 from mystocks.services.cache import Cache
 from mystocks.services.ingest import IngestService
+from mystocks.services.meter import RateMeter
 from mystocks.services.quotes import build_quotes
 from mystocks.storage.calendar import trading_days
 from mystocks.storage.manager import UnifiedManager
@@ -73,9 +74,15 @@ def check_range(start: Any, end: Any) -> None:
 
 
 class MarketService:
-    def __init__(self, data: UnifiedManager, cache: Cache | None = None) -> None:
+    def __init__(
+        self,
+        data: UnifiedManager,
+        *,
+        cache: Cache | None = None,
+        meter: RateMeter | None = None,
+    ) -> None:
         self.data = data
-        self.ingest = IngestService(data, cache)
+        self.ingest = IngestService(data, cache=cache, meter=meter)
 
     # -- instruments --------------------------------------------------------------------------
     def instrument(self, symbol: str) -> dict[str, Any]:

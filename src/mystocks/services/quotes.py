@@ -46,13 +46,18 @@ def _day_window(day: dt.date, zone: ZoneInfo) -> tuple[int, int]:
     return int(start.timestamp() * 1000), int(end.timestamp() * 1000)
 
 
-def build_quotes(data: UnifiedManager, instruments: Sequence[dict[str, Any]]) -> list[td.Quote]:
-    """One quote per instrument, in order; NotFound names those with no market data at all."""
+def build_quotes(
+    data: UnifiedManager, instruments: Sequence[dict[str, Any]], *, skip_missing: bool = False
+) -> list[td.Quote]:
+    """One quote per instrument, in order; NotFound names those with no market data at all,
+    or, with `skip_missing` (a whole market, most of it perhaps never loaded), they are left out."""
     symbols = [inst["symbol"] for inst in instruments]
     daily = data.relational.recent_daily_bars(symbols, 2)
     ticks = data.timeseries.latest_ticks(symbols)
     missing = [s for s in symbols if s not in daily and s not in ticks]
-    if missing:
+    if missing and skip_missing:
+        instruments = [i for i in instruments if i["symbol"] in daily or i["symbol"] in ticks]
+    elif missing:
         raise NotFound(f"No market data for {', '.join(missing)} yet.")
     plans: dict[str, tuple[dt.date, dt.datetime | None]] = {}
     windows: dict[str, tuple[int, int]] = {}

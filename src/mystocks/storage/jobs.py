@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -85,6 +85,16 @@ class JobStore:
         )
         with self.engine.connect() as conn:
             return [_row(row._mapping) for row in conn.execute(stmt)]
+
+    def count_by_status(self, *, owner: str | None, statuses: tuple[str, ...]) -> dict[str, int]:
+        """How many jobs (of `owner`, or everyone's) are in each of `statuses`, in one query."""
+        c = self.table.c
+        stmt = select(c.status, func.count()).where(c.status.in_(statuses)).group_by(c.status)
+        if owner is not None:
+            stmt = stmt.where(c.owner == owner)
+        with self.engine.connect() as conn:
+            found = {status: int(n) for status, n in conn.execute(stmt)}
+        return {status: found.get(status, 0) for status in statuses}
 
     def change(self, backtest_id: int, **values: Any) -> dict[str, Any] | None:
         """Apply `values` unless the job already ended; the job as it is afterwards, or None

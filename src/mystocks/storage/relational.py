@@ -168,6 +168,13 @@ class RelationalStore:
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(stmt)]
 
+    def instruments_of(self, market: str, type: str) -> list[dict[str, Any]]:
+        """Every instrument of one market and type (`CN`, `stock`: the A-share universe)."""
+        c = _INSTRUMENTS.c
+        stmt = select(_INSTRUMENTS).where(c.market == market, c.type == type).order_by(c.symbol)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(stmt)]
+
     def count_instruments(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(_INSTRUMENTS)).scalar_one())
