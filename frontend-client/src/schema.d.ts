@@ -412,6 +412,87 @@ export interface paths {
         patch: operations["mystocks.api.strategies.update_strategy"];
         trace?: never;
     };
+    "/api/v1/strategies/{strategy_id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The strategy's id.
+                 * @example 1
+                 */
+                strategy_id: components["parameters"]["StrategyId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn live signals on
+         * @description From now on the strategy is evaluated on every bar of its period the live feed closes,
+         *     with the same signal code backtests use; signals are stored (`GET …/signals`) and pushed
+         *     (topic `signals`). A change like any other: send the `ETag` in `If-Match`. A `1w` or
+         *     `1M` strategy, or an archived one, answers 422.
+         */
+        post: operations["mystocks.api.strategies.start_strategy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/strategies/{strategy_id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The strategy's id.
+                 * @example 1
+                 */
+                strategy_id: components["parameters"]["StrategyId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn live signals off
+         * @description Stops evaluating the strategy; its signals stay listed. Send the `ETag` in `If-Match`.
+         */
+        post: operations["mystocks.api.strategies.stop_strategy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/strategies/{strategy_id}/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The strategy's id.
+                 * @example 1
+                 */
+                strategy_id: components["parameters"]["StrategyId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A strategy's live signals
+         * @description Newest first, one per symbol and closed bar.
+         */
+        get: operations["mystocks.api.strategies.list_signals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/backtests": {
         parameters: {
             query?: never;
@@ -2007,6 +2088,66 @@ export interface components {
             started_at: string | null;
         };
         /**
+         * @description A live strategy's signal on one closed bar of one of its symbols.
+         * @example {
+         *       "id": 7,
+         *       "strategy_id": 1,
+         *       "symbol": "600036.SH",
+         *       "period": "5m",
+         *       "side": "buy",
+         *       "price": 25.87,
+         *       "reason": "sma_cross {'fast': 5, 'slow': 20}: target 0 -> 1 on the 5m bar closing 2017-07-26T10:35:00+08:00",
+         *       "bar_time": "2017-07-26T10:35:00+08:00",
+         *       "created_at": "2026-11-24T02:35:00.120000+00:00"
+         *     }
+         */
+        Signal: {
+            id: number;
+            strategy_id: number;
+            /** @example 600036.SH */
+            symbol: string;
+            period: components["schemas"]["Period"];
+            /**
+             * @description `buy` when the strategy's target holding turns long, `sell` when it turns flat.
+             * @enum {string}
+             */
+            side: "buy" | "sell";
+            /** @description The close of the bar the signal was computed on. */
+            price: number;
+            /** @description The rule and the change of target holding, in words. */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When the bar closed (exchange-local, with its offset).
+             */
+            bar_time: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": 7,
+         *           "strategy_id": 1,
+         *           "symbol": "600036.SH",
+         *           "period": "5m",
+         *           "side": "buy",
+         *           "price": 25.87,
+         *           "reason": "sma_cross {'fast': 5, 'slow': 20}: target 0 -> 1 on the 5m bar closing 2017-07-26T10:35:00+08:00",
+         *           "bar_time": "2017-07-26T10:35:00+08:00",
+         *           "created_at": "2026-11-24T02:35:00.120000+00:00"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        SignalPage: {
+            items: components["schemas"]["Signal"][];
+            /** @description Pass as `cursor` for older signals; null on the last page. */
+            next_cursor: string | null;
+        };
+        /**
          * @description A `sma_cross` strategy's type and parameters.
          * @example {
          *       "type": "sma_cross",
@@ -2074,6 +2215,8 @@ export interface components {
          *       "owner": "admin",
          *       "status": "draft",
          *       "version": 1,
+         *       "live": "stopped",
+         *       "live_since": null,
          *       "created_at": "2026-11-24T05:00:00Z",
          *       "updated_at": "2026-11-24T05:00:00Z",
          *       "name": "sma 5/20",
@@ -2119,6 +2262,11 @@ export interface components {
              *     ]
              */
             symbols: string[];
+            /**
+             * @description The bars the strategy trades on: what its live signals are evaluated on (`1m` to `60m`
+             *     or `1d`; `1w` and `1M` cannot go live). Default `1d`.
+             */
+            period?: components["schemas"]["Period"];
         };
         /**
          * @description A new strategy, or all of one (`PUT`): name, symbols, type and that type's parameters
@@ -2146,6 +2294,8 @@ export interface components {
          *       "owner": "admin",
          *       "status": "draft",
          *       "version": 1,
+         *       "live": "stopped",
+         *       "live_since": null,
          *       "created_at": "2026-11-24T05:00:00Z",
          *       "updated_at": "2026-11-24T05:00:00Z"
          *     }
@@ -2157,6 +2307,17 @@ export interface components {
             status: components["schemas"]["StrategyStatus"];
             /** @description Incremented by every change; send it back in `If-Match` (as the `ETag`). */
             version: number;
+            /**
+             * @description `running` while live signals are on (`POST …/start`, `POST …/stop`): the strategy is
+             *     evaluated on every bar of its period that the live feed closes.
+             * @enum {string}
+             */
+            live: "stopped" | "running";
+            /**
+             * Format: date-time
+             * @description When live signals were turned on; null while stopped.
+             */
+            live_since: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2170,6 +2331,8 @@ export interface components {
          *           "owner": "admin",
          *           "status": "draft",
          *           "version": 1,
+         *           "live": "stopped",
+         *           "live_since": null,
          *           "created_at": "2026-11-24T05:00:00Z",
          *           "updated_at": "2026-11-24T05:00:00Z",
          *           "name": "sma 5/20",
@@ -3743,6 +3906,131 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
             428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.strategies.start_strategy": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the version you read (`"3"`). Required: without it the answer is 428; when the
+                 *     resource has changed since, 412 and nothing is written (optimistic locking).
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The strategy's id.
+                 * @example 1
+                 */
+                strategy_id: components["parameters"]["StrategyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; the new version is in `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Strategy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["UnprocessableEntity"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.strategies.stop_strategy": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the version you read (`"3"`). Required: without it the answer is 428; when the
+                 *     resource has changed since, 412 and nothing is written (optimistic locking).
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The strategy's id.
+                 * @example 1
+                 */
+                strategy_id: components["parameters"]["StrategyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; the new version is in `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Strategy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["UnprocessableEntity"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.strategies.list_signals": {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page. Opaque; omit it for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The strategy's id.
+                 * @example 1
+                 */
+                strategy_id: components["parameters"]["StrategyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of signals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

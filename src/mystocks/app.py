@@ -5,6 +5,8 @@ Nothing happens at import time; tests build as many apps as they like, each with
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -32,6 +34,7 @@ from mystocks.services.feed import FeedThread
 from mystocks.services.feed_setup import build_feed, options_from
 from mystocks.services.jobbook import JobBook, ReportRouter
 from mystocks.services.jobs import ProcessJobRunner
+from mystocks.services.live_signals import LiveSignals
 from mystocks.services.market import MarketService
 from mystocks.services.meter import make_meter
 from mystocks.services.redis_events import RedisEventBus
@@ -44,6 +47,7 @@ from mystocks.settings import Settings
 from mystocks.storage.bootstrap import load_sample_data
 from mystocks.storage.jobs import JobStore
 from mystocks.storage.manager import UnifiedManager
+from mystocks.storage.signals import SignalStore
 from mystocks.storage.strategies import StrategyStore
 
 log = logging.getLogger("mystocks")
@@ -127,19 +131,23 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         router.books[kind].fail_interrupted()
     # With Redis, every instance and `mystocks import` counts ingested rows into one rate.
     meter = make_meter(settings.redis_url, settings.redis_prefix)
+    market = MarketService(data, cache=cache, meter=meter)
+    signals = SignalStore(engine)
+    live = LiveSignals(strategies, signals, market, bus)
     return Services(
         settings=settings,
         api_version=str(spec["info"]["version"]),
         data=data,
         auth=auth,
-        market=MarketService(data, cache=cache, meter=meter),
-        strategies=StrategyService(strategies, data.relational),
+        market=market,
+        strategies=StrategyService(strategies, data.relational, signals, live),
         backtests=BacktestService(router.books["backtest"], strategies, data.relational),
         training=TrainingService(router.books["training"], data.relational),
         dashboard=DashboardService(data, router.books["backtest"], router.books["training"], meter),
         runner=runner,
         bus=bus,
         redis=link,
+        live=live,
         cache=cache,
     )
 
@@ -169,7 +177,11 @@ def create_app(settings: Settings) -> MyStocksApp:
     @asynccontextmanager
     async def lifespan(_app: ASGIApp) -> AsyncIterator[None]:
         feed = start_feed(services)
+        signals = asyncio.create_task(services.live.run(), name="mystocks-live-signals")
         yield
+        signals.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await signals
         if feed is not None:
             feed.stop()  # flushes its last window before the stores close
         services.runner.shutdown()

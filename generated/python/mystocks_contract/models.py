@@ -532,6 +532,42 @@ class RunningJob(BaseModel):
     """
 
 
+class Signal(BaseModel):
+    """
+    A live strategy's signal on one closed bar of one of its symbols.
+    """
+
+    id: Annotated[int, Field(ge=1)]
+    strategy_id: Annotated[int, Field(ge=1)]
+    symbol: Annotated[str, Field(examples=['600036.SH'])]
+    period: Period
+    side: Literal['buy', 'sell']
+    """
+    `buy` when the strategy's target holding turns long, `sell` when it turns flat.
+    """
+    price: float
+    """
+    The close of the bar the signal was computed on.
+    """
+    reason: str
+    """
+    The rule and the change of target holding, in words.
+    """
+    bar_time: AwareDatetime
+    """
+    When the bar closed (exchange-local, with its offset).
+    """
+    created_at: AwareDatetime
+
+
+class SignalPage(BaseModel):
+    items: list[Signal]
+    next_cursor: Annotated[str | None, Field(...)]
+    """
+    Pass as `cursor` for older signals; null on the last page.
+    """
+
+
 class SmaCrossParameters(BaseModel):
     """
     Moving-average crossover; `fast` must be below `slow`.
@@ -583,6 +619,12 @@ class StrategyFields(BaseModel):
     symbols: Annotated[
         list[Symbol], Field(examples=[['600036.SH']], max_length=50, min_length=1)
     ]
+    period: Annotated[Period | None, Field(validate_default=True)] = '1d'
+    """
+    The bars the strategy trades on: what its live signals are evaluated on (`1m` to `60m`
+    or `1d`; `1w` and `1M` cannot go live). Default `1d`.
+
+    """
 
 
 class StrategyParameterInfo(BaseModel):
@@ -1176,6 +1218,16 @@ class StrategyMeta(BaseModel):
     """
     Incremented by every change; send it back in `If-Match` (as the `ETag`).
     """
+    live: Literal['stopped', 'running']
+    """
+    `running` while live signals are on (`POST …/start`, `POST …/stop`): the strategy is
+    evaluated on every bar of its period that the live feed closes.
+
+    """
+    live_since: Annotated[AwareDatetime | None, Field(...)]
+    """
+    When live signals were turned on; null while stopped.
+    """
     created_at: AwareDatetime
     updated_at: AwareDatetime
 
@@ -1395,6 +1447,8 @@ class Strategy(RootModel[Strategy2 | Strategy3 | Strategy4 | Strategy5 | Strateg
                     'owner': 'admin',
                     'status': 'draft',
                     'version': 1,
+                    'live': 'stopped',
+                    'live_since': None,
                     'created_at': '2026-11-24T05:00:00Z',
                     'updated_at': '2026-11-24T05:00:00Z',
                     'name': 'sma 5/20',

@@ -180,6 +180,20 @@ class StrategiesHandlers(Protocol):
         """Delete a strategy"""
         ...
 
+    async def start_strategy(self, *, strategy_id: int) -> Response:
+        """Turn live signals on"""
+        ...
+
+    async def stop_strategy(self, *, strategy_id: int) -> Response:
+        """Turn live signals off"""
+        ...
+
+    async def list_signals(
+        self, *, strategy_id: int, cursor: str | None = ..., limit: int = ...
+    ) -> Response:
+        """A strategy's live signals"""
+        ...
+
 
 class BacktestsHandlers(Protocol):
     """Handlers of the `backtests` tag, in `mystocks.api.backtests`."""
@@ -282,6 +296,9 @@ OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.strategies.replace_strategy",
     "mystocks.api.strategies.update_strategy",
     "mystocks.api.strategies.delete_strategy",
+    "mystocks.api.strategies.start_strategy",
+    "mystocks.api.strategies.stop_strategy",
+    "mystocks.api.strategies.list_signals",
     "mystocks.api.backtests.list_backtests",
     "mystocks.api.backtests.create_backtest",
     "mystocks.api.backtests.get_backtest",

@@ -474,6 +474,42 @@ class RunningJob(TypedDict):
     """
 
 
+class Signal(TypedDict):
+    """
+    A live strategy's signal on one closed bar of one of its symbols.
+    """
+
+    id: int
+    strategy_id: int
+    symbol: str
+    period: Period
+    side: Literal['buy', 'sell']
+    """
+    `buy` when the strategy's target holding turns long, `sell` when it turns flat.
+    """
+    price: float
+    """
+    The close of the bar the signal was computed on.
+    """
+    reason: str
+    """
+    The rule and the change of target holding, in words.
+    """
+    bar_time: str
+    """
+    When the bar closed (exchange-local, with its offset).
+    """
+    created_at: str
+
+
+class SignalPage(TypedDict):
+    items: list[Signal]
+    next_cursor: str | None
+    """
+    Pass as `cursor` for older signals; null on the last page.
+    """
+
+
 class SmaCrossParameters(TypedDict, closed=True):
     """
     Moving-average crossover; `fast` must be below `slow`.
@@ -514,6 +550,12 @@ class StrategyFields(TypedDict):
     name: str
     description: NotRequired[str]
     symbols: list[Symbol]
+    period: NotRequired[Period]
+    """
+    The bars the strategy trades on: what its live signals are evaluated on (`1m` to `60m`
+    or `1d`; `1w` and `1M` cannot go live). Default `1d`.
+
+    """
 
 
 class StrategyParameterInfo(TypedDict):
@@ -1011,6 +1053,16 @@ class StrategyMeta(TypedDict):
     version: int
     """
     Incremented by every change; send it back in `If-Match` (as the `ETag`).
+    """
+    live: Literal['stopped', 'running']
+    """
+    `running` while live signals are on (`POST …/start`, `POST …/stop`): the strategy is
+    evaluated on every bar of its period that the live feed closes.
+
+    """
+    live_since: str | None
+    """
+    When live signals were turned on; null while stopped.
     """
     created_at: str
     updated_at: str

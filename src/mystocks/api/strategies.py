@@ -64,6 +64,29 @@ async def update_strategy(*, strategy_id: int, body: dict[str, Any]) -> Response
     return _with_etag(updated)
 
 
+async def start_strategy(*, strategy_id: int) -> Response:
+    started = await run_in_threadpool(
+        services().strategies.start_strategy, principal(), strategy_id, header("If-Match")
+    )
+    return _with_etag(started)
+
+
+async def stop_strategy(*, strategy_id: int) -> Response:
+    stopped = await run_in_threadpool(
+        services().strategies.stop_strategy, principal(), strategy_id, header("If-Match")
+    )
+    return _with_etag(stopped)
+
+
+async def list_signals(
+    *, strategy_id: int, cursor: str | None = None, limit: int = 100
+) -> Response:
+    page = await run_in_threadpool(
+        services().strategies.list_signals, principal(), strategy_id, cursor=cursor, limit=limit
+    )
+    return json_response(page)
+
+
 async def delete_strategy(*, strategy_id: int) -> Response:
     await run_in_threadpool(
         services().strategies.delete_strategy, principal(), strategy_id, header("If-Match")

@@ -10,6 +10,7 @@ from mystocks.services.cache import Cache, LocalCache
 from mystocks.services.dashboard import DashboardService
 from mystocks.services.events import EventBus
 from mystocks.services.jobs import JobRunner
+from mystocks.services.live_signals import LiveSignals
 from mystocks.services.market import MarketService
 from mystocks.services.redis_link import RedisLink
 from mystocks.services.strategies import StrategyService
@@ -31,5 +32,6 @@ class Services:
     dashboard: DashboardService
     runner: JobRunner
     bus: EventBus
+    live: LiveSignals
     redis: RedisLink | None = None  # set when MYSTOCKS_REDIS_URL is
     cache: Cache = field(default_factory=LocalCache)

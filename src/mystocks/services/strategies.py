@@ -6,7 +6,8 @@ signals, so a strategy that is stored can always be run.
 
 from __future__ import annotations
 
-from typing import Any, cast
+import datetime as dt
+from typing import TYPE_CHECKING, Any, cast
 
 from mystocks_contract import typeddicts as td
 
@@ -14,8 +15,14 @@ from mystocks.backtest.strategies import STRATEGY_TYPES, validate_parameters
 from mystocks.errors import FieldProblem, NotFound, PreconditionRequired, RuleViolation
 from mystocks.services import paging
 from mystocks.services.auth import Principal
+from mystocks.services.live_signals import LIVE_PERIODS
+from mystocks.services.live_signals import present as present_signal
 from mystocks.storage.relational import RelationalStore
+from mystocks.storage.signals import SignalStore
 from mystocks.storage.strategies import StrategyStore
+
+if TYPE_CHECKING:
+    from mystocks.services.live_signals import LiveSignals
 
 KINDS = {"int": "integer", "integer": "integer", "float": "number", "number": "number"}
 
@@ -36,9 +43,17 @@ def parse_etag(value: str | None) -> int | None:
 
 
 class StrategyService:
-    def __init__(self, store: StrategyStore, relational: RelationalStore) -> None:
+    def __init__(
+        self,
+        store: StrategyStore,
+        relational: RelationalStore,
+        signals: SignalStore | None = None,
+        live: LiveSignals | None = None,
+    ) -> None:
         self.store = store
         self.relational = relational
+        self.signals = signals or SignalStore(store.engine)
+        self.live = live
 
     def list_strategy_types(self) -> td.StrategyTypeList:
         items = []
@@ -108,7 +123,7 @@ class StrategyService:
         except ValueError as exc:
             raise RuleViolation(str(exc), (FieldProblem("body", "parameters", str(exc)),)) from None
         fields: dict[str, Any] = {
-            k: body[k] for k in ("name", "description", "status") if k in body
+            k: body[k] for k in ("name", "description", "status", "period") if k in body
         }
         if "symbols" in body:
             symbols = [s.upper() for s in body["symbols"]]
@@ -148,6 +163,47 @@ class StrategyService:
         version = self._precondition(principal, strategy_id, if_match)
         self.store.delete(strategy_id, version)
 
+    # -- live signals -------------------------------------------------------------------------
+    def start_strategy(
+        self, principal: Principal, strategy_id: int, if_match: str | None
+    ) -> td.Strategy:
+        """Turn live signals on: the strategy is evaluated on each closed bar of the feed."""
+        version = self._precondition(principal, strategy_id, if_match)
+        row = self._visible(principal, strategy_id)
+        if row["period"] not in LIVE_PERIODS:
+            detail = (
+                f"Live signals run on 1m to 60m and 1d bars; strategy {strategy_id} uses "
+                f"{row['period']} (change its period first)."
+            )
+            raise RuleViolation(detail, (FieldProblem("body", "period", detail),))
+        if row["status"] == "archived":
+            raise RuleViolation(f"Strategy {strategy_id} is archived; it cannot go live.")
+        now = dt.datetime.now(dt.UTC)
+        return self._live(strategy_id, version, {"live": "running", "live_since": now})
+
+    def stop_strategy(
+        self, principal: Principal, strategy_id: int, if_match: str | None
+    ) -> td.Strategy:
+        version = self._precondition(principal, strategy_id, if_match)
+        return self._live(strategy_id, version, {"live": "stopped", "live_since": None})
+
+    def _live(self, strategy_id: int, version: int | None, change: dict[str, Any]) -> td.Strategy:
+        row = self.store.update(strategy_id, version, change)
+        if self.live is not None:
+            self.live.refresh()  # this instance at once; the others within seconds
+        return present(row)
+
+    def list_signals(
+        self, principal: Principal, strategy_id: int, *, cursor: str | None, limit: int
+    ) -> td.SignalPage:
+        self._visible(principal, strategy_id)
+        before = paging.decode_id("signals", cursor)
+        rows = self.signals.page(strategy_id, before_id=before, limit=limit + 1)
+        more = len(rows) > limit
+        items = [present_signal(r) for r in rows[:limit]]
+        next_cursor = paging.encode("signals", str(items[-1]["id"])) if more else None
+        return cast(td.SignalPage, {"items": items, "next_cursor": next_cursor})
+
     def _precondition(
         self, principal: Principal, strategy_id: int, if_match: str | None
     ) -> int | None:
@@ -162,10 +218,10 @@ class StrategyService:
 
 def present(row: dict[str, Any]) -> td.Strategy:
     """A stored row as the contract's `Strategy`."""
-    out = {
-        k: row[k]
-        for k in ("id", "owner", "status", "version", "name", "symbols", "type", "parameters")
-    }
+    keys = ("id", "owner", "status", "version", "name", "symbols", "type", "parameters")
+    out = {k: row[k] for k in (*keys, "period", "live")}
+    since = row.get("live_since")
+    out["live_since"] = None if since is None else since.isoformat()
     if row.get("description") is not None:
         out["description"] = row["description"]
     out["created_at"] = row["created_at"].isoformat()

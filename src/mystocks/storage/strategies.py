@@ -17,7 +17,8 @@ from mystocks.errors import NotFound, StaleVersion
 from mystocks.storage.tables import Base, newest_first
 
 _STRATEGIES = Base.metadata.tables["strategies"]
-EDITABLE = ("name", "description", "type", "parameters", "symbols", "status")
+EDITABLE = ("name", "description", "type", "parameters", "symbols", "status", "period")
+LIVE = ("live", "live_since")  # changed only by starting and stopping
 
 
 def _utc(value: dt.datetime) -> dt.datetime:
@@ -27,6 +28,8 @@ def _utc(value: dt.datetime) -> dt.datetime:
 def _row(mapping: Any) -> dict[str, Any]:
     row = dict(mapping)
     row["created_at"], row["updated_at"] = _utc(row["created_at"]), _utc(row["updated_at"])
+    if row.get("live_since") is not None:
+        row["live_since"] = _utc(row["live_since"])
     return row
 
 
@@ -37,6 +40,7 @@ class StrategyStore:
     def create(self, owner: str, fields: dict[str, Any]) -> dict[str, Any]:
         now = dt.datetime.now(dt.UTC)
         values = {k: fields.get(k) for k in EDITABLE}
+        values["period"] = values["period"] or "1d"
         values |= {"owner": owner, "version": 1, "created_at": now, "updated_at": now}
         with self.engine.begin() as conn:
             new_id = conn.execute(_STRATEGIES.insert().values(**values)).inserted_primary_key
@@ -64,7 +68,7 @@ class StrategyStore:
     ) -> dict[str, Any]:
         """Apply `changes` if the stored version is `expected_version` (None: any version)."""
         c = _STRATEGIES.c
-        values = {k: v for k, v in changes.items() if k in EDITABLE}
+        values = {k: v for k, v in changes.items() if k in EDITABLE + LIVE}
         values |= {"version": c.version + 1, "updated_at": dt.datetime.now(dt.UTC)}
         stmt = update(_STRATEGIES).where(c.id == strategy_id).values(**values)
         if expected_version is not None:
@@ -95,6 +99,12 @@ class StrategyStore:
             f"Strategy {strategy_id} is at version {current}, not {expected_version}; "
             "read it again and reapply your change."
         )
+
+    def running(self) -> list[dict[str, Any]]:
+        """The strategies whose live signals are on."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(_STRATEGIES).where(_STRATEGIES.c.live == "running"))
+            return [_row(row._mapping) for row in rows]
 
     def count(self) -> int:
         with self.engine.connect() as conn:

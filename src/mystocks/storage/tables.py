@@ -117,6 +117,27 @@ class StrategyRow(Base):
     version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    period: Mapped[str] = mapped_column(String(8), server_default="1d")
+    live: Mapped[str] = mapped_column(String(16), server_default="stopped")
+    live_since: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class SignalRow(Base):
+    """A live strategy's buy or sell signal on one closed bar of one symbol."""
+
+    __tablename__ = "strategy_signals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    strategy_id: Mapped[int] = mapped_column(Integer, index=True)
+    owner: Mapped[str] = mapped_column(String(64))
+    symbol: Mapped[str] = mapped_column(String(16))
+    period: Mapped[str] = mapped_column(String(8))
+    side: Mapped[str] = mapped_column(String(4))
+    price: Mapped[float] = mapped_column(Float)
+    reason: Mapped[str] = mapped_column(String(300))
+    bar_time: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (UniqueConstraint("strategy_id", "symbol", "bar_time", name="uq_signal_bar"),)
 
 
 class BacktestRow(Base):
