@@ -23,19 +23,17 @@ from mystocks.api.ratelimit import InProcessLimiter, Limiter, RateLimitMiddlewar
 from mystocks.api.validation import VALIDATOR_MAP
 from mystocks.services.auth import AuthService
 from mystocks.services.backtests import BacktestService
-from mystocks.services.backtests import update_of as backtest_update
 from mystocks.services.container import Services
 from mystocks.services.events import EventBus, InProcessEventBus
-from mystocks.services.jobbook import JobBook, ReportRouter
+from mystocks.services.jobbook import ReportRouter
+from mystocks.services.jobkinds import add_books
 from mystocks.services.jobs import ProcessJobRunner
 from mystocks.services.market import MarketService
 from mystocks.services.redis_events import RedisEventBus
 from mystocks.services.strategies import StrategyService
 from mystocks.services.training import TrainingService
-from mystocks.services.training import update_of as training_update
 from mystocks.settings import Settings
 from mystocks.storage.bootstrap import load_sample_data
-from mystocks.storage.jobs import JobStore
 from mystocks.storage.manager import UnifiedManager
 from mystocks.storage.strategies import StrategyStore
 
@@ -96,14 +94,10 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
     strategies = StrategyStore(data.relational.engine)
     # One pool of worker processes for every kind of job; reports go back to their kind's book.
     router = ReportRouter()
-    runner = ProcessJobRunner(router, workers=settings.job_workers)
-    engine = data.relational.engine
-    for kind, table, results, update in (
-        ("backtest", "backtests", ("equity", "trades"), backtest_update),
-        ("training", "training_jobs", ("trials",), training_update),
-    ):
-        router.books[kind] = JobBook(kind, JobStore(engine, table, results), bus, runner, update)
-        router.books[kind].fail_interrupted()
+    runner = ProcessJobRunner(router, router.work, workers=settings.job_workers)
+    add_books(router, data.relational, bus, runner)
+    for book in router.books.values():
+        book.fail_interrupted()
     return Services(
         settings=settings,
         api_version=str(spec["info"]["version"]),
