@@ -27,7 +27,8 @@ from mystocks.services.container import Services
 from mystocks.services.events import EventBus, InProcessEventBus
 from mystocks.services.jobbook import ReportRouter
 from mystocks.services.jobkinds import add_books
-from mystocks.services.jobs import ProcessJobRunner
+from mystocks.services.jobqueue import CeleryJobRunner
+from mystocks.services.jobs import JobRunner, ProcessJobRunner
 from mystocks.services.market import MarketService
 from mystocks.services.redis_events import RedisEventBus
 from mystocks.services.strategies import StrategyService
@@ -92,12 +93,22 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         else InProcessEventBus()
     )
     strategies = StrategyStore(data.relational.engine)
-    # One pool of worker processes for every kind of job; reports go back to their kind's book.
     router = ReportRouter()
-    runner = ProcessJobRunner(router, router.work, workers=settings.job_workers)
-    add_books(router, data.relational, bus, runner)
-    for book in router.books.values():
-        book.fail_interrupted()
+    runner: JobRunner
+    if settings.job_queue_mode == "celery":
+        # Jobs run on `mystocks worker` processes, which may outlive this server: a start
+        # fails only the running jobs whose worker's heartbeat is gone, and keeps checking.
+        celery = CeleryJobRunner(settings)
+        add_books(router, data.relational, bus, celery)
+        celery.start_reaper(router.reap, every=settings.job_heartbeat_seconds / 4)
+        runner = celery
+    else:
+        # One pool of worker processes for every kind of job; reports go back to their book.
+        # Whatever was queued or running died with the previous server.
+        runner = ProcessJobRunner(router, router.work, workers=settings.job_workers)
+        add_books(router, data.relational, bus, runner)
+        for book in router.books.values():
+            book.fail_interrupted()
     return Services(
         settings=settings,
         api_version=str(spec["info"]["version"]),
