@@ -7,8 +7,13 @@ shared app per session for read-only tests; tests that write build their own.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 import uuid
 import warnings
 from collections.abc import Callable, Iterator
@@ -56,6 +61,26 @@ def login(client: TestClient, username: str, password: str) -> dict[str, str]:
     response = client.post("/api/v1/auth/token", data={"username": username, "password": password})
     assert response.status_code == 200, response.text
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+def follow_job(
+    client: TestClient,
+    headers: dict[str, str],
+    kind: str,
+    job_id: int,
+    on_event: Callable[[dict[str, Any]], None] | None = None,
+) -> list[dict[str, Any]]:
+    """A job's updates over SSE (`/api/v1/sse/<kind>`) until it ends; `on_event` sees each
+    as it comes."""
+    updates = []
+    params = {"job_id": job_id}
+    with client.stream("GET", f"/api/v1/sse/{kind}", headers=headers, params=params) as stream:
+        for line in stream.iter_lines():
+            if line.startswith("data: "):
+                updates.append(json.loads(line[6:])["data"])
+                if on_event is not None:
+                    on_event(updates[-1])
+    return updates
 
 
 @pytest.fixture(scope="session")
@@ -116,7 +141,7 @@ def _unavailable(what: str, why: Exception) -> None:
 
 
 @pytest.fixture(scope="session")
-def postgres_database(worker_id: str) -> Iterator[Callable[[str], str]]:
+def postgres_database(worker_id: str) -> Iterator[Callable[..., str]]:
     """A factory of fresh PostgreSQL databases for this worker, dropped at the end."""
     admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
     try:
@@ -127,10 +152,11 @@ def postgres_database(worker_id: str) -> Iterator[Callable[[str], str]]:
         _unavailable(f"PostgreSQL at {POSTGRES_ADMIN_URL}", exc)
     created: list[str] = []
 
-    def make(purpose: str) -> str:
+    def make(purpose: str, template: str | None = None) -> str:
         name = f"mystocks_test_{purpose}_{worker_id}_{uuid.uuid4().hex[:8]}"
+        copy = f' TEMPLATE "{template}"' if template else ""
         with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+            conn.execute(text(f'CREATE DATABASE "{name}"{copy}'))
         created.append(name)
         return str(make_url(POSTGRES_ADMIN_URL).set(database=name))
 
@@ -139,6 +165,26 @@ def postgres_database(worker_id: str) -> Iterator[Callable[[str], str]]:
         for name in created:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_sample_database(postgres_database: Any) -> Callable[[str], str]:
+    """A factory of fresh PostgreSQL databases holding the sample data without ticks: copies
+    (CREATE DATABASE ... TEMPLATE) of one loaded once per worker, since loading takes seconds
+    of CPU and copying a fraction of one."""
+    template: list[str] = []
+
+    def make(purpose: str) -> str:
+        if not template:
+            url = postgres_database("sample")
+            data = UnifiedManager.from_urls(url, url)
+            data.create_schema()
+            load_sample_data(data, tick_days=0)
+            data.dispose()  # a template must have no connections when it is copied
+            template.append(str(make_url(url).database))
+        return postgres_database(purpose, template[0])
+
+    return make
 
 
 @pytest.fixture
@@ -157,8 +203,8 @@ def redis_url() -> str:
 
 
 @pytest.fixture
-def prefix(redis_url: str) -> Iterator[str]:
-    """A Redis key prefix of this test's own; its keys are deleted afterwards."""
+def redis_prefix(redis_url: str) -> Iterator[str]:
+    """A key prefix of this test's own on the shared test Redis; its keys are deleted after."""
     import redis
 
     name = f"test-{uuid.uuid4().hex[:8]}"
@@ -180,3 +226,63 @@ def backtest_inputs() -> dict[str, Any]:
         "initial_cash": 1e6,
         "costs": {},
     }
+
+
+class WorkerProcess:
+    """A `mystocks worker` subprocess in a process group of its own (its pool is its children)."""
+
+    def __init__(self, settings: Settings, log_path: Path, concurrency: int) -> None:
+        self.settings = settings
+        self.log_path = log_path
+        env = {
+            f"MYSTOCKS_{name.upper()}": str(value)
+            for name, value in settings.model_dump(exclude_unset=True).items()
+        }
+        with log_path.open("wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "mystocks", "worker", f"--concurrency={concurrency}"],
+                env={**{k: v for k, v in os.environ.items() if not k.startswith("MYSTOCKS_")}}
+                | env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def wait_ready(self, timeout: float = 60) -> None:
+        """Until the worker answers a ping through the broker: it consumes the job queue."""
+        from mystocks.services.jobqueue import celery_app
+
+        app = celery_app(self.settings)
+        deadline = time.monotonic() + timeout
+        try:
+            while not app.control.ping(timeout=0.3):
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(f"the worker did not start:\n{self.log()}")
+        finally:
+            app.close()
+
+    def signal(self, signum: int) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signum)
+
+
+@pytest.fixture
+def start_worker(tmp_path: Path) -> Iterator[Callable[..., WorkerProcess]]:
+    """Starts `mystocks worker` processes on the settings given (as MYSTOCKS_* variables) and
+    waits until each is ready; kills them after the test."""
+    started: list[WorkerProcess] = []
+
+    def start(settings: Settings, concurrency: int = 1) -> WorkerProcess:
+        log_path = tmp_path / f"worker-{len(started)}.log"
+        worker = WorkerProcess(settings, log_path, concurrency)
+        started.append(worker)
+        worker.wait_ready()
+        return worker
+
+    yield start
+    for worker in started:  # the test is over: no need for a warm shutdown's seconds
+        worker.signal(signal.SIGKILL)
+        worker.process.wait()

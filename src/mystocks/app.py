@@ -25,15 +25,16 @@ from mystocks.api.ratelimit import InProcessLimiter, Limiter, RateLimitMiddlewar
 from mystocks.api.validation import VALIDATOR_MAP
 from mystocks.services.auth import AuthService
 from mystocks.services.backtests import BacktestService
-from mystocks.services.backtests import update_of as backtest_update
 from mystocks.services.cache import Cache, LocalCache, NoCache, RedisCache
 from mystocks.services.container import Services
 from mystocks.services.dashboard import DashboardService
 from mystocks.services.events import EventBus, InProcessEventBus
 from mystocks.services.feed import FeedThread
 from mystocks.services.feed_setup import build_feed, options_from
-from mystocks.services.jobbook import JobBook, ReportRouter
-from mystocks.services.jobs import ProcessJobRunner
+from mystocks.services.jobbook import ReportRouter
+from mystocks.services.jobkinds import add_books
+from mystocks.services.jobqueue import CeleryJobRunner
+from mystocks.services.jobs import JobRunner, ProcessJobRunner
 from mystocks.services.live_signals import LiveSignals
 from mystocks.services.market import MarketService
 from mystocks.services.meter import make_meter
@@ -42,10 +43,8 @@ from mystocks.services.redis_link import RedisLink
 from mystocks.services.sessions import RedisSessions
 from mystocks.services.strategies import StrategyService
 from mystocks.services.training import TrainingService
-from mystocks.services.training import update_of as training_update
 from mystocks.settings import Settings
 from mystocks.storage.bootstrap import load_sample_data
-from mystocks.storage.jobs import JobStore
 from mystocks.storage.manager import UnifiedManager
 from mystocks.storage.signals import SignalStore
 from mystocks.storage.strategies import StrategyStore
@@ -119,20 +118,26 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         NoCache() if not settings.cache else RedisCache(link) if link is not None else LocalCache()
     )
     strategies = StrategyStore(data.relational.engine)
-    # One pool of worker processes for every kind of job; reports go back to their kind's book.
     router = ReportRouter()
-    runner = ProcessJobRunner(router, workers=settings.job_workers)
-    engine = data.relational.engine
-    for kind, table, results, update in (
-        ("backtest", "backtests", ("equity", "trades"), backtest_update),
-        ("training", "training_jobs", ("trials",), training_update),
-    ):
-        router.books[kind] = JobBook(kind, JobStore(engine, table, results), bus, runner, update)
-        router.books[kind].fail_interrupted()
+    runner: JobRunner
+    if settings.job_queue_mode == "celery":
+        # Jobs run on `mystocks worker` processes, which may outlive this server: a start
+        # fails only the running jobs whose worker's heartbeat is gone, and keeps checking.
+        celery = CeleryJobRunner(settings)
+        add_books(router, data.relational, bus, celery)
+        celery.start_reaper(router.reap, every=settings.job_heartbeat_seconds / 4)
+        runner = celery
+    else:
+        # One pool of worker processes for every kind of job; reports go back to their book.
+        # Whatever was queued or running died with the previous server.
+        runner = ProcessJobRunner(router, router.work, workers=settings.job_workers)
+        add_books(router, data.relational, bus, runner)
+        for book in router.books.values():
+            book.fail_interrupted()
     # With Redis, every instance and `mystocks import` counts ingested rows into one rate.
     meter = make_meter(settings.redis_url, settings.redis_prefix)
     market = MarketService(data, cache=cache, meter=meter)
-    signals = SignalStore(engine)
+    signals = SignalStore(data.relational.engine)
     live = LiveSignals(strategies, signals, market, bus)
     return Services(
         settings=settings,

@@ -1,4 +1,4 @@
-"""The `mystocks` command line: serve, init, db, import, feed (`feed_cli`), version."""
+"""The `mystocks` command line: serve, worker, init, db, import, feed (`feed_cli`), version."""
 
 from __future__ import annotations
 
@@ -68,6 +68,40 @@ def serve(
         port=port or settings.port,
         log_level=settings.log_level,
         proxy_headers=False,
+    )
+
+
+@cli.command()
+def worker(
+    concurrency: Annotated[
+        int | None,
+        typer.Option(min=1, help="Jobs run at once, a process each [MYSTOCKS_JOB_WORKERS]"),
+    ] = None,
+    log_level: Annotated[
+        str | None,
+        typer.Option(help="debug, info, warning or error [MYSTOCKS_LOG_LEVEL]"),
+    ] = None,
+) -> None:
+    """Run the backtests and training jobs servers queue in Redis (a Celery worker).
+
+    For MYSTOCKS_JOB_QUEUE=celery, the default when MYSTOCKS_REDIS_URL is set.
+    Give it the servers' MYSTOCKS_DATABASE_URL, MYSTOCKS_REDIS_URL and
+    MYSTOCKS_REDIS_PREFIX; start as many as you like, on any machine.
+    Ctrl-C or SIGTERM stops it after its running jobs finish.
+    """
+    settings = _settings()
+    if settings.job_queue_mode != "celery":
+        why = "is local" if settings.redis_url else "needs MYSTOCKS_REDIS_URL"
+        typer.echo(f"mystocks: MYSTOCKS_JOB_QUEUE {why}: servers run their own jobs", err=True)
+        raise typer.Exit(2)
+    if log_level is not None and log_level not in ("debug", "info", "warning", "error"):
+        raise typer.BadParameter("--log-level must be debug, info, warning or error")
+    from mystocks.services.worker import run_worker
+
+    run_worker(
+        settings,
+        concurrency=concurrency or settings.job_workers,
+        loglevel=log_level or settings.log_level,
     )
 
 

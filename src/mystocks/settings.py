@@ -61,7 +61,20 @@ class Settings(BaseSettings):
     rate_limit_viewer: int = Field(default=600, ge=1, description="requests/minute per user")
     rate_limit_trader: int = Field(default=1200, ge=1)
     rate_limit_admin: int = Field(default=6000, ge=1)
-    job_workers: int = Field(default=2, ge=1, le=64, description="backtest worker processes")
+    job_workers: int = Field(
+        default=2, ge=1, le=64, description="job processes: the local pool, or a worker's"
+    )
+    job_queue: Literal["auto", "local", "celery"] = Field(
+        default="auto",
+        description="where jobs run: a process pool beside the server (local) or `mystocks "
+        "worker` processes fed through Redis (celery); auto is celery when redis_url is set",
+    )
+    job_heartbeat_seconds: float = Field(
+        default=12.0,
+        ge=1.0,
+        le=300.0,
+        description="a celery worker's running job is failed when its heartbeat is older",
+    )
     sse_heartbeat_seconds: float = Field(default=15.0, gt=0, le=300)
     sse_max_seconds: float = Field(
         default=300.0, gt=0, description="a stream ends after this; clients resume by id"
@@ -85,6 +98,12 @@ class Settings(BaseSettings):
     )
 
     @model_validator(mode="after")
+    def _celery_needs_redis(self) -> Settings:
+        if self.job_queue == "celery" and not self.redis_url:
+            raise ValueError("MYSTOCKS_JOB_QUEUE=celery needs MYSTOCKS_REDIS_URL (its broker)")
+        return self
+
+    @model_validator(mode="after")
     def _refuse_dev_defaults_in_production(self) -> Settings:
         if self.env != "production":
             return self
@@ -98,6 +117,13 @@ class Settings(BaseSettings):
         if problems:
             raise ValueError("refusing to start in production: " + "; ".join(problems))
         return self
+
+    @property
+    def job_queue_mode(self) -> Literal["local", "celery"]:
+        """`job_queue` with `auto` decided: jobs go to workers whenever there is a Redis."""
+        if self.job_queue == "auto":
+            return "celery" if self.redis_url else "local"
+        return self.job_queue
 
     @property
     def relational_url(self) -> str:

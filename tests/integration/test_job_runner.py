@@ -6,7 +6,7 @@ import threading
 import time
 from typing import Any
 
-from mystocks.services.jobs import ProcessJobRunner, Report
+from mystocks.services.jobs import ProcessJobRunner, Report, Work
 
 
 def slow_work(steps: int, pause: float, *, progress: Any, should_stop: Any) -> str:
@@ -47,15 +47,19 @@ class Recorder:
 
 def test_reports_arrive_in_order_and_jobs_can_be_cancelled():
     recorder = Recorder()
-    runner = ProcessJobRunner(recorder, workers=1)
+    jobs: dict[str, Work] = {
+        "t:1": (slow_work, (5, 0.01)),
+        "t:2": (broken_work, ()),
+        "t:3": (slow_work, (200, 0.05)),  # long: cancelled while running
+        "t:4": (slow_work, (5, 0.01)),
+        "t:5": (slow_work, (5, 0.01)),
+    }
+    runner = ProcessJobRunner(recorder, jobs.__getitem__, workers=1)
     try:
-        runner.submit("t:1", slow_work, 5, 0.01)
-        runner.submit("t:2", broken_work)
-        runner.submit("t:3", slow_work, 200, 0.05)  # long: cancelled while running
         # The pool hands one job to a worker ahead of time: t:4 may be "started" before its
         # flag is read; t:5 is still in the runner's queue and never starts.
-        runner.submit("t:4", slow_work, 5, 0.01)
-        runner.submit("t:5", slow_work, 5, 0.01)
+        for job in jobs:
+            runner.submit(job)
         recorder.wait("t:3", "started")
         runner.cancel("t:5")
         runner.cancel("t:4")

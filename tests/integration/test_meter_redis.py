@@ -18,10 +18,10 @@ class Clock:
         return self.now
 
 
-def test_instances_share_one_rate(redis_url, prefix):
+def test_instances_share_one_rate(redis_url, redis_prefix):
     clock = Clock(2_000_000_000.5)
-    one = RedisMeter(redis_url, prefix, clock=clock)  # two server processes
-    two = RedisMeter(redis_url, prefix, clock=clock)
+    one = RedisMeter(redis_url, redis_prefix, clock=clock)  # two server processes
+    two = RedisMeter(redis_url, redis_prefix, clock=clock)
     one.add(600)
     clock.now += 30
     two.add(1200)
@@ -29,7 +29,7 @@ def test_instances_share_one_rate(redis_url, prefix):
     clock.now += 30  # the first second has left the window
     assert one.rate() == 1200 / 60
     raw = redis.Redis.from_url(redis_url)
-    key = f"{prefix}:ingest:rows:{int(clock.now) - 30}"
+    key = f"{redis_prefix}:ingest:rows:{int(clock.now) - 30}"
     assert int(raw.get(key)) == 1200
     assert 0 < raw.ttl(key) <= 120  # buckets expire on their own
     raw.close()

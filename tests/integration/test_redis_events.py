@@ -31,9 +31,9 @@ async def take(
     return seen
 
 
-def test_events_cross_instances_and_resume_by_id(redis_url, prefix):
-    one = RedisEventBus(redis_url, prefix=prefix)  # two server processes sharing one Redis
-    two = RedisEventBus(redis_url, prefix=prefix)
+def test_events_cross_instances_and_resume_by_id(redis_url, redis_prefix):
+    one = RedisEventBus(redis_url, prefix=redis_prefix)  # two server processes sharing one Redis
+    two = RedisEventBus(redis_url, prefix=redis_prefix)
     published = [
         one.publish("backtest", "backtest_update", {"job": i % 2, "n": i}, owner="ann")
         for i in range(6)
@@ -52,9 +52,9 @@ def test_events_cross_instances_and_resume_by_id(redis_url, prefix):
     assert [e.data["n"] for e in only_job_1 if e] == [1, 3, 5]
 
 
-def test_live_events_and_heartbeats(redis_url, prefix):
-    bus = RedisEventBus(redis_url, prefix=prefix)
-    other = RedisEventBus(redis_url, prefix=prefix)
+def test_live_events_and_heartbeats(redis_url, redis_prefix):
+    bus = RedisEventBus(redis_url, prefix=redis_prefix)
+    other = RedisEventBus(redis_url, prefix=redis_prefix)
 
     async def until_event() -> list[Event | None]:
         seen: list[Event | None] = []
@@ -75,34 +75,34 @@ def test_live_events_and_heartbeats(redis_url, prefix):
     assert seen[-1] is not None and seen[-1].data == {"job": 1, "n": 99}
 
 
-def test_streams_are_trimmed_to_the_retention_window(redis_url, prefix):
-    bus = RedisEventBus(redis_url, prefix=prefix, retention=100)
+def test_streams_are_trimmed_to_the_retention_window(redis_url, redis_prefix):
+    bus = RedisEventBus(redis_url, prefix=redis_prefix, retention=100)
     for i in range(1000):
         bus.publish("backtest", "backtest_update", {"job": 1, "n": i})
-    length = redis.Redis.from_url(redis_url).xlen(f"{prefix}:events:backtest")
+    length = redis.Redis.from_url(redis_url).xlen(f"{redis_prefix}:events:backtest")
     assert 100 <= length < 1000  # approximate trimming keeps at least the window
 
 
 def test_a_job_run_by_one_server_streams_from_another(
-    tmp_path, redis_url, prefix, postgres_database
+    tmp_path, redis_url, redis_prefix, postgres_sample_database
 ):
     """Two server instances on one PostgreSQL and one Redis: the job runs on A, B streams it,
-    and the state either instance reads agrees with the last event."""
-    import json
-
+    and the state either instance reads agrees with the last event. (Jobs run in A's own pool
+    here; tests/integration/test_celery_jobs.py runs them on a worker.)"""
     from starlette.testclient import TestClient
 
     from mystocks.app import create_app
-    from tests.conftest import login, make_settings
+    from tests.conftest import follow_job, login, make_settings
 
-    url = postgres_database("multi")
+    url = postgres_sample_database("multi")
     settings = {
         "redis_url": redis_url,
-        "redis_prefix": prefix,
+        "redis_prefix": redis_prefix,
         "sse_heartbeat_seconds": 0.2,
         "database_url": url,
         "timeseries_url": url,
         "sample_tick_days": 0,
+        "job_queue": "local",
     }
     a = create_app(make_settings(tmp_path / "a", **settings))
     b = create_app(make_settings(tmp_path / "b", **settings))
@@ -119,13 +119,7 @@ def test_a_job_run_by_one_server_streams_from_another(
                 "end": "2016-12-31",
             },
         ).json()
-        events = []
-        with on_b.stream(
-            "GET", "/api/v1/sse/backtest", headers=token_b, params={"job_id": job["id"]}
-        ) as stream:
-            for line in stream.iter_lines():
-                if line.startswith("data: "):
-                    events.append(json.loads(line[6:])["data"])
+        events = follow_job(on_b, token_b, "backtest", job["id"])
         assert events[0]["status"] == "queued"
         assert events[-1]["status"] == "succeeded"
         for client, token in ((on_a, token_a), (on_b, token_b)):

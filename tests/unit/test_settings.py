@@ -39,3 +39,21 @@ def test_settings_come_from_the_environment(monkeypatch, tmp_path):
     settings = load()
     assert settings.port == 8123
     assert settings.timeseries_store_url == f"sqlite:///{tmp_path / 'timeseries.db'}"
+
+
+@pytest.mark.parametrize(
+    ("queue", "redis_url", "mode"),
+    [
+        ("auto", None, "local"),
+        ("auto", "redis://127.0.0.1:6379/0", "celery"),
+        ("local", "redis://127.0.0.1:6379/0", "local"),
+        ("celery", "redis://127.0.0.1:6379/0", "celery"),
+    ],
+)
+def test_the_job_queue_follows_redis_unless_chosen(queue, redis_url, mode):
+    assert Settings(job_queue=queue, redis_url=redis_url).job_queue_mode == mode
+
+
+def test_celery_jobs_need_a_redis():
+    with pytest.raises(ValidationError, match="MYSTOCKS_JOB_QUEUE=celery needs MYSTOCKS_REDIS_URL"):
+        Settings(job_queue="celery")

@@ -1,7 +1,8 @@
 """Backtest use cases: queue a job, record what its worker reports, publish after each commit.
 
-Bars are read here, in the server, and handed to the worker with the job: workers touch no
-database, so they need no connection and cannot leave a half-written result.
+Creating a job checks its symbols and range without reading the bars; `inputs` reads them from
+the job's row when it is about to run: in the server for the local pool, whose processes touch
+no database, or in the `mystocks worker` that runs it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from mystocks.backtest import BarData, Costs, run_backtest, validate_parameters
 from mystocks.errors import FieldProblem, NotFound, RuleViolation
 from mystocks.services.auth import Principal
 from mystocks.services.jobbook import JobBook, presented
+from mystocks.services.jobs import Work
 from mystocks.storage.relational import RelationalStore
 from mystocks.storage.strategies import StrategyStore
 
@@ -71,21 +73,36 @@ def execute(
     }
 
 
-def load_bars(
+def check_bars(
     relational: RelationalStore, symbols: list[str], start: dt.date, end: dt.date
-) -> dict[str, BarData]:
-    """Daily bars of `symbols` in [start, end] for the engine; 422 for unlisted or bar-less ones."""
+) -> dict[str, dict[str, Any]]:
+    """The instruments of `symbols`; 422 unless each is listed and has 2 daily bars or more in
+    [start, end]. Counts the bars without reading them."""
     instruments = relational.get_instruments(symbols)
     unknown = [s for s in symbols if s not in instruments]
     if unknown:
-        detail = f"{', '.join(unknown)} not listed"
-        raise RuleViolation(detail, (FieldProblem("body", "symbols", detail),))
+        raise _symbols_problem(f"{', '.join(unknown)} not listed")
+    counts = relational.count_daily_bars(symbols, start=start, end=end)
+    for symbol in symbols:
+        if counts.get(symbol, 0) < 2:
+            raise _symbols_problem(
+                f"{symbol} has fewer than 2 daily bars between {start} and {end}"
+            )
+    return instruments
+
+
+def _symbols_problem(detail: str) -> RuleViolation:
+    return RuleViolation(detail, (FieldProblem("body", "symbols", detail),))
+
+
+def load_bars(
+    relational: RelationalStore, symbols: list[str], start: dt.date, end: dt.date
+) -> dict[str, BarData]:
+    """Daily bars of `symbols` in [start, end] for the engine, checked by `check_bars`."""
+    instruments = check_bars(relational, symbols, start, end)
     bars: dict[str, BarData] = {}
     for symbol in symbols:
         rows = relational.daily_bar_text(symbol, start=start, end=end)
-        if len(rows) < 2:
-            detail = f"{symbol} has fewer than 2 daily bars between {start} and {end}"
-            raise RuleViolation(detail, (FieldProblem("body", "symbols", detail),))
         cols = list(zip(*rows, strict=True))
         prices = [np.asarray(cols[i], dtype=np.float64) for i in (1, 2, 3, 4)]
         bars[symbol] = BarData(
@@ -97,6 +114,19 @@ def load_bars(
             price_limit_pct=instruments[symbol]["price_limit_pct"],
         )
     return bars
+
+
+def inputs(relational: RelationalStore, row: dict[str, Any]) -> Work:
+    """The work of the backtest `row` describes, with its bars read now."""
+    bars = load_bars(relational, row["symbols"], row["start"], row["end"])
+    strategy = row["strategy"]
+    return execute, (
+        bars,
+        strategy["type"],
+        strategy["parameters"],
+        row["initial_cash"],
+        row["costs"],
+    )
 
 
 def present(row: dict[str, Any]) -> td.Backtest:
@@ -176,8 +206,7 @@ class BacktestService:
                 f"end ({end}) is before start ({start})",
                 (FieldProblem("body", "end", "is before start"),),
             )
-        bars = load_bars(self.relational, symbols, start, end)
-        costs = COST_DEFAULTS | (body.get("costs") or {})
+        check_bars(self.relational, symbols, start, end)
         fields = {
             "strategy_id": None if stored is None else stored["id"],
             "strategy": strategy,
@@ -185,19 +214,9 @@ class BacktestService:
             "start": start,
             "end": end,
             "initial_cash": float(body.get("initial_cash", 1_000_000)),
-            "costs": costs,
+            "costs": COST_DEFAULTS | (body.get("costs") or {}),
         }
-        row, created = self.book.create(
-            principal,
-            key,
-            fields,
-            execute,
-            bars,
-            strategy["type"],
-            strategy["parameters"],
-            fields["initial_cash"],
-            costs,
-        )
+        row, created = self.book.create(principal, key, fields)
         return present(row), created
 
     def get_backtest(self, principal: Principal, backtest_id: int) -> td.Backtest:

@@ -1,9 +1,10 @@
 """The lifecycle every kind of job shares (backtests, training runs).
 
-A `JobBook` creates a job's row, hands it to the runner, records what the worker reports and
-publishes each change only after it is committed; it also decides who sees a job, pages lists
-and cancels. What differs between kinds (inputs, results, how they look in the contract) stays
-in their own services.
+A `JobBook` creates a job's row, hands its key to the runner, builds the job's work from the
+row when the runner asks (in the server or in a worker: the same code), records what the worker
+reports and publishes each change only after it is committed; it also decides who sees a job,
+pages lists, cancels, and fails jobs whose worker died. What differs between kinds (inputs,
+results, how they look in the contract) stays in their own services.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from mystocks.errors import NotFound
 from mystocks.services import paging
 from mystocks.services.auth import Principal
 from mystocks.services.events import EventBus
-from mystocks.services.jobs import JobRunner, Report
+from mystocks.services.jobs import JobRunner, Report, Work
 from mystocks.storage.jobs import TERMINAL, JobStore
 
 
@@ -38,37 +39,42 @@ class JobBook:
         bus: EventBus,
         runner: JobRunner,
         update_of: Callable[[dict[str, Any]], dict[str, Any]],
+        inputs: Callable[[dict[str, Any]], Work],
     ) -> None:
         self.kind = kind  # also the SSE topic; events are `<kind>_update`
         self.store = store
         self.bus = bus
         self.runner = runner
         self.update_of = update_of
+        self.inputs = inputs  # a job's row -> its work (reads what the row names, e.g. bars)
 
     def _publish(self, row: dict[str, Any]) -> None:
         self.bus.publish(self.kind, f"{self.kind}_update", self.update_of(row), owner=row["owner"])
 
     # -- lifecycle ----------------------------------------------------------------------------
     def create(
-        self,
-        principal: Principal,
-        key: str | None,
-        fields: dict[str, Any],
-        work: Callable[..., Any],
-        *args: Any,
+        self, principal: Principal, key: str | None, fields: dict[str, Any]
     ) -> tuple[dict[str, Any], bool]:
+        """A queued job of `fields` (checked by the caller), handed to the runner."""
         row, created = self.store.create(principal.username, key, fields)
         if created:
             self._publish(row)
             try:
-                self.runner.submit(f"{self.kind}:{row['id']}", work, *args)
+                self.runner.submit(f"{self.kind}:{row['id']}")
             except Exception as exc:  # never leave a job queued that no worker will run
                 self.record(Report(row["id"], "failed", error=f"could not start: {exc!r}"))
                 raise
         return row, created
 
-    def record(self, report: Report) -> None:
-        """A worker's report about job `report.job_id` (this kind's id)."""
+    def work(self, job_id: int) -> Work:
+        row = self.store.get(job_id)
+        if row is None:
+            raise NotFound(f"No {self.kind} {job_id}.")
+        return self.inputs(row)
+
+    def record(self, report: Report) -> dict[str, Any] | None:
+        """A worker's report about job `report.job_id` (this kind's id); the job as it is now,
+        or None when it had already ended (the report changed nothing)."""
         now = dt.datetime.now(dt.UTC)
         values: dict[str, Any]
         if report.kind == "started":
@@ -82,9 +88,23 @@ class JobBook:
         row = self.store.change(int(report.job_id), **values)
         if row is not None:  # committed: now it may be told
             self._publish(row)
+        return row
 
     def fail_interrupted(self) -> None:
+        """At start with the local runner: whatever was queued or running died with the server."""
         for row in self.store.fail_unfinished(f"the server stopped while the {self.kind} ran"):
+            self._publish(row)
+
+    def fail_orphans(self, alive: Callable[[list[str]], set[str]]) -> None:
+        """Fail the running jobs no worker runs any more: `alive` names the runner keys
+        ("backtest:7") among those given whose worker still sends heartbeats."""
+        keys = {f"{self.kind}:{i}": i for i in self.store.ids_with_status("running")}
+        if not keys:
+            return
+        living = alive(list(keys))
+        dead = [i for key, i in keys.items() if key not in living]
+        reason = f"the worker running the {self.kind} stopped"
+        for row in self.store.fail_unfinished(reason, ids=dead, statuses=("running",)):
             self._publish(row)
 
     # -- reading and cancelling ---------------------------------------------------------------
@@ -143,6 +163,18 @@ class ReportRouter:
     def __init__(self) -> None:
         self.books: dict[str, JobBook] = {}
 
+    def book_of(self, key: str) -> tuple[JobBook, int]:
+        kind, _, job_id = key.partition(":")
+        return self.books[kind], int(job_id)
+
     def __call__(self, report: Report) -> None:
-        kind, _, job_id = str(report.job_id).partition(":")
-        self.books[kind].record(replace(report, job_id=int(job_id)))
+        book, job_id = self.book_of(str(report.job_id))
+        book.record(replace(report, job_id=job_id))
+
+    def work(self, key: str) -> Work:
+        book, job_id = self.book_of(key)
+        return book.work(job_id)
+
+    def reap(self, alive: Callable[[list[str]], set[str]]) -> None:
+        for book in self.books.values():
+            book.fail_orphans(alive)

@@ -1,4 +1,4 @@
-"""The job runner: backtests in a pool of worker processes beside the server.
+"""Job runners, and the local one: backtests in a pool of worker processes beside the server.
 
 Workers are spawned (not forked: the server holds threads and database pools a fork would copy
 half-alive), at most `workers` jobs run at once and the rest queue. A worker reports through a
@@ -6,6 +6,10 @@ queue that a pump thread in the server reads: `started`, `progress` (fraction), 
 or the error comes back through the job's future. Cancelling sets a flag the worker checks
 between symbols. Every report is handed to `on_report`, which stores it and only then
 publishes the event (the service's job), so no event describes uncommitted state.
+
+A runner is handed only a job's key; `prepare(key)` builds its work from the job's stored row.
+This runner prepares in the server (workers touch no database); the Celery runner
+(`services/jobqueue.py`) sends the key and a `mystocks worker` prepares the same way.
 """
 
 from __future__ import annotations
@@ -32,14 +36,31 @@ class Report:
     error: str | None = None
 
 
+Work = tuple[Callable[..., Any], tuple[Any, ...]]
+"""`(work, args)`: run as `work(*args, progress=..., should_stop=...)`; `work` is a top-level
+function (picklable) and returns plain data (JSON-ready)."""
+
+
 class JobRunner(Protocol):
-    def submit(self, job_id: str, work: Callable[..., Any], *args: Any) -> None:
-        """Run `work(*args, progress=..., should_stop=...)` (a picklable top-level function)."""
+    def submit(self, job_id: str) -> None:
+        """Run job `job_id` ("backtest:7"): the work its stored row describes."""
         ...
 
     def cancel(self, job_id: str) -> None: ...
 
     def shutdown(self) -> None: ...
+
+
+def outcome(job_id: Any, run: Callable[[], Any]) -> Report:
+    """The final report of a job whose result `run()` returns or whose error it raises."""
+    from mystocks.backtest import Cancelled
+
+    try:
+        return Report(job_id, "succeeded", 1.0, result=run())
+    except Cancelled:
+        return Report(job_id, "cancelled", error="cancelled on request")
+    except Exception as exc:  # the job's own failure, reported on the job
+        return Report(job_id, "failed", error=f"{type(exc).__name__}: {exc}")
 
 
 def _run(
@@ -55,8 +76,14 @@ def _run(
 
 
 class ProcessJobRunner:
-    def __init__(self, on_report: Callable[[Report], None], workers: int = 2) -> None:
+    def __init__(
+        self,
+        on_report: Callable[[Report], None],
+        prepare: Callable[[str], Work],
+        workers: int = 2,
+    ) -> None:
         self._on_report = on_report
+        self._prepare = prepare
         self._workers = workers
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
@@ -111,7 +138,8 @@ class ProcessJobRunner:
         except Exception:  # a failed report must not kill the pump for every other job
             log.exception("could not record %s of job %s", report.kind, report.job_id)
 
-    def submit(self, job_id: str, work: Callable[..., Any], *args: Any) -> None:
+    def submit(self, job_id: str) -> None:
+        work, args = self._prepare(job_id)
         pool = self._start()
         future = pool.submit(_run, job_id, work, args, self._reports, self._cancelled)
         self._futures[job_id] = future
@@ -119,19 +147,12 @@ class ProcessJobRunner:
 
     def _finished(self, job_id: str, future: Future[Any]) -> None:
         """On the executor's thread: turn the outcome into a final report for the pump."""
-        from mystocks.backtest import Cancelled
-
         self._futures.pop(job_id, None)
         self._cancelled.pop(job_id, None)
         if future.cancelled():  # cancelled while still queued: it never ran
             final = Report(job_id, "cancelled", error="cancelled before it started")
         else:
-            try:
-                final = Report(job_id, "succeeded", 1.0, result=future.result())
-            except Cancelled:
-                final = Report(job_id, "cancelled", error="cancelled on request")
-            except Exception as exc:  # the job's own failure, reported on the job
-                final = Report(job_id, "failed", error=f"{type(exc).__name__}: {exc}")
+            final = outcome(job_id, future.result)
         self._finals.put(final)
 
     def cancel(self, job_id: str) -> None:

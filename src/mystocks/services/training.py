@@ -1,8 +1,9 @@
 """Training jobs: a parameter search where every trial is a full backtest, ranked by an objective.
 
-The combinations are decided (and checked) in the server when the job is created, so the job
-records exactly what it will try; the worker runs them in order, reports progress after each
-trial and stops between trials when cancelled.
+The combinations are decided (and checked) in the server when the job is created, from the
+search the job records; the same seeded decision rebuilds them where the job runs (`inputs`),
+so it tries exactly what was checked. The worker runs them in order, reports progress after
+each trial and stops between trials when cancelled.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from mystocks_contract import typeddicts as td
 from mystocks.backtest import STRATEGY_TYPES, BarData, Costs, run_backtest, validate_parameters
 from mystocks.errors import FieldProblem, RuleViolation
 from mystocks.services.auth import Principal
-from mystocks.services.backtests import COST_DEFAULTS, load_bars
+from mystocks.services.backtests import COST_DEFAULTS, check_bars, load_bars
 from mystocks.services.jobbook import JobBook, presented
+from mystocks.services.jobs import Work
 from mystocks.storage.relational import RelationalStore
 
 MAX_TRIALS = 500
@@ -128,6 +130,20 @@ def train(
     return {"trials": results, "best_parameters": best["parameters"], "best_score": best["score"]}
 
 
+def inputs(relational: RelationalStore, row: dict[str, Any]) -> Work:
+    """The work of the training job `row` describes, with its bars read now."""
+    bars = load_bars(relational, row["symbols"], row["start"], row["end"])
+    strategy_type = row["strategy_type"]
+    return train, (
+        bars,
+        strategy_type,
+        combinations(strategy_type, row["search"]),
+        row["initial_cash"],
+        row["costs"],
+        row["objective"],
+    )
+
+
 def present(row: dict[str, Any]) -> td.TrainingJob:
     out = presented(
         row,
@@ -178,32 +194,19 @@ class TrainingService:
         if end < start:
             raise _problem("end", f"end ({end}) is before start ({start})")
         symbols = [s.upper() for s in body["symbols"]]
-        bars = load_bars(self.relational, symbols, start, end)
-        costs = COST_DEFAULTS | (body.get("costs") or {})
-        objective = body.get("objective", "sharpe")
+        check_bars(self.relational, symbols, start, end)
         fields = {
             "strategy_type": strategy_type,
             "symbols": symbols,
             "start": start,
             "end": end,
-            "objective": objective,
+            "objective": body.get("objective", "sharpe"),
             "initial_cash": float(body.get("initial_cash", 1e6)),
-            "costs": costs,
+            "costs": COST_DEFAULTS | (body.get("costs") or {}),
             "trials_planned": len(trials),
             "search": {k: body[k] for k in ("grid", "ranges", "trials", "seed") if k in body},
         }
-        row, _ = self.book.create(
-            principal,
-            key,
-            fields,
-            train,
-            bars,
-            strategy_type,
-            trials,
-            fields["initial_cash"],
-            costs,
-            objective,
-        )
+        row, _ = self.book.create(principal, key, fields)
         return present(row)
 
     def get_training_job(self, principal: Principal, job_id: int) -> td.TrainingJob:

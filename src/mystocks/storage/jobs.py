@@ -111,17 +111,30 @@ class JobStore:
             row = conn.execute(select(*self.summary).where(c.id == backtest_id)).one()
         return _row(row._mapping)
 
-    def fail_unfinished(self, reason: str) -> list[dict[str, Any]]:
-        """Mark every queued or running job failed (they died with the process that ran them)."""
+    def ids_with_status(self, status: str) -> list[int]:
+        with self.engine.connect() as conn:
+            return list(conn.scalars(select(self.table.c.id).where(self.table.c.status == status)))
+
+    def fail_unfinished(
+        self,
+        reason: str,
+        *,
+        ids: list[int] | None = None,
+        statuses: tuple[str, ...] = ("queued", "running"),
+    ) -> list[dict[str, Any]]:
+        """Mark failed the jobs (of `ids`, or all) still in one of `statuses`: they died with
+        the process that ran them. The condition is in the UPDATE itself and only the rows it
+        changed are returned, so two servers failing the same job at once report it once."""
         c = self.table.c
+        stmt = update(self.table).where(c.status.in_(statuses))
+        if ids is not None:
+            if not ids:
+                return []
+            stmt = stmt.where(c.id.in_(ids))
         with self.engine.begin() as conn:
-            ids = [
-                r[0] for r in conn.execute(select(c.id).where(c.status.in_(("queued", "running"))))
-            ]
-            if ids:
-                conn.execute(
-                    update(self.table)
-                    .where(c.id.in_(ids))
-                    .values(status="failed", error=reason, finished_at=dt.datetime.now(dt.UTC))
-                )
-        return [job for job in (self.get(i) for i in ids) if job is not None]
+            changed = conn.scalars(
+                stmt.values(
+                    status="failed", error=reason, finished_at=dt.datetime.now(dt.UTC)
+                ).returning(c.id)
+            ).all()
+        return [job for job in (self.get(i) for i in changed) if job is not None]

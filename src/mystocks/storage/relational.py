@@ -235,6 +235,19 @@ class RelationalStore:
         with self.engine.connect() as conn:
             return conn.execute(stmt).all()
 
+    def count_daily_bars(
+        self, symbols: Iterable[str], *, start: dt.date, end: dt.date
+    ) -> dict[str, int]:
+        """How many daily bars each of `symbols` has in [start, end] (absent: none)."""
+        c = _DAILY.c
+        stmt = (
+            select(c.symbol, func.count())
+            .where(c.symbol.in_(list(symbols)), c.date >= start, c.date <= end)
+            .group_by(c.symbol)
+        )
+        with self.engine.connect() as conn:
+            return {symbol: int(count) for symbol, count in conn.execute(stmt)}
+
     def recent_daily_bars(self, symbols: Iterable[str], count: int) -> dict[str, list[DailyBar]]:
         """The newest `count` daily bars of each symbol, newest first, in one query."""
         c = _DAILY.c
