@@ -228,21 +228,25 @@ def backtest_inputs() -> dict[str, Any]:
     }
 
 
+def process_env(settings: Settings) -> dict[str, str]:
+    """The environment of a `mystocks` subprocess with these settings (and no stray MYSTOCKS_*
+    of the caller's)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MYSTOCKS_")}
+    for name, value in settings.model_dump(exclude_unset=True).items():
+        env[f"MYSTOCKS_{name.upper()}"] = str(value)
+    return env
+
+
 class WorkerProcess:
     """A `mystocks worker` subprocess in a process group of its own (its pool is its children)."""
 
     def __init__(self, settings: Settings, log_path: Path, concurrency: int) -> None:
         self.settings = settings
         self.log_path = log_path
-        env = {
-            f"MYSTOCKS_{name.upper()}": str(value)
-            for name, value in settings.model_dump(exclude_unset=True).items()
-        }
         with log_path.open("wb") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "mystocks", "worker", f"--concurrency={concurrency}"],
-                env={**{k: v for k, v in os.environ.items() if not k.startswith("MYSTOCKS_")}}
-                | env,
+                env=process_env(settings),
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,

@@ -6,7 +6,6 @@ both count one rate limit."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ import pytest
 from httpx_sse import connect_sse
 
 from mystocks.settings import DEV_ADMIN_PASSWORD, Settings
-from tests.conftest import WorkerProcess, make_settings
+from tests.conftest import WorkerProcess, make_settings, process_env
 from tests.e2e.test_server import free_port
 
 BACKTEST = {
@@ -33,16 +32,10 @@ RATE_LIMIT = 60  # per admin per minute, across both servers
 
 def serve(settings: Settings, log: Path) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
-    env = {
-        f"MYSTOCKS_{name.upper()}": str(value)
-        for name, value in settings.model_dump(exclude_unset=True).items()
-    }
-    env["MYSTOCKS_PORT"] = str(port)
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("MYSTOCKS_")}
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "mystocks", "serve"],
-            env=clean | env,
+            env=process_env(settings) | {"MYSTOCKS_PORT": str(port)},
             stdout=out,
             stderr=subprocess.STDOUT,
         )

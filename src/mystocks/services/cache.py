@@ -61,11 +61,13 @@ class Entry:
     gzipped: bytes | None = None
 
 
-def entry_of(data: Any) -> Entry:
+def entry_of(data: Any, *, compress: bool = True) -> Entry:
+    """An answer's bytes and tag; `compress` also gzips it, worth it only for answers that
+    will be served again."""
     body = orjson.dumps(data)
     etag = f'W/"{hashlib.blake2b(body, digest_size=12).hexdigest()}"'
-    gzipped = gzip.compress(body, compresslevel=6, mtime=0) if len(body) >= GZIP_MIN_BYTES else None
-    return Entry(body, etag, gzipped)
+    large = compress and len(body) >= GZIP_MIN_BYTES
+    return Entry(body, etag, gzip.compress(body, compresslevel=6, mtime=0) if large else None)
 
 
 def cache_key(operation: str, params: dict[str, Any]) -> str:
@@ -95,19 +97,20 @@ class Cache(Protocol):
     def invalidate(self, scopes: Iterable[str]) -> None: ...
 
 
-async def _built(build: Callable[[], Any]) -> Entry:
-    return await run_in_threadpool(lambda: entry_of(build()))
+async def _built(build: Callable[[], Any], compress: bool = True) -> Entry:
+    return await run_in_threadpool(lambda: entry_of(build(), compress=compress))
 
 
 class NoCache:
-    """`MYSTOCKS_CACHE=false`: every answer is built (still with its ETag, so 304s work)."""
+    """`MYSTOCKS_CACHE=false`: every answer is built (still with its ETag, so 304s work; the
+    gzip middleware compresses it per request, as for any answer)."""
 
     hits = misses = 0
 
     async def fetch(
         self, key: str, scopes: Sequence[str], ttl: float, build: Callable[[], Any]
     ) -> Entry:
-        return await _built(build)
+        return await _built(build, compress=False)
 
     def invalidate(self, scopes: Iterable[str]) -> None:
         pass
@@ -217,7 +220,7 @@ class RedisCache:
         self, key: str, scopes: Sequence[str], ttl: float, build: Callable[[], Any]
     ) -> Entry:
         if not self.link.available:
-            return await _built(build)
+            return await _built(build, compress=False)  # not kept: no need to gzip
         lock = self.link.key("lock", key)
         try:
             gens, entry = await self._read(key, scopes)
@@ -225,7 +228,7 @@ class RedisCache:
                 entry = await self._await_rebuild(key, scopes)  # another process builds it
         except ERRORS as exc:
             self.link.failed(exc, "reading the cache")
-            return await _built(build)
+            return await _built(build, compress=False)  # not kept: no need to gzip
         self.link.succeeded()
         if entry is not None:
             self.hits += 1
