@@ -17,16 +17,19 @@ from connexion import AsyncApp
 from connexion.options import SwaggerUIOptions
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.websockets import WebSocketClose
 
 from mystocks.api import problems
 from mystocks.api.ratelimit import InProcessLimiter, Limiter, RateLimitMiddleware, RedisLimiter
 from mystocks.api.validation import VALIDATOR_MAP
+from mystocks.api.ws import WS_PATH, WebSocketChannel
 from mystocks.services.auth import AuthService
 from mystocks.services.backtests import BacktestService
 from mystocks.services.backtests import update_of as backtest_update
 from mystocks.services.cache import Cache, LocalCache, NoCache, RedisCache
 from mystocks.services.container import Services
 from mystocks.services.events import EventBus, InProcessEventBus
+from mystocks.services.hub import Hub
 from mystocks.services.jobbook import JobBook, ReportRouter
 from mystocks.services.jobs import ProcessJobRunner
 from mystocks.services.market import MarketService
@@ -50,7 +53,9 @@ SPEC_PATH = Path(mystocks_contract.__file__).resolve().parents[2] / "openapi.yam
 class MyStocksApp:
     """The served ASGI app: the Connexion app, with this instance's services in every scope.
 
-    It is also where WebSocket routes will be dispatched, since Connexion has none.
+    It is also where WebSocket handshakes are dispatched, since Connexion has no WebSocket
+    routes: they go to `WebSocketChannel` before the rate limiter and Connexion see them (a
+    Starlette `Mount` of the Connexion app would not forward its lifespan).
     """
 
     def __init__(self, connexion_app: AsyncApp, services: Services) -> None:
@@ -69,12 +74,19 @@ class MyStocksApp:
             else InProcessLimiter()
         )
         # A year of bars is ~30 KB of JSON and compresses ~5x; small answers stay plain.
+        self._ws = WebSocketChannel(services, services.hub)
         self._http = RateLimitMiddleware(
             GZipMiddleware(connexion_app, minimum_size=2048), limiter, services.auth, limits
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] in ("http", "websocket"):
+        if scope["type"] == "websocket":
+            if scope["path"] == WS_PATH:
+                await self._ws(scope, receive, send)
+            else:  # refused during the handshake (403)
+                await WebSocketClose()(scope, receive, send)
+            return
+        if scope["type"] == "http":
             scope["state"] = {**scope.get("state", {}), "services": self.services}
         await self._http(scope, receive, send)
 
@@ -116,6 +128,13 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
     ):
         router.books[kind] = JobBook(kind, JobStore(engine, table, results), bus, runner, update)
         router.books[kind].fail_interrupted()
+    hub = Hub(
+        bus,
+        auth,
+        batch_seconds=settings.ws_batch_seconds,
+        reverify_seconds=settings.ws_reverify_seconds,
+        stall_seconds=settings.ws_stall_seconds,
+    )
     return Services(
         settings=settings,
         api_version=str(spec["info"]["version"]),
@@ -127,6 +146,7 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         training=TrainingService(router.books["training"], data.relational),
         runner=runner,
         bus=bus,
+        hub=hub,
         redis=link,
         cache=cache,
     )
@@ -139,6 +159,7 @@ def create_app(settings: Settings) -> MyStocksApp:
     @asynccontextmanager
     async def lifespan(_app: ASGIApp) -> AsyncIterator[None]:
         yield
+        await services.hub.stop()
         services.runner.shutdown()
         services.data.dispose()
         if services.redis is not None:

@@ -244,6 +244,10 @@ class EventsHandlers(Protocol):
         """Live training updates (Server-Sent Events)"""
         ...
 
+    async def open_websocket(self) -> Response:
+        """The WebSocket channel (market data, signals, orders, alerts)"""
+        ...
+
 
 OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.system.get_health",
@@ -282,4 +286,5 @@ OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.training.cancel_training_job",
     "mystocks.api.events.stream_backtests",
     "mystocks.api.events.stream_training",
+    "mystocks.api.events.open_websocket",
 )

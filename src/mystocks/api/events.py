@@ -76,3 +76,22 @@ async def stream_backtests(*, job_id: int | None = None) -> Response:
 async def stream_training(*, job_id: int | None = None) -> Response:
     who, s = principal(), services()
     return await _stream("training", job_id, lambda: s.training.get_training_job(who, job_id or 0))
+
+
+async def open_websocket() -> Response:
+    """A plain GET of the WebSocket channel: WebSocket handshakes never reach Connexion
+    (`mystocks.app.MyStocksApp` sends them to `mystocks.api.ws`), so this only explains."""
+    body = {
+        "type": "/problems/upgrade-required",
+        "title": "Upgrade Required",
+        "status": 426,
+        "detail": "/api/v1/ws is a WebSocket channel: connect with a WebSocket client"
+        " (Upgrade: websocket).",
+        "instance": "/api/v1/ws",
+    }
+    return Response(
+        orjson.dumps(body),
+        status_code=426,
+        media_type="application/problem+json",
+        headers={"Upgrade": "websocket", "Connection": "Upgrade"},
+    )

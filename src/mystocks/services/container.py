@@ -8,6 +8,7 @@ from mystocks.services.auth import AuthService
 from mystocks.services.backtests import BacktestService
 from mystocks.services.cache import Cache, LocalCache
 from mystocks.services.events import EventBus
+from mystocks.services.hub import Hub
 from mystocks.services.jobs import JobRunner
 from mystocks.services.market import MarketService
 from mystocks.services.redis_link import RedisLink
@@ -29,5 +30,6 @@ class Services:
     training: TrainingService
     runner: JobRunner
     bus: EventBus
+    hub: Hub  # the WebSocket channel's router of bus events
     redis: RedisLink | None = None  # set when MYSTOCKS_REDIS_URL is
     cache: Cache = field(default_factory=LocalCache)
