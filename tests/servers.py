@@ -72,7 +72,14 @@ def subprocess_server(env: dict[str, str]) -> Iterator[tuple[str, subprocess.Pop
 def thread_server(app: MyStocksApp) -> Iterator[str]:
     """uvicorn serving `app` in a thread of this process; yields the base URL."""
     port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    config = uvicorn.Config(
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan="on",
+        ws_per_message_deflate=False,  # as `mystocks serve` runs
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -1319,7 +1319,8 @@ class WsTicks(TypedDict):
     """
     The ticks of every subscribed `ticks:{symbol}` channel since the previous frame (one frame per
     connection every `ws_batch_seconds`, 25 ms by default), in the order they were traded per
-    symbol. None is left out unless a `gap` message comes first.
+    symbol. None is left out unless a `gap` message comes first. A frame carries at most about
+    1,000 items (one event's items for a symbol are never split); more follow in the next frames.
 
     """
 

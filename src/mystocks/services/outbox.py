@@ -22,6 +22,9 @@ import orjson
 Ref = tuple[str, str]  # (newest bus event id, its occurred_at in ISO 8601)
 
 BATCHED = ("ticks", "bars")
+# Frames stay well under the 1 MiB a client library accepts by default (`websockets`' max_size):
+# a batch of more items than this goes out in several frames.
+FRAME_ITEMS = 1000
 
 
 def now_iso() -> str:
@@ -56,7 +59,7 @@ def _batch_frame(kind: str, ref: Ref, items: bytes) -> bytes:
 class Outbox:
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        self._fragments: dict[str, list[bytes]] = {kind: [] for kind in BATCHED}
+        self._fragments: dict[str, list[tuple[bytes, int]]] = {kind: [] for kind in BATCHED}
         self._counts: dict[str, int] = dict.fromkeys(BATCHED, 0)
         self._quotes: dict[str, bytes] = {}
         self._messages: deque[tuple[str, bytes]] = deque()
@@ -71,7 +74,7 @@ class Outbox:
             self._dropped[kind] = self._dropped.get(kind, 0) + pending
             self._fragments[kind].clear()
             pending = 0
-        self._fragments[kind].append(fragment)
+        self._fragments[kind].append((fragment, count))
         self._counts[kind] = pending + count
         self._refs[kind] = ref
 
@@ -107,12 +110,24 @@ class Outbox:
         self._messages.clear()
         for kind in BATCHED:
             if self._counts[kind]:
-                fragments = self._fragments[kind]
-                frames.append(_batch_frame(kind, self._refs[kind], b",".join(fragments)))
-                fragments.clear()
+                frames.extend(self._split(kind))
+                self._fragments[kind].clear()
                 self._counts[kind] = 0
         if self._quotes:
             items = b",".join(self._quotes.values())
             frames.append(_batch_frame("quotes", self._refs["quotes"], items))
             self._quotes.clear()
+        return frames
+
+    def _split(self, kind: str) -> list[bytes]:
+        frames: list[bytes] = []
+        chunk: list[bytes] = []
+        items = 0
+        for fragment, count in self._fragments[kind]:
+            if chunk and items + count > FRAME_ITEMS:
+                frames.append(_batch_frame(kind, self._refs[kind], b",".join(chunk)))
+                chunk, items = [], 0
+            chunk.append(fragment)
+            items += count
+        frames.append(_batch_frame(kind, self._refs[kind], b",".join(chunk)))
         return frames
