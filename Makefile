@@ -56,6 +56,7 @@ bench: $(STAMP)  ## benchmarks, reported as ratios against baselines run alongsi
 	$(PY) bench/run.py
 	$(PY) bench/ingest.py
 	$(PY) bench/backtest.py
+	$(PY) bench/ws.py
 
 clean:
 	rm -rf $(VENV) var frontend-client/node_modules

@@ -39,6 +39,17 @@ def decoded(outbox: Outbox) -> list[dict]:
     return frames
 
 
+def quick_hub(auth: object, seconds: float) -> Hub:
+    """A hub on an in-process bus whose windows and checks all take `seconds`."""
+    return Hub(
+        InProcessEventBus(),
+        auth,  # type: ignore[arg-type]
+        batch_seconds=seconds,
+        reverify_seconds=seconds,
+        stall_seconds=seconds,
+    )
+
+
 def test_channel_names():
     assert parse("ticks:600036.sh", "a").name == "ticks:600036.SH"
     assert parse("orders", "alice").key == "orders:alice"
@@ -77,13 +88,7 @@ def test_big_batches_are_split_into_frames_and_quotes_conflated():
 
 
 async def test_routing_reaches_only_the_channels_subscribers():
-    hub = Hub(
-        InProcessEventBus(),
-        None,
-        batch_seconds=1,
-        reverify_seconds=1,  # type: ignore[arg-type]
-        stall_seconds=1,
-    )
+    hub = quick_hub(None, 1.0)
     sent: list[bytes] = []
 
     async def send(frame: bytes) -> None:
@@ -117,13 +122,7 @@ class _Auth:
 
 async def test_a_stalled_send_closes_4429_and_a_revoked_token_4401():
     auth = _Auth()
-    hub = Hub(
-        InProcessEventBus(),
-        auth,
-        batch_seconds=0.01,
-        reverify_seconds=0.05,  # type: ignore[arg-type]
-        stall_seconds=0.05,
-    )
+    hub = quick_hub(auth, 0.05)
     never = asyncio.Event()
 
     async def stuck(_frame: bytes) -> None:

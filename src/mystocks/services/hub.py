@@ -145,11 +145,14 @@ class Hub:
 
     # -- events ---------------------------------------------------------------------------------
     async def _follow(self, topic: str) -> None:
+        after: str | None = None  # from now; after a failure, from the last event routed
         while True:
             try:
-                events = self.bus.subscribe(topic, after=None, keep=_everything, heartbeat=30.0)
+                # A short heartbeat keeps a blocking XREAD well inside Redis client timeouts.
+                events = self.bus.subscribe(topic, after=after, keep=_everything, heartbeat=5.0)
                 async for event in events:
                     if event is not None:
+                        after = event.id
                         self.route(event)
             except asyncio.CancelledError:
                 raise
