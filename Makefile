@@ -38,9 +38,12 @@ test: $(STAMP) $(NPM_STAMP)  ## every check CI runs
 test-fast: $(STAMP)  ## unit tests only
 	$(VENV)/bin/pytest tests/unit $(PYTEST_ARGS)
 
-lint: $(STAMP) $(NPM_STAMP)  ## ruff over Python, Redocly over the contract
+lint: $(STAMP) $(NPM_STAMP)  ## ruff over Python, Redocly over the contract, AsyncAPI CLI over the WebSocket channel
 	$(VENV)/bin/ruff check
 	cd frontend-client && npx --no-install redocly lint --config ../openapi/redocly.yaml ../openapi/openapi.yaml
+	# The analytics file turns off the CLI's usage reporting (no network here, and none wanted).
+	cd frontend-client && ASYNCAPI_METRICS_CONFIG_PATH=.asyncapi-analytics.json \
+		npx --no-install asyncapi validate --fail-severity warn ../openapi/asyncapi.yaml
 
 typecheck: $(STAMP) $(NPM_STAMP)  ## mypy --strict on src/, tsc on the client
 	$(VENV)/bin/mypy
@@ -59,6 +62,7 @@ bench: $(STAMP)  ## benchmarks, reported as ratios against baselines run alongsi
 	$(PY) bench/run.py
 	$(PY) bench/ingest.py
 	$(PY) bench/backtest.py
+	$(PY) bench/ws.py
 
 clean:
 	rm -rf $(VENV) var frontend-client/node_modules

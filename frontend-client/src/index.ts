@@ -15,6 +15,9 @@ export type Dashboard = Schemas["Dashboard"];
 
 export type MyStocksClient = Client<paths>;
 
+export { MyStocksChannel } from "./ws";
+export type { ChannelOptions, WsClientMessage, WsCloseCode, WsMessageOf, WsServerMessage } from "./ws";
+
 /** A client for one server; pass the bearer token from `POST /api/v1/auth/token`. */
 export function createMyStocksClient(
   baseUrl: string,

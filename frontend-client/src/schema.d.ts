@@ -785,6 +785,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The WebSocket channel (market data, signals, orders, alerts)
+         * @description One multiplexed WebSocket per client on the same port as the REST API; `openapi/asyncapi.yaml`
+         *     describes it in full. Connect with `Upgrade: websocket` (no token in the URL), then within 5 s
+         *     send `{"type": "auth", "token": "<access token>"}`; then `subscribe` to channels such as
+         *     `ticks:600036.SH`, `quotes:600036.SH`, `bars:600036.SH:1m`, `signals:{strategy_id}`,
+         *     `orders` and `alerts`. Client messages are `WsClientMessage`s, server messages
+         *     `WsServerMessage`s (`x-websocket` lists them), and the close codes are `WsCloseCode`.
+         *     A plain GET without the upgrade is answered 426.
+         */
+        get: operations["mystocks.api.events.open_websocket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2802,6 +2828,645 @@ export interface components {
             /** @enum {string} */
             environment: "development" | "test" | "production";
         };
+        /**
+         * @description The answer to `auth`, `subscribe` and `unsubscribe`.
+         * @example {
+         *       "id": "r1",
+         *       "type": "ack",
+         *       "channel": null,
+         *       "occurred_at": "2026-11-24T01:30:00Z",
+         *       "data": {
+         *         "op": "subscribe",
+         *         "channels": [
+         *           "ticks:600036.SH"
+         *         ],
+         *         "subscriptions": [
+         *           "ticks:600036.SH"
+         *         ]
+         *       }
+         *     }
+         */
+        WsAck: {
+            /** @description The `id` of the client's request it answers; empty when it had none. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ack";
+            /** @description Null for this message. */
+            channel: string | null;
+            /** Format: date-time */
+            occurred_at: string;
+            data: components["schemas"]["WsAckData"];
+        };
+        /**
+         * @example {
+         *       "op": "subscribe",
+         *       "channels": [
+         *         "ticks:600036.SH"
+         *       ],
+         *       "subscriptions": [
+         *         "ticks:600036.SH"
+         *       ]
+         *     }
+         */
+        WsAckData: {
+            /**
+             * @description The request answered.
+             * @enum {string}
+             */
+            op: "auth" | "subscribe" | "unsubscribe";
+            /** @description The channels this request subscribed or unsubscribed (empty for `auth`). */
+            channels: string[];
+            /** @description Every channel the connection is subscribed to now. */
+            subscriptions: string[];
+            /** @description Who the connection is signed in as (on `auth`). */
+            username?: string;
+        };
+        /**
+         * @description One of the caller's own risk alerts (the risk work fills this in).
+         * @example {
+         *       "id": "4",
+         *       "type": "alert",
+         *       "channel": "alerts",
+         *       "occurred_at": "2026-11-24T01:31:00Z",
+         *       "data": {
+         *         "alert_id": 2,
+         *         "level": "warning"
+         *       }
+         *     }
+         */
+        WsAlert: {
+            /** @description The id of the newest bus event it includes (increasing within a topic). */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "alert";
+            /** @description `alerts`. */
+            channel: string | null;
+            /** Format: date-time */
+            occurred_at: string;
+            data: components["schemas"]["WsOwnedData"];
+        };
+        /**
+         * @description The first client message: the access token of `POST /api/v1/auth/token`. It must arrive within
+         *     `ws_auth_timeout_seconds` (5 s by default) of connecting, else the server closes with 4408; a
+         *     missing, bad, expired or revoked token closes with 4401. Sent again later on the same
+         *     connection (same user), it replaces the token before the old one expires.
+         * @example {
+         *       "type": "auth",
+         *       "token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.e30.x"
+         *     }
+         */
+        WsAuth: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "auth";
+            token: string;
+            id?: components["schemas"]["WsRequestId"];
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "symbol": "600036.SH",
+         *           "period": "1m",
+         *           "ts": "2026-11-24T09:31:00+08:00",
+         *           "open": 24.1,
+         *           "high": 24.2,
+         *           "low": 24.05,
+         *           "close": 24.18,
+         *           "volume": 310000,
+         *           "amount": 7480000
+         *         }
+         *       ]
+         *     }
+         */
+        WsBarBatch: {
+            items: components["schemas"]["WsBarItem"][];
+        };
+        /**
+         * @description One completed bar of the live feed.
+         * @example {
+         *       "symbol": "600036.SH",
+         *       "period": "1m",
+         *       "ts": "2026-11-24T09:31:00+08:00",
+         *       "open": 24.1,
+         *       "high": 24.2,
+         *       "low": 24.05,
+         *       "close": 24.18,
+         *       "volume": 310000,
+         *       "amount": 7480000
+         *     }
+         */
+        WsBarItem: {
+            symbol: string;
+            /** @enum {string} */
+            period: "1m";
+            /**
+             * Format: date-time
+             * @description The end of the bar's interval.
+             */
+            ts: string;
+            open: number;
+            high: number;
+            low: number;
+            close: number;
+            volume: number;
+            amount: number;
+        };
+        /**
+         * @description Bars of the subscribed `bars:{symbol}:{period}` channels completed since the previous frame,
+         *     stamped at the end of their interval.
+         * @example {
+         *       "id": "9",
+         *       "type": "bars",
+         *       "channel": "bars",
+         *       "occurred_at": "2026-11-24T01:31:00.050Z",
+         *       "data": {
+         *         "items": [
+         *           {
+         *             "symbol": "600036.SH",
+         *             "period": "1m",
+         *             "ts": "2026-11-24T09:31:00+08:00",
+         *             "open": 24.1,
+         *             "high": 24.2,
+         *             "low": 24.05,
+         *             "close": 24.18,
+         *             "volume": 310000,
+         *             "amount": 7480000
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        WsBars: {
+            /** @description The id of the newest bus event it includes (increasing within a topic). */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "bars";
+            /** @description `bars`: each item names its symbol and period (`bars:{symbol}:{period}`). */
+            channel: string | null;
+            /** Format: date-time */
+            occurred_at: string;
+            data: components["schemas"]["WsBarBatch"];
+        };
+        /**
+         * @description A WebSocket channel name. `ticks:{symbol}`, `quotes:{symbol}` and `bars:{symbol}:{period}`
+         *     (only `1m` for now; other periods answer an `error` with code `unsupported_period`) carry
+         *     market data of one instrument; `signals:{strategy_id}` a strategy's signals (its owner's and
+         *     admins' only); `orders` and `alerts` the caller's own. Symbols are case-insensitive and
+         *     answered in upper case. A name of none of these forms gets an `error` (`unknown_channel`)
+         *     naming it, and the other channels of the request are still subscribed.
+         * @example ticks:600036.SH
+         */
+        WsChannel: string;
+        /**
+         * @description Any message a client sends on `/api/v1/ws` (a JSON text frame), told apart by `type`.
+         * @example {
+         *       "type": "ping"
+         *     }
+         */
+        WsClientMessage: components["schemas"]["WsAuth"] | components["schemas"]["WsSubscribe"] | components["schemas"]["WsUnsubscribe"] | components["schemas"]["WsPing"];
+        /**
+         * @description Why the server closed the WebSocket: `4401` no valid token (missing, bad, expired, or its
+         *     session was signed out on any server); `4408` silent too long (no `auth` within
+         *     `ws_auth_timeout_seconds`, or no message at all within `ws_idle_timeout_seconds`); `4429` too
+         *     slow (one send blocked for `ws_stall_seconds` while the queue overflowed); `1001` this server
+         *     is stopping its channel; `1012` the server process is restarting; `1013` sign-in state is
+         *     unavailable (Redis down while configured to fail closed), try again shortly. Reconnect after 1001, 1012
+         *     1013 and 4429 (then subscribe again); sign in again after 4401.
+         * @example 4401
+         * @enum {integer}
+         */
+        WsCloseCode: 1001 | 1012 | 1013 | 4401 | 4408 | 4429;
+        /**
+         * @description A request the server could not carry out, in full or for one channel; the connection stays open.
+         * @example {
+         *       "id": "r1",
+         *       "type": "error",
+         *       "channel": "signals:9",
+         *       "occurred_at": "2026-11-24T01:30:00Z",
+         *       "data": {
+         *         "code": "forbidden_channel",
+         *         "detail": "signals:9: no strategy 9 of yours."
+         *       }
+         *     }
+         */
+        WsError: {
+            /** @description The `id` of the client's request it answers; empty when it had none. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "error";
+            /** @description The channel the error is about, when it is about one. */
+            channel: string | null;
+            /** Format: date-time */
+            occurred_at: string;
+            data: components["schemas"]["WsErrorData"];
+        };
+        /**
+         * @example {
+         *       "code": "forbidden_channel",
+         *       "detail": "signals:9: no strategy 9 of yours."
+         *     }
+         */
+        WsErrorData: {
+            /**
+             * @description `bad_message`: not JSON or not a client message of the contract; `not_allowed`: a second
+             *     `auth` for another user; `unknown_channel`: a malformed channel name;
+             *     `unsupported_period`: a `bars` period other than `1m`; `forbidden_channel`: a
+             *     `signals:{id}` of a strategy that is not the caller's (or does not exist);
+             *     `too_many_subscriptions`: over `ws_max_subscriptions`.
+             * @enum {string}
+             */
+            code: "bad_message" | "not_allowed" | "unknown_channel" | "unsupported_period" | "forbidden_channel" | "too_many_subscriptions";
+            detail: string;
+        };
+        /**
+         * @description The connection fell behind: its queue (`ws_queue_size` items) overflowed and `data.dropped`
+         *     messages or items of that kind were dropped, the oldest first. What follows is contiguous again;
+         *     fetch what was missed over REST (`GET /api/v1/market/ticks/{symbol}`). A connection whose single
+         *     send stays blocked for `ws_stall_seconds` is closed with 4429.
+         * @example {
+         *       "id": "1732423200000-0",
+         *       "type": "gap",
+         *       "channel": "ticks",
+         *       "occurred_at": "2026-11-24T01:30:11Z",
+         *       "data": {
+         *         "dropped": 5000
+         *       }
+         *     }
+         */
+        WsGap: {
+            /** @description The id of the newest bus event seen when the gap was found. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "gap";
+            /** @description The kind of channel that lost messages: `ticks`, `bars`, `signals`, `orders` or `alerts`. */
+            channel: string | null;
+            /** Format: date-time */
+            occurred_at: string;
+            data: components["schemas"]["WsGapData"];
+        };
+        /**
+         * @example {
+         *       "dropped": 5000
+         *     }
+         */
+        WsGapData: {
+            /** @description How many items (ticks, bars) or messages were dropped. */
+            dropped: number;
+        };
+        /**
+         * @description An update of one of the caller's own orders (paper trading fills this in).
+         * @example {
+         *       "id": "3",
+         *       "type": "order",
+         *       "channel": "orders",
+         *       "occurred_at": "2026-11-24T01:31:00Z",
+         *       "data": {
+         *         "order_id": 5,
+         *         "status": "filled"
+         *       }
+         *     }
+         */
+        WsOrder: {
+            /** @description The id of the newest bus event it includes (increasing within a topic). */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "order";
+            /** @description `orders`. */
+            channel: string | null;
+            /** Format: date-time */
+            occurred_at: string;
+            data: components["schemas"]["WsOwnedData"];
+        };
+        /**
+         * @description The payload of an `order` or `alert` message; its fields come with paper trading and risk alerts.
+         * @example {
+         *       "order_id": 5,
+         *       "status": "filled"
+         *     }
+         */
+        WsOwnedData: {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A heartbeat; the server answers `pong`. Any client message resets the idle timeout
+         *     (`ws_idle_timeout_seconds`, 60 s by default, then close 4408), so an otherwise quiet client
+         *     pings every 20-30 s.
+         * @example {
+         *       "type": "ping",
+         *       "id": "p7"
+         *     }
+         */
+        WsPing: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ping";
+            id?: components["schemas"]["WsRequestId"];
+        };
+        /**
+         * @description The answer to `ping`.
+         * @example {
+         *       "id": "p7",
+         *       "type": "pong",
+         *       "channel": null,
+         *       "occurred_at": "2026-11-24T01:30:00Z",
+         *       "data": {}
+         *     }
+         */
+        WsPong: {
+            /** @description The `id` of the client's request it answers; empty when it had none. */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "pong";
+            /** @description Null for this message. */
+            channel: string | null;
+            /** Format: date-time */
+            occurred_at: string;
+            data: components["schemas"]["WsPongData"];
+        };
+        /**
+         * @description Empty.
+         * @example {}
+         */
+        WsPongData: Record<string, never>;
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "symbol": "600036.SH",
+         *           "name": "招商银行",
+         *           "last": 24.36,
+         *           "open": 24.1,
+         *           "high": 24.5,
+         *           "low": 24.02,
+         *           "prev_close": 24.08,
+         *           "change": 0.28,
+         *           "change_pct": 1.16,
+         *           "volume": 48213300,
+         *           "amount": 1170412345,
+         *           "timestamp": "2026-11-24T15:00:00+08:00",
+         *           "source": "simulated"
+         *         }
+         *       ]
+         *     }
+         */
+        WsQuoteBatch: {
+            /** @description At most one quote per symbol, the newest. */
+            items: components["schemas"]["Quote"][];
+        };
+        /**
+         * @description The latest quote of each subscribed `quotes:{symbol}` channel that changed since the previous
+         *     frame. Quotes are conflated: a client that reads slowly gets the newest quote per symbol, never a
+         *     backlog.
+         * @example {
+         *       "id": "8",
+         *       "type": "quotes",
+         *       "channel": "quotes",
+         *       "occurred_at": "2026-11-24T07:00:00Z",
+         *       "data": {
+         *         "items": [
+         *           {
+         *             "symbol": "600036.SH",
+         *             "name": "招商银行",
+         *             "last": 24.36,
+         *             "open": 24.1,
+         *             "high": 24.5,
+         *             "low": 24.02,
+         *             "prev_close": 24.08,
+         *             "change": 0.28,
+         *             "change_pct": 1.16,
+         *             "volume": 48213300,
+         *             "amount": 1170412345,
+         *             "timestamp": "2026-11-24T15:00:00+08:00",
+         *             "source": "simulated"
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        WsQuotes: {
+            /** @description The id of the newest bus event it includes (increasing within a topic). */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "quotes";
+            /** @description `quotes`: each item names its symbol (`quotes:{symbol}`). */
+            channel: string | null;
+            /** Format: date-time */
+            occurred_at: string;
+            data: components["schemas"]["WsQuoteBatch"];
+        };
+        /**
+         * @description Chosen by the client; the server's `ack`, `error` or `pong` answer carries it back as its `id`.
+         * @example r1
+         */
+        WsRequestId: string;
+        /**
+         * @description Any message the server sends on `/api/v1/ws` (a JSON text frame), told apart by `type`. Every
+         *     one carries `id`, `type`, `channel`, `occurred_at` and `data`.
+         * @example {
+         *       "id": "p7",
+         *       "type": "pong",
+         *       "channel": null,
+         *       "occurred_at": "2026-11-24T01:30:00Z",
+         *       "data": {}
+         *     }
+         */
+        WsServerMessage: components["schemas"]["WsTicks"] | components["schemas"]["WsQuotes"] | components["schemas"]["WsBars"] | components["schemas"]["WsSignal"] | components["schemas"]["WsOrder"] | components["schemas"]["WsAlert"] | components["schemas"]["WsAck"] | components["schemas"]["WsError"] | components["schemas"]["WsGap"] | components["schemas"]["WsPong"];
+        /**
+         * @description A trading signal of a strategy the caller owns (or any, for an admin).
+         * @example {
+         *       "id": "12",
+         *       "type": "signal",
+         *       "channel": "signals:7",
+         *       "occurred_at": "2026-11-24T01:31:00.120Z",
+         *       "data": {
+         *         "strategy_id": 7,
+         *         "symbol": "600036.SH",
+         *         "side": "buy",
+         *         "price": 24.18,
+         *         "reason": "SMA5 crossed above SMA20",
+         *         "bar_time": "2026-11-24T09:31:00+08:00"
+         *       }
+         *     }
+         */
+        WsSignal: {
+            /** @description The id of the newest bus event it includes (increasing within a topic). */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "signal";
+            /** @description The `signals:{strategy_id}` channel it belongs to. */
+            channel: string | null;
+            /** Format: date-time */
+            occurred_at: string;
+            data: components["schemas"]["WsSignalData"];
+        };
+        /**
+         * @description A strategy's signal on a completed bar; later work may add fields.
+         * @example {
+         *       "strategy_id": 7,
+         *       "symbol": "600036.SH",
+         *       "side": "buy",
+         *       "price": 24.18,
+         *       "reason": "SMA5 crossed above SMA20",
+         *       "bar_time": "2026-11-24T09:31:00+08:00"
+         *     }
+         */
+        WsSignalData: {
+            strategy_id: number;
+            symbol: string;
+            /** @enum {string} */
+            side: "buy" | "sell";
+            price?: number;
+            reason?: string;
+            /** Format: date-time */
+            bar_time?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Subscribe to channels. The server answers an `ack` listing the channels now subscribed, and an
+         *     `error` naming each channel it refused (unknown, forbidden, over the limit of
+         *     `ws_max_subscriptions` per connection). Subscribing twice to a channel is harmless.
+         * @example {
+         *       "type": "subscribe",
+         *       "channels": [
+         *         "ticks:600036.SH",
+         *         "quotes:000001.SZ"
+         *       ],
+         *       "id": "r1"
+         *     }
+         */
+        WsSubscribe: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "subscribe";
+            channels: components["schemas"]["WsChannel"][];
+            id?: components["schemas"]["WsRequestId"];
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "symbol": "600036.SH",
+         *           "ts": "2026-11-24T09:30:10+08:00",
+         *           "price": 24.12,
+         *           "volume": 1200,
+         *           "amount": 28944
+         *         }
+         *       ]
+         *     }
+         */
+        WsTickBatch: {
+            items: components["schemas"]["WsTickItem"][];
+        };
+        /**
+         * @description One trade, as the live feed publishes it.
+         * @example {
+         *       "symbol": "600036.SH",
+         *       "ts": "2026-11-24T09:30:10+08:00",
+         *       "price": 24.12,
+         *       "volume": 1200,
+         *       "amount": 28944
+         *     }
+         */
+        WsTickItem: {
+            symbol: string;
+            /** Format: date-time */
+            ts: string;
+            price: number;
+            /** @description Shares traded in this tick. */
+            volume: number;
+            amount: number;
+        };
+        /**
+         * @description The ticks of every subscribed `ticks:{symbol}` channel since the previous frame (one frame per
+         *     connection every `ws_batch_seconds`, 25 ms by default), in the order they were traded per
+         *     symbol. None is left out unless a `gap` message comes first. A frame carries at most about
+         *     1,000 items (one event's items for a symbol are never split); more follow in the next frames.
+         * @example {
+         *       "id": "1732423200000-0",
+         *       "type": "ticks",
+         *       "channel": "ticks",
+         *       "occurred_at": "2026-11-24T01:30:10.020Z",
+         *       "data": {
+         *         "items": [
+         *           {
+         *             "symbol": "600036.SH",
+         *             "ts": "2026-11-24T09:30:10+08:00",
+         *             "price": 24.12,
+         *             "volume": 1200,
+         *             "amount": 28944
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        WsTicks: {
+            /** @description The id of the newest bus event it includes (increasing within a topic). */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ticks";
+            /** @description `ticks`: each item names its symbol, so it belongs to `ticks:{symbol}`. */
+            channel: string | null;
+            /** Format: date-time */
+            occurred_at: string;
+            data: components["schemas"]["WsTickBatch"];
+        };
+        /**
+         * @description Stop receiving channels; answered by an `ack`. Unknown or unsubscribed channels are ignored.
+         * @example {
+         *       "type": "unsubscribe",
+         *       "channels": [
+         *         "ticks:600036.SH"
+         *       ],
+         *       "id": "r2"
+         *     }
+         */
+        WsUnsubscribe: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "unsubscribe";
+            channels: components["schemas"]["WsChannel"][];
+            id?: components["schemas"]["WsRequestId"];
+        };
     };
     responses: {
         /** @description The request is malformed: a parameter or the body breaks the contract. `errors[]` names each field. */
@@ -2909,6 +3574,17 @@ export interface components {
         /** @description The request body's Content-Type is not one this operation accepts. */
         UnsupportedMediaType: {
             headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request should have asked to switch protocols (here: `Upgrade: websocket`). */
+        UpgradeRequired: {
+            headers: {
+                /** @description The protocol to ask for. */
+                Upgrade?: "websocket";
                 [name: string]: unknown;
             };
             content: {
@@ -4519,6 +5195,28 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.events.open_websocket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switching Protocols; the connection is now the WebSocket channel. */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            426: components["responses"]["UpgradeRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

@@ -19,10 +19,12 @@ from connexion import AsyncApp
 from connexion.options import SwaggerUIOptions
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.websockets import WebSocketClose
 
 from mystocks.api import problems
 from mystocks.api.ratelimit import InProcessLimiter, Limiter, RateLimitMiddleware, RedisLimiter
 from mystocks.api.validation import VALIDATOR_MAP
+from mystocks.api.ws import WS_PATH, WebSocketChannel
 from mystocks.services.auth import AuthService
 from mystocks.services.backtests import BacktestService
 from mystocks.services.cache import Cache, LocalCache, NoCache, RedisCache
@@ -31,6 +33,7 @@ from mystocks.services.dashboard import DashboardService
 from mystocks.services.events import EventBus, InProcessEventBus
 from mystocks.services.feed import FeedThread
 from mystocks.services.feed_setup import build_feed, options_from
+from mystocks.services.hub import Hub
 from mystocks.services.jobbook import ReportRouter
 from mystocks.services.jobkinds import add_books
 from mystocks.services.jobqueue import CeleryJobRunner
@@ -57,7 +60,9 @@ SPEC_PATH = Path(mystocks_contract.__file__).resolve().parents[2] / "openapi.yam
 class MyStocksApp:
     """The served ASGI app: the Connexion app, with this instance's services in every scope.
 
-    It is also where WebSocket routes will be dispatched, since Connexion has none.
+    It is also where WebSocket handshakes are dispatched, since Connexion has no WebSocket
+    routes: they go to `WebSocketChannel` before the rate limiter and Connexion see them (a
+    Starlette `Mount` of the Connexion app would not forward its lifespan).
     """
 
     def __init__(self, connexion_app: AsyncApp, services: Services) -> None:
@@ -78,6 +83,7 @@ class MyStocksApp:
         # A year of bars is ~30 KB of JSON and compresses ~5x; small answers stay plain. Level 5
         # compresses nearly as well as Starlette's default 9 at a fraction of the CPU; cached
         # answers arrive compressed already and pass through.
+        self._ws = WebSocketChannel(services, services.hub)
         self._http = RateLimitMiddleware(
             GZipMiddleware(connexion_app, minimum_size=2048, compresslevel=5),
             limiter,
@@ -86,7 +92,13 @@ class MyStocksApp:
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] in ("http", "websocket"):
+        if scope["type"] == "websocket":
+            if scope["path"] == WS_PATH:
+                await self._ws(scope, receive, send)
+            else:  # refused during the handshake (403)
+                await WebSocketClose()(scope, receive, send)
+            return
+        if scope["type"] == "http":
             scope["state"] = {**scope.get("state", {}), "services": self.services}
         await self._http(scope, receive, send)
 
@@ -139,6 +151,13 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
     market = MarketService(data, cache=cache, meter=meter)
     signals = SignalStore(data.relational.engine)
     live = LiveSignals(strategies, signals, market, bus)
+    hub = Hub(
+        bus,
+        auth,
+        batch_seconds=settings.ws_batch_seconds,
+        reverify_seconds=settings.ws_reverify_seconds,
+        stall_seconds=settings.ws_stall_seconds,
+    )
     return Services(
         settings=settings,
         api_version=str(spec["info"]["version"]),
@@ -151,6 +170,7 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         dashboard=DashboardService(data, router.books["backtest"], router.books["training"], meter),
         runner=runner,
         bus=bus,
+        hub=hub,
         redis=link,
         live=live,
         cache=cache,
@@ -184,6 +204,7 @@ def create_app(settings: Settings) -> MyStocksApp:
         feed = start_feed(services)
         signals = asyncio.create_task(services.live.run(), name="mystocks-live-signals")
         yield
+        await services.hub.stop()
         signals.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await signals

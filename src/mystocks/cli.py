@@ -68,6 +68,9 @@ def serve(
         port=port or settings.port,
         log_level=settings.log_level,
         proxy_headers=False,
+        # Deflate would compress every WebSocket frame once per connection, undoing "encode
+        # each event once" for fan-out (and hide a stalled reader behind 10x smaller frames).
+        ws_per_message_deflate=False,
     )
 
 

@@ -79,6 +79,27 @@ class Settings(BaseSettings):
     sse_max_seconds: float = Field(
         default=300.0, gt=0, description="a stream ends after this; clients resume by id"
     )
+    # The WebSocket channel (`/api/v1/ws`, `mystocks.api.ws`); README "WebSocket channel".
+    ws_auth_timeout_seconds: float = Field(
+        default=5.0, gt=0, le=60, description="the first message (auth) must come within this"
+    )
+    ws_idle_timeout_seconds: float = Field(
+        default=60.0, gt=0, description="closed (4408) after this long without a client message"
+    )
+    ws_reverify_seconds: float = Field(
+        default=5.0, gt=0, le=300, description="how often live connections' tokens are rechecked"
+    )
+    ws_max_subscriptions: int = Field(default=200, ge=1, le=10_000)
+    ws_queue_size: int = Field(
+        default=5000, ge=10, description="items waiting per connection before a gap"
+    )
+    ws_batch_seconds: float = Field(
+        default=0.025, gt=0, le=1, description="items for one connection go out in one frame"
+    )
+    ws_stall_seconds: float = Field(
+        default=10.0, gt=0, description="closed (4429) when one send waits this long"
+    )
+
     feed: Literal["off", "simulated", "replay"] = Field(
         default="off", description="a live feed started beside the server (see `mystocks feed`)"
     )

@@ -50,6 +50,7 @@ def api_schema(contract_app: MyStocksApp) -> Any:
     # Valid by the contract yet unusable (a made-up cursor, an unlisted symbol) is 422 here;
     # a change without If-Match is 428 and one naming a stale version 412, by design (the
     # header is optional in the contract precisely so that its absence gets that answer).
+    # A plain GET of the WebSocket channel is 426 (it needs `Upgrade: websocket`).
     # A 5xx is never an acceptable answer to valid data.
     loaded.config.checks.positive_data_acceptance.expected_statuses = [
         "2xx",
@@ -60,6 +61,7 @@ def api_schema(contract_app: MyStocksApp) -> Any:
         "409",
         "412",
         "422",
+        "426",
         "428",
         "429",
     ]

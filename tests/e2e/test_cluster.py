@@ -6,9 +6,6 @@ both count one rate limit."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -17,9 +14,9 @@ import httpx
 import pytest
 from httpx_sse import connect_sse
 
-from mystocks.settings import DEV_ADMIN_PASSWORD, Settings
+from mystocks.settings import DEV_ADMIN_PASSWORD
 from tests.conftest import WorkerProcess, make_settings, process_env
-from tests.e2e.test_server import free_port
+from tests.servers import subprocess_server
 
 BACKTEST = {
     "strategy": {"type": "sma_cross", "parameters": {}},
@@ -28,29 +25,6 @@ BACKTEST = {
     "end": "2016-12-31",
 }
 RATE_LIMIT = 60  # per admin per minute, across both servers
-
-
-def serve(settings: Settings, log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "mystocks", "serve"],
-            env=process_env(settings) | {"MYSTOCKS_PORT": str(port)},
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            if httpx.get(f"{base}/ready", timeout=2).status_code == 200:
-                return process, base
-        except httpx.TransportError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"server did not start:\n{log.read_text(errors='replace')}")
-        time.sleep(0.3)
 
 
 @pytest.fixture
@@ -73,15 +47,10 @@ def cluster(
         sse_heartbeat_seconds=0.5,
         sse_max_seconds=120,
     )
-    first, a = serve(settings, tmp_path / "a.log")  # migrates the database, then B finds it done
-    second, b = serve(settings, tmp_path / "b.log")
-    try:
-        start_worker(settings)
+    env = process_env(settings)
+    with subprocess_server(env) as (a, _), subprocess_server(env) as (b, _):
+        start_worker(settings)  # A migrated the database; B found it done
         yield a, b
-    finally:
-        for process in (first, second):
-            process.terminate()
-            process.wait(timeout=30)
 
 
 def sign_in(base: str) -> dict[str, str]:

@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,53 +12,20 @@ import pytest
 from httpx_sse import connect_sse
 
 from mystocks.settings import DEV_ADMIN_PASSWORD
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def start(env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "mystocks", "serve"],
-        env={**os.environ, **env},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+from tests.servers import start, subprocess_server
 
 
 @pytest.fixture(scope="module")
 def server(template_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data = tmp_path_factory.mktemp("e2e")
     shutil.copytree(template_dir, data, dirs_exist_ok=True)
-    port = free_port()
-    process = start(
-        {
-            "MYSTOCKS_DATA_DIR": str(data),
-            "MYSTOCKS_PORT": str(port),
-            "MYSTOCKS_SAMPLE_TICK_DAYS": "5",
-            "MYSTOCKS_SSE_HEARTBEAT_SECONDS": "1",
-        }
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    try:
-        while True:
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                output = process.stdout.read().decode() if process.stdout else ""
-                pytest.fail(f"server did not start:\n{output}")
-            time.sleep(0.2)
+    env = {
+        "MYSTOCKS_DATA_DIR": str(data),
+        "MYSTOCKS_SAMPLE_TICK_DAYS": "5",
+        "MYSTOCKS_SSE_HEARTBEAT_SECONDS": "1",
+    }
+    with subprocess_server(env) as (base, _process):
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")

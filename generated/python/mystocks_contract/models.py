@@ -873,6 +873,209 @@ class VersionInfo(BaseModel):
     environment: Literal['development', 'test', 'production']
 
 
+class WsAckData(BaseModel):
+    op: Literal['auth', 'subscribe', 'unsubscribe']
+    """
+    The request answered.
+    """
+    channels: list[str]
+    """
+    The channels this request subscribed or unsubscribed (empty for `auth`).
+    """
+    subscriptions: list[str]
+    """
+    Every channel the connection is subscribed to now.
+    """
+    username: str | None = None
+    """
+    Who the connection is signed in as (on `auth`).
+    """
+
+
+class WsBarItem(BaseModel):
+    """
+    One completed bar of the live feed.
+    """
+
+    symbol: str
+    period: Literal['1m']
+    ts: AwareDatetime
+    """
+    The end of the bar's interval.
+    """
+    open: float
+    high: float
+    low: float
+    close: float
+    volume: int
+    amount: float
+
+
+class WsChannel(RootModel[str]):
+    root: Annotated[str, Field(examples=['ticks:600036.SH'], max_length=48)]
+    """
+    A WebSocket channel name. `ticks:{symbol}`, `quotes:{symbol}` and `bars:{symbol}:{period}`
+    (only `1m` for now; other periods answer an `error` with code `unsupported_period`) carry
+    market data of one instrument; `signals:{strategy_id}` a strategy's signals (its owner's and
+    admins' only); `orders` and `alerts` the caller's own. Symbols are case-insensitive and
+    answered in upper case. A name of none of these forms gets an `error` (`unknown_channel`)
+    naming it, and the other channels of the request are still subscribed.
+
+    """
+
+
+class WsCloseCode(RootModel[Literal[1001, 1012, 1013, 4401, 4408, 4429]]):
+    root: Annotated[Literal[1001, 1012, 1013, 4401, 4408, 4429], Field(examples=[4401])]
+    """
+    Why the server closed the WebSocket: `4401` no valid token (missing, bad, expired, or its
+    session was signed out on any server); `4408` silent too long (no `auth` within
+    `ws_auth_timeout_seconds`, or no message at all within `ws_idle_timeout_seconds`); `4429` too
+    slow (one send blocked for `ws_stall_seconds` while the queue overflowed); `1001` this server
+    is stopping its channel; `1012` the server process is restarting; `1013` sign-in state is
+    unavailable (Redis down while configured to fail closed), try again shortly. Reconnect after 1001, 1012
+    1013 and 4429 (then subscribe again); sign in again after 4401.
+
+    """
+
+
+class WsErrorData(BaseModel):
+    code: Literal[
+        'bad_message',
+        'not_allowed',
+        'unknown_channel',
+        'unsupported_period',
+        'forbidden_channel',
+        'too_many_subscriptions',
+    ]
+    """
+    `bad_message`: not JSON or not a client message of the contract; `not_allowed`: a second
+    `auth` for another user; `unknown_channel`: a malformed channel name;
+    `unsupported_period`: a `bars` period other than `1m`; `forbidden_channel`: a
+    `signals:{id}` of a strategy that is not the caller's (or does not exist);
+    `too_many_subscriptions`: over `ws_max_subscriptions`.
+
+    """
+    detail: str
+
+
+class WsGapData(BaseModel):
+    dropped: Annotated[int, Field(ge=1)]
+    """
+    How many items (ticks, bars) or messages were dropped.
+    """
+
+
+class WsOwnedData(BaseModel):
+    """
+    The payload of an `order` or `alert` message; its fields come with paper trading and risk alerts.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+
+
+class WsPongData(BaseModel):
+    """
+    Empty.
+    """
+
+
+class WsQuoteBatch(BaseModel):
+    items: list[Quote]
+    """
+    At most one quote per symbol, the newest.
+    """
+
+
+class WsQuotes(BaseModel):
+    """
+    The latest quote of each subscribed `quotes:{symbol}` channel that changed since the previous
+    frame. Quotes are conflated: a client that reads slowly gets the newest quote per symbol, never a
+    backlog.
+
+    """
+
+    id: str
+    """
+    The id of the newest bus event it includes (increasing within a topic).
+    """
+    type: Literal['quotes']
+    channel: Annotated[str | None, Field(...)]
+    """
+    `quotes`: each item names its symbol (`quotes:{symbol}`).
+    """
+    occurred_at: AwareDatetime
+    data: WsQuoteBatch
+
+
+class WsRequestId(RootModel[str]):
+    root: Annotated[str, Field(examples=['r1'], max_length=64)]
+    """
+    Chosen by the client; the server's `ack`, `error` or `pong` answer carries it back as its `id`.
+    """
+
+
+class WsSignalData(BaseModel):
+    """
+    A strategy's signal on a completed bar; later work may add fields.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    strategy_id: int
+    symbol: str
+    side: Literal['buy', 'sell']
+    price: float | None = None
+    reason: str | None = None
+    bar_time: AwareDatetime | None = None
+
+
+class WsSubscribe(BaseModel):
+    """
+    Subscribe to channels. The server answers an `ack` listing the channels now subscribed, and an
+    `error` naming each channel it refused (unknown, forbidden, over the limit of
+    `ws_max_subscriptions` per connection). Subscribing twice to a channel is harmless.
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    type: Literal['subscribe']
+    channels: Annotated[list[WsChannel], Field(max_length=500, min_length=1)]
+    id: WsRequestId | None = None
+
+
+class WsTickItem(BaseModel):
+    """
+    One trade, as the live feed publishes it.
+    """
+
+    symbol: str
+    ts: AwareDatetime
+    price: float
+    volume: int
+    """
+    Shares traded in this tick.
+    """
+    amount: float
+
+
+class WsUnsubscribe(BaseModel):
+    """
+    Stop receiving channels; answered by an `ack`. Unknown or unsubscribed channels are ignored.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    type: Literal['unsubscribe']
+    channels: Annotated[list[WsChannel], Field(max_length=500, min_length=1)]
+    id: WsRequestId | None = None
+
+
 class BacktestUpdate(BaseModel):
     """
     The state of a backtest after a change.
@@ -1295,6 +1498,224 @@ class TrainingPage(BaseModel):
     next_cursor: Annotated[str | None, Field(...)]
 
 
+class WsAck(BaseModel):
+    """
+    The answer to `auth`, `subscribe` and `unsubscribe`.
+
+    """
+
+    id: str
+    """
+    The `id` of the client's request it answers; empty when it had none.
+    """
+    type: Literal['ack']
+    channel: Annotated[str | None, Field(...)]
+    """
+    Null for this message.
+    """
+    occurred_at: AwareDatetime
+    data: WsAckData
+
+
+class WsAlert(BaseModel):
+    """
+    One of the caller's own risk alerts (the risk work fills this in).
+
+    """
+
+    id: str
+    """
+    The id of the newest bus event it includes (increasing within a topic).
+    """
+    type: Literal['alert']
+    channel: Annotated[str | None, Field(...)]
+    """
+    `alerts`.
+    """
+    occurred_at: AwareDatetime
+    data: WsOwnedData
+
+
+class WsAuth(BaseModel):
+    """
+    The first client message: the access token of `POST /api/v1/auth/token`. It must arrive within
+    `ws_auth_timeout_seconds` (5 s by default) of connecting, else the server closes with 4408; a
+    missing, bad, expired or revoked token closes with 4401. Sent again later on the same
+    connection (same user), it replaces the token before the old one expires.
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    type: Literal['auth']
+    token: Annotated[str, Field(max_length=4096, min_length=1)]
+    id: WsRequestId | None = None
+
+
+class WsBarBatch(BaseModel):
+    items: list[WsBarItem]
+
+
+class WsBars(BaseModel):
+    """
+    Bars of the subscribed `bars:{symbol}:{period}` channels completed since the previous frame,
+    stamped at the end of their interval.
+
+    """
+
+    id: str
+    """
+    The id of the newest bus event it includes (increasing within a topic).
+    """
+    type: Literal['bars']
+    channel: Annotated[str | None, Field(...)]
+    """
+    `bars`: each item names its symbol and period (`bars:{symbol}:{period}`).
+    """
+    occurred_at: AwareDatetime
+    data: WsBarBatch
+
+
+class WsError(BaseModel):
+    """
+    A request the server could not carry out, in full or for one channel; the connection stays open.
+
+    """
+
+    id: str
+    """
+    The `id` of the client's request it answers; empty when it had none.
+    """
+    type: Literal['error']
+    channel: Annotated[str | None, Field(...)]
+    """
+    The channel the error is about, when it is about one.
+    """
+    occurred_at: AwareDatetime
+    data: WsErrorData
+
+
+class WsGap(BaseModel):
+    """
+    The connection fell behind: its queue (`ws_queue_size` items) overflowed and `data.dropped`
+    messages or items of that kind were dropped, the oldest first. What follows is contiguous again;
+    fetch what was missed over REST (`GET /api/v1/market/ticks/{symbol}`). A connection whose single
+    send stays blocked for `ws_stall_seconds` is closed with 4429.
+
+    """
+
+    id: str
+    """
+    The id of the newest bus event seen when the gap was found.
+    """
+    type: Literal['gap']
+    channel: Annotated[str | None, Field(...)]
+    """
+    The kind of channel that lost messages: `ticks`, `bars`, `signals`, `orders` or `alerts`.
+    """
+    occurred_at: AwareDatetime
+    data: WsGapData
+
+
+class WsOrder(BaseModel):
+    """
+    An update of one of the caller's own orders (paper trading fills this in).
+
+    """
+
+    id: str
+    """
+    The id of the newest bus event it includes (increasing within a topic).
+    """
+    type: Literal['order']
+    channel: Annotated[str | None, Field(...)]
+    """
+    `orders`.
+    """
+    occurred_at: AwareDatetime
+    data: WsOwnedData
+
+
+class WsPing(BaseModel):
+    """
+    A heartbeat; the server answers `pong`. Any client message resets the idle timeout
+    (`ws_idle_timeout_seconds`, 60 s by default, then close 4408), so an otherwise quiet client
+    pings every 20-30 s.
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    type: Literal['ping']
+    id: WsRequestId | None = None
+
+
+class WsPong(BaseModel):
+    """
+    The answer to `ping`.
+
+    """
+
+    id: str
+    """
+    The `id` of the client's request it answers; empty when it had none.
+    """
+    type: Literal['pong']
+    channel: Annotated[str | None, Field(...)]
+    """
+    Null for this message.
+    """
+    occurred_at: AwareDatetime
+    data: WsPongData
+
+
+class WsSignal(BaseModel):
+    """
+    A trading signal of a strategy the caller owns (or any, for an admin).
+
+    """
+
+    id: str
+    """
+    The id of the newest bus event it includes (increasing within a topic).
+    """
+    type: Literal['signal']
+    channel: Annotated[str | None, Field(...)]
+    """
+    The `signals:{strategy_id}` channel it belongs to.
+    """
+    occurred_at: AwareDatetime
+    data: WsSignalData
+
+
+class WsTickBatch(BaseModel):
+    items: list[WsTickItem]
+
+
+class WsTicks(BaseModel):
+    """
+    The ticks of every subscribed `ticks:{symbol}` channel since the previous frame (one frame per
+    connection every `ws_batch_seconds`, 25 ms by default), in the order they were traded per
+    symbol. None is left out unless a `gap` message comes first. A frame carries at most about
+    1,000 items (one event's items for a symbol are never split); more follow in the next frames.
+
+    """
+
+    id: str
+    """
+    The id of the newest bus event it includes (increasing within a topic).
+    """
+    type: Literal['ticks']
+    channel: Annotated[str | None, Field(...)]
+    """
+    `ticks`: each item names its symbol, so it belongs to `ticks:{symbol}`.
+    """
+    occurred_at: AwareDatetime
+    data: WsTickBatch
+
+
 class Backtest(BaseModel):
     """
     A backtest job and, once it succeeded, its metrics.
@@ -1467,3 +1888,58 @@ class Strategy(RootModel[Strategy2 | Strategy3 | Strategy4 | Strategy5 | Strateg
 class StrategyPage(BaseModel):
     items: list[Strategy]
     next_cursor: Annotated[str | None, Field(...)]
+
+
+class WsClientMessage(RootModel[WsAuth | WsSubscribe | WsUnsubscribe | WsPing]):
+    root: Annotated[
+        WsAuth | WsSubscribe | WsUnsubscribe | WsPing,
+        Field(discriminator='type', examples=[{'type': 'ping'}]),
+    ]
+    """
+    Any message a client sends on `/api/v1/ws` (a JSON text frame), told apart by `type`.
+    """
+
+
+class WsServerMessage(
+    RootModel[
+        WsTicks
+        | WsQuotes
+        | WsBars
+        | WsSignal
+        | WsOrder
+        | WsAlert
+        | WsAck
+        | WsError
+        | WsGap
+        | WsPong
+    ]
+):
+    root: Annotated[
+        WsTicks
+        | WsQuotes
+        | WsBars
+        | WsSignal
+        | WsOrder
+        | WsAlert
+        | WsAck
+        | WsError
+        | WsGap
+        | WsPong,
+        Field(
+            discriminator='type',
+            examples=[
+                {
+                    'id': 'p7',
+                    'type': 'pong',
+                    'channel': None,
+                    'occurred_at': '2026-11-24T01:30:00Z',
+                    'data': {},
+                }
+            ],
+        ),
+    ]
+    """
+    Any message the server sends on `/api/v1/ws` (a JSON text frame), told apart by `type`. Every
+    one carries `id`, `type`, `channel`, `occurred_at` and `data`.
+
+    """

@@ -270,6 +270,10 @@ class EventsHandlers(Protocol):
         """Live dashboard (Server-Sent Events)"""
         ...
 
+    async def open_websocket(self) -> Response:
+        """The WebSocket channel (market data, signals, orders, alerts)"""
+        ...
+
 
 OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.system.get_health",
@@ -313,4 +317,5 @@ OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.events.stream_backtests",
     "mystocks.api.events.stream_training",
     "mystocks.api.events.stream_dashboard",
+    "mystocks.api.events.open_websocket",
 )

@@ -755,6 +755,193 @@ class VersionInfo(TypedDict):
     environment: Literal['development', 'test', 'production']
 
 
+class WsAckData(TypedDict):
+    op: Literal['auth', 'subscribe', 'unsubscribe']
+    """
+    The request answered.
+    """
+    channels: list[str]
+    """
+    The channels this request subscribed or unsubscribed (empty for `auth`).
+    """
+    subscriptions: list[str]
+    """
+    Every channel the connection is subscribed to now.
+    """
+    username: NotRequired[str]
+    """
+    Who the connection is signed in as (on `auth`).
+    """
+
+
+class WsBarItem(TypedDict):
+    """
+    One completed bar of the live feed.
+    """
+
+    symbol: str
+    period: Literal['1m']
+    ts: str
+    """
+    The end of the bar's interval.
+    """
+    open: float
+    high: float
+    low: float
+    close: float
+    volume: int
+    amount: float
+
+
+WsChannel: TypeAlias = str
+"""
+A WebSocket channel name. `ticks:{symbol}`, `quotes:{symbol}` and `bars:{symbol}:{period}`
+(only `1m` for now; other periods answer an `error` with code `unsupported_period`) carry
+market data of one instrument; `signals:{strategy_id}` a strategy's signals (its owner's and
+admins' only); `orders` and `alerts` the caller's own. Symbols are case-insensitive and
+answered in upper case. A name of none of these forms gets an `error` (`unknown_channel`)
+naming it, and the other channels of the request are still subscribed.
+
+"""
+
+
+WsCloseCode: TypeAlias = Literal[1001, 1012, 1013, 4401, 4408, 4429]
+"""
+Why the server closed the WebSocket: `4401` no valid token (missing, bad, expired, or its
+session was signed out on any server); `4408` silent too long (no `auth` within
+`ws_auth_timeout_seconds`, or no message at all within `ws_idle_timeout_seconds`); `4429` too
+slow (one send blocked for `ws_stall_seconds` while the queue overflowed); `1001` this server
+is stopping its channel; `1012` the server process is restarting; `1013` sign-in state is
+unavailable (Redis down while configured to fail closed), try again shortly. Reconnect after 1001, 1012
+1013 and 4429 (then subscribe again); sign in again after 4401.
+
+"""
+
+
+class WsErrorData(TypedDict):
+    code: Literal[
+        'bad_message',
+        'not_allowed',
+        'unknown_channel',
+        'unsupported_period',
+        'forbidden_channel',
+        'too_many_subscriptions',
+    ]
+    """
+    `bad_message`: not JSON or not a client message of the contract; `not_allowed`: a second
+    `auth` for another user; `unknown_channel`: a malformed channel name;
+    `unsupported_period`: a `bars` period other than `1m`; `forbidden_channel`: a
+    `signals:{id}` of a strategy that is not the caller's (or does not exist);
+    `too_many_subscriptions`: over `ws_max_subscriptions`.
+
+    """
+    detail: str
+
+
+class WsGapData(TypedDict):
+    dropped: int
+    """
+    How many items (ticks, bars) or messages were dropped.
+    """
+
+
+class WsOwnedData(TypedDict):
+    """
+    The payload of an `order` or `alert` message; its fields come with paper trading and risk alerts.
+    """
+
+
+class WsPongData(TypedDict):
+    """
+    Empty.
+    """
+
+
+class WsQuoteBatch(TypedDict):
+    items: list[Quote]
+    """
+    At most one quote per symbol, the newest.
+    """
+
+
+class WsQuotes(TypedDict):
+    """
+    The latest quote of each subscribed `quotes:{symbol}` channel that changed since the previous
+    frame. Quotes are conflated: a client that reads slowly gets the newest quote per symbol, never a
+    backlog.
+
+    """
+
+    id: str
+    """
+    The id of the newest bus event it includes (increasing within a topic).
+    """
+    type: Literal['quotes']
+    channel: str | None
+    """
+    `quotes`: each item names its symbol (`quotes:{symbol}`).
+    """
+    occurred_at: str
+    data: WsQuoteBatch
+
+
+WsRequestId: TypeAlias = str
+"""
+Chosen by the client; the server's `ack`, `error` or `pong` answer carries it back as its `id`.
+"""
+
+
+class WsSignalData(TypedDict):
+    """
+    A strategy's signal on a completed bar; later work may add fields.
+    """
+
+    strategy_id: int
+    symbol: str
+    side: Literal['buy', 'sell']
+    price: NotRequired[float]
+    reason: NotRequired[str]
+    bar_time: NotRequired[str]
+
+
+class WsSubscribe(TypedDict, closed=True):
+    """
+    Subscribe to channels. The server answers an `ack` listing the channels now subscribed, and an
+    `error` naming each channel it refused (unknown, forbidden, over the limit of
+    `ws_max_subscriptions` per connection). Subscribing twice to a channel is harmless.
+
+    """
+
+    type: Literal['subscribe']
+    channels: list[WsChannel]
+    id: NotRequired[WsRequestId]
+
+
+class WsTickItem(TypedDict):
+    """
+    One trade, as the live feed publishes it.
+    """
+
+    symbol: str
+    ts: str
+    price: float
+    volume: int
+    """
+    Shares traded in this tick.
+    """
+    amount: float
+
+
+class WsUnsubscribe(TypedDict, closed=True):
+    """
+    Stop receiving channels; answered by an `ack`. Unknown or unsubscribed channels are ignored.
+    """
+
+    type: Literal['unsubscribe']
+    channels: list[WsChannel]
+    id: NotRequired[WsRequestId]
+
+
 class BacktestUpdate(TypedDict):
     """
     The state of a backtest after a change.
@@ -1125,6 +1312,218 @@ class TrainingPage(TypedDict):
     next_cursor: str | None
 
 
+class WsAck(TypedDict):
+    """
+    The answer to `auth`, `subscribe` and `unsubscribe`.
+
+    """
+
+    id: str
+    """
+    The `id` of the client's request it answers; empty when it had none.
+    """
+    type: Literal['ack']
+    channel: str | None
+    """
+    Null for this message.
+    """
+    occurred_at: str
+    data: WsAckData
+
+
+class WsAlert(TypedDict):
+    """
+    One of the caller's own risk alerts (the risk work fills this in).
+
+    """
+
+    id: str
+    """
+    The id of the newest bus event it includes (increasing within a topic).
+    """
+    type: Literal['alert']
+    channel: str | None
+    """
+    `alerts`.
+    """
+    occurred_at: str
+    data: WsOwnedData
+
+
+class WsAuth(TypedDict, closed=True):
+    """
+    The first client message: the access token of `POST /api/v1/auth/token`. It must arrive within
+    `ws_auth_timeout_seconds` (5 s by default) of connecting, else the server closes with 4408; a
+    missing, bad, expired or revoked token closes with 4401. Sent again later on the same
+    connection (same user), it replaces the token before the old one expires.
+
+    """
+
+    type: Literal['auth']
+    token: str
+    id: NotRequired[WsRequestId]
+
+
+class WsBarBatch(TypedDict):
+    items: list[WsBarItem]
+
+
+class WsBars(TypedDict):
+    """
+    Bars of the subscribed `bars:{symbol}:{period}` channels completed since the previous frame,
+    stamped at the end of their interval.
+
+    """
+
+    id: str
+    """
+    The id of the newest bus event it includes (increasing within a topic).
+    """
+    type: Literal['bars']
+    channel: str | None
+    """
+    `bars`: each item names its symbol and period (`bars:{symbol}:{period}`).
+    """
+    occurred_at: str
+    data: WsBarBatch
+
+
+class WsError(TypedDict):
+    """
+    A request the server could not carry out, in full or for one channel; the connection stays open.
+
+    """
+
+    id: str
+    """
+    The `id` of the client's request it answers; empty when it had none.
+    """
+    type: Literal['error']
+    channel: str | None
+    """
+    The channel the error is about, when it is about one.
+    """
+    occurred_at: str
+    data: WsErrorData
+
+
+class WsGap(TypedDict):
+    """
+    The connection fell behind: its queue (`ws_queue_size` items) overflowed and `data.dropped`
+    messages or items of that kind were dropped, the oldest first. What follows is contiguous again;
+    fetch what was missed over REST (`GET /api/v1/market/ticks/{symbol}`). A connection whose single
+    send stays blocked for `ws_stall_seconds` is closed with 4429.
+
+    """
+
+    id: str
+    """
+    The id of the newest bus event seen when the gap was found.
+    """
+    type: Literal['gap']
+    channel: str | None
+    """
+    The kind of channel that lost messages: `ticks`, `bars`, `signals`, `orders` or `alerts`.
+    """
+    occurred_at: str
+    data: WsGapData
+
+
+class WsOrder(TypedDict):
+    """
+    An update of one of the caller's own orders (paper trading fills this in).
+
+    """
+
+    id: str
+    """
+    The id of the newest bus event it includes (increasing within a topic).
+    """
+    type: Literal['order']
+    channel: str | None
+    """
+    `orders`.
+    """
+    occurred_at: str
+    data: WsOwnedData
+
+
+class WsPing(TypedDict, closed=True):
+    """
+    A heartbeat; the server answers `pong`. Any client message resets the idle timeout
+    (`ws_idle_timeout_seconds`, 60 s by default, then close 4408), so an otherwise quiet client
+    pings every 20-30 s.
+
+    """
+
+    type: Literal['ping']
+    id: NotRequired[WsRequestId]
+
+
+class WsPong(TypedDict):
+    """
+    The answer to `ping`.
+
+    """
+
+    id: str
+    """
+    The `id` of the client's request it answers; empty when it had none.
+    """
+    type: Literal['pong']
+    channel: str | None
+    """
+    Null for this message.
+    """
+    occurred_at: str
+    data: WsPongData
+
+
+class WsSignal(TypedDict):
+    """
+    A trading signal of a strategy the caller owns (or any, for an admin).
+
+    """
+
+    id: str
+    """
+    The id of the newest bus event it includes (increasing within a topic).
+    """
+    type: Literal['signal']
+    channel: str | None
+    """
+    The `signals:{strategy_id}` channel it belongs to.
+    """
+    occurred_at: str
+    data: WsSignalData
+
+
+class WsTickBatch(TypedDict):
+    items: list[WsTickItem]
+
+
+class WsTicks(TypedDict):
+    """
+    The ticks of every subscribed `ticks:{symbol}` channel since the previous frame (one frame per
+    connection every `ws_batch_seconds`, 25 ms by default), in the order they were traded per
+    symbol. None is left out unless a `gap` message comes first. A frame carries at most about
+    1,000 items (one event's items for a symbol are never split); more follow in the next frames.
+
+    """
+
+    id: str
+    """
+    The id of the newest bus event it includes (increasing within a topic).
+    """
+    type: Literal['ticks']
+    channel: str | None
+    """
+    `ticks`: each item names its symbol, so it belongs to `ticks:{symbol}`.
+    """
+    occurred_at: str
+    data: WsTickBatch
+
+
 class Backtest(TypedDict):
     """
     A backtest job and, once it succeeded, its metrics.
@@ -1269,3 +1668,28 @@ A stored strategy.
 class StrategyPage(TypedDict):
     items: list[Strategy]
     next_cursor: str | None
+
+
+WsClientMessage: TypeAlias = WsAuth | WsSubscribe | WsUnsubscribe | WsPing
+"""
+Any message a client sends on `/api/v1/ws` (a JSON text frame), told apart by `type`.
+"""
+
+
+WsServerMessage: TypeAlias = (
+    WsTicks
+    | WsQuotes
+    | WsBars
+    | WsSignal
+    | WsOrder
+    | WsAlert
+    | WsAck
+    | WsError
+    | WsGap
+    | WsPong
+)
+"""
+Any message the server sends on `/api/v1/ws` (a JSON text frame), told apart by `type`. Every
+one carries `id`, `type`, `channel`, `occurred_at` and `data`.
+
+"""

@@ -118,3 +118,22 @@ async def stream_dashboard() -> Response:
             snapshot = await run_in_threadpool(s.dashboard.get_dashboard, who)
 
     return StreamingResponse(frames(), media_type="text/event-stream", headers=SSE_HEADERS)
+
+
+async def open_websocket() -> Response:
+    """A plain GET of the WebSocket channel: WebSocket handshakes never reach Connexion
+    (`mystocks.app.MyStocksApp` sends them to `mystocks.api.ws`), so this only explains."""
+    body = {
+        "type": "/problems/upgrade-required",
+        "title": "Upgrade Required",
+        "status": 426,
+        "detail": "/api/v1/ws is a WebSocket channel: connect with a WebSocket client"
+        " (Upgrade: websocket).",
+        "instance": "/api/v1/ws",
+    }
+    return Response(
+        orjson.dumps(body),
+        status_code=426,
+        media_type="application/problem+json",
+        headers={"Upgrade": "websocket", "Connection": "Upgrade"},
+    )

@@ -9,6 +9,7 @@ from mystocks.services.backtests import BacktestService
 from mystocks.services.cache import Cache, LocalCache
 from mystocks.services.dashboard import DashboardService
 from mystocks.services.events import EventBus
+from mystocks.services.hub import Hub
 from mystocks.services.jobs import JobRunner
 from mystocks.services.live_signals import LiveSignals
 from mystocks.services.market import MarketService
@@ -33,5 +34,6 @@ class Services:
     runner: JobRunner
     bus: EventBus
     live: LiveSignals
+    hub: Hub  # the WebSocket channel's router of bus events
     redis: RedisLink | None = None  # set when MYSTOCKS_REDIS_URL is
     cache: Cache = field(default_factory=LocalCache)

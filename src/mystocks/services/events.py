@@ -72,8 +72,15 @@ class InProcessEventBus:
         return event
 
     def _after(self, topic: str, after: int) -> list[Event]:
+        # From the newest back: a follower that keeps up reads a few events, not the window.
+        fresh: list[Event] = []
         with self._lock:
-            return [e for e in self._events.get(topic, ()) if int(e.id) > after]
+            for event in reversed(self._events.get(topic, ())):
+                if int(event.id) <= after:
+                    break
+                fresh.append(event)
+        fresh.reverse()
+        return fresh
 
     async def subscribe(
         self, topic: str, *, after: str | None, keep: Callable[[Event], bool], heartbeat: float

@@ -54,7 +54,9 @@ class RedisEventBus:
         key = self._key(topic)
         # A connection of its own per subscription: each blocks in XREAD, and belongs to the
         # event loop that is listening.
-        client = aioredis.Redis.from_url(self.url)
+        # Its reads must outlast the blocking XREAD: redis-py 8 times reads out after 5 s by
+        # default, which a heartbeat of 5 s or more (SSE's is 15 s) would always hit.
+        client = aioredis.Redis.from_url(self.url, socket_timeout=heartbeat + 5.0)
         try:
             if after is None:
                 # "From now" is pinned to the newest id once: XREAD's `$` means "after the newest
