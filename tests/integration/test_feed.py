@@ -178,3 +178,25 @@ def test_the_server_runs_the_feed_beside_it_and_stops_it(template_dir, tmp_path)
         quote = client.get("/api/v1/market/quotes/600036.SH", headers=headers).json()
         assert quote["source"] == "simulated"
     assert not [t for t in threading.enumerate() if t.name == "live-feed"]
+
+
+def test_a_symbol_s_day_is_read_back_once_then_kept_up_from_its_ticks(writable_app, monkeypatch):
+    import mystocks.services.feed as feed_module
+
+    app, _, _ = writable_app
+    read_back: list[str] = []
+
+    def counting(data: Any, instruments: Any) -> Any:
+        read_back.extend(i["symbol"] for i in instruments)
+        return build_quotes(data, instruments)
+
+    monkeypatch.setattr(feed_module, "build_quotes", counting)
+    bus = StoreCheckingBus(app.services.data)
+    options = FeedOptions("simulated", symbols=SYMBOLS, clock="demo", rate=10, seed=5)
+    feed = build_feed(options, app.services.data, app.services.cache, bus)
+    start = dt.datetime.now(dt.UTC).replace(second=10, microsecond=0)
+    for i in range(30):
+        feed.step(start + dt.timedelta(seconds=i))
+    assert bus.unstored == []  # every quotes event still equals the endpoint's answer
+    assert len(market_events(bus, "quotes")) > 10
+    assert sorted(read_back) == sorted(SYMBOLS)  # once per symbol and day, not per window

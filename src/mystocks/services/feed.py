@@ -17,9 +17,10 @@ items by symbol). Events carry the bus envelope `{id, type, occurred_at, data}`:
              "price": 25.31, "volume": 300, "amount": 7593.0}, ...]}` in time order; `ts` is
              exchange-local ISO-8601 with milliseconds and the offset (+08:00 for A-shares).
 - `quotes`: `{"items": [Quote, ...]}`, one per symbol that ticked in the window, exactly what
-             GET /api/v1/market/quotes answers afterwards (`quotes.build_quotes` is called after
-             the write; a replay, which writes nothing, assembles the same Quote from the
-             replayed ticks: see `feed_bars.ReplayQuotes`).
+             GET /api/v1/market/quotes answers afterwards (a symbol's day is read back once
+             with the endpoint's `quotes.build_quotes`, then kept up from each window's ticks
+             and assembled by the same `quotes.assemble_quote`: `StoredQuotes`; a replay, which
+             writes nothing, sums the replayed ticks: `feed_bars.ReplayQuotes`).
 - `bars`:   `{"items": [{"symbol", "period": "1m", "ts", "open", "high", "low", "close",
              "volume", "amount"}, ...]}`: the 1-minute bars closed in the window, `ts` the END
              of the minute (`2026-11-24T10:16:00+08:00`), as the bars endpoint stamps them.
@@ -47,9 +48,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from mystocks.series import iso_strings
 from mystocks.services.events import EventBus
-from mystocks.services.feed_bars import Bar, MinuteBars
+from mystocks.services.feed_bars import Bar, MinuteBars, RunningQuotes, ticks_of
 from mystocks.services.ingest import IngestService, check
-from mystocks.services.quotes import build_quotes
+from mystocks.services.quotes import DaySummary, build_quotes
 from mystocks.services.redis_link import ERRORS as REDIS_ERRORS
 from mystocks.storage.manager import UnifiedManager
 
@@ -106,17 +107,43 @@ class QuoteSource(Protocol):
         ...
 
 
-class StoredQuotes:
-    """Quotes read back after the write: the endpoint's own code, so values are identical.
-    Three queries per window for the symbols that ticked, whatever their number."""
+class StoredQuotes(RunningQuotes):
+    """Quotes of ticks just written. A symbol's day is read back once, with the endpoint's own
+    code (`build_quotes`, after the write: it includes this window), when the feed first sees
+    it or its day changes; from then on each window's ticks are folded in, so a window costs
+    no query however long the day has run (re-reading the day's ticks grew with every tick)."""
 
-    def __init__(self, data: UnifiedManager, instruments: Mapping[str, dict[str, Any]]) -> None:
+    def __init__(
+        self,
+        data: UnifiedManager,
+        instruments: Mapping[str, dict[str, Any]],
+        *,
+        simulated: bool,
+    ) -> None:
+        super().__init__(instruments, {})
         self._data = data
-        self._instruments = instruments
+        self._simulated = simulated  # how the ticks were stored: the quote's `source`
 
     def quotes(self, ticks: pd.DataFrame) -> list[td.Quote]:
-        changed = dict.fromkeys(ticks["symbol"].tolist())
-        return build_quotes(self._data, [self._instruments[s] for s in changed])
+        ticks = ticks.assign(simulated=int(self._simulated))
+        symbols = list(dict.fromkeys(ticks["symbol"].tolist()))
+        last_day = {s: self._stamp(s, ts).date() for s, ts, *_ in ticks_of(ticks)}
+        fresh = [s for s in symbols if self._days.get(s, (None,))[0] != last_day[s]]
+        for quote in build_quotes(self._data, [self._instruments[s] for s in fresh]):
+            stamp = dt.datetime.fromisoformat(quote["timestamp"])
+            day = DaySummary(
+                quote["open"],
+                quote["high"],
+                quote["low"],
+                quote["last"],
+                quote["volume"],
+                quote["amount"],
+            )
+            simulated = quote["source"] == "simulated"
+            self._days[quote["symbol"]] = (stamp.date(), day, stamp, simulated)
+            self._prev_close[quote["symbol"]] = quote["prev_close"]
+        self.fold(ticks, skip=frozenset(fresh))  # the read-back already holds their ticks
+        return self.assembled(symbols)
 
 
 def tick_items(ticks: pd.DataFrame, zone: str) -> list[dict[str, Any]]:

@@ -103,28 +103,30 @@ class MinuteBars:
         return done
 
 
-class ReplayQuotes:
-    """Quotes as of the replayed moment, kept up tick by tick.
-
-    A replay writes nothing (its ticks are stored already), so the store's newest tick is not
-    the replayed one and `build_quotes` would answer for the wrong moment. The day's figures are
-    therefore summed here from the replayed ticks, and the quote is assembled by the same
-    function as the endpoint's (`quotes.assemble_quote`)."""
+class RunningQuotes:
+    """Each symbol's trading day so far, folded tick by tick, and its quote assembled by the
+    endpoint's own function (`quotes.assemble_quote`), so nothing is read back per window."""
 
     def __init__(
         self, instruments: Mapping[str, dict[str, Any]], prev_close: Mapping[str, float | None]
     ) -> None:
         self._instruments = instruments
-        self._prev_close = prev_close
+        self._prev_close = dict(prev_close)
         self._days: dict[str, tuple[dt.date, DaySummary, dt.datetime, bool]] = {}
 
-    def quotes(self, ticks: pd.DataFrame) -> list[td.Quote]:
+    def _stamp(self, symbol: str, ts: int) -> dt.datetime:
+        zone = ZoneInfo(self._instruments[symbol]["timezone"])
+        return dt.datetime.fromtimestamp(ts / 1000, dt.UTC).astimezone(zone)
+
+    def fold(self, ticks: pd.DataFrame, skip: frozenset[str] = frozenset()) -> None:
+        """Add `ticks` to their days (a tick of a new day starts one), except `skip`'s."""
         flags = ticks["simulated"].tolist() if "simulated" in ticks else [0] * len(ticks)
         for (symbol, ts, price, volume, amount), simulated in zip(
             ticks_of(ticks), flags, strict=True
         ):
-            zone = ZoneInfo(self._instruments[symbol]["timezone"])
-            stamp = dt.datetime.fromtimestamp(ts / 1000, dt.UTC).astimezone(zone)
+            if symbol in skip:
+                continue
+            stamp = self._stamp(symbol, ts)
             seen = self._days.get(symbol)
             if seen is None or seen[0] != stamp.date():
                 day = DaySummary(price, price, price, price, volume, amount)
@@ -139,6 +141,8 @@ class ReplayQuotes:
                     old.amount + amount,
                 )
             self._days[symbol] = (stamp.date(), day, stamp, bool(simulated))
+
+    def assembled(self, symbols: list[str]) -> list[td.Quote]:
         return [
             assemble_quote(
                 self._instruments[symbol],
@@ -147,5 +151,17 @@ class ReplayQuotes:
                 simulated=self._days[symbol][3],
                 prev_close=self._prev_close.get(symbol),
             )
-            for symbol in dict.fromkeys(ticks["symbol"].tolist())
+            for symbol in symbols
         ]
+
+
+class ReplayQuotes(RunningQuotes):
+    """Quotes as of the replayed moment, kept up tick by tick.
+
+    A replay writes nothing (its ticks are stored already), so the store's newest tick is not
+    the replayed one and `build_quotes` would answer for the wrong moment. The day's figures are
+    therefore summed here from the replayed ticks."""
+
+    def quotes(self, ticks: pd.DataFrame) -> list[td.Quote]:
+        self.fold(ticks)
+        return self.assembled(list(dict.fromkeys(ticks["symbol"].tolist())))

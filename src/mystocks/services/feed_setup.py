@@ -131,7 +131,7 @@ def build_feed(
         provider = _simulated(data, options)
     instruments = data.relational.get_instruments(provider.symbols)
     if options.kind == "simulated":
-        quotes = StoredQuotes(data, instruments)
+        quotes = StoredQuotes(data, instruments, simulated=provider.simulated)
     return LiveFeed(
         provider, IngestService(data, cache=cache), bus, quotes, instruments, window=options.window
     )

@@ -148,7 +148,7 @@ def assemble_quote(
         "change": change,
         "change_pct": change_pct,
         "volume": day.volume,
-        "amount": day.amount,
+        "amount": round(day.amount, 2),  # to the fen: sums in another order then agree
         "limit_up": limit_up,
         "limit_down": limit_down,
         "timestamp": stamp.isoformat(),
