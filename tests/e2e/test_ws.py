@@ -163,12 +163,12 @@ async def test_refused_channels_get_errors_naming_them(served, admin_ws):
     assert created.status_code == 201, created.text
     strategy = f"signals:{created.json()['id']}"
     viewer = await signed_in(base, token(base, "viewer", "viewer-password"))
-    channels = [strategy, "bars:600036.SH:5m", "nonsense", "ticks:000001.SZ"]
+    channels = [strategy, "bars:600036.SH:1d", "nonsense", "ticks:000001.SZ"]
     answers = await request(viewer, {"type": "subscribe", "channels": channels, "id": "s1"})
     errors = {a["channel"]: a["data"]["code"] for a in answers if a["type"] == "error"}
     assert errors == {
         strategy: "forbidden_channel",
-        "bars:600036.SH:5m": "unsupported_period",
+        "bars:600036.SH:1d": "unsupported_period",
         "nonsense": "unknown_channel",
     }
     assert answers[-1]["data"]["channels"] == ["ticks:000001.SZ"]

@@ -43,9 +43,10 @@ class StoreCheckingBus(InProcessEventBus):
             now = build_quotes(self.data, [instruments[q["symbol"]] for q in data["items"]])
             self.unstored += [(type, q) for q, n in zip(data["items"], now, strict=True) if q != n]
         store = self.data.timeseries
-        symbols = {item["symbol"] for item in data["items"] if type != "quotes"}
+        stored = [i for i in data["items"] if i.get("period", "1m") == "1m"]  # 5m+: not stored
+        symbols = {item["symbol"] for item in stored if type != "quotes"}
         for symbol in symbols:
-            mine = [item for item in data["items"] if item["symbol"] == symbol]
+            mine = [item for item in stored if item["symbol"] == symbol]
             lo, hi = ms(mine[0]["ts"]), ms(mine[-1]["ts"]) + 1
             if type == "ticks":
                 rows = store.read_ticks(symbol, start=lo, end=hi, after=None, limit=10_000)
@@ -92,7 +93,7 @@ def test_simulated_ticks_are_written_before_events_and_quotes_match_the_endpoint
     assert {q["symbol"]: q for q in answer["items"]} == latest
     assert all(q["source"] == "simulated" for q in latest.values())
 
-    bars = [b for e in market_events(bus, "bars") for b in e.data["items"]]
+    bars = [b for e in market_events(bus, "bars") for b in e.data["items"] if b["period"] == "1m"]
     assert sorted(b["symbol"] for b in bars) == sorted(SYMBOLS * 2)
     for symbol in SYMBOLS:  # the stored bars are the minutes of the stored ticks
         stored = data.timeseries.read_ticks(
@@ -140,7 +141,7 @@ def test_a_replay_emits_the_stored_day_in_order_and_writes_nothing(writable_app)
         mine = [t for t in ticks if t["symbol"] == symbol]
         assert [(ms(t["ts"]), t["price"]) for t in mine] == [(r[0], r[1]) for r in stored[symbol]]
         bars = [b for e in market_events(bus, "bars") for b in e.data["items"]
-                if b["symbol"] == symbol]  # fmt: skip
+                if b["symbol"] == symbol and b["period"] == "1m"]  # fmt: skip
         minute = data.timeseries.read_minute_bars(
             symbol, start=start * 1000, end=(start + 86400) * 1000
         )
@@ -148,6 +149,22 @@ def test_a_replay_emits_the_stored_day_in_order_and_writes_nothing(writable_app)
                 for b in bars] == [r[:6] for r in minute]  # fmt: skip
         assert [b["amount"] for b in bars] == pytest.approx([r[6] for r in minute])
     assert (data.timeseries.count("ticks"), data.timeseries.count("minute_bars")) == counts
+
+    # The 5m to 60m bars published as they closed are the endpoint's bars of that day.
+    for period in ("5m", "15m", "30m", "60m"):
+        for symbol in REPLAYED:
+            live = [
+                {k: b[k] for k in ("ts", *BAR_FIELDS)}
+                for e in market_events(bus, "bars")
+                for b in e.data["items"]
+                if b["symbol"] == symbol and b["period"] == period
+            ]
+            params = {"period": period, "start": "2017-07-26", "end": "2017-07-26"}
+            page = client.get(f"/api/v1/market/bars/{symbol}", params=params, headers=headers)
+            served = [{k: b[k] for k in ("ts", *BAR_FIELDS)} for b in page.json()["items"]]
+            assert len(live) == 240 // int(period[:-1])
+            assert [{**b, "amount": 0} for b in live] == [{**b, "amount": 0} for b in served]
+            assert [b["amount"] for b in live] == pytest.approx([b["amount"] for b in served])
 
     # The day replayed is the newest stored one, so its final quotes are the endpoint's.
     final = {q["symbol"]: q for e in market_events(bus, "quotes") for q in e.data["items"]}

@@ -54,7 +54,7 @@ def test_channel_names():
     assert parse("ticks:600036.sh", "a").name == "ticks:600036.SH"
     assert parse("orders", "alice").key == "orders:alice"
     assert parse("signals:7", "a").strategy_id == 7
-    for bad, code in (("bars:600036.SH:5m", "unsupported_period"), ("x", "unknown_channel")):
+    for bad, code in (("bars:600036.SH:1d", "unsupported_period"), ("x", "unknown_channel")):
         with pytest.raises(ChannelRefused) as refused:
             parse(bad, "a")
         assert refused.value.code == code

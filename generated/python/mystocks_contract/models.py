@@ -898,7 +898,7 @@ class WsBarItem(BaseModel):
     """
 
     symbol: str
-    period: Literal['1m']
+    period: Literal['1m', '5m', '15m', '30m', '60m']
     ts: AwareDatetime
     """
     The end of the bar's interval.
@@ -915,7 +915,8 @@ class WsChannel(RootModel[str]):
     root: Annotated[str, Field(examples=['ticks:600036.SH'], max_length=48)]
     """
     A WebSocket channel name. `ticks:{symbol}`, `quotes:{symbol}` and `bars:{symbol}:{period}`
-    (only `1m` for now; other periods answer an `error` with code `unsupported_period`) carry
+    (`1m`, `5m`, `15m`, `30m`, `60m`; other periods answer an `error` with code
+    `unsupported_period`) carry
     market data of one instrument; `signals:{strategy_id}` a strategy's signals (its owner's and
     admins' only); `orders` and `alerts` the caller's own. Symbols are case-insensitive and
     answered in upper case. A name of none of these forms gets an `error` (`unknown_channel`)
@@ -950,7 +951,7 @@ class WsErrorData(BaseModel):
     """
     `bad_message`: not JSON or not a client message of the contract; `not_allowed`: a second
     `auth` for another user; `unknown_channel`: a malformed channel name;
-    `unsupported_period`: a `bars` period other than `1m`; `forbidden_channel`: a
+    `unsupported_period`: a `bars` period other than `1m` to `60m`; `forbidden_channel`: a
     `signals:{id}` of a strategy that is not the caller's (or does not exist);
     `too_many_subscriptions`: over `ws_max_subscriptions`.
 

@@ -2,8 +2,8 @@
 
     ticks:{symbol}           topic `market`, type `ticks`, the items of that symbol
     quotes:{symbol}          topic `market`, type `quotes`, conflated to the newest per symbol
-    bars:{symbol}:{period}   topic `market`, type `bars`; the feed publishes `1m` bars only, and
-                             nothing rolls them up yet, so other periods are refused
+    bars:{symbol}:{period}   topic `market`, type `bars`, the items of that symbol and period
+                             (the feed publishes 1m, 5m, 15m, 30m and 60m bars as they close)
     signals:{strategy_id}    topic `signals`, visible to the strategy's owner and admins
     orders, alerts           topics `orders` and `alerts`, the caller's own events only
 
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 MARKET_KINDS = ("ticks", "quotes", "bars")
 OWNED_KINDS = ("orders", "alerts")
-BAR_PERIODS = ("1m",)
+BAR_PERIODS = ("1m", "5m", "15m", "30m", "60m")
 
 _SYMBOL = r"[A-Za-z0-9]{1,12}\.[A-Za-z]{2}"
 _NAME = re.compile(

@@ -23,7 +23,9 @@ items by symbol). Events carry the bus envelope `{id, type, occurred_at, data}`:
              writes nothing, sums the replayed ticks: `feed_bars.ReplayQuotes`).
 - `bars`:   `{"items": [{"symbol", "period": "1m", "ts", "open", "high", "low", "close",
              "volume", "amount"}, ...]}`: the 1-minute bars closed in the window, `ts` the END
-             of the minute (`2026-11-24T10:16:00+08:00`), as the bars endpoint stamps them.
+             of the minute (`2026-11-24T10:16:00+08:00`), as the bars endpoint stamps them,
+             then the `5m`, `15m`, `30m` and `60m` bars those minutes completed (bucketed as
+             the endpoint buckets stored minutes; only the 1-minute bars are stored).
 
 Providers (`FeedProvider`): `feed_simulated.SimulatedProvider` (seeded random walk on a session
 or around-the-clock clock) and `feed_replay.ReplayProvider` (a stored day again, faster). A
@@ -48,7 +50,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from mystocks.series import iso_strings
 from mystocks.services.events import EventBus
-from mystocks.services.feed_bars import Bar, MinuteBars, RunningQuotes, ticks_of
+from mystocks.services.feed_bars import Bar, MinuteBars, PeriodBars, RunningQuotes, ticks_of
 from mystocks.services.ingest import IngestService, check
 from mystocks.services.quotes import DaySummary, build_quotes
 from mystocks.services.redis_link import ERRORS as REDIS_ERRORS
@@ -162,11 +164,11 @@ def tick_items(ticks: pd.DataFrame, zone: str) -> list[dict[str, Any]]:
     ]
 
 
-def bar_item(bar: Bar, zone: ZoneInfo) -> dict[str, Any]:
+def bar_item(bar: Bar, zone: ZoneInfo, period: str = "1m") -> dict[str, Any]:
     end = dt.datetime.fromtimestamp(bar.end / 1000, zone)
     return {
         "symbol": bar.symbol,
-        "period": "1m",
+        "period": period,
         "ts": end.isoformat(timespec="seconds"),
         "open": bar.open,
         "high": bar.high,
@@ -229,6 +231,7 @@ class LiveFeed:
         self.instruments = dict(instruments)
         self.window = window
         self.bars = MinuteBars(self.instruments)
+        self.periods = PeriodBars(self.instruments)  # 5m to 60m bars, published, not stored
         self.stats = FeedStats()
         self.done = False
         # Events speak exchange-local time; one feed serves one market's zone.
@@ -265,10 +268,12 @@ class LiveFeed:
         self.stats.record(len(ticks))
         self.stats.bars += len(closed)
         zone = ZoneInfo(self.zone)
+        bars = [bar_item(bar, zone) for bar in closed]
+        bars += [bar_item(bar, zone, period) for period, bar in self.periods.add(closed)]
         for kind, items in (
             ("ticks", tick_items(ticks, self.zone) if not ticks.empty else []),
             ("quotes", quotes),
-            ("bars", [bar_item(bar, zone) for bar in closed]),
+            ("bars", bars),
         ):
             if items:
                 self.bus.publish(TOPIC, kind, {"items": items})

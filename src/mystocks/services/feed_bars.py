@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pandas as pd
 from mystocks_contract import typeddicts as td
 
-from mystocks.series import SESSIONS
+from mystocks.series import SESSIONS, BarSeries, resample_intraday
 from mystocks.services.quotes import DaySummary, assemble_quote
 
 MINUTE_MS = 60_000
@@ -101,6 +102,49 @@ class MinuteBars:
         done = list(self._open.values())
         self._open.clear()
         return done
+
+
+ROLLUP_MINUTES = (5, 15, 30, 60)
+
+
+class PeriodBars:
+    """Closed 1-minute bars rolled up into 5, 15, 30 and 60-minute bars, bucketed exactly as
+    the bars endpoint buckets stored minutes (`series.resample_intraday`: trading minutes of
+    the sessions, end-stamped): a period's bar closes with the minute that ends its bucket. A
+    feed started mid-bucket gives a first bucket of only the minutes it saw."""
+
+    def __init__(self, instruments: Mapping[str, dict[str, Any]]) -> None:
+        self._instruments = instruments
+        self._days: dict[str, tuple[dt.date, list[Bar], list[np.datetime64]]] = {}
+
+    def add(self, closed: list[Bar]) -> list[tuple[str, Bar]]:
+        """(period, bar) of every period bar that `closed` completes, in order."""
+        out: list[tuple[str, Bar]] = []
+        for bar in closed:
+            inst = self._instruments[bar.symbol]
+            end = dt.datetime.fromtimestamp(bar.end / 1000, ZoneInfo(inst["timezone"]))
+            day = self._days.get(bar.symbol)
+            if day is None or day[0] != end.date():
+                day = self._days[bar.symbol] = (end.date(), [], [])
+            day[1].append(bar)
+            day[2].append(np.datetime64(end.replace(tzinfo=None), "s"))
+            minutes = BarSeries(
+                np.array(day[2], dtype="datetime64[s]"),
+                np.array([b.open for b in day[1]]),
+                np.array([b.high for b in day[1]]),
+                np.array([b.low for b in day[1]]),
+                np.array([b.close for b in day[1]]),
+                np.array([b.volume for b in day[1]], dtype=np.int64),
+                np.array([b.amount for b in day[1]]),
+            )
+            for m in ROLLUP_MINUTES:
+                rolled = resample_intraday(minutes, m, inst["market"])
+                if rolled.local[-1] == minutes.local[-1]:  # its bucket ended with this minute
+                    values = (rolled.open, rolled.high, rolled.low, rolled.close)
+                    o, h, lo, c = (float(v[-1]) for v in values)
+                    v, a = int(rolled.volume[-1]), float(rolled.amount[-1])
+                    out.append((f"{m}m", Bar(bar.symbol, bar.end, o, h, lo, c, v, a)))
+        return out
 
 
 class RunningQuotes:
