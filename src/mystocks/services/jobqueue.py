@@ -35,6 +35,9 @@ def queue_name(settings: Settings) -> str:
     return f"{settings.redis_prefix}.jobs"
 
 
+VISIBILITY_TIMEOUT = 300  # seconds
+
+
 def celery_app(settings: Settings) -> Celery:
     """The Celery app servers send jobs with and workers run them with."""
     app = Celery("mystocks", broker=settings.redis_url, set_as_current=False)
@@ -43,12 +46,16 @@ def celery_app(settings: Settings) -> Celery:
         accept_content=["json"],
         task_ignore_result=True,  # the job's row is its result
         task_default_queue=queue_name(settings),
-        broker_transport_options={"global_keyprefix": f"{settings.redis_prefix}:celery:"},
+        broker_transport_options={
+            "global_keyprefix": f"{settings.redis_prefix}:celery:",
+            "visibility_timeout": VISIBILITY_TIMEOUT,
+        },
         broker_connection_retry_on_startup=True,
         # One job at a time per process, acknowledged when it ends: a message whose worker
-        # died is delivered again, and skipped if its row has ended by then. Redis also
-        # delivers a message again when a job outlasts the visibility timeout (an hour): the
-        # job's heartbeat tells the second worker to skip it.
+        # died is delivered again, and skipped if its row has ended by then. Redis delivers a
+        # message again when its worker has not acknowledged it within the visibility timeout:
+        # a job still running is skipped (its heartbeat is held), and a job a killed worker had
+        # taken but not started runs after minutes instead of Celery's default hour.
         worker_prefetch_multiplier=1,
         task_acks_late=True,
         task_reject_on_worker_lost=True,
