@@ -785,6 +785,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sse/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live risk alerts (Server-Sent Events)
+         * @description A `text/event-stream` of `risk_alert` events (each a `RiskAlertEvent`): your alerts as your
+         *     rules fire them (an admin's stream carries everyone's). Each event has an `id:` line;
+         *     reconnect with `Last-Event-ID` to receive what you missed. A comment line is sent as a
+         *     heartbeat when nothing else happens; the stream ends after `MYSTOCKS_SSE_MAX_SECONDS`.
+         */
+        get: operations["mystocks.api.events.stream_alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alert-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your risk alert rules
+         * @description An admin sees everyone's.
+         */
+        get: operations["mystocks.api.alerts.list_alert_rules"];
+        put?: never;
+        /**
+         * Add a risk alert rule
+         * @description Evaluated on every live quote of its symbol (from the feed) by every server instance; it
+         *     fires once per crossing (at most once per `cooldown_seconds`), stores an alert and pushes
+         *     it on `GET /api/v1/sse/alerts` and the WebSocket `alerts` channel.
+         */
+        post: operations["mystocks.api.alerts.create_alert_rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alert-rules/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 1 */
+                rule_id: components["parameters"]["AlertRuleId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a risk alert rule
+         * @description Its alerts stay listed.
+         */
+        delete: operations["mystocks.api.alerts.delete_alert_rule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your risk alerts
+         * @description Newest first; an admin sees everyone's.
+         */
+        get: operations["mystocks.api.alerts.list_alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{alert_id}/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 3 */
+                alert_id: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge a risk alert
+         * @description Idempotent; the first acknowledgement's time is kept.
+         */
+        post: operations["mystocks.api.alerts.acknowledge_alert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ws": {
         parameters: {
             query?: never;
@@ -815,6 +930,160 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description A risk alert a rule fired.
+         * @example {
+         *       "id": 3,
+         *       "rule_id": 1,
+         *       "owner": "admin",
+         *       "kind": "price_above",
+         *       "symbol": "600036.SH",
+         *       "severity": "warning",
+         *       "message": "600036.SH rose above 26.0: 26.01",
+         *       "value": 26.01,
+         *       "threshold": 26,
+         *       "fired_at": "2026-11-24T02:15:03+00:00",
+         *       "acknowledged": false,
+         *       "acknowledged_at": null
+         *     }
+         */
+        Alert: {
+            id: number;
+            rule_id: number;
+            owner: string;
+            kind: components["schemas"]["AlertRuleKind"];
+            symbol: string | null;
+            severity: components["schemas"]["AlertSeverity"];
+            message: string;
+            /** @description What crossed the threshold (a price, a percent, a volume multiple). */
+            value: number;
+            threshold: number;
+            /** Format: date-time */
+            fired_at: string;
+            acknowledged: boolean;
+            /** Format: date-time */
+            acknowledged_at: string | null;
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": 3,
+         *           "rule_id": 1,
+         *           "owner": "admin",
+         *           "kind": "price_above",
+         *           "symbol": "600036.SH",
+         *           "severity": "warning",
+         *           "message": "600036.SH rose above 26.0: 26.01",
+         *           "value": 26.01,
+         *           "threshold": 26,
+         *           "fired_at": "2026-11-24T02:15:03+00:00",
+         *           "acknowledged": false,
+         *           "acknowledged_at": null
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        AlertPage: {
+            items: components["schemas"]["Alert"][];
+            next_cursor: string | null;
+        };
+        /**
+         * @example {
+         *       "id": 1,
+         *       "owner": "admin",
+         *       "kind": "price_above",
+         *       "symbol": "600036.SH",
+         *       "threshold": 26,
+         *       "severity": "warning",
+         *       "cooldown_seconds": 300,
+         *       "armed": true,
+         *       "last_fired_at": null,
+         *       "created_at": "2026-11-24T08:00:00+00:00"
+         *     }
+         */
+        AlertRule: {
+            id: number;
+            owner: string;
+            kind: components["schemas"]["AlertRuleKind"];
+            symbol: string;
+            threshold: number;
+            window?: number;
+            severity: components["schemas"]["AlertSeverity"];
+            cooldown_seconds: number;
+            /** @description True while a crossing would fire it; null until it has seen a quote. */
+            armed: boolean | null;
+            /** Format: date-time */
+            last_fired_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /**
+         * @description A rule on one instrument's live quotes. It fires once per crossing, then re-arms when its condition is false again.
+         * @example {
+         *       "kind": "price_above",
+         *       "symbol": "600036.SH",
+         *       "threshold": 26,
+         *       "severity": "warning",
+         *       "cooldown_seconds": 300
+         *     }
+         */
+        AlertRuleCreate: {
+            kind: components["schemas"]["AlertRuleKind"];
+            /** @example 600036.SH */
+            symbol: string;
+            /** @description A price (`price_*`), a percent (`change_pct_beyond`) or a multiple of the average volume (`volume_spike`). */
+            threshold: number;
+            /**
+             * @description `volume_spike` only: trading days averaged.
+             * @default 5
+             */
+            window: number;
+            severity?: components["schemas"]["AlertSeverity"];
+            /**
+             * @description At least this long between two alerts of the rule.
+             * @default 300
+             */
+            cooldown_seconds: number;
+        };
+        /**
+         * @description `price_above` / `price_below`: the last price crosses above / below `threshold`;
+         *     `change_pct_beyond`: the day's change reaches ±`threshold` percent; `volume_spike`: the day's
+         *     volume so far reaches `threshold` times the average daily volume of the previous `window`
+         *     trading days. (Account drawdown, position share and strategy loss rules come with paper
+         *     accounts.)
+         * @example price_above
+         * @enum {string}
+         */
+        AlertRuleKind: "price_above" | "price_below" | "change_pct_beyond" | "volume_spike";
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": 1,
+         *           "owner": "admin",
+         *           "kind": "price_above",
+         *           "symbol": "600036.SH",
+         *           "threshold": 26,
+         *           "severity": "warning",
+         *           "cooldown_seconds": 300,
+         *           "armed": true,
+         *           "last_fired_at": null,
+         *           "created_at": "2026-11-24T08:00:00+00:00"
+         *         }
+         *       ]
+         *     }
+         */
+        AlertRuleList: {
+            items: components["schemas"]["AlertRule"][];
+        };
+        /**
+         * @default warning
+         * @example warning
+         * @enum {string}
+         */
+        AlertSeverity: "info" | "warning" | "critical";
         /**
          * @description A backtest job and, once it succeeded, its metrics.
          * @example {
@@ -1338,8 +1607,8 @@ export interface components {
             movers: components["schemas"]["MarketMovers"];
             jobs: components["schemas"]["JobActivity"];
             /**
-             * @description Risk alerts raised in the last 24 hours. Risk alerts do not exist yet (they arrive with
-             *     paper trading), so this is 0 until they do.
+             * @description Your risk alerts (an admin: everyone's) fired in the last 24 hours and not yet
+             *     acknowledged (`GET /api/v1/alerts?acknowledged=false`).
              */
             risk_alerts_24h: number;
             /**
@@ -2042,6 +2311,36 @@ export interface components {
         RefreshRequest: {
             /** @description The refresh token from the last `Token` answer of this session. */
             refresh_token: string;
+        };
+        /**
+         * @description An event of `GET /api/v1/sse/alerts` (and of the WebSocket `alerts` channel).
+         * @example {
+         *       "id": "12",
+         *       "type": "risk_alert",
+         *       "occurred_at": "2026-11-24T02:15:03.100000+00:00",
+         *       "data": {
+         *         "id": 3,
+         *         "rule_id": 1,
+         *         "owner": "admin",
+         *         "kind": "price_above",
+         *         "symbol": "600036.SH",
+         *         "severity": "warning",
+         *         "message": "600036.SH rose above 26.0: 26.01",
+         *         "value": 26.01,
+         *         "threshold": 26,
+         *         "fired_at": "2026-11-24T02:15:03+00:00",
+         *         "acknowledged": false,
+         *         "acknowledged_at": null
+         *       }
+         *     }
+         */
+        RiskAlertEvent: {
+            id: string;
+            /** @enum {string} */
+            type: "risk_alert";
+            /** Format: date-time */
+            occurred_at: string;
+            data: components["schemas"]["Alert"];
         };
         /**
          * @description `viewer` reads market data; `trader` also trades (paper); `admin` also ingests data and manages users.
@@ -3594,6 +3893,10 @@ export interface components {
         };
     };
     parameters: {
+        /** @example 3 */
+        AlertId: number;
+        /** @example 1 */
+        AlertRuleId: number;
         /**
          * @description The backtest's id.
          * @example 7
@@ -5198,6 +5501,184 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.events.stream_alerts": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `id` of the last event received; the stream resumes after it. */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        id?: string;
+                        /** @enum {string} */
+                        event: "risk_alert";
+                        /** @description A `RiskAlertEvent`, JSON-encoded. */
+                        data: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.alerts.list_alert_rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.alerts.create_alert_rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRuleCreate"];
+            };
+        };
+        responses: {
+            /** @description The rule. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.alerts.delete_alert_rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 1 */
+                rule_id: components["parameters"]["AlertRuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.alerts.list_alerts": {
+        parameters: {
+            query?: {
+                severity?: components["schemas"]["AlertSeverity"];
+                acknowledged?: boolean;
+                /** @description The `next_cursor` of the previous page. Opaque; omit it for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of alerts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.alerts.acknowledge_alert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 3 */
+                alert_id: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alert. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.events.open_websocket": {

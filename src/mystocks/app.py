@@ -25,6 +25,7 @@ from mystocks.api import problems
 from mystocks.api.ratelimit import InProcessLimiter, Limiter, RateLimitMiddleware, RedisLimiter
 from mystocks.api.validation import VALIDATOR_MAP
 from mystocks.api.ws import WS_PATH, WebSocketChannel
+from mystocks.services.alerts import AlertEngine, AlertService
 from mystocks.services.auth import AuthService
 from mystocks.services.backtests import BacktestService
 from mystocks.services.cache import Cache, LocalCache, NoCache, RedisCache
@@ -47,6 +48,7 @@ from mystocks.services.sessions import RedisSessions
 from mystocks.services.strategies import StrategyService
 from mystocks.services.training import TrainingService
 from mystocks.settings import Settings
+from mystocks.storage.alerts import AlertStore
 from mystocks.storage.bootstrap import load_sample_data
 from mystocks.storage.manager import UnifiedManager
 from mystocks.storage.signals import SignalStore
@@ -151,6 +153,8 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
     market = MarketService(data, cache=cache, meter=meter)
     signals = SignalStore(data.relational.engine)
     live = LiveSignals(strategies, signals, market, bus)
+    alert_store = AlertStore(data.relational.engine)
+    alert_engine = AlertEngine(alert_store, data.relational, bus)
     hub = Hub(
         bus,
         auth,
@@ -167,12 +171,15 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         strategies=StrategyService(strategies, data.relational, signals, live),
         backtests=BacktestService(router.books["backtest"], strategies, data.relational),
         training=TrainingService(router.books["training"], data.relational),
-        dashboard=DashboardService(data, router.books["backtest"], router.books["training"], meter),
+        dashboard=DashboardService(
+            data, router.books["backtest"], router.books["training"], meter, alerts=alert_store
+        ),
         runner=runner,
         bus=bus,
         hub=hub,
         redis=link,
         live=live,
+        alerts=AlertService(alert_store, data.relational, alert_engine),
         cache=cache,
     )
 
@@ -202,12 +209,16 @@ def create_app(settings: Settings) -> MyStocksApp:
     @asynccontextmanager
     async def lifespan(_app: ASGIApp) -> AsyncIterator[None]:
         feed = start_feed(services)
-        signals = asyncio.create_task(services.live.run(), name="mystocks-live-signals")
+        tasks = [
+            asyncio.create_task(services.live.run(), name="mystocks-live-signals"),
+            asyncio.create_task(services.alerts.engine.run(), name="mystocks-risk-alerts"),
+        ]
         yield
         await services.hub.stop()
-        signals.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await signals
+        for task in tasks:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
         if feed is not None:
             feed.stop()  # flushes its last window before the stores close
         services.runner.shutdown()

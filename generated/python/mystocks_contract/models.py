@@ -10,6 +10,31 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel, Sec
 from typing_extensions import TypeAliasType
 
 
+class AlertRuleKind(
+    RootModel[
+        Literal['price_above', 'price_below', 'change_pct_beyond', 'volume_spike']
+    ]
+):
+    root: Annotated[
+        Literal['price_above', 'price_below', 'change_pct_beyond', 'volume_spike'],
+        Field(examples=['price_above']),
+    ]
+    """
+    `price_above` / `price_below`: the last price crosses above / below `threshold`;
+    `change_pct_beyond`: the day's change reaches ±`threshold` percent; `volume_spike`: the day's
+    volume so far reaches `threshold` times the average daily volume of the previous `window`
+    trading days. (Account drawdown, position share and strategy loss rules come with paper
+    accounts.)
+
+    """
+
+
+class AlertSeverity(RootModel[Literal['info', 'warning', 'critical']]):
+    root: Annotated[
+        Literal['info', 'warning', 'critical'], Field(examples=['warning'])
+    ] = 'warning'
+
+
 class BacktestCosts(BaseModel):
     """
     Trading costs, A-share style: commission on every fill with a minimum per fill, stamp duty
@@ -1077,6 +1102,81 @@ class WsUnsubscribe(BaseModel):
     id: WsRequestId | None = None
 
 
+class Alert(BaseModel):
+    """
+    A risk alert a rule fired.
+    """
+
+    id: Annotated[int, Field(ge=1)]
+    rule_id: int
+    owner: str
+    kind: AlertRuleKind
+    symbol: Annotated[str | None, Field(...)]
+    severity: AlertSeverity
+    message: str
+    value: float
+    """
+    What crossed the threshold (a price, a percent, a volume multiple).
+    """
+    threshold: float
+    fired_at: AwareDatetime
+    acknowledged: bool
+    acknowledged_at: Annotated[AwareDatetime | None, Field(...)]
+
+
+class AlertPage(BaseModel):
+    items: list[Alert]
+    next_cursor: Annotated[str | None, Field(...)]
+
+
+class AlertRule(BaseModel):
+    id: Annotated[int, Field(ge=1)]
+    owner: str
+    kind: AlertRuleKind
+    symbol: str
+    threshold: float
+    window: int | None = None
+    severity: AlertSeverity
+    cooldown_seconds: int
+    armed: Annotated[bool | None, Field(...)]
+    """
+    True while a crossing would fire it; null until it has seen a quote.
+    """
+    last_fired_at: Annotated[AwareDatetime | None, Field(...)]
+    created_at: AwareDatetime
+
+
+class AlertRuleCreate(BaseModel):
+    """
+    A rule on one instrument's live quotes. It fires once per crossing, then re-arms when its condition is false again.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    kind: AlertRuleKind
+    symbol: Annotated[
+        str, Field(examples=['600036.SH'], pattern='^[A-Za-z0-9]{1,12}\\.[A-Za-z]{2}$')
+    ]
+    threshold: Annotated[float, Field(ge=0.0, le=1000000000.0)]
+    """
+    A price (`price_*`), a percent (`change_pct_beyond`) or a multiple of the average volume (`volume_spike`).
+    """
+    window: Annotated[int, Field(ge=1, le=60)] = 5
+    """
+    `volume_spike` only: trading days averaged.
+    """
+    severity: Annotated[AlertSeverity | None, Field(validate_default=True)] = 'warning'
+    cooldown_seconds: Annotated[int, Field(ge=0, le=86400)] = 300
+    """
+    At least this long between two alerts of the rule.
+    """
+
+
+class AlertRuleList(BaseModel):
+    items: list[AlertRule]
+
+
 class BacktestUpdate(BaseModel):
     """
     The state of a backtest after a change.
@@ -1265,6 +1365,17 @@ class MomentumDefinition(BaseModel):
 class Readiness(BaseModel):
     status: Literal['ready', 'degraded', 'unavailable']
     checks: list[StoreCheck]
+
+
+class RiskAlertEvent(BaseModel):
+    """
+    An event of `GET /api/v1/sse/alerts` (and of the WebSocket `alerts` channel).
+    """
+
+    id: str
+    type: Literal['risk_alert']
+    occurred_at: AwareDatetime
+    data: Alert
 
 
 class RsiReversionDefinition(BaseModel):
@@ -1782,8 +1893,8 @@ class Dashboard(BaseModel):
     jobs: JobActivity
     risk_alerts_24h: Annotated[int, Field(ge=0)]
     """
-    Risk alerts raised in the last 24 hours. Risk alerts do not exist yet (they arrive with
-    paper trading), so this is 0 until they do.
+    Your risk alerts (an admin: everyone's) fired in the last 24 hours and not yet
+    acknowledged (`GET /api/v1/alerts?acknowledged=false`).
 
     """
     ingest_rows_per_second: Annotated[float | None, Field(ge=0.0)]

@@ -13,6 +13,7 @@ from typing import Any, Literal, Protocol
 
 from starlette.responses import Response
 
+AlertSeverity = Literal["info", "warning", "critical"]
 BarField = Literal["open", "high", "low", "close", "volume", "amount"]
 Exchange = Literal["SSE", "SZSE", "NASDAQ", "NYSE"]
 IndicatorName = Literal["MA", "EMA", "MACD", "RSI", "BOLL", "KDJ", "ATR"]
@@ -270,8 +271,43 @@ class EventsHandlers(Protocol):
         """Live dashboard (Server-Sent Events)"""
         ...
 
+    async def stream_alerts(self) -> Response:
+        """Live risk alerts (Server-Sent Events)"""
+        ...
+
     async def open_websocket(self) -> Response:
         """The WebSocket channel (market data, signals, orders, alerts)"""
+        ...
+
+
+class AlertsHandlers(Protocol):
+    """Handlers of the `alerts` tag, in `mystocks.api.alerts`."""
+
+    async def list_alert_rules(self) -> Response:
+        """Your risk alert rules"""
+        ...
+
+    async def create_alert_rule(self, *, body: dict[str, Any]) -> Response:
+        """Add a risk alert rule"""
+        ...
+
+    async def delete_alert_rule(self, *, rule_id: int) -> Response:
+        """Remove a risk alert rule"""
+        ...
+
+    async def list_alerts(
+        self,
+        *,
+        severity: AlertSeverity = ...,
+        acknowledged: bool | None = ...,
+        cursor: str | None = ...,
+        limit: int = ...,
+    ) -> Response:
+        """Your risk alerts"""
+        ...
+
+    async def acknowledge_alert(self, *, alert_id: int) -> Response:
+        """Acknowledge a risk alert"""
         ...
 
 
@@ -317,5 +353,11 @@ OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.events.stream_backtests",
     "mystocks.api.events.stream_training",
     "mystocks.api.events.stream_dashboard",
+    "mystocks.api.events.stream_alerts",
+    "mystocks.api.alerts.list_alert_rules",
+    "mystocks.api.alerts.create_alert_rule",
+    "mystocks.api.alerts.delete_alert_rule",
+    "mystocks.api.alerts.list_alerts",
+    "mystocks.api.alerts.acknowledge_alert",
     "mystocks.api.events.open_websocket",
 )

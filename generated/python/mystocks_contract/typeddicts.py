@@ -7,6 +7,21 @@ from typing import Literal, NotRequired, TypeAlias
 
 from typing_extensions import TypedDict
 
+AlertRuleKind: TypeAlias = Literal[
+    'price_above', 'price_below', 'change_pct_beyond', 'volume_spike'
+]
+"""
+`price_above` / `price_below`: the last price crosses above / below `threshold`;
+`change_pct_beyond`: the day's change reaches ±`threshold` percent; `volume_spike`: the day's
+volume so far reaches `threshold` times the average daily volume of the previous `window`
+trading days. (Account drawdown, position share and strategy loss rules come with paper
+accounts.)
+
+"""
+
+
+AlertSeverity: TypeAlias = Literal['info', 'warning', 'critical']
+
 
 class BacktestCosts(TypedDict, closed=True):
     """
@@ -943,6 +958,76 @@ class WsUnsubscribe(TypedDict, closed=True):
     id: NotRequired[WsRequestId]
 
 
+class Alert(TypedDict):
+    """
+    A risk alert a rule fired.
+    """
+
+    id: int
+    rule_id: int
+    owner: str
+    kind: AlertRuleKind
+    symbol: str | None
+    severity: AlertSeverity
+    message: str
+    value: float
+    """
+    What crossed the threshold (a price, a percent, a volume multiple).
+    """
+    threshold: float
+    fired_at: str
+    acknowledged: bool
+    acknowledged_at: str | None
+
+
+class AlertPage(TypedDict):
+    items: list[Alert]
+    next_cursor: str | None
+
+
+class AlertRule(TypedDict):
+    id: int
+    owner: str
+    kind: AlertRuleKind
+    symbol: str
+    threshold: float
+    window: NotRequired[int]
+    severity: AlertSeverity
+    cooldown_seconds: int
+    armed: bool | None
+    """
+    True while a crossing would fire it; null until it has seen a quote.
+    """
+    last_fired_at: str | None
+    created_at: str
+
+
+class AlertRuleCreate(TypedDict, closed=True):
+    """
+    A rule on one instrument's live quotes. It fires once per crossing, then re-arms when its condition is false again.
+    """
+
+    kind: AlertRuleKind
+    symbol: str
+    threshold: float
+    """
+    A price (`price_*`), a percent (`change_pct_beyond`) or a multiple of the average volume (`volume_spike`).
+    """
+    window: NotRequired[int]
+    """
+    `volume_spike` only: trading days averaged.
+    """
+    severity: NotRequired[AlertSeverity]
+    cooldown_seconds: NotRequired[int]
+    """
+    At least this long between two alerts of the rule.
+    """
+
+
+class AlertRuleList(TypedDict):
+    items: list[AlertRule]
+
+
 class BacktestUpdate(TypedDict):
     """
     The state of a backtest after a change.
@@ -1128,6 +1213,17 @@ class MomentumDefinition(TypedDict):
 class Readiness(TypedDict):
     status: Literal['ready', 'degraded', 'unavailable']
     checks: list[StoreCheck]
+
+
+class RiskAlertEvent(TypedDict):
+    """
+    An event of `GET /api/v1/sse/alerts` (and of the WebSocket `alerts` channel).
+    """
+
+    id: str
+    type: Literal['risk_alert']
+    occurred_at: str
+    data: Alert
 
 
 class RsiReversionDefinition(TypedDict):
@@ -1587,8 +1683,8 @@ class Dashboard(TypedDict):
     jobs: JobActivity
     risk_alerts_24h: int
     """
-    Risk alerts raised in the last 24 hours. Risk alerts do not exist yet (they arrive with
-    paper trading), so this is 0 until they do.
+    Your risk alerts (an admin: everyone's) fired in the last 24 hours and not yet
+    acknowledged (`GET /api/v1/alerts?acknowledged=false`).
 
     """
     ingest_rows_per_second: float | None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mystocks_contract.protocols import (
+    AlertsHandlers,
     AuthHandlers,
     BacktestsHandlers,
     DashboardHandlers,
@@ -14,6 +15,7 @@ from mystocks_contract.protocols import (
 )
 
 from mystocks.api import (
+    alerts,
     auth,
     backtests,
     dashboard,
@@ -32,3 +34,4 @@ _backtests: BacktestsHandlers = backtests
 _dashboard: DashboardHandlers = dashboard
 _events: EventsHandlers = events
 _training: TrainingHandlers = training
+_alerts: AlertsHandlers = alerts

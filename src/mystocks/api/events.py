@@ -47,7 +47,7 @@ def _last_event_id() -> str | None:
 async def _stream(kind: str, job_id: int | None, check: Callable[[], Any]) -> Response:
     """A `<kind>_update` stream: one job's (`job_id`, after `check` found it visible) or all
     the caller's jobs of that kind."""
-    who, s = principal(), services()
+    who = principal()
     if job_id is not None:  # 404 before the stream starts, like any other read
         await run_in_threadpool(check)
     after = _last_event_id()
@@ -59,23 +59,44 @@ async def _stream(kind: str, job_id: int | None, check: Callable[[], Any]) -> Re
         mine = who.role == "admin" or event.owner == who.username
         return mine and (job_id is None or event.data[id_key] == job_id)
 
+    def last(event: Event) -> bool:
+        return job_id is not None and event.data["status"] in TERMINAL
+
+    return _topic_stream(kind, after, keep, last)
+
+
+def _topic_stream(
+    topic: str, after: str | None, keep: Callable[[Event], bool], last: Callable[[Event], bool]
+) -> Response:
+    """The events of a bus topic that `keep` accepts, after `after`, until `last` says so or
+    the stream's time is up; heartbeats while idle."""
+    s = services()
     settings = s.settings
 
     async def frames() -> AsyncIterator[bytes]:
         deadline = time.monotonic() + settings.sse_max_seconds
         yield b"retry: 2000\n\n"
         heartbeat = min(settings.sse_heartbeat_seconds, settings.sse_max_seconds)
-        async for event in s.bus.subscribe(kind, after=after, keep=keep, heartbeat=heartbeat):
+        async for event in s.bus.subscribe(topic, after=after, keep=keep, heartbeat=heartbeat):
             if event is None:
                 yield b": keep-alive\n\n"
             else:
                 yield _frame(event)
-                if job_id is not None and event.data["status"] in TERMINAL:
+                if last(event):
                     return
             if time.monotonic() >= deadline:
                 return
 
     return StreamingResponse(frames(), media_type="text/event-stream", headers=SSE_HEADERS)
+
+
+async def stream_alerts() -> Response:
+    who = principal()
+
+    def keep(event: Event) -> bool:
+        return who.role == "admin" or event.owner == who.username
+
+    return _topic_stream("alerts", _last_event_id(), keep, lambda _event: False)
 
 
 async def stream_backtests(*, job_id: int | None = None) -> Response:

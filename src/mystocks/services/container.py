@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from mystocks.services.alerts import AlertService
 from mystocks.services.auth import AuthService
 from mystocks.services.backtests import BacktestService
 from mystocks.services.cache import Cache, LocalCache
@@ -34,6 +35,7 @@ class Services:
     runner: JobRunner
     bus: EventBus
     live: LiveSignals
+    alerts: AlertService
     hub: Hub  # the WebSocket channel's router of bus events
     redis: RedisLink | None = None  # set when MYSTOCKS_REDIS_URL is
     cache: Cache = field(default_factory=LocalCache)

@@ -8,6 +8,7 @@ visibility scope, so a thousand SSE subscribers cost a few queries a second, not
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import threading
 import time
@@ -22,6 +23,7 @@ from mystocks.services.breadth import breadth, movers
 from mystocks.services.jobbook import JobBook
 from mystocks.services.meter import RateMeter
 from mystocks.services.quotes import build_quotes
+from mystocks.storage.alerts import AlertStore
 from mystocks.storage.manager import UnifiedManager
 
 FRESH_SECONDS = 1.0
@@ -82,8 +84,10 @@ class DashboardService:
         training: JobBook,
         meter: RateMeter,
         clock: Callable[[], float] = time.monotonic,
+        alerts: AlertStore | None = None,
     ) -> None:
         self.data = data
+        self.alerts = alerts or AlertStore(data.relational.engine)
         self.backtests = backtests
         self.training = training
         self.meter = meter
@@ -118,7 +122,9 @@ class DashboardService:
             "breadth": market_breadth,
             "movers": market_movers,
             "jobs": jobs,
-            # Risk alerts arrive with paper trading (issue #9); until then there are none.
-            "risk_alerts_24h": 0,
+            "risk_alerts_24h": self.alerts.count_open(
+                None if principal.role == "admin" else principal.username,
+                dt.datetime.now(dt.UTC) - dt.timedelta(hours=24),
+            ),
             "ingest_rows_per_second": None if rate is None else round(rate, 2),
         }

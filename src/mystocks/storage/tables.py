@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Date,
     DateTime,
     Float,
@@ -194,3 +195,37 @@ class TrainingJobRow(Base):
     started_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     __table_args__ = (UniqueConstraint("owner", "idempotency_key", name="uq_training_key"),)
+
+
+class AlertRuleRow(Base):
+    """A risk alert rule; `armed` and `last_fired_at` make it fire once per crossing."""
+
+    __tablename__ = "alert_rules"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    owner: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    symbol: Mapped[str | None] = mapped_column(String(16))
+    threshold: Mapped[float] = mapped_column(Float)
+    window: Mapped[int | None] = mapped_column(Integer)
+    severity: Mapped[str] = mapped_column(String(8))
+    cooldown_seconds: Mapped[int] = mapped_column(Integer)
+    armed: Mapped[bool | None] = mapped_column(Boolean)
+    last_fired_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AlertRow(Base):
+    __tablename__ = "alerts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    rule_id: Mapped[int] = mapped_column(Integer)
+    owner: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    symbol: Mapped[str | None] = mapped_column(String(16))
+    severity: Mapped[str] = mapped_column(String(8))
+    message: Mapped[str] = mapped_column(String(300))
+    value: Mapped[float] = mapped_column(Float)
+    threshold: Mapped[float] = mapped_column(Float)
+    fired_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    acknowledged_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,144 @@
+"""Stored alert rules and alerts.
+
+A rule fires once per crossing: `fire` is one conditional UPDATE (only while the rule is armed
+and out of its cooldown) and the alert's INSERT, in one transaction, so when several server
+instances evaluate the same quote exactly one of them stores (and publishes) the alert.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.engine import Engine
+
+from mystocks.storage.tables import Base
+
+_RULES = Base.metadata.tables["alert_rules"]
+_ALERTS = Base.metadata.tables["alerts"]
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)  # SQLite drops the zone
+
+
+def _row(mapping: Any, *stamps: str) -> dict[str, Any]:
+    row = dict(mapping)
+    for key in stamps:
+        row[key] = _utc(row[key])
+    return row
+
+
+class AlertStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # -- rules ----------------------------------------------------------------------------------
+    def create_rule(self, owner: str, fields: dict[str, Any]) -> dict[str, Any]:
+        values = {**fields, "owner": owner, "armed": None, "created_at": dt.datetime.now(dt.UTC)}
+        with self.engine.begin() as conn:
+            key = conn.execute(_RULES.insert().values(**values)).inserted_primary_key
+            assert key is not None
+            row = conn.execute(select(_RULES).where(_RULES.c.id == key[0])).one()
+        return _row(row._mapping, "created_at", "last_fired_at")
+
+    def rules(self, owner: str | None = None) -> list[dict[str, Any]]:
+        stmt = select(_RULES).order_by(_RULES.c.id)
+        if owner is not None:
+            stmt = stmt.where(_RULES.c.owner == owner)
+        with self.engine.connect() as conn:
+            return [_row(r._mapping, "created_at", "last_fired_at") for r in conn.execute(stmt)]
+
+    def rule(self, rule_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(_RULES).where(_RULES.c.id == rule_id)).first()
+        return None if row is None else _row(row._mapping, "created_at", "last_fired_at")
+
+    def delete_rule(self, rule_id: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(_RULES).where(_RULES.c.id == rule_id))
+
+    def arm(self, rule_id: int, armed: bool) -> None:
+        """Record the rule's state without firing (its first quote, or a re-arm)."""
+        with self.engine.begin() as conn:
+            conn.execute(update(_RULES).where(_RULES.c.id == rule_id).values(armed=armed))
+
+    def fire(self, rule: dict[str, Any], alert: dict[str, Any]) -> dict[str, Any] | None:
+        """Disarm the rule and store its alert, if it is still armed and out of its cooldown."""
+        now = dt.datetime.now(dt.UTC)
+        c = _RULES.c
+        quiet_since = now - dt.timedelta(seconds=rule["cooldown_seconds"])
+        stmt = (
+            update(_RULES)
+            .where(c.id == rule["id"], c.armed.is_(True))
+            .where(or_(c.last_fired_at.is_(None), c.last_fired_at <= quiet_since))
+            .values(armed=False, last_fired_at=now)
+        )
+        values = {
+            **alert,
+            "rule_id": rule["id"],
+            "owner": rule["owner"],
+            "kind": rule["kind"],
+            "symbol": rule["symbol"],
+            "severity": rule["severity"],
+            "threshold": rule["threshold"],
+            "fired_at": now,
+            "acknowledged_at": None,
+        }
+        with self.engine.begin() as conn:
+            if conn.execute(stmt).rowcount != 1:
+                return None  # another instance fired it, or it is cooling down
+            key = conn.execute(_ALERTS.insert().values(**values)).inserted_primary_key
+        assert key is not None
+        return {**values, "id": key[0]}
+
+    # -- alerts ---------------------------------------------------------------------------------
+    def alerts(
+        self,
+        *,
+        owner: str | None,
+        severity: str | None,
+        acknowledged: bool | None,
+        before_id: int | None,
+        limit: int,
+    ) -> list[dict[str, Any]]:
+        c = _ALERTS.c
+        stmt = select(_ALERTS).order_by(c.id.desc()).limit(limit)
+        if owner is not None:
+            stmt = stmt.where(c.owner == owner)
+        if severity is not None:
+            stmt = stmt.where(c.severity == severity)
+        if acknowledged is not None:
+            done = c.acknowledged_at.is_not(None)
+            stmt = stmt.where(done if acknowledged else ~done)
+        if before_id is not None:
+            stmt = stmt.where(c.id < before_id)
+        with self.engine.connect() as conn:
+            return [_row(r._mapping, "fired_at", "acknowledged_at") for r in conn.execute(stmt)]
+
+    def alert(self, alert_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(_ALERTS).where(_ALERTS.c.id == alert_id)).first()
+        return None if row is None else _row(row._mapping, "fired_at", "acknowledged_at")
+
+    def acknowledge(self, alert_id: int) -> None:
+        c = _ALERTS.c
+        stmt = (
+            update(_ALERTS)
+            .where(c.id == alert_id, c.acknowledged_at.is_(None))
+            .values(acknowledged_at=dt.datetime.now(dt.UTC))
+        )
+        with self.engine.begin() as conn:
+            conn.execute(stmt)
+
+    def count_open(self, owner: str | None, since: dt.datetime) -> int:
+        """Unacknowledged alerts fired since `since` (everyone's when `owner` is None)."""
+        c = _ALERTS.c
+        stmt = select(func.count()).where(c.acknowledged_at.is_(None), c.fired_at >= since)
+        if owner is not None:
+            stmt = stmt.where(c.owner == owner)
+        with self.engine.connect() as conn:
+            return int(conn.execute(stmt).scalar_one())
