@@ -2,12 +2,15 @@
 broadcast server (one frame per tick), in the same run.
 
 Subscribers (1,000, then 5,000) each follow `ticks:` of 5 of 100 symbols, so every tick goes to
-1/20 of them. They are asyncio `websockets` clients, many per process, in client processes on
-one CPU; each server (bench/ws_servers.py) is pinned to the other. For each server the tick rate
+1/20 of them. Each is one raw TCP connection driven by a minimal asyncio protocol (handshake,
+masked client frames, server frames parsed from a buffer, only the fields counted below read),
+many per process, in client processes on one CPU, so the clients cost less per frame than the
+servers; each server (bench/ws_servers.py) is pinned to the other. For each server the tick rate
 steps up (×1.6) until a step delivers under 99% of the ticks owed or its publish-to-receive p99
 reaches 100 ms; the figure is the highest passing step's ticks delivered per second, with its
-p50/p99 and the server's CPU use. Servers: `app` (publisher thread in the server process, the
-in-process bus), `app-redis` (published through Redis by this process) and `bare`.
+p50/p99, the server's CPU use and the client processes' (together, in CPUs: near 1.0 the
+clients' core, not the server, is the limit). Servers: `app` (publisher thread in the server
+process, the in-process bus), `app-redis` (published through Redis by this process) and `bare`.
 
 Latency is measured per frame from the `ts` of its oldest tick (the worst in the frame) and
 counted once per tick it carries. Speed is reported, never asserted; results JSON goes to
@@ -21,7 +24,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import datetime as dt
+import hashlib
 import json
 import multiprocessing as mp
 import os
@@ -29,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 from collections import Counter
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -59,65 +65,239 @@ def channels_of(i: int) -> list[str]:
 
 
 # -- clients ----------------------------------------------------------------------------------
-async def _subscriber(
-    url: str, token: str | None, i: int, stats: dict[int, Counter[int]], ready: list[int]
-) -> None:
-    import websockets
+# One raw TCP connection per subscriber, speaking just enough RFC 6455 for this bench: a
+# hand-written Upgrade handshake, masked text frames out, and server frames parsed from a buffer
+# in `data_received`. Per frame it only counts the ticks (`"ts":` occurrences) and reads the
+# first tick's `ts` and the first and last `volume` (the step) as bytes; a frame spanning two
+# steps is decoded with orjson. So the client costs far less per frame than a server does.
+WS_GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+TS, VOLUME = b'"ts":"', b'"volume":'
 
-    async with websockets.connect(url, compression=None, max_size=None, open_timeout=60) as ws:
-        subscribe = orjson.dumps({"type": "subscribe", "channels": channels_of(i)}).decode()
-        if token:
-            await ws.send(orjson.dumps({"type": "auth", "token": token}).decode())
-            await ws.recv()
-            await ws.send(subscribe)
-            await ws.recv()  # the subscribe ack: from here on every tick is owed
-        else:
-            await ws.send(subscribe)
-        ready.append(i)
-        async for raw in ws:
-            message = orjson.loads(raw)
-            kind = message["type"]
-            if kind == "tick":
-                items = [message["data"]]
-            elif kind == "ticks":
-                items = message["data"]["items"]
+
+def client_frame(opcode: int, payload: bytes) -> bytes:
+    """One masked client frame (FIN set), as RFC 6455 requires of a client."""
+    n = len(payload)
+    if n < 126:
+        head = bytes((0x80 | opcode, 0x80 | n))
+    elif n < 1 << 16:
+        head = bytes((0x80 | opcode, 0x80 | 126)) + n.to_bytes(2, "big")
+    else:
+        head = bytes((0x80 | opcode, 0x80 | 127)) + n.to_bytes(8, "big")
+    mask = os.urandom(4)
+    key = (mask * (n // 4 + 1))[:n]
+    masked = (int.from_bytes(payload, "big") ^ int.from_bytes(key, "big")).to_bytes(n, "big")
+    return head + mask + masked
+
+
+class TickCounter:
+    """Ticks received per step, as a latency histogram: {step: Counter(bucket -> ticks)}."""
+
+    def __init__(self) -> None:
+        self.stats: dict[int, Counter[int]] = {}
+        self._sent: dict[bytes, float] = {}  # `ts` -> epoch seconds (a window's ts repeats)
+
+    def frame(self, payload: bytes | bytearray) -> None:
+        if payload.find(b'"type":"tick', 0, 80) < 0:
+            return  # ack, or a gap: what it dropped is simply not delivered
+        ticks = payload.count(TS)
+        start = payload.find(TS) + 6
+        stamp = bytes(payload[start : payload.find(b'"', start)])
+        sent = self._sent.get(stamp)
+        if sent is None:
+            if len(self._sent) > 10_000:
+                self._sent.clear()
+            sent = self._sent[stamp] = dt.datetime.fromisoformat(stamp.decode()).timestamp()
+        bucket = int((time.time() - sent) * 1000 / BIN_MS)
+        first = payload.find(VOLUME) + 9
+        last = payload.rfind(VOLUME) + 9
+        step = int(payload[first : payload.find(b",", first)])
+        if ticks == 1 or step == int(payload[last : payload.find(b",", last)]):
+            hist = self.stats.get(step)
+            if hist is None:
+                hist = self.stats[step] = Counter()
+            hist[bucket] += ticks
+            return
+        # A frame spanning two steps: count each tick for its own step.
+        for item in orjson.loads(payload)["data"]["items"]:
+            self.stats.setdefault(item["volume"], Counter())[bucket] += 1
+
+
+class Subscriber(asyncio.Protocol):
+    """One subscriber's connection: handshake, (auth,) subscribe, then count what arrives."""
+
+    def __init__(self, host: str, path: str, token: str | None, i: int, counter: TickCounter):
+        self.host, self.path, self.token, self.i = host, path, token, i
+        self.counter = counter
+        self.key = base64.b64encode(os.urandom(16))
+        self.buf = bytearray()
+        self.upgraded = self.ready = self.failed = self.stopping = self.text_fragments = False
+        self.fragments: list[bytes] = []
+        self.on_text = self._answered
+        self.transport: asyncio.Transport | None = None
+        self.subscribe = orjson.dumps({"type": "subscribe", "channels": channels_of(i)})
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport  # type: ignore[assignment]  # (uvloop's is no subclass)
+        transport.write(
+            b"GET %s HTTP/1.1\r\nHost: %s\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            b"Sec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\n\r\n"
+            % (self.path.encode(), self.host.encode(), self.key)
+        )
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.transport = None
+        if not self.stopping:
+            self.failed = True
+
+    def fail(self) -> None:
+        self.failed = True
+        if self.transport is not None:
+            self.transport.abort()
+
+    def send_text(self, payload: bytes) -> None:
+        assert self.transport is not None
+        self.transport.write(client_frame(0x1, payload))
+
+    def _upgrade(self) -> None:
+        end = self.buf.find(b"\r\n\r\n")
+        if end < 0:
+            return
+        head = bytes(self.buf[:end]).decode("latin-1").split("\r\n")
+        del self.buf[: end + 4]
+        headers = dict(line.lower().split(": ", 1) for line in head[1:] if ": " in line)
+        accept = base64.b64encode(hashlib.sha1(self.key + WS_GUID).digest()).decode().lower()
+        if head[0].split(" ")[1:2] != ["101"] or headers.get("sec-websocket-accept") != accept:
+            self.fail()
+            return
+        self.upgraded = True
+        if self.token:
+            self.send_text(orjson.dumps({"type": "auth", "token": self.token}))
+        else:  # the bare server answers nothing: ready once the subscribe is sent
+            self.send_text(self.subscribe)
+            self._ready()
+
+    def _answered(self, payload: bytes | bytearray) -> None:
+        """The app's answers before ticks flow: the auth ack, then the subscribe ack."""
+        if payload.find(b'"type":"ack"') < 0:
+            self.fail()
+        elif payload.find(b'"op":"auth"') >= 0:
+            self.send_text(self.subscribe)
+        else:  # the subscribe ack: from here on every tick is owed
+            self._ready()
+
+    def _ready(self) -> None:
+        self.ready = True
+        self.on_text = self.counter.frame
+
+    def data_received(self, data: bytes) -> None:
+        buf = self.buf
+        if not self.upgraded:
+            buf += data
+            self._upgrade()
+            if not self.upgraded or not buf:
+                return
+            data = bytes(buf)
+            buf.clear()
+        if buf:  # the rest of a frame begun in an earlier read
+            buf += data
+            del buf[: self._frames(buf)]
+        else:  # the usual case: parse straight from what was read, keep only a partial frame
+            done = self._frames(data)
+            if done < len(data):
+                buf += data[done:]
+
+    def _frames(self, src: bytes | bytearray) -> int:
+        """Handle every whole frame in `src`; answer how many bytes they took."""
+        n, pos = len(src), 0
+        while n - pos >= 2:
+            b0, length = src[pos], src[pos + 1]
+            head = 2
+            if length >= 126:
+                if length == 126:
+                    if n - pos < 4:
+                        break
+                    length, head = int.from_bytes(src[pos + 2 : pos + 4], "big"), 4
+                elif length == 127:
+                    if n - pos < 10:
+                        break
+                    length, head = int.from_bytes(src[pos + 2 : pos + 10], "big"), 10
+                else:  # a server never masks its frames
+                    self.fail()
+                    return n
+            end = pos + head + length
+            if end > n:
+                break
+            payload = src[pos + head : end]
+            pos = end
+            if b0 == 0x81:  # a whole text frame: nearly all of them
+                self.on_text(payload)
             else:
-                continue  # ack, or a gap: what it dropped is simply not delivered
-            sent = dt.datetime.fromisoformat(items[0]["ts"]).timestamp()
-            bucket = int((time.time() - sent) * 1000 / BIN_MS)
-            if items[0]["volume"] == items[-1]["volume"]:  # one step's ticks (the usual case)
-                stats.setdefault(items[0]["volume"], Counter())[bucket] += len(items)
-            else:  # a frame spanning two steps: count each tick for its own step
-                for item in items:
-                    stats.setdefault(item["volume"], Counter())[bucket] += 1
+                self._other(b0, payload)
+                if self.transport is None or self.failed:
+                    return n
+        return pos
+
+    def _other(self, b0: int, payload: bytes | bytearray) -> None:
+        opcode = b0 & 0x0F
+        if opcode in (0x0, 0x1, 0x2):  # fragments of a message
+            self.fragments.append(bytes(payload))
+            if b0 & 0x80:
+                whole, self.fragments = b"".join(self.fragments), []
+                if opcode == 0x1 or (opcode == 0x0 and self.text_fragments):
+                    self.on_text(whole)
+            else:
+                self.text_fragments = opcode == 0x1 or (opcode == 0x0 and self.text_fragments)
+        elif opcode == 0x9 and self.transport is not None:  # ping -> pong
+            self.transport.write(client_frame(0xA, bytes(payload)))
+        elif opcode == 0x8:  # close: answer it and leave
+            if self.transport is not None:
+                self.transport.write(client_frame(0x8, bytes(payload[:2])))
+                self.transport.close()
+            self.failed = self.failed or not self.stopping
+
+    def stop(self) -> None:
+        self.stopping = True
+        if self.transport is not None:  # a normal close (1000), so no server logs an error
+            self.transport.write(client_frame(0x8, (1000).to_bytes(2, "big")))
+            self.transport.close()
 
 
 def client_process(pipe: Connection, url: str, token: str | None, ids: list[int]) -> None:
     if cpus := os.environ.get("BENCH_CLIENT_CPUS"):
         os.sched_setaffinity(0, {int(c) for c in cpus.split(",")})
+    parts = urllib.parse.urlsplit(url)
+    host, port = parts.hostname or "127.0.0.1", parts.port or 80
 
     async def main() -> None:
-        stats: dict[int, Counter[int]] = {}
-        ready: list[int] = []
-        tasks = []
+        loop = asyncio.get_running_loop()
+        counter = TickCounter()
+        subscribers = [Subscriber(parts.netloc, parts.path or "/", token, i, counter) for i in ids]
+        connecting: list[asyncio.Future[Any]] = []
         for start in range(0, len(ids), 100):  # connect in waves: a burst of 5,000 handshakes
-            tasks += [
-                asyncio.create_task(_subscriber(url, token, i, stats, ready))
-                for i in ids[start : start + 100]
-            ]
+            for sub in subscribers[start : start + 100]:
+                connecting.append(
+                    asyncio.ensure_future(loop.create_connection(lambda s=sub: s, host, port))
+                )
             await asyncio.sleep(0.05)
+        await asyncio.gather(*connecting, return_exceptions=True)
         deadline = time.monotonic() + 120
-        while len(ready) < len(ids) and time.monotonic() < deadline:
+        while time.monotonic() < deadline and not all(s.ready or s.failed for s in subscribers):
             await asyncio.sleep(0.1)
         await asyncio.sleep(0.5)  # the bare server has no ack: let its last subscribes land
         pipe.send("ready")
-        await asyncio.get_running_loop().run_in_executor(None, pipe.recv)  # "stop"
-        failed = sum(1 for t in tasks if t.done() and t.exception() is not None)
-        pipe.send({"stats": stats, "failed": failed})
-        for task in tasks:
-            task.cancel()
+        await loop.run_in_executor(None, pipe.recv)  # "stop"
+        failed = sum(1 for s in subscribers if s.failed or not s.ready)
+        pipe.send({"stats": counter.stats, "failed": failed})
+        for sub in subscribers:
+            sub.stop()
+        await asyncio.sleep(0.2)  # let the close frames go out
 
-    asyncio.run(main())
+    try:
+        import uvloop  # a cheaper event loop for the clients, when installed
+    except ImportError:
+        asyncio.run(main())
+    else:
+        uvloop.run(main())
 
 
 # -- servers ----------------------------------------------------------------------------------
@@ -217,6 +397,7 @@ def run_server(
     owed_by_step: dict[int, int] = {}
     for step, rate in enumerate(rates, 1):
         cpu0, t0 = cpu_seconds(server.proc.pid), time.monotonic()
+        clients0 = sum(cpu_seconds(proc.pid) for proc in procs if proc.pid)
         if bus is not None:
             counts = publish_steadily(
                 lambda items: bus.publish("market", "ticks", {"items": items}),
@@ -227,9 +408,12 @@ def run_server(
         else:
             counts = server.publish(step, rate, args.step_seconds)
         time.sleep(args.drain_seconds)
-        cpu = (cpu_seconds(server.proc.pid) - cpu0) / (time.monotonic() - t0)
+        elapsed = time.monotonic() - t0
+        cpu = (cpu_seconds(server.proc.pid) - cpu0) / elapsed
+        # All client processes together, in CPUs: near 1.0 the clients' one core is the limit.
+        clients = (sum(cpu_seconds(proc.pid) for proc in procs if proc.pid) - clients0) / elapsed
         owed_by_step[step] = sum(n * fans[s] for s, n in counts.items())
-        steps.append({"step": step, "rate": rate, "server_cpu": cpu})
+        steps.append({"step": step, "rate": rate, "server_cpu": cpu, "client_cpu": clients})
         # Stop climbing once the server is saturated: further steps only take time.
         if cpu > 0.97:
             break
@@ -296,6 +480,7 @@ def main(argv: list[str] | None = None) -> None:
                         f"  {s['rate']:>6} ticks/s published: {s['delivered_per_s']:>9.0f}"
                         f" delivered/s ratio {s['ratio']:.3f} p50 {s['p50_ms']:.1f} ms"
                         f" p99 {s['p99_ms']:.1f} ms cpu {s['server_cpu']:.2f}"
+                        f" clients {s['client_cpu']:.2f}"
                         f"{'' if s['ok'] else '  (fails)'}",
                         flush=True,
                     )
@@ -314,7 +499,8 @@ def report(results: list[dict[str, Any]], args: argparse.Namespace) -> None:
         print(
             f"  {kind:>9} {size:>5} subs: {best['delivered_per_s']:>9.0f} ticks delivered/s"
             f" p50 {best['p50_ms']:.1f} ms p99 {best['p99_ms']:.1f} ms"
-            f" server cpu {best['server_cpu']:.2f}  ×{ratio:.2f} of bare"
+            f" server cpu {best['server_cpu']:.2f} clients {best['client_cpu']:.2f}"
+            f"  ×{ratio:.2f} of bare"
         )
     out = ROOT / "bench" / "results" / f"ws-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
