@@ -123,3 +123,15 @@ def test_failing_closed_answers_503_while_redis_is_down(template_dir, tmp_path, 
         app.services.redis.check()  # type: ignore[union-attr]
         assert client.get(BARS, headers=bearer(tokens)).status_code == 200
     proxy.cut()
+
+
+async def test_a_burst_of_checks_waits_for_connections_instead_of_failing(redis_url):
+    import asyncio
+
+    from mystocks.services.redis_link import POOL_SIZE, RedisLink
+    from mystocks.services.sessions import RedisSessions
+
+    link = RedisLink(redis_url, f"test-{uuid.uuid4().hex[:8]}")
+    sessions = RedisSessions(link, fail_open=False)  # a failure would raise, not pass
+    checks = await asyncio.gather(*(sessions.is_revoked(f"s{i}") for i in range(POOL_SIZE * 8)))
+    assert checks == [False] * (POOL_SIZE * 8) and link.available

@@ -23,6 +23,8 @@ from redis.retry import Retry
 
 log = logging.getLogger("mystocks.redis")
 
+POOL_SIZE = 64  # asyncio connections per event loop
+
 # What a failing Redis raises through redis-py (timeouts and refused connections included).
 ERRORS = (redis.RedisError, OSError)
 
@@ -65,7 +67,12 @@ class RedisLink:
         loop = asyncio.get_running_loop()
         client = self._aio.get(loop)
         if client is None:
-            client = self._aio[loop] = aioredis.Redis.from_url(self.url, **self._options)  # type: ignore[arg-type]
+            # A burst (thousands of WebSocket sign-ins at once) waits for a connection instead
+            # of failing with "too many connections", which would look like Redis being down.
+            pool = aioredis.BlockingConnectionPool.from_url(
+                self.url, max_connections=POOL_SIZE, timeout=5, **self._options
+            )
+            client = self._aio[loop] = aioredis.Redis(connection_pool=pool)
         return client
 
     def key(self, *parts: str) -> str:
