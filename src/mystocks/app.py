@@ -40,7 +40,9 @@ from mystocks.services.jobqueue import CeleryJobRunner
 from mystocks.services.jobs import JobRunner, ProcessJobRunner
 from mystocks.services.live_signals import LiveSignals
 from mystocks.services.market import MarketService
+from mystocks.services.matching import Matching
 from mystocks.services.meter import make_meter
+from mystocks.services.paper import PaperService
 from mystocks.services.redis_events import RedisEventBus
 from mystocks.services.redis_link import RedisLink
 from mystocks.services.sessions import RedisSessions
@@ -49,6 +51,7 @@ from mystocks.services.training import TrainingService
 from mystocks.settings import Settings
 from mystocks.storage.bootstrap import load_sample_data
 from mystocks.storage.manager import UnifiedManager
+from mystocks.storage.paper import PaperStore
 from mystocks.storage.signals import SignalStore
 from mystocks.storage.strategies import StrategyStore
 
@@ -158,6 +161,7 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         reverify_seconds=settings.ws_reverify_seconds,
         stall_seconds=settings.ws_stall_seconds,
     )
+    paper = PaperService(PaperStore(data.relational.engine), data, settings, bus)
     return Services(
         settings=settings,
         api_version=str(spec["info"]["version"]),
@@ -171,6 +175,8 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         runner=runner,
         bus=bus,
         hub=hub,
+        paper=paper,
+        matching=Matching(paper, bus),
         redis=link,
         live=live,
         cache=cache,
@@ -203,11 +209,13 @@ def create_app(settings: Settings) -> MyStocksApp:
     async def lifespan(_app: ASGIApp) -> AsyncIterator[None]:
         feed = start_feed(services)
         signals = asyncio.create_task(services.live.run(), name="mystocks-live-signals")
+        matching = asyncio.create_task(services.matching.run(), name="mystocks-matching")
         yield
         await services.hub.stop()
-        signals.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await signals
+        for task in (signals, matching):
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
         if feed is not None:
             feed.stop()  # flushes its last window before the stores close
         services.runner.shutdown()

@@ -8,6 +8,7 @@ from mystocks_contract.protocols import (
     DashboardHandlers,
     EventsHandlers,
     MarketHandlers,
+    PaperHandlers,
     StrategiesHandlers,
     SystemHandlers,
     TrainingHandlers,
@@ -19,6 +20,7 @@ from mystocks.api import (
     dashboard,
     events,
     market,
+    paper,
     strategies,
     system,
     training,
@@ -32,3 +34,4 @@ _backtests: BacktestsHandlers = backtests
 _dashboard: DashboardHandlers = dashboard
 _events: EventsHandlers = events
 _training: TrainingHandlers = training
+_paper: PaperHandlers = paper
