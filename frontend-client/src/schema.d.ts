@@ -2215,10 +2215,14 @@ export interface components {
             items: components["schemas"]["Order"][];
             next_cursor: string | null;
         };
-        /** @enum {string} */
+        /**
+         * @example buy
+         * @enum {string}
+         */
         OrderSide: "buy" | "sell";
         /**
          * @description new -> partially_filled -> filled, or cancelled, rejected, expired.
+         * @example filled
          * @enum {string}
          */
         OrderStatus: "new" | "partially_filled" | "filled" | "cancelled" | "rejected" | "expired";
@@ -2237,6 +2241,7 @@ export interface components {
         };
         /**
          * @description `market` fills at the next tick (with slippage); `limit` when a tick reaches the price.
+         * @example limit
          * @enum {string}
          */
         OrderType: "market" | "limit";

@@ -427,7 +427,7 @@ class Mover(BaseModel):
 
 
 class OrderSide(RootModel[Literal['buy', 'sell']]):
-    root: Literal['buy', 'sell']
+    root: Annotated[Literal['buy', 'sell'], Field(examples=['buy'])]
 
 
 class OrderStatus(
@@ -435,8 +435,11 @@ class OrderStatus(
         Literal['new', 'partially_filled', 'filled', 'cancelled', 'rejected', 'expired']
     ]
 ):
-    root: Literal[
-        'new', 'partially_filled', 'filled', 'cancelled', 'rejected', 'expired'
+    root: Annotated[
+        Literal[
+            'new', 'partially_filled', 'filled', 'cancelled', 'rejected', 'expired'
+        ],
+        Field(examples=['filled']),
     ]
     """
     new -> partially_filled -> filled, or cancelled, rejected, expired.
@@ -450,7 +453,7 @@ class OrderStatusChange(BaseModel):
 
 
 class OrderType(RootModel[Literal['market', 'limit']]):
-    root: Literal['market', 'limit']
+    root: Annotated[Literal['market', 'limit'], Field(examples=['limit'])]
     """
     `market` fills at the next tick (with slippage); `limit` when a tick reaches the price.
     """
