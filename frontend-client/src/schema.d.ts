@@ -689,6 +689,187 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Paper accounts
+         * @description Your paper accounts (an admin sees everyone's), newest first.
+         */
+        get: operations["mystocks.api.paper.list_accounts"];
+        put?: never;
+        /**
+         * Open a paper account
+         * @description An A-share account in CNY with the starting cash given.
+         */
+        post: operations["mystocks.api.paper.create_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The paper account's id.
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One paper account
+         * @description Cash, frozen cash, market value, equity and P&L.
+         */
+        get: operations["mystocks.api.paper.get_account"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The paper account's id.
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * An account's positions
+         * @description Each holding with what can be sold today (T+1), its cost, value and P&L.
+         */
+        get: operations["mystocks.api.paper.list_positions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/trades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The paper account's id.
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * An account's trades
+         * @description Its fills, newest first.
+         */
+        get: operations["mystocks.api.paper.list_trades"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Paper orders
+         * @description Your orders (an admin sees everyone's), newest first, with optional filters.
+         */
+        get: operations["mystocks.api.paper.list_orders"];
+        put?: never;
+        /**
+         * Place a paper order
+         * @description Checked against the A-share rules and the pre-trade limits, then accepted with status
+         *     `new` and its cash (value and fees) or shares frozen until it fills or ends. Every refusal
+         *     is a 422 whose `code` names the rule. `Idempotency-Key` is required (428 without it); a
+         *     repeat answers the first order with 200.
+         */
+        post: operations["mystocks.api.paper.create_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{order_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The order's id.
+                 * @example 5
+                 */
+                order_id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One paper order
+         * @description The order with its status history.
+         */
+        get: operations["mystocks.api.paper.get_order"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{order_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The order's id.
+                 * @example 5
+                 */
+                order_id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a paper order
+         * @description Ends an open order and releases what it still holds; an order that already ended is answered as it is.
+         */
+        post: operations["mystocks.api.paper.cancel_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard": {
         parameters: {
             query?: never;
@@ -930,6 +1111,66 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description A paper account. `cash` is free to spend; `frozen_cash` is held by open buy orders (their value
+         *     and fees); `market_value` prices the positions at their latest trade; `equity` = cash +
+         *     frozen_cash + market_value.
+         * @example {
+         *       "id": 1,
+         *       "owner": "alice",
+         *       "name": "demo",
+         *       "currency": "CNY",
+         *       "initial_cash": 1000000,
+         *       "cash": 989000,
+         *       "frozen_cash": 0,
+         *       "market_value": 10500,
+         *       "equity": 999500,
+         *       "realized_pnl": 0,
+         *       "unrealized_pnl": -500,
+         *       "created_at": "2026-11-24T01:30:00Z"
+         *     }
+         */
+        Account: {
+            id: number;
+            owner: string;
+            name: string;
+            /**
+             * @description The market's currency (CNY for A-shares).
+             * @example CNY
+             */
+            currency: string;
+            initial_cash: number;
+            cash: number;
+            frozen_cash: number;
+            market_value: number;
+            equity: number;
+            realized_pnl: number;
+            unrealized_pnl: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /**
+         * @description A new paper account (A-shares, CNY).
+         * @example {
+         *       "name": "demo",
+         *       "initial_cash": 1000000
+         *     }
+         */
+        AccountInput: {
+            name: string;
+            /** @description Starting cash, a whole number of fen. */
+            initial_cash: number;
+        };
+        /**
+         * @example {
+         *       "items": [],
+         *       "next_cursor": null
+         *     }
+         */
+        AccountPage: {
+            items: components["schemas"]["Account"][];
+            next_cursor: string | null;
+        };
         /**
          * @description A risk alert a rule fired.
          * @example {
@@ -2159,6 +2400,167 @@ export interface components {
             amount: number;
         };
         /**
+         * @description A paper order and every status it went through, oldest first.
+         * @example {
+         *       "id": 5,
+         *       "account_id": 1,
+         *       "owner": "alice",
+         *       "symbol": "600036.SH",
+         *       "side": "buy",
+         *       "type": "limit",
+         *       "quantity": 1000,
+         *       "limit_price": 10.5,
+         *       "filled_quantity": 0,
+         *       "avg_fill_price": null,
+         *       "fees": 0,
+         *       "frozen_cash": 10505,
+         *       "status": "new",
+         *       "trading_day": "2026-11-24",
+         *       "created_at": "2026-11-24T01:30:00Z",
+         *       "updated_at": "2026-11-24T01:30:00Z",
+         *       "history": [
+         *         {
+         *           "status": "new",
+         *           "filled_quantity": 0,
+         *           "at": "2026-11-24T01:30:00Z"
+         *         }
+         *       ]
+         *     }
+         */
+        Order: {
+            id: number;
+            account_id: number;
+            owner: string;
+            symbol: string;
+            side: components["schemas"]["OrderSide"];
+            type: components["schemas"]["OrderType"];
+            quantity: number;
+            limit_price: number | null;
+            filled_quantity: number;
+            avg_fill_price: number | null;
+            /** @description Commission and stamp duty paid so far. */
+            fees: number;
+            /** @description Cash still held for this buy. */
+            frozen_cash: number;
+            status: components["schemas"]["OrderStatus"];
+            /** Format: date */
+            trading_day: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            history: components["schemas"]["OrderStatusChange"][];
+        };
+        /**
+         * @description An order of a paper account. Checked before acceptance; each refusal is a 422 whose `code`
+         *     names the rule: `board_lot`, `price_tick`, `price_limit`, `t_plus_one`, `insufficient_cash`,
+         *     `insufficient_shares`, `trading_session`, `max_order_value`, `max_position`, `no_price`,
+         *     `unsupported_market`, `limit_price`.
+         * @example {
+         *       "account_id": 1,
+         *       "symbol": "600036.SH",
+         *       "side": "buy",
+         *       "type": "limit",
+         *       "quantity": 1000,
+         *       "limit_price": 10.5
+         *     }
+         */
+        OrderInput: {
+            account_id: number;
+            symbol: string;
+            side: components["schemas"]["OrderSide"];
+            type: components["schemas"]["OrderType"];
+            quantity: number;
+            /** @description Required for `limit` orders, on the 0.01 tick and inside the day's limit band. */
+            limit_price?: number;
+        };
+        /**
+         * @example {
+         *       "items": [],
+         *       "next_cursor": null
+         *     }
+         */
+        OrderPage: {
+            items: components["schemas"]["Order"][];
+            next_cursor: string | null;
+        };
+        /**
+         * @example buy
+         * @enum {string}
+         */
+        OrderSide: "buy" | "sell";
+        /**
+         * @description new -> partially_filled -> filled, or cancelled, rejected, expired.
+         * @example filled
+         * @enum {string}
+         */
+        OrderStatus: "new" | "partially_filled" | "filled" | "cancelled" | "rejected" | "expired";
+        /**
+         * @example {
+         *       "status": "new",
+         *       "filled_quantity": 0,
+         *       "at": "2026-11-24T01:30:00Z"
+         *     }
+         */
+        OrderStatusChange: {
+            status: components["schemas"]["OrderStatus"];
+            filled_quantity: number;
+            /** Format: date-time */
+            at: string;
+        };
+        /**
+         * @description `market` fills at the next tick (with slippage); `limit` when a tick reaches the price.
+         * @example limit
+         * @enum {string}
+         */
+        OrderType: "market" | "limit";
+        /**
+         * @description One fill of a paper order; `realized_pnl` on sells only (net of fees, against the average cost).
+         * @example {
+         *       "id": 1,
+         *       "order_id": 5,
+         *       "account_id": 1,
+         *       "symbol": "600036.SH",
+         *       "side": "buy",
+         *       "price": 10.5,
+         *       "quantity": 1000,
+         *       "commission": 5,
+         *       "stamp_duty": 0,
+         *       "realized_pnl": null,
+         *       "tick_time": "2026-11-24T09:31:00+08:00",
+         *       "created_at": "2026-11-24T01:31:00Z"
+         *     }
+         */
+        PaperTrade: {
+            id: number;
+            order_id: number;
+            account_id: number;
+            symbol: string;
+            side: components["schemas"]["OrderSide"];
+            price: number;
+            quantity: number;
+            commission: number;
+            stamp_duty: number;
+            realized_pnl: number | null;
+            /**
+             * Format: date-time
+             * @description The tick it filled on.
+             */
+            tick_time: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /**
+         * @example {
+         *       "items": [],
+         *       "next_cursor": null
+         *     }
+         */
+        PaperTradePage: {
+            items: components["schemas"]["PaperTrade"][];
+            next_cursor: string | null;
+        };
+        /**
          * @description A range to draw a parameter from, uniformly (integers for integer parameters).
          * @example {
          *       "minimum": 5,
@@ -2178,6 +2580,41 @@ export interface components {
          * @enum {string}
          */
         Period: "1m" | "5m" | "15m" | "30m" | "60m" | "1d" | "1w" | "1M";
+        /**
+         * @description One holding. `available` can be sold now: shares bought today cannot (T+1), nor those held by
+         *     open sell orders. `cost` is what the shares held cost, fees included; `last_price` is the
+         *     latest trade (null before any market data).
+         * @example {
+         *       "symbol": "600036.SH",
+         *       "quantity": 1000,
+         *       "available": 0,
+         *       "cost": 10505,
+         *       "avg_cost": 10.505,
+         *       "last_price": 10.5,
+         *       "market_value": 10500,
+         *       "unrealized_pnl": -5,
+         *       "realized_pnl": 0
+         *     }
+         */
+        Position: {
+            symbol: string;
+            quantity: number;
+            available: number;
+            cost: number;
+            avg_cost: number;
+            last_price: number | null;
+            market_value: number;
+            unrealized_pnl: number;
+            realized_pnl: number;
+        };
+        /**
+         * @example {
+         *       "items": []
+         *     }
+         */
+        PositionList: {
+            items: components["schemas"]["Position"][];
+        };
         /**
          * @description An RFC 9457 problem detail. `errors[]` names each bad field when there are any.
          * @example {
@@ -2211,6 +2648,12 @@ export interface components {
              * @example /api/v1/market/bars/999999.SH
              */
             instance?: string;
+            /**
+             * @description Extension member: the machine-readable reason of a refused order (422), one of the codes
+             *     listed at `OrderInput`; absent on other problems.
+             * @example board_lot
+             */
+            code?: string;
             errors?: components["schemas"]["FieldError"][];
         };
         /**
@@ -3893,6 +4336,11 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description The paper account's id.
+         * @example 1
+         */
+        AccountId: number;
         /** @example 3 */
         AlertId: number;
         /** @example 1 */
@@ -3929,6 +4377,18 @@ export interface components {
          * @example W/"5a1d3c9e0b7f2a6c4d8e1f03"
          */
         IfNoneMatch: string;
+        /**
+         * @description The order's id.
+         * @example 5
+         */
+        OrderId: number;
+        /**
+         * @description Required (428 without it; optional in the contract only so that its absence gets that answer).
+         *     Any unique string (a UUID): repeating an order with the same key, even many times at once,
+         *     returns the first order instead of placing another.
+         * @example 6f1c1f0e-6a8a-4c7c-9d8e-1f2a3b4c5d6e
+         */
+        PaperIdempotencyKey: string;
         /** @description Bar period. Intraday periods are built from 1-minute bars on A-share sessions. */
         Period: components["schemas"]["Period"];
         /**
@@ -5362,6 +5822,321 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TrainingJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.paper.list_accounts": {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page. Opaque; omit it for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of accounts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.paper.create_account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountInput"];
+            };
+        };
+        responses: {
+            /** @description The account. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.paper.get_account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The paper account's id.
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.paper.list_positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The paper account's id.
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The positions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.paper.list_trades": {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page. Opaque; omit it for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The paper account's id.
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of trades. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaperTradePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.paper.list_orders": {
+        parameters: {
+            query?: {
+                account_id?: number;
+                symbol?: string;
+                status?: components["schemas"]["OrderStatus"];
+                side?: components["schemas"]["OrderSide"];
+                /** @description The `next_cursor` of the previous page. Opaque; omit it for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of orders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.paper.create_order": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Required (428 without it; optional in the contract only so that its absence gets that answer).
+                 *     Any unique string (a UUID): repeating an order with the same key, even many times at once,
+                 *     returns the first order instead of placing another.
+                 * @example 6f1c1f0e-6a8a-4c7c-9d8e-1f2a3b4c5d6e
+                 */
+                "Idempotency-Key"?: components["parameters"]["PaperIdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderInput"];
+            };
+        };
+        responses: {
+            /** @description The order a previous request with this Idempotency-Key placed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Accepted. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.paper.get_order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The order's id.
+                 * @example 5
+                 */
+                order_id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.paper.cancel_order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The order's id.
+                 * @example 5
+                 */
+                order_id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -41,7 +41,9 @@ from mystocks.services.jobqueue import CeleryJobRunner
 from mystocks.services.jobs import JobRunner, ProcessJobRunner
 from mystocks.services.live_signals import LiveSignals
 from mystocks.services.market import MarketService
+from mystocks.services.matching import Matching
 from mystocks.services.meter import make_meter
+from mystocks.services.paper import PaperService
 from mystocks.services.redis_events import RedisEventBus
 from mystocks.services.redis_link import RedisLink
 from mystocks.services.sessions import RedisSessions
@@ -51,6 +53,7 @@ from mystocks.settings import Settings
 from mystocks.storage.alerts import AlertStore
 from mystocks.storage.bootstrap import load_sample_data
 from mystocks.storage.manager import UnifiedManager
+from mystocks.storage.paper import PaperStore
 from mystocks.storage.signals import SignalStore
 from mystocks.storage.strategies import StrategyStore
 
@@ -162,6 +165,7 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         reverify_seconds=settings.ws_reverify_seconds,
         stall_seconds=settings.ws_stall_seconds,
     )
+    paper = PaperService(PaperStore(data.relational.engine), data, settings, bus)
     return Services(
         settings=settings,
         api_version=str(spec["info"]["version"]),
@@ -177,6 +181,8 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         runner=runner,
         bus=bus,
         hub=hub,
+        paper=paper,
+        matching=Matching(paper, bus),
         redis=link,
         live=live,
         alerts=AlertService(alert_store, data.relational, alert_engine),
@@ -212,6 +218,7 @@ def create_app(settings: Settings) -> MyStocksApp:
         tasks = [
             asyncio.create_task(services.live.run(), name="mystocks-live-signals"),
             asyncio.create_task(services.alerts.engine.run(), name="mystocks-risk-alerts"),
+            asyncio.create_task(services.matching.run(), name="mystocks-matching"),
         ]
         yield
         await services.hub.stop()

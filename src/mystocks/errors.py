@@ -5,6 +5,7 @@
      ├── InvalidRequest        valid by the contract, yet unusable        -> 422
      │                         (a foreign cursor, end before start, ...)
      ├── RuleViolation         well-formed, but breaks a business rule    -> 422
+     │    └── OrderRefused       an order a trading rule refuses, with a reason `code`
      ├── AuthenticationFailed  no or bad credentials                      -> 401
      ├── PermissionDenied      authenticated, but the role may not        -> 403
      ├── StaleVersion          If-Match names a version no longer current -> 412
@@ -47,6 +48,16 @@ class InvalidRequest(MyStocksError):
 
 class RuleViolation(MyStocksError):
     pass
+
+
+class OrderRefused(RuleViolation):
+    """An order refused before acceptance; `code` is the machine-readable reason (the
+    problem's `code` member: board_lot, price_tick, price_limit, t_plus_one, ...)."""
+
+    def __init__(self, code: str, detail: str, field: str | None = None) -> None:
+        problems = (FieldProblem("body", field, detail),) if field else ()
+        super().__init__(detail, problems)
+        self.code = code
 
 
 class AuthenticationFailed(MyStocksError):

@@ -118,6 +118,24 @@ class Settings(BaseSettings):
         default=0.2, gt=0, le=10, description="the feed writes and publishes once per window"
     )
 
+    # Paper trading (`mystocks.services.paper`): pre-trade limits and the matching model.
+    paper_session: Literal["exchange", "always"] = Field(
+        default="exchange",
+        description="orders are accepted in A-share sessions on trading days, or (demo, tests) "
+        "at any time",
+    )
+    paper_max_order_value: float = Field(
+        default=5_000_000.0, gt=0, description="CNY; a larger order is refused (max_order_value)"
+    )
+    paper_max_position_value: float = Field(
+        default=10_000_000.0,
+        gt=0,
+        description="CNY per symbol, held plus open buys plus the order (max_position)",
+    )
+    paper_fill_volume_share: float = Field(
+        default=0.25, gt=0, le=1, description="a fill takes at most this share of a tick's volume"
+    )
+
     @model_validator(mode="after")
     def _celery_needs_redis(self) -> Settings:
         if self.job_queue == "celery" and not self.redis_url:

@@ -10,6 +10,51 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel, Sec
 from typing_extensions import TypeAliasType
 
 
+class Account(BaseModel):
+    """
+    A paper account. `cash` is free to spend; `frozen_cash` is held by open buy orders (their value
+    and fees); `market_value` prices the positions at their latest trade; `equity` = cash +
+    frozen_cash + market_value.
+
+    """
+
+    id: int
+    owner: str
+    name: str
+    currency: Annotated[str, Field(examples=['CNY'])]
+    """
+    The market's currency (CNY for A-shares).
+    """
+    initial_cash: float
+    cash: float
+    frozen_cash: float
+    market_value: float
+    equity: float
+    realized_pnl: float
+    unrealized_pnl: float
+    created_at: AwareDatetime
+
+
+class AccountInput(BaseModel):
+    """
+    A new paper account (A-shares, CNY).
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    name: Annotated[str, Field(max_length=100, min_length=1)]
+    initial_cash: Annotated[float, Field(ge=1.0, le=10000000000.0)]
+    """
+    Starting cash, a whole number of fen.
+    """
+
+
+class AccountPage(BaseModel):
+    items: list[Account]
+    next_cursor: Annotated[str | None, Field(...)]
+
+
 class AlertRuleKind(
     RootModel[
         Literal['price_above', 'price_below', 'change_pct_beyond', 'volume_spike']
@@ -406,6 +451,66 @@ class Mover(BaseModel):
     """
 
 
+class OrderSide(RootModel[Literal['buy', 'sell']]):
+    root: Annotated[Literal['buy', 'sell'], Field(examples=['buy'])]
+
+
+class OrderStatus(
+    RootModel[
+        Literal['new', 'partially_filled', 'filled', 'cancelled', 'rejected', 'expired']
+    ]
+):
+    root: Annotated[
+        Literal[
+            'new', 'partially_filled', 'filled', 'cancelled', 'rejected', 'expired'
+        ],
+        Field(examples=['filled']),
+    ]
+    """
+    new -> partially_filled -> filled, or cancelled, rejected, expired.
+    """
+
+
+class OrderStatusChange(BaseModel):
+    status: OrderStatus
+    filled_quantity: int
+    at: AwareDatetime
+
+
+class OrderType(RootModel[Literal['market', 'limit']]):
+    root: Annotated[Literal['market', 'limit'], Field(examples=['limit'])]
+    """
+    `market` fills at the next tick (with slippage); `limit` when a tick reaches the price.
+    """
+
+
+class PaperTrade(BaseModel):
+    """
+    One fill of a paper order; `realized_pnl` on sells only (net of fees, against the average cost).
+    """
+
+    id: int
+    order_id: int
+    account_id: int
+    symbol: str
+    side: OrderSide
+    price: float
+    quantity: int
+    commission: float
+    stamp_duty: float
+    realized_pnl: Annotated[float | None, Field(...)]
+    tick_time: AwareDatetime
+    """
+    The tick it filled on.
+    """
+    created_at: AwareDatetime
+
+
+class PaperTradePage(BaseModel):
+    items: list[PaperTrade]
+    next_cursor: Annotated[str | None, Field(...)]
+
+
 class ParameterRange(BaseModel):
     """
     A range to draw a parameter from, uniformly (integers for integer parameters).
@@ -431,6 +536,29 @@ class Period(RootModel[Literal['1m', '5m', '15m', '30m', '60m', '1d', '1w', '1M'
     """
 
 
+class Position(BaseModel):
+    """
+    One holding. `available` can be sold now: shares bought today cannot (T+1), nor those held by
+    open sell orders. `cost` is what the shares held cost, fees included; `last_price` is the
+    latest trade (null before any market data).
+
+    """
+
+    symbol: str
+    quantity: int
+    available: int
+    cost: float
+    avg_cost: float
+    last_price: Annotated[float | None, Field(...)]
+    market_value: float
+    unrealized_pnl: float
+    realized_pnl: float
+
+
+class PositionList(BaseModel):
+    items: list[Position]
+
+
 class Problem(BaseModel):
     """
     An RFC 9457 problem detail. `errors[]` names each bad field when there are any.
@@ -454,6 +582,12 @@ class Problem(BaseModel):
     ] = None
     """
     The request path.
+    """
+    code: Annotated[str | None, Field(examples=['board_lot'])] = None
+    """
+    Extension member: the machine-readable reason of a refused order (422), one of the codes
+    listed at `OrderInput`; absent on other problems.
+
     """
     errors: list[FieldError] | None = None
 
@@ -1360,6 +1494,64 @@ class MomentumDefinition(BaseModel):
 
     type: Literal['momentum']
     parameters: MomentumParameters
+
+
+class Order(BaseModel):
+    """
+    A paper order and every status it went through, oldest first.
+    """
+
+    id: int
+    account_id: int
+    owner: str
+    symbol: str
+    side: OrderSide
+    type: OrderType
+    quantity: int
+    limit_price: Annotated[float | None, Field(...)]
+    filled_quantity: int
+    avg_fill_price: Annotated[float | None, Field(...)]
+    fees: float
+    """
+    Commission and stamp duty paid so far.
+    """
+    frozen_cash: float
+    """
+    Cash still held for this buy.
+    """
+    status: OrderStatus
+    trading_day: date_aliased
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    history: list[OrderStatusChange]
+
+
+class OrderInput(BaseModel):
+    """
+    An order of a paper account. Checked before acceptance; each refusal is a 422 whose `code`
+    names the rule: `board_lot`, `price_tick`, `price_limit`, `t_plus_one`, `insufficient_cash`,
+    `insufficient_shares`, `trading_session`, `max_order_value`, `max_position`, `no_price`,
+    `unsupported_market`, `limit_price`.
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    account_id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    symbol: Annotated[str, Field(max_length=16, min_length=1)]
+    side: OrderSide
+    type: OrderType
+    quantity: Annotated[int, Field(ge=1, le=1000000000)]
+    limit_price: Annotated[float | None, Field(ge=0.01, le=100000.0)] = None
+    """
+    Required for `limit` orders, on the 0.01 tick and inside the day's limit band.
+    """
+
+
+class OrderPage(BaseModel):
+    items: list[Order]
+    next_cursor: Annotated[str | None, Field(...)]
 
 
 class Readiness(BaseModel):

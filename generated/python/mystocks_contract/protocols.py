@@ -19,6 +19,8 @@ Exchange = Literal["SSE", "SZSE", "NASDAQ", "NYSE"]
 IndicatorName = Literal["MA", "EMA", "MACD", "RSI", "BOLL", "KDJ", "ATR"]
 InstrumentType = Literal["stock", "index"]
 JobStatus = Literal["queued", "running", "succeeded", "failed", "cancelled"]
+OrderSide = Literal["buy", "sell"]
+OrderStatus = Literal["new", "partially_filled", "filled", "cancelled", "rejected", "expired"]
 Period = Literal["1m", "5m", "15m", "30m", "60m", "1d", "1w", "1M"]
 StrategyStatus = Literal["draft", "active", "archived"]
 
@@ -248,6 +250,57 @@ class TrainingHandlers(Protocol):
         ...
 
 
+class PaperHandlers(Protocol):
+    """Handlers of the `paper` tag, in `mystocks.api.paper`."""
+
+    async def list_accounts(self, *, cursor: str | None = ..., limit: int = ...) -> Response:
+        """Paper accounts"""
+        ...
+
+    async def create_account(self, *, body: dict[str, Any]) -> Response:
+        """Open a paper account"""
+        ...
+
+    async def get_account(self, *, account_id: int) -> Response:
+        """One paper account"""
+        ...
+
+    async def list_positions(self, *, account_id: int) -> Response:
+        """An account's positions"""
+        ...
+
+    async def list_trades(
+        self, *, account_id: int, cursor: str | None = ..., limit: int = ...
+    ) -> Response:
+        """An account's trades"""
+        ...
+
+    async def list_orders(
+        self,
+        *,
+        account_id: int | None = ...,
+        symbol: str | None = ...,
+        status: OrderStatus | None = ...,
+        side: OrderSide | None = ...,
+        cursor: str | None = ...,
+        limit: int = ...,
+    ) -> Response:
+        """Paper orders"""
+        ...
+
+    async def create_order(self, *, body: dict[str, Any]) -> Response:
+        """Place a paper order"""
+        ...
+
+    async def get_order(self, *, order_id: int) -> Response:
+        """One paper order"""
+        ...
+
+    async def cancel_order(self, *, order_id: int) -> Response:
+        """Cancel a paper order"""
+        ...
+
+
 class DashboardHandlers(Protocol):
     """Handlers of the `dashboard` tag, in `mystocks.api.dashboard`."""
 
@@ -349,6 +402,15 @@ OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.training.create_training_job",
     "mystocks.api.training.get_training_job",
     "mystocks.api.training.cancel_training_job",
+    "mystocks.api.paper.list_accounts",
+    "mystocks.api.paper.create_account",
+    "mystocks.api.paper.get_account",
+    "mystocks.api.paper.list_positions",
+    "mystocks.api.paper.list_trades",
+    "mystocks.api.paper.list_orders",
+    "mystocks.api.paper.create_order",
+    "mystocks.api.paper.get_order",
+    "mystocks.api.paper.cancel_order",
     "mystocks.api.dashboard.get_dashboard",
     "mystocks.api.events.stream_backtests",
     "mystocks.api.events.stream_training",

@@ -7,6 +7,49 @@ from typing import Literal, NotRequired, TypeAlias
 
 from typing_extensions import TypedDict
 
+
+class Account(TypedDict):
+    """
+    A paper account. `cash` is free to spend; `frozen_cash` is held by open buy orders (their value
+    and fees); `market_value` prices the positions at their latest trade; `equity` = cash +
+    frozen_cash + market_value.
+
+    """
+
+    id: int
+    owner: str
+    name: str
+    currency: str
+    """
+    The market's currency (CNY for A-shares).
+    """
+    initial_cash: float
+    cash: float
+    frozen_cash: float
+    market_value: float
+    equity: float
+    realized_pnl: float
+    unrealized_pnl: float
+    created_at: str
+
+
+class AccountInput(TypedDict, closed=True):
+    """
+    A new paper account (A-shares, CNY).
+    """
+
+    name: str
+    initial_cash: float
+    """
+    Starting cash, a whole number of fen.
+    """
+
+
+class AccountPage(TypedDict):
+    items: list[Account]
+    next_cursor: str | None
+
+
 AlertRuleKind: TypeAlias = Literal[
     'price_above', 'price_below', 'change_pct_beyond', 'volume_spike'
 ]
@@ -354,6 +397,56 @@ class Mover(TypedDict):
     """
 
 
+OrderSide: TypeAlias = Literal['buy', 'sell']
+
+
+OrderStatus: TypeAlias = Literal[
+    'new', 'partially_filled', 'filled', 'cancelled', 'rejected', 'expired'
+]
+"""
+new -> partially_filled -> filled, or cancelled, rejected, expired.
+"""
+
+
+class OrderStatusChange(TypedDict):
+    status: OrderStatus
+    filled_quantity: int
+    at: str
+
+
+OrderType: TypeAlias = Literal['market', 'limit']
+"""
+`market` fills at the next tick (with slippage); `limit` when a tick reaches the price.
+"""
+
+
+class PaperTrade(TypedDict):
+    """
+    One fill of a paper order; `realized_pnl` on sells only (net of fees, against the average cost).
+    """
+
+    id: int
+    order_id: int
+    account_id: int
+    symbol: str
+    side: OrderSide
+    price: float
+    quantity: int
+    commission: float
+    stamp_duty: float
+    realized_pnl: float | None
+    tick_time: str
+    """
+    The tick it filled on.
+    """
+    created_at: str
+
+
+class PaperTradePage(TypedDict):
+    items: list[PaperTrade]
+    next_cursor: str | None
+
+
 class ParameterRange(TypedDict, closed=True):
     """
     A range to draw a parameter from, uniformly (integers for integer parameters).
@@ -370,6 +463,29 @@ bars are 09:30-10:30, 10:30-11:30, 13:00-14:00, 14:00-15:00 (stamped 10:30, 11:3
 Weekly and monthly bars aggregate the daily bars of each calendar week or month.
 
 """
+
+
+class Position(TypedDict):
+    """
+    One holding. `available` can be sold now: shares bought today cannot (T+1), nor those held by
+    open sell orders. `cost` is what the shares held cost, fees included; `last_price` is the
+    latest trade (null before any market data).
+
+    """
+
+    symbol: str
+    quantity: int
+    available: int
+    cost: float
+    avg_cost: float
+    last_price: float | None
+    market_value: float
+    unrealized_pnl: float
+    realized_pnl: float
+
+
+class PositionList(TypedDict):
+    items: list[Position]
 
 
 class Problem(TypedDict):
@@ -393,6 +509,12 @@ class Problem(TypedDict):
     instance: NotRequired[str]
     """
     The request path.
+    """
+    code: NotRequired[str]
+    """
+    Extension member: the machine-readable reason of a refused order (422), one of the codes
+    listed at `OrderInput`; absent on other problems.
+
     """
     errors: NotRequired[list[FieldError]]
 
@@ -1208,6 +1330,61 @@ class MomentumDefinition(TypedDict):
 
     type: Literal['momentum']
     parameters: MomentumParameters
+
+
+class Order(TypedDict):
+    """
+    A paper order and every status it went through, oldest first.
+    """
+
+    id: int
+    account_id: int
+    owner: str
+    symbol: str
+    side: OrderSide
+    type: OrderType
+    quantity: int
+    limit_price: float | None
+    filled_quantity: int
+    avg_fill_price: float | None
+    fees: float
+    """
+    Commission and stamp duty paid so far.
+    """
+    frozen_cash: float
+    """
+    Cash still held for this buy.
+    """
+    status: OrderStatus
+    trading_day: str
+    created_at: str
+    updated_at: str
+    history: list[OrderStatusChange]
+
+
+class OrderInput(TypedDict, closed=True):
+    """
+    An order of a paper account. Checked before acceptance; each refusal is a 422 whose `code`
+    names the rule: `board_lot`, `price_tick`, `price_limit`, `t_plus_one`, `insufficient_cash`,
+    `insufficient_shares`, `trading_session`, `max_order_value`, `max_position`, `no_price`,
+    `unsupported_market`, `limit_price`.
+
+    """
+
+    account_id: int
+    symbol: str
+    side: OrderSide
+    type: OrderType
+    quantity: int
+    limit_price: NotRequired[float]
+    """
+    Required for `limit` orders, on the 0.01 tick and inside the day's limit band.
+    """
+
+
+class OrderPage(TypedDict):
+    items: list[Order]
+    next_cursor: str | None
 
 
 class Readiness(TypedDict):

@@ -9,6 +9,7 @@ from mystocks_contract.protocols import (
     DashboardHandlers,
     EventsHandlers,
     MarketHandlers,
+    PaperHandlers,
     StrategiesHandlers,
     SystemHandlers,
     TrainingHandlers,
@@ -21,6 +22,7 @@ from mystocks.api import (
     dashboard,
     events,
     market,
+    paper,
     strategies,
     system,
     training,
@@ -35,3 +37,4 @@ _dashboard: DashboardHandlers = dashboard
 _events: EventsHandlers = events
 _training: TrainingHandlers = training
 _alerts: AlertsHandlers = alerts
+_paper: PaperHandlers = paper

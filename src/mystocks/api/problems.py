@@ -25,6 +25,7 @@ from mystocks.errors import (
     InvalidRequest,
     MyStocksError,
     NotFound,
+    OrderRefused,
     PermissionDenied,
     PreconditionRequired,
     RuleViolation,
@@ -86,6 +87,7 @@ def problem(
     instance: str,
     problems: tuple[FieldProblem, ...] | list[FieldProblem] = (),
     headers: dict[str, str] | None = None,
+    code: str | None = None,
 ) -> ConnexionResponse:
     body: dict[str, Any] = {
         "type": f"/problems/{SLUGS.get(status, 'error')}",
@@ -94,6 +96,8 @@ def problem(
         "detail": detail,
         "instance": instance,
     }
+    if code is not None:
+        body["code"] = code
     if problems:
         body["errors"] = [{"in": p.location, "name": p.name, "detail": p.detail} for p in problems]
     if status == 401:
@@ -110,7 +114,8 @@ def problem(
 def _domain(request: Any, exc: Exception) -> ConnexionResponse:
     assert isinstance(exc, MyStocksError)
     status = next(DOMAIN_STATUS[cls] for cls in type(exc).__mro__ if cls in DOMAIN_STATUS)
-    return problem(status, exc.detail, request.url.path, exc.problems)
+    code = exc.code if isinstance(exc, OrderRefused) else None
+    return problem(status, exc.detail, request.url.path, exc.problems, code=code)
 
 
 def _connexion(request: Any, exc: Exception) -> ConnexionResponse:

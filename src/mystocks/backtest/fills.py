@@ -21,7 +21,8 @@ is exact. The rules, as ``simulate`` applies them to a target position per bar:
   every sell (with daily bars and next-open fills it always holds; with minute bars a sell
   signal on the buy day waits for the next day's first open).
 * Costs: commission = max(commission_rate * value, min_commission) per fill; stamp duty =
-  stamp_duty_rate * value on sells only; each rounded half-up to 0.01.
+  stamp_duty_rate * value on sells only; each rounded half-up to 0.01. Costs, limits and lots
+  are ``mystocks.rules``, which paper trading charges with too.
 
 Speed: the loop over the bars where the target changes (a few % of all bars) is sequential,
 since the cash left by one round trip decides the lot count of the next. When numba imports it
@@ -34,96 +35,38 @@ NumPy over those bars. Both give identical fills.
 from __future__ import annotations
 
 import functools
-import math
 import os
-from dataclasses import dataclass
 from types import ModuleType
 from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["Costs", "Fees", "FillLog", "limit_band", "simulate"]
+from mystocks.rules import (
+    RATE_SCALE,
+    Costs,
+    Fees,
+    commission,
+    limit_band,
+    limit_prices,
+    to_cents,
+    to_rate,
+)
+
+# Costs, fees and limits are the shared rules (``mystocks.rules``), re-exported for the engine.
+__all__ = [
+    "RATE_SCALE",
+    "Costs",
+    "Fees",
+    "FillLog",
+    "limit_band",
+    "simulate",
+    "to_cents",
+    "to_rate",
+]
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
-
-RATE_SCALE = 10**8  # rates are exact in units of 1e-8 (0.00025 = 25,000e-8)
-
-
-def to_cents(value: float, what: str) -> int:
-    scaled = value * 100
-    if not math.isfinite(scaled) or abs(scaled - round(scaled)) > 1e-6:
-        raise ValueError(f"{what} must be a whole number of cents, got {value!r}")
-    return round(scaled)
-
-
-def to_rate(value: float, what: str) -> int:
-    scaled = value * RATE_SCALE
-    if not 0 <= value < 1 or abs(scaled - round(scaled)) > 1e-6:
-        raise ValueError(f"{what} must be in [0, 1) with at most 8 decimals, got {value!r}")
-    return round(scaled)
-
-
-@dataclass(frozen=True)
-class Costs:
-    """A-share trading costs; the defaults are a typical retail account."""
-
-    commission_rate: float = 0.00025  # of the traded value, both sides
-    min_commission: float = 5.0  # CNY per fill
-    stamp_duty_rate: float = 0.0005  # of the traded value, sells only
-    slippage_ticks: int = 1  # ticks against us on every fill
-    tick: float = 0.01  # CNY; must be a multiple of 0.01 (stocks, not 0.001-tick funds)
-    lot_size: int = 100  # shares per board lot
-
-    def __post_init__(self) -> None:
-        to_rate(self.commission_rate, "commission_rate")
-        to_rate(self.stamp_duty_rate, "stamp_duty_rate")
-        if to_cents(self.min_commission, "min_commission") < 0:
-            raise ValueError("min_commission must not be negative")
-        if to_cents(self.tick, "tick") <= 0:
-            raise ValueError("tick must be positive")
-        if self.slippage_ticks < 0 or self.lot_size < 1:
-            raise ValueError("slippage_ticks must be >= 0 and lot_size >= 1")
-
-
-def limit_band(symbol: str, *, st: bool = False) -> float | None:
-    """The daily price-limit band of a code such as ``600000.SH``: 5% for ST shares, 20% for
-    ChiNext (300/301) and STAR (688/689), 30% on the Beijing exchange, 10% otherwise; None for
-    indices (000xxx.SH, 399xxx.SZ). New listings' unlimited first days are not modelled."""
-    code, _, exchange = symbol.upper().partition(".")
-    if (exchange == "SH" and code.startswith("000")) or (
-        exchange == "SZ" and code.startswith("399")
-    ):
-        return None
-    if st:
-        return 0.05
-    if exchange == "BJ":
-        return 0.30
-    return 0.20 if code.startswith(("300", "301", "688", "689")) else 0.10
-
-
-class Fees(NamedTuple):
-    """``Costs`` in integers: cents, and rates in units of 1e-8."""
-
-    commission: int
-    minimum: int
-    duty: int
-    slip: int
-    tick: int
-    lot: int
-
-    @classmethod
-    def of(cls, costs: Costs) -> Fees:
-        tick = to_cents(costs.tick, "tick")
-        return cls(
-            to_rate(costs.commission_rate, "commission_rate"),
-            to_cents(costs.min_commission, "min_commission"),
-            to_rate(costs.stamp_duty_rate, "stamp_duty_rate"),
-            costs.slippage_ticks * tick,
-            tick,
-            costs.lot_size,
-        )
 
 
 def prev_close(close: IntArray, days: IntArray) -> IntArray:
@@ -152,8 +95,7 @@ def book(
         every = np.ones(open_.shape[0], dtype=np.bool_)
         return buy, sell, every, every
     limited = prev > 0  # no reference close on the first day: not limited
-    up = (prev * (10_000 + band) + 5_000) // 10_000
-    down = (prev * (10_000 - band) + 5_000) // 10_000
+    up, down = limit_prices(prev, band)
     return (
         np.where(limited, np.minimum(buy, up), buy),
         np.where(limited, np.maximum(sell, down), sell),
@@ -226,6 +168,8 @@ def simulate(
     bok, sok, fday = buy_ok.tolist(), sell_ok.tolist(), days[fills].tolist()
 
     # The hot loop: Python ints (exact, no overflow), one pass over the candidates, and a
+    # fee arithmetic that is ``rules.commission`` / ``rules.stamp_duty`` written inline (a call
+    # per fill costs more than the fill here; test_backtest checks they agree), and a
     # flat log of (bar, price, signed quantity, commission, cash after) per fill; all else
     # is derived from the log with NumPy. Fills alternate buy, sell, buy, ... because a buy
     # needs no holding and a sell a holding.
@@ -304,7 +248,7 @@ def lots_for(cash: int, unit: int, rate: int, minc: int) -> tuple[int, int]:
     lots = min(cash // unit, cash * RATE_SCALE // (unit * (RATE_SCALE + rate)) + 1)
     while lots > 0:
         value = lots * unit
-        fee = max((value * rate + RATE_SCALE // 2) // RATE_SCALE, minc)
+        fee = commission(value, Fees(rate, minc, 0, 0, 1, 1))
         if value + fee <= cash:
             return lots, fee
         lots -= 1

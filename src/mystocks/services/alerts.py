@@ -149,12 +149,7 @@ class AlertService:
             before_id=before,
             limit=limit + 1,
         )
-        items = [present_alert(r) for r in rows[:limit]]
-        more = len(rows) > limit
-        return {
-            "items": items,
-            "next_cursor": paging.encode("alerts", str(items[-1]["id"])) if more else None,
-        }
+        return cast(td.AlertPage, paging.id_page("alerts", [present_alert(r) for r in rows], limit))
 
     def acknowledge(self, principal: Principal, alert_id: int) -> td.Alert:
         row = self.store.alert(alert_id)

@@ -14,6 +14,8 @@ from mystocks.services.hub import Hub
 from mystocks.services.jobs import JobRunner
 from mystocks.services.live_signals import LiveSignals
 from mystocks.services.market import MarketService
+from mystocks.services.matching import Matching
+from mystocks.services.paper import PaperService
 from mystocks.services.redis_link import RedisLink
 from mystocks.services.strategies import StrategyService
 from mystocks.services.training import TrainingService
@@ -37,5 +39,7 @@ class Services:
     live: LiveSignals
     alerts: AlertService
     hub: Hub  # the WebSocket channel's router of bus events
+    paper: PaperService
+    matching: Matching
     redis: RedisLink | None = None  # set when MYSTOCKS_REDIS_URL is
     cache: Cache = field(default_factory=LocalCache)

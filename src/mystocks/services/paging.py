@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Sequence
+from typing import Any
 
 from mystocks.errors import FieldProblem, InvalidRequest
 
@@ -42,3 +44,11 @@ def decode_id(kind: str, cursor: str | None) -> int | None:
             (FieldProblem("query", "cursor", "is malformed"),),
         )
     return None if position is None else int(position)
+
+
+def id_page(kind: str, rows: Sequence[Any], limit: int) -> dict[str, Any]:
+    """A page of presented items read with `limit + 1` rows, newest id first: the extra row
+    only says there is more, and the last item's id is the next cursor."""
+    items = list(rows[:limit])
+    more = len(rows) > limit
+    return {"items": items, "next_cursor": encode(kind, str(items[-1]["id"])) if more else None}

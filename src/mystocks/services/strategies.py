@@ -109,12 +109,9 @@ class StrategyService:
             before_id=before,
             limit=limit + 1,
         )
-        more = len(rows) > limit
-        items = [present(r) for r in rows[:limit]]
-        return {
-            "items": items,
-            "next_cursor": paging.encode("strategies", str(items[-1]["id"])) if more else None,
-        }
+        return cast(
+            td.StrategyPage, paging.id_page("strategies", [present(r) for r in rows], limit)
+        )
 
     # -- writing ------------------------------------------------------------------------------
     def _checked(self, body: dict[str, Any], type_: str) -> dict[str, Any]:
@@ -199,10 +196,9 @@ class StrategyService:
         self._visible(principal, strategy_id)
         before = paging.decode_id("signals", cursor)
         rows = self.signals.page(strategy_id, before_id=before, limit=limit + 1)
-        more = len(rows) > limit
-        items = [present_signal(r) for r in rows[:limit]]
-        next_cursor = paging.encode("signals", str(items[-1]["id"])) if more else None
-        return cast(td.SignalPage, {"items": items, "next_cursor": next_cursor})
+        return cast(
+            td.SignalPage, paging.id_page("signals", [present_signal(r) for r in rows], limit)
+        )
 
     def _precondition(
         self, principal: Principal, strategy_id: int, if_match: str | None

@@ -14,6 +14,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     Float,
@@ -229,3 +230,94 @@ class AlertRow(Base):
     threshold: Mapped[float] = mapped_column(Float)
     fired_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     acknowledged_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+# Paper trading: money and prices in integer cents (exact; fees round half-up to the fen).
+class PaperAccountRow(Base):
+    """A paper account. `cash` is what is free to spend; `frozen_cash` is held by open buys."""
+
+    __tablename__ = "paper_accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    owner: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    currency: Mapped[str] = mapped_column(String(4))
+    initial_cash: Mapped[int] = mapped_column(BigInteger)
+    cash: Mapped[int] = mapped_column(BigInteger)
+    frozen_cash: Mapped[int] = mapped_column(BigInteger)
+    realized_pnl: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (CheckConstraint("cash >= 0 AND frozen_cash >= 0", name="ck_paper_cash"),)
+
+
+class PaperPositionRow(Base):
+    """Shares of one symbol in one account; `bought_today` (bought on `bought_day`) cannot be
+    sold that day (T+1), `frozen` are held by open sells."""
+
+    __tablename__ = "paper_positions"
+
+    account_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    symbol: Mapped[str] = mapped_column(String(16), primary_key=True)
+    quantity: Mapped[int] = mapped_column(BigInteger)
+    frozen: Mapped[int] = mapped_column(BigInteger)
+    bought_today: Mapped[int] = mapped_column(BigInteger)
+    bought_day: Mapped[dt.date | None] = mapped_column(Date)
+    cost: Mapped[int] = mapped_column(BigInteger)  # cents paid for what is held, fees included
+    realized_pnl: Mapped[int] = mapped_column(BigInteger)
+    __table_args__ = (
+        CheckConstraint("quantity >= 0 AND frozen >= 0", name="ck_paper_position_quantity"),
+    )
+
+
+class PaperOrderRow(Base):
+    __tablename__ = "paper_orders"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    account_id: Mapped[int] = mapped_column(Integer, index=True)
+    owner: Mapped[str] = mapped_column(String(64), index=True)
+    idempotency_key: Mapped[str] = mapped_column(String(128))
+    symbol: Mapped[str] = mapped_column(String(16), index=True)
+    side: Mapped[str] = mapped_column(String(4))
+    type: Mapped[str] = mapped_column(String(8))
+    quantity: Mapped[int] = mapped_column(BigInteger)
+    limit_price: Mapped[int | None] = mapped_column(BigInteger)
+    limit_up: Mapped[int | None] = mapped_column(BigInteger)  # the day's band when accepted
+    limit_down: Mapped[int | None] = mapped_column(BigInteger)
+    filled_quantity: Mapped[int] = mapped_column(BigInteger)
+    filled_value: Mapped[int] = mapped_column(BigInteger)
+    fees: Mapped[int] = mapped_column(BigInteger)
+    frozen_cash: Mapped[int] = mapped_column(BigInteger)  # still held for this buy
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    trading_day: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (UniqueConstraint("owner", "idempotency_key", name="uq_paper_orders_key"),)
+
+
+class PaperOrderEventRow(Base):
+    """Every status an order went through, with its time."""
+
+    __tablename__ = "paper_order_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    order_id: Mapped[int] = mapped_column(Integer, index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    filled_quantity: Mapped[int] = mapped_column(BigInteger)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class PaperTradeRow(Base):
+    __tablename__ = "paper_trades"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    account_id: Mapped[int] = mapped_column(Integer, index=True)
+    order_id: Mapped[int] = mapped_column(Integer, index=True)
+    symbol: Mapped[str] = mapped_column(String(16))
+    side: Mapped[str] = mapped_column(String(4))
+    price: Mapped[int] = mapped_column(BigInteger)
+    quantity: Mapped[int] = mapped_column(BigInteger)
+    commission: Mapped[int] = mapped_column(BigInteger)
+    stamp_duty: Mapped[int] = mapped_column(BigInteger)
+    realized_pnl: Mapped[int | None] = mapped_column(BigInteger)
+    tick_time: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

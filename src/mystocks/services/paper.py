@@ -1,0 +1,286 @@
+"""Paper trading use cases: accounts and orders (owners see theirs, admins all).
+
+An order is checked before it is accepted, each refusal an `OrderRefused` with its reason code:
+the trading session, board lots (`rules.lot_problem`), the 0.01 tick, the day's limit band (from
+the quote's prev_close, as the quotes endpoint computes it), the pre-trade limits from settings,
+then, atomically in the store, the cash for the order plus its fees (frozen while it is open) or
+the shares sellable today (T+1). Fills are `mystocks.services.matching`'s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, cast
+from zoneinfo import ZoneInfo
+
+from mystocks_contract import typeddicts as td
+
+from mystocks.errors import NotFound, OrderRefused, PreconditionRequired
+from mystocks.rules import Costs, Fees, commission, lot_problem, to_cents
+from mystocks.services import paging
+from mystocks.services.auth import Principal
+from mystocks.services.events import EventBus
+from mystocks.services.paper_checks import check_order
+from mystocks.services.quotes import build_quotes
+from mystocks.settings import Settings
+from mystocks.storage.calendar import trading_days
+from mystocks.storage.manager import UnifiedManager
+from mystocks.storage.paper import PaperStore
+
+CN = ZoneInfo("Asia/Shanghai")
+SESSIONS = ((dt.time(9, 30), dt.time(11, 30)), (dt.time(13, 0), dt.time(15, 0)))
+
+
+def yuan(cents: int) -> float:
+    return cents / 100
+
+
+def trading_day(now: dt.datetime | None = None) -> dt.date:
+    return (now or dt.datetime.now(dt.UTC)).astimezone(CN).date()
+
+
+class PaperService:
+    def __init__(
+        self,
+        store: PaperStore,
+        data: UnifiedManager,
+        settings: Settings,
+        bus: EventBus | None = None,
+        costs: Costs | None = None,
+    ) -> None:
+        self.bus = bus
+        self.store = store
+        self.data = data
+        self.settings = settings
+        self.fees = Fees.of(costs or Costs())
+
+    # -- accounts -----------------------------------------------------------------------------
+    def _account(self, principal: Principal, account_id: int) -> dict[str, Any]:
+        row = self.store.get_account(account_id)
+        # Someone else's account is "not found", not "forbidden": ids are not secrets to probe.
+        if row is None or (principal.role != "admin" and row["owner"] != principal.username):
+            raise NotFound(f"No account {account_id}.")
+        return row
+
+    def create_account(self, principal: Principal, body: dict[str, Any]) -> td.Account:
+        principal.require("trader")
+        try:
+            cash = to_cents(float(body["initial_cash"]), "initial_cash")
+        except ValueError as exc:
+            raise OrderRefused("initial_cash", str(exc), "initial_cash") from None
+        row = self.store.create_account(principal.username, body["name"], "CNY", cash)
+        return self._present_account(row)
+
+    def get_account(self, principal: Principal, account_id: int) -> td.Account:
+        return self._present_account(self._account(principal, account_id))
+
+    def list_accounts(
+        self, principal: Principal, *, cursor: str | None, limit: int
+    ) -> td.AccountPage:
+        before = paging.decode_id("accounts", cursor)
+        owner = None if principal.role == "admin" else principal.username
+        rows = self.store.page_accounts(owner=owner, before_id=before, limit=limit + 1)
+        items = [self._present_account(r) for r in rows]
+        return cast(td.AccountPage, paging.id_page("accounts", items, limit))
+
+    def last_prices(self, symbols: list[str]) -> dict[str, int]:
+        """The latest trade of each symbol in cents: its newest tick, else its last close."""
+        ticks = self.data.timeseries.latest_ticks(symbols)
+        daily = self.data.relational.recent_daily_bars(symbols, 1)
+        out = {s: round(bars[0][4] * 100) for s, bars in daily.items() if bars}
+        out.update({s: round(tick[1] * 100) for s, tick in ticks.items()})
+        return out
+
+    def _positions(self, account_id: int) -> list[dict[str, Any]]:
+        rows = self.store.positions(account_id)
+        prices = self.last_prices([r["symbol"] for r in rows]) if rows else {}
+        day = trading_day()
+        out = []
+        for r in rows:
+            last = prices.get(r["symbol"])
+            value = r["quantity"] * last if last is not None else r["cost"]
+            today = r["bought_today"] if r["bought_day"] == day else 0
+            out.append(
+                {
+                    "symbol": r["symbol"],
+                    "quantity": r["quantity"],
+                    "available": max(r["quantity"] - r["frozen"] - today, 0),
+                    "cost": yuan(r["cost"]),
+                    "avg_cost": round(r["cost"] / r["quantity"] / 100, 4) if r["quantity"] else 0,
+                    "last_price": None if last is None else yuan(last),
+                    "market_value": yuan(value),
+                    "unrealized_pnl": yuan(value - r["cost"]),
+                    "realized_pnl": yuan(r["realized_pnl"]),
+                }
+            )
+        return out
+
+    def list_positions(self, principal: Principal, account_id: int) -> td.PositionList:
+        self._account(principal, account_id)
+        return cast(td.PositionList, {"items": self._positions(account_id)})
+
+    def _present_account(self, row: dict[str, Any]) -> td.Account:
+        positions = self._positions(row["id"])
+        value = round(sum(p["market_value"] for p in positions) * 100)
+        unrealized = round(sum(p["unrealized_pnl"] for p in positions) * 100)
+        return {
+            "id": row["id"],
+            "owner": row["owner"],
+            "name": row["name"],
+            "currency": row["currency"],
+            "initial_cash": yuan(row["initial_cash"]),
+            "cash": yuan(row["cash"]),
+            "frozen_cash": yuan(row["frozen_cash"]),
+            "market_value": yuan(value),
+            "equity": yuan(row["cash"] + row["frozen_cash"] + value),
+            "realized_pnl": yuan(row["realized_pnl"]),
+            "unrealized_pnl": yuan(unrealized),
+            "created_at": row["created_at"].isoformat(),
+        }
+
+    def list_trades(
+        self, principal: Principal, account_id: int, *, cursor: str | None, limit: int
+    ) -> td.PaperTradePage:
+        self._account(principal, account_id)
+        before = paging.decode_id("trades", cursor)
+        rows = self.store.page_trades(account_id, before_id=before, limit=limit + 1)
+        items = [present_trade(r) for r in rows]
+        return cast(td.PaperTradePage, paging.id_page("trades", items, limit))
+
+    # -- orders -------------------------------------------------------------------------------
+    def get_order(self, principal: Principal, order_id: int) -> td.Order:
+        return self.present_order(self._order(principal, order_id))
+
+    def _order(self, principal: Principal, order_id: int) -> dict[str, Any]:
+        row = self.store.get_order(order_id)
+        if row is None or (principal.role != "admin" and row["owner"] != principal.username):
+            raise NotFound(f"No order {order_id}.")
+        return row
+
+    def list_orders(
+        self, principal: Principal, *, filters: dict[str, Any], cursor: str | None, limit: int
+    ) -> td.OrderPage:
+        before = paging.decode_id("orders", cursor)
+        if principal.role != "admin":
+            filters = filters | {"owner": principal.username}
+        rows = self.store.page_orders(filters=filters, before_id=before, limit=limit + 1)
+        items = self.present_orders(rows)
+        return cast(td.OrderPage, paging.id_page("orders", items, limit))
+
+    def cancel_order(self, principal: Principal, order_id: int) -> td.Order:
+        """The order as it is after the cancel (one that had ended already, unchanged)."""
+        principal.require("trader")
+        order = self._order(principal, order_id)
+        closed = self.store.close(order_id, "cancelled")
+        if closed is not None:
+            self.publish(closed)  # after its commit
+            return self.present_order(closed)
+        return self.present_order(self.store.get_order(order_id) or order)
+
+    def publish(self, order: dict[str, Any], trade: dict[str, Any] | None = None) -> None:
+        """An order's change (and the trade that made it) to its owner, on topic `orders`;
+        called only after the change committed."""
+        if self.bus is None:
+            return
+        if trade is not None:
+            self.bus.publish("orders", "trade", dict(present_trade(trade)), owner=order["owner"])
+        data = dict(self.present_order(order))
+        self.bus.publish("orders", "order_update", data, owner=order["owner"])
+
+    def create_order(
+        self, principal: Principal, body: dict[str, Any], key: str | None
+    ) -> tuple[td.Order, bool]:
+        """(order, created): a repeated Idempotency-Key answers the first order."""
+        principal.require("trader")
+        if key is None:
+            raise PreconditionRequired("Send an Idempotency-Key header with every order.")
+        account = self._account(principal, body["account_id"])
+        repeat = self.store.find_by_key(account["owner"], key)
+        if repeat is not None:
+            return self.present_order(repeat), False
+        order, freeze = check_order(self, account, body, key)
+        row, created = self.store.place(order, freeze_cash=freeze, day=trading_day())
+        return self.present_order(row), created
+
+    def quote(self, symbol: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        inst = self.data.relational.get_instrument(symbol)
+        if inst is None:
+            raise NotFound(f"No instrument {symbol}.")
+        try:
+            quote = build_quotes(self.data, [inst])[0]
+        except NotFound:
+            raise OrderRefused("no_price", f"No market data for {symbol} yet.", "symbol") from None
+        return inst, dict(quote)
+
+    def in_session(self, now: dt.datetime | None = None) -> bool:
+        if self.settings.paper_session == "always":
+            return True
+        local = (now or dt.datetime.now(dt.UTC)).astimezone(CN)
+        if not trading_days("XSHG", local.date(), local.date()):
+            return False
+        return any(start <= local.time() < end for start, end in SESSIONS)
+
+    def fee(self, value: int) -> int:
+        return commission(value, self.fees)
+
+    def lot_problem(self, side: str, quantity: int, holding: int) -> str | None:
+        return lot_problem(side, quantity, self.fees.lot, holding)
+
+    def present_orders(self, rows: list[dict[str, Any]]) -> list[td.Order]:
+        history = self.store.history([r["id"] for r in rows])
+        return [present_order(r, history[r["id"]]) for r in rows]
+
+    def present_order(self, row: dict[str, Any]) -> td.Order:
+        return self.present_orders([row])[0]
+
+
+def present_order(row: dict[str, Any], history: list[dict[str, Any]]) -> td.Order:
+    filled = row["filled_quantity"]
+    limit = row["limit_price"]
+    return cast(
+        td.Order,
+        {
+            "id": row["id"],
+            "account_id": row["account_id"],
+            "owner": row["owner"],
+            "symbol": row["symbol"],
+            "side": row["side"],
+            "type": row["type"],
+            "quantity": row["quantity"],
+            "limit_price": None if limit is None else yuan(limit),
+            "filled_quantity": filled,
+            "avg_fill_price": round(row["filled_value"] / filled / 100, 4) if filled else None,
+            "fees": yuan(row["fees"]),
+            "frozen_cash": yuan(row["frozen_cash"]),
+            "status": row["status"],
+            "trading_day": row["trading_day"].isoformat(),
+            "created_at": row["created_at"].isoformat(),
+            "updated_at": row["updated_at"].isoformat(),
+            "history": [
+                {
+                    "status": h["status"],
+                    "filled_quantity": h["filled_quantity"],
+                    "at": h["at"].isoformat(),
+                }
+                for h in history
+            ],
+        },
+    )
+
+
+def present_trade(row: dict[str, Any]) -> td.PaperTrade:
+    pnl = row["realized_pnl"]
+    return {
+        "id": row["id"],
+        "order_id": row["order_id"],
+        "account_id": row["account_id"],
+        "symbol": row["symbol"],
+        "side": row["side"],
+        "price": yuan(row["price"]),
+        "quantity": row["quantity"],
+        "commission": yuan(row["commission"]),
+        "stamp_duty": yuan(row["stamp_duty"]),
+        "realized_pnl": None if pnl is None else yuan(pnl),
+        "tick_time": row["tick_time"].astimezone(CN).isoformat(),
+        "created_at": row["created_at"].isoformat(),
+    }

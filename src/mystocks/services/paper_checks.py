@@ -1,0 +1,93 @@
+"""The checks an order passes before it is accepted, each refusal an `OrderRefused` whose
+`code` is the contract's reason (listed at `OrderInput`). Cash and T+1 are checked again,
+atomically, by the store when it freezes them (`PaperStore.place`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from mystocks.errors import OrderRefused
+
+if TYPE_CHECKING:
+    from mystocks.services.paper import PaperService
+
+
+def check_order(
+    service: PaperService, account: dict[str, Any], body: dict[str, Any], key: str
+) -> tuple[dict[str, Any], int]:
+    """The order row to insert and the cash a buy must freeze (its value at the worst price
+    it may fill at, plus that value's commission)."""
+    symbol, side, kind, qty = body["symbol"].upper(), body["side"], body["type"], body["quantity"]
+    if not service.in_session():
+        raise OrderRefused("trading_session", "Orders are accepted in trading sessions only.")
+    inst, quote = service.quote(symbol)
+    if inst["market"] != "CN" or inst["price_limit_pct"] is None:
+        raise OrderRefused(
+            "unsupported_market", f"Paper trading covers A-share stocks; not {symbol}.", "symbol"
+        )
+    held = service.store.positions(account["id"], symbol)
+    holding = held[0]["quantity"] if held else 0
+    if (why := service.lot_problem(side, qty, holding)) is not None:
+        raise OrderRefused("board_lot", why, "quantity")
+    up = None if quote["limit_up"] is None else round(quote["limit_up"] * 100)
+    down = None if quote["limit_down"] is None else round(quote["limit_down"] * 100)
+    limit = _limit_price(kind, body.get("limit_price"), up, down)
+    last = round(quote["last"] * 100)
+    # A market buy may fill up to the limit-up price (slippage never crosses it): freeze that.
+    worst = limit if limit is not None else (up if side == "buy" and up is not None else last)
+    value = worst * qty
+    settings = service.settings
+    if value > round(settings.paper_max_order_value * 100):
+        raise OrderRefused(
+            "max_order_value",
+            f"The order is worth {value / 100:.2f}; the limit is "
+            f"{settings.paper_max_order_value:.2f}.",
+            "quantity",
+        )
+    if side == "buy":
+        pending = sum(
+            o["quantity"] - o["filled_quantity"]
+            for o in service.store.open_orders([symbol])
+            if o["account_id"] == account["id"] and o["side"] == "buy"
+        )
+        exposure = (holding + pending) * last + value
+        if exposure > round(settings.paper_max_position_value * 100):
+            raise OrderRefused(
+                "max_position",
+                f"{symbol} would be worth {exposure / 100:.2f} in this account; the limit is "
+                f"{settings.paper_max_position_value:.2f}.",
+                "quantity",
+            )
+    order = {
+        "account_id": account["id"],
+        "owner": account["owner"],
+        "idempotency_key": key,
+        "symbol": symbol,
+        "side": side,
+        "type": kind,
+        "quantity": qty,
+        "limit_price": limit,
+        "limit_up": up,
+        "limit_down": down,
+    }
+    return order, (value + service.fee(value) if side == "buy" else 0)
+
+
+def _limit_price(kind: str, price: float | None, up: int | None, down: int | None) -> int | None:
+    if kind == "market":
+        if price is not None:
+            raise OrderRefused("limit_price", "A market order takes no limit_price.", "limit_price")
+        return None
+    if price is None:
+        raise OrderRefused("limit_price", "A limit order needs a limit_price.", "limit_price")
+    cents = round(price * 100)
+    if abs(price * 100 - cents) > 1e-6:
+        raise OrderRefused("price_tick", "Prices move in ticks of 0.01.", "limit_price")
+    if (up is not None and cents > up) or (down is not None and cents < down):
+        raise OrderRefused(
+            "price_limit",
+            f"{price} is outside today's limit band [{(down or 0) / 100:.2f}, "
+            f"{(up or 0) / 100:.2f}].",
+            "limit_price",
+        )
+    return cents

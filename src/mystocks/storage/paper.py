@@ -1,0 +1,400 @@
+"""Paper trading's writes: accounts, positions, orders (with their status history) and trades.
+
+Every change of money or shares is one transaction that either happens whole or not at all:
+* accepting an order inserts it (the unique (owner, Idempotency-Key) finds a repeat) and
+  freezes its cash or shares with a conditional UPDATE (`cash >= need`), so concurrent orders
+  on one account can never overspend it, with no lock held between read and write;
+* a fill (`fill`) moves the order, the position, the trade log and the account's cash together.
+Amounts are integer cents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import case, insert, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+from mystocks.errors import OrderRefused
+from mystocks.storage.tables import Base
+
+ACCOUNTS = Base.metadata.tables["paper_accounts"]
+POSITIONS = Base.metadata.tables["paper_positions"]
+ORDERS = Base.metadata.tables["paper_orders"]
+EVENTS = Base.metadata.tables["paper_order_events"]
+TRADES = Base.metadata.tables["paper_trades"]
+OPEN = ("new", "partially_filled")
+
+
+def _utc(row: Any) -> dict[str, Any]:
+    out = dict(row._mapping)
+    for key in ("created_at", "updated_at", "at", "tick_time"):
+        value = out.get(key)
+        if value is not None and value.tzinfo is None:  # SQLite drops the zone; we store UTC
+            out[key] = value.replace(tzinfo=dt.UTC)
+    return out
+
+
+@dataclass(frozen=True)
+class Fill:
+    """One fill of an order, priced and charged by the service (cents)."""
+
+    price: int
+    quantity: int
+    commission: int
+    stamp_duty: int
+    tick_time: dt.datetime
+    day: dt.date  # the trading day, for T+1
+
+
+class PaperStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # -- accounts -----------------------------------------------------------------------------
+    def create_account(self, owner: str, name: str, currency: str, cash: int) -> dict[str, Any]:
+        values = {
+            "owner": owner,
+            "name": name,
+            "currency": currency,
+            "initial_cash": cash,
+            "cash": cash,
+            "frozen_cash": 0,
+            "realized_pnl": 0,
+            "created_at": dt.datetime.now(dt.UTC),
+        }
+        with self.engine.begin() as conn:
+            new = conn.execute(insert(ACCOUNTS).values(**values)).inserted_primary_key
+            assert new is not None
+            return _utc(conn.execute(select(ACCOUNTS).where(ACCOUNTS.c.id == new[0])).one())
+
+    def get_account(self, account_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(ACCOUNTS).where(ACCOUNTS.c.id == account_id)).first()
+        return None if row is None else _utc(row)
+
+    def page_accounts(
+        self, *, owner: str | None, before_id: int | None, limit: int
+    ) -> list[dict[str, Any]]:
+        c = ACCOUNTS.c
+        stmt = select(ACCOUNTS).order_by(c.id.desc()).limit(limit)
+        if owner is not None:
+            stmt = stmt.where(c.owner == owner)
+        if before_id is not None:
+            stmt = stmt.where(c.id < before_id)
+        with self.engine.connect() as conn:
+            return [_utc(r) for r in conn.execute(stmt)]
+
+    def positions(self, account_id: int, symbol: str | None = None) -> list[dict[str, Any]]:
+        c = POSITIONS.c
+        stmt = select(POSITIONS).where(c.account_id == account_id).order_by(c.symbol)
+        if symbol is not None:
+            stmt = stmt.where(c.symbol == symbol)
+        with self.engine.connect() as conn:
+            return [_utc(r) for r in conn.execute(stmt)]
+
+    def page_trades(
+        self, account_id: int, *, before_id: int | None, limit: int
+    ) -> list[dict[str, Any]]:
+        c = TRADES.c
+        stmt = select(TRADES).where(c.account_id == account_id).order_by(c.id.desc()).limit(limit)
+        if before_id is not None:
+            stmt = stmt.where(c.id < before_id)
+        with self.engine.connect() as conn:
+            return [_utc(r) for r in conn.execute(stmt)]
+
+    # -- orders -------------------------------------------------------------------------------
+    def place(
+        self, order: dict[str, Any], *, freeze_cash: int, day: dt.date
+    ) -> tuple[dict[str, Any], bool]:
+        """Accept `order` (status new) and freeze what it needs: `freeze_cash` cents of a buy,
+        the shares of a sell. A repeated (owner, idempotency_key) answers the first order
+        instead: (order, created). OrderRefused when the cash or the sellable shares are short."""
+        now = dt.datetime.now(dt.UTC)
+        values = order | {
+            "filled_quantity": 0,
+            "filled_value": 0,
+            "fees": 0,
+            "frozen_cash": freeze_cash,
+            "status": "new",
+            "trading_day": day,
+            "created_at": now,
+            "updated_at": now,
+        }
+        try:
+            with self.engine.begin() as conn:
+                # The order first: a repeated key fails here, before anything is frozen twice.
+                new = conn.execute(insert(ORDERS).values(**values)).inserted_primary_key
+                assert new is not None
+                if order["side"] == "buy":
+                    self._freeze_cash(conn, order["account_id"], freeze_cash)
+                else:
+                    self._freeze_shares(conn, order, day)
+                self._event(conn, new[0], "new", 0, now)
+                row = conn.execute(select(ORDERS).where(ORDERS.c.id == new[0])).one()
+            return _utc(row), True
+        except IntegrityError:
+            existing = self.find_by_key(order["owner"], order["idempotency_key"])
+            if existing is None:  # not the key: a constraint this code should have kept
+                raise
+            return existing, False
+
+    @staticmethod
+    def _freeze_cash(conn: Connection, account_id: int, amount: int) -> None:
+        c = ACCOUNTS.c
+        done = conn.execute(
+            update(ACCOUNTS)
+            .where(c.id == account_id, c.cash >= amount)
+            .values(cash=c.cash - amount, frozen_cash=c.frozen_cash + amount)
+        ).rowcount
+        if not done:
+            raise OrderRefused(
+                "insufficient_cash",
+                f"The order and its fees need {amount / 100:.2f} of free cash.",
+                "quantity",
+            )
+
+    @staticmethod
+    def _freeze_shares(conn: Connection, order: dict[str, Any], day: dt.date) -> None:
+        c = POSITIONS.c
+        locked = case((c.bought_day == day, c.bought_today), else_=0)
+        mine = (c.account_id == order["account_id"], c.symbol == order["symbol"])
+        qty = order["quantity"]
+        done = conn.execute(
+            update(POSITIONS)
+            .where(*mine, c.quantity - c.frozen - locked >= qty)
+            .values(frozen=c.frozen + qty)
+        ).rowcount
+        if done:
+            return
+        held = conn.execute(select(c.quantity - c.frozen).where(*mine)).scalar() or 0
+        if held >= qty:
+            raise OrderRefused(
+                "t_plus_one",
+                "Shares bought today can be sold from the next trading day.",
+                "quantity",
+            )
+        raise OrderRefused("insufficient_shares", f"Only {held} shares can be sold.", "quantity")
+
+    @staticmethod
+    def _event(conn: Connection, order_id: int, status: str, filled: int, at: dt.datetime) -> None:
+        conn.execute(
+            insert(EVENTS).values(order_id=order_id, status=status, filled_quantity=filled, at=at)
+        )
+
+    def find_by_key(self, owner: str, key: str) -> dict[str, Any] | None:
+        c = ORDERS.c
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(ORDERS).where(c.owner == owner, c.idempotency_key == key)
+            ).first()
+        return None if row is None else _utc(row)
+
+    def get_order(self, order_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(ORDERS).where(ORDERS.c.id == order_id)).first()
+        return None if row is None else _utc(row)
+
+    def history(self, order_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """Each order's status changes, oldest first, in one query."""
+        out: dict[int, list[dict[str, Any]]] = {i: [] for i in order_ids}
+        stmt = select(EVENTS).where(EVENTS.c.order_id.in_(order_ids)).order_by(EVENTS.c.id)
+        with self.engine.connect() as conn:
+            for row in conn.execute(stmt):
+                out[row.order_id].append(_utc(row))
+        return out
+
+    def page_orders(
+        self, *, filters: dict[str, Any], before_id: int | None, limit: int
+    ) -> list[dict[str, Any]]:
+        """Newest first; `filters` are column = value (owner, account_id, symbol, status)."""
+        c = ORDERS.c
+        stmt = select(ORDERS).order_by(c.id.desc()).limit(limit)
+        for name, value in filters.items():
+            if value is not None:
+                stmt = stmt.where(c[name] == value)
+        if before_id is not None:
+            stmt = stmt.where(c.id < before_id)
+        with self.engine.connect() as conn:
+            return [_utc(r) for r in conn.execute(stmt)]
+
+    def open_orders(self, symbols: list[str]) -> list[dict[str, Any]]:
+        c = ORDERS.c
+        stmt = select(ORDERS).where(c.symbol.in_(symbols), c.status.in_(OPEN)).order_by(c.id)
+        with self.engine.connect() as conn:
+            return [_utc(r) for r in conn.execute(stmt)]
+
+    def close(self, order_id: int, status: str) -> dict[str, Any] | None:
+        """End an open order (cancelled, expired) and release what it still holds; None when
+        it was no longer open (filled or ended meanwhile)."""
+        now = dt.datetime.now(dt.UTC)
+        c = ORDERS.c
+        with self.engine.begin() as conn:
+            order = conn.execute(
+                select(ORDERS).where(c.id == order_id, c.status.in_(OPEN)).with_for_update()
+            ).first()
+            if order is None:
+                return None
+            conn.execute(
+                update(ORDERS)
+                .where(c.id == order_id)
+                .values(status=status, frozen_cash=0, updated_at=now)
+            )
+            self._release(conn, order._mapping, order.frozen_cash)
+            self._event(conn, order_id, status, order.filled_quantity, now)
+            return _utc(conn.execute(select(ORDERS).where(c.id == order_id)).one())
+
+    @staticmethod
+    def _release(conn: Connection, order: Any, cash: int) -> None:
+        """Give back what an ending order still holds: its frozen cash, or its unsold shares."""
+        if order["side"] == "buy":
+            a = ACCOUNTS.c
+            conn.execute(
+                update(ACCOUNTS)
+                .where(a.id == order["account_id"])
+                .values(cash=a.cash + cash, frozen_cash=a.frozen_cash - cash)
+            )
+        else:
+            p = POSITIONS.c
+            rest = order["quantity"] - order["filled_quantity"]
+            conn.execute(
+                update(POSITIONS)
+                .where(p.account_id == order["account_id"], p.symbol == order["symbol"])
+                .values(frozen=p.frozen - rest)
+            )
+
+    # -- fills --------------------------------------------------------------------------------
+    def fill(
+        self, order: dict[str, Any], fill: Fill
+    ) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """Apply one fill of `order` (as read, at its `filled_quantity`): the order, the
+        position, the trade and the account's cash in ONE transaction. None when the order
+        changed meanwhile (another instance filled it, or it was cancelled): nothing is done."""
+        now = dt.datetime.now(dt.UTC)
+        value = fill.price * fill.quantity
+        filled = order["filled_quantity"] + fill.quantity
+        done = filled == order["quantity"]
+        buy = order["side"] == "buy"
+        cost = value + fill.commission + fill.stamp_duty if buy else 0
+        take = min(cost, order["frozen_cash"])  # a buy pays from what it froze first
+        o = ORDERS.c
+        with self.engine.begin() as conn:
+            changed = conn.execute(
+                update(ORDERS)
+                .where(
+                    o.id == order["id"],
+                    o.status.in_(OPEN),
+                    o.filled_quantity == order["filled_quantity"],
+                )
+                .values(
+                    filled_quantity=filled,
+                    filled_value=o.filled_value + value,
+                    fees=o.fees + fill.commission + fill.stamp_duty,
+                    frozen_cash=0 if done else o.frozen_cash - take,
+                    status="filled" if done else "partially_filled",
+                    updated_at=now,
+                )
+            ).rowcount
+            if not changed:
+                return None
+            self._event(conn, order["id"], "filled" if done else "partially_filled", filled, now)
+            pnl = self._move_position(conn, order, fill, cost)
+            trade = self._insert_trade(conn, order, fill, pnl, now)
+            a = ACCOUNTS.c
+            if buy:
+                # What the fill cost beyond the frozen cash comes from free cash (a minimum
+                # commission on a partial fill); a filled order gives back what is left.
+                left = order["frozen_cash"] - take if done else 0
+                cash, frozen = a.cash - (cost - take) + left, a.frozen_cash - take - left
+            else:
+                cash, frozen = a.cash + value - fill.commission - fill.stamp_duty, a.frozen_cash
+            conn.execute(
+                update(ACCOUNTS)
+                .where(a.id == order["account_id"])
+                .values(cash=cash, frozen_cash=frozen, realized_pnl=a.realized_pnl + (pnl or 0))
+            )
+            row = conn.execute(select(ORDERS).where(o.id == order["id"])).one()
+        return _utc(row), trade
+
+    def _move_position(
+        self, conn: Connection, order: dict[str, Any], fill: Fill, cost: int
+    ) -> int | None:
+        """Change the holding; the realized P&L of a sell (proceeds net of fees minus the
+        average cost of the shares sold), None for a buy."""
+        p = POSITIONS.c
+        mine = (p.account_id == order["account_id"], p.symbol == order["symbol"])
+        held = conn.execute(select(POSITIONS).where(*mine).with_for_update()).first()
+        if order["side"] == "buy":
+            if held is None:
+                conn.execute(
+                    insert(POSITIONS).values(
+                        account_id=order["account_id"],
+                        symbol=order["symbol"],
+                        quantity=fill.quantity,
+                        frozen=0,
+                        bought_today=fill.quantity,
+                        bought_day=fill.day,
+                        cost=cost,
+                        realized_pnl=0,
+                    )
+                )
+                return None
+            today = held.bought_today if held.bought_day == fill.day else 0
+            conn.execute(
+                update(POSITIONS)
+                .where(*mine)
+                .values(
+                    quantity=p.quantity + fill.quantity,
+                    cost=p.cost + cost,
+                    bought_today=today + fill.quantity,
+                    bought_day=fill.day,
+                )
+            )
+            return None
+        assert held is not None  # a sell froze these shares when it was accepted
+        # The average cost of the shares sold; the last share takes the remainder, so cost
+        # ends at exactly 0 with the holding.
+        removed = held.cost * fill.quantity // held.quantity
+        if fill.quantity == held.quantity:
+            removed = held.cost
+        proceeds = fill.price * fill.quantity - fill.commission - fill.stamp_duty
+        pnl: int = proceeds - removed
+        conn.execute(
+            update(POSITIONS)
+            .where(*mine)
+            .values(
+                quantity=p.quantity - fill.quantity,
+                frozen=p.frozen - fill.quantity,
+                cost=p.cost - removed,
+                realized_pnl=p.realized_pnl + pnl,
+            )
+        )
+        return pnl
+
+    def _insert_trade(
+        self,
+        conn: Connection,
+        order: dict[str, Any],
+        fill: Fill,
+        pnl: int | None,
+        now: dt.datetime,
+    ) -> dict[str, Any]:
+        values = {
+            "account_id": order["account_id"],
+            "order_id": order["id"],
+            "symbol": order["symbol"],
+            "side": order["side"],
+            "price": fill.price,
+            "quantity": fill.quantity,
+            "commission": fill.commission,
+            "stamp_duty": fill.stamp_duty,
+            "realized_pnl": pnl,
+            "tick_time": fill.tick_time,
+            "created_at": now,
+        }
+        new = conn.execute(insert(TRADES).values(**values)).inserted_primary_key
+        assert new is not None
+        return _utc(conn.execute(select(TRADES).where(TRADES.c.id == new[0])).one())
