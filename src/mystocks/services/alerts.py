@@ -17,20 +17,18 @@ event `risk_alert`, the rule owner's) after the commit.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import threading
-import time
 from collections.abc import Sequence
 from typing import Any, cast
 
 from mystocks_contract import typeddicts as td
-from starlette.concurrency import run_in_threadpool
 
 from mystocks.errors import FieldProblem, NotFound, RuleViolation
 from mystocks.services import paging
 from mystocks.services.auth import Principal
 from mystocks.services.events import EventBus
+from mystocks.services.follow import follow
 from mystocks.storage.alerts import AlertStore
 from mystocks.storage.relational import RelationalStore
 
@@ -217,27 +215,6 @@ class AlertEngine:
             self.bus.publish("alerts", "risk_alert", data, owner=alert["owner"])
         return fired
 
-    async def run(self, refresh_every: float = 5.0) -> None:
-        """Follow the feed's quotes until cancelled; resubscribe if the bus fails."""
-        while True:
-            try:
-                await self._follow(refresh_every)
-            except Exception as exc:
-                log.warning("risk alerts lost the event bus (%s); retrying in 2 s", exc)
-                await asyncio.sleep(2)
-
-    async def _follow(self, refresh_every: float) -> None:
-        await run_in_threadpool(self.refresh)
-        refreshed = time.monotonic()
-        events = self.bus.subscribe(
-            "market", after=None, keep=lambda e: e.type == "quotes", heartbeat=refresh_every
-        )
-        async for event in events:
-            try:
-                if time.monotonic() - refreshed >= refresh_every:
-                    await run_in_threadpool(self.refresh)
-                    refreshed = time.monotonic()
-                if event is not None and self._by_symbol:
-                    await run_in_threadpool(self.on_quotes, event.data["items"])
-            except Exception:  # one bad window must not stop the alerts for good
-                log.exception("risk alerts failed on event %s", event and event.id)
+    async def run(self) -> None:
+        """Follow the feed's quotes until cancelled (a task of the server's lifespan)."""
+        await follow(self.bus, "market", "quotes", self.on_quotes, self.refresh, what="risk alerts")

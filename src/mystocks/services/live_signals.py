@@ -19,22 +19,20 @@ and only a stored signal is published (topic `signals`, event `signal`, the owne
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
 import threading
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
-from starlette.concurrency import run_in_threadpool
 
 from mystocks.backtest.strategies import target_positions
 from mystocks.series import BarSeries, resample_intraday
 from mystocks.services.events import EventBus
+from mystocks.services.follow import follow
 from mystocks.services.indicators import OHLC
 from mystocks.storage.signals import SignalStore
 from mystocks.storage.strategies import StrategyStore
@@ -127,31 +125,9 @@ class LiveSignals:
             self.bus.publish("signals", "signal", present(signal), owner=signal["owner"])
         return stored
 
-    async def run(self, refresh_every: float = 5.0) -> None:
-        """Follow the feed's bars until cancelled (a task of the server's lifespan); if the bus
-        fails (Redis gone), subscribe again after a pause, from the newest event on."""
-        while True:
-            try:
-                await self._follow(refresh_every)
-            except Exception as exc:
-                log.warning("live signals lost the event bus (%s); retrying in 2 s", exc)
-                await asyncio.sleep(2)
-
-    async def _follow(self, refresh_every: float) -> None:
-        await run_in_threadpool(self.refresh)
-        refreshed = time.monotonic()
-        events = self.bus.subscribe(
-            "market", after=None, keep=lambda e: e.type == "bars", heartbeat=refresh_every
-        )
-        async for event in events:
-            try:
-                if time.monotonic() - refreshed >= refresh_every:
-                    await run_in_threadpool(self.refresh)
-                    refreshed = time.monotonic()
-                if event is not None and self._running:
-                    await run_in_threadpool(self.on_bars, event.data["items"])
-            except Exception:  # one bad window must not stop live signals for good
-                log.exception("live signals failed on event %s", event and event.id)
+    async def run(self) -> None:
+        """Follow the feed's bars until cancelled (a task of the server's lifespan)."""
+        await follow(self.bus, "market", "bars", self.on_bars, self.refresh, what="live signals")
 
     def _track(self, row: dict[str, Any], symbol: str, first: dt.datetime) -> Track:
         key = (row["id"], symbol)

@@ -17,16 +17,14 @@ apply a given fill (the others find the order changed and skip it).
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
 from collections.abc import Sequence
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
-
 from mystocks.rules import commission, stamp_duty
 from mystocks.services.events import EventBus
+from mystocks.services.follow import follow
 from mystocks.services.paper import PaperService, trading_day
 from mystocks.storage.paper import Fill
 
@@ -100,20 +98,5 @@ class Matching:
         return Fill(px, qty, commission(value, fees), duty, when, day)
 
     async def run(self) -> None:
-        """Follow the feed's ticks until cancelled (a task of the server's lifespan); if the
-        bus fails (Redis gone), subscribe again after a pause."""
-        while True:
-            try:
-                events = self.bus.subscribe(
-                    "market", after=None, keep=lambda e: e.type == "ticks", heartbeat=30
-                )
-                async for event in events:
-                    if event is None:
-                        continue
-                    try:
-                        await run_in_threadpool(self.on_ticks, event.data["items"])
-                    except Exception:  # one bad window must not stop matching for good
-                        log.exception("matching failed on event %s", event.id)
-            except Exception as exc:
-                log.warning("matching lost the event bus (%s); retrying in 2 s", exc)
-                await asyncio.sleep(2)
+        """Follow the feed's ticks until cancelled (a task of the server's lifespan)."""
+        await follow(self.bus, "market", "ticks", self.on_ticks, lambda: None, what="matching")
