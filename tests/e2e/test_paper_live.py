@@ -1,0 +1,141 @@
+"""Paper trading against a fast replay over real connections: a limit order fills when the
+replayed price crosses it, its status changes arrive in order on the WebSocket `orders` channel,
+the position and cash match the trades, and a price alert on the same symbol arrives over
+`GET /api/v1/sse/alerts`."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+import httpx
+import orjson
+import pytest
+import websockets
+from httpx_sse import connect_sse
+
+from mystocks.services.feed_setup import FeedOptions, build_feed
+from mystocks.settings import DEV_ADMIN_PASSWORD
+from tests.conftest import app_on_copy
+from tests.servers import thread_server
+
+SYMBOL = "600036.SH"
+DAY = dt.date(2017, 7, 26)  # the newest sample day with ticks
+
+
+def day_prices(app: Any) -> list[float]:
+    zone = dt.timezone(dt.timedelta(hours=8))
+    start = int(dt.datetime.combine(DAY, dt.time(0), zone).timestamp() * 1000)
+    rows = app.services.data.timeseries.read_ticks(
+        SYMBOL, start=start, end=start + 86_400_000, after=None, limit=100_000
+    )
+    return [float(r[1]) for r in rows]
+
+
+async def orders_channel(base: str, token: str, got: list[dict[str, Any]], ready: asyncio.Event,
+                         done: asyncio.Event) -> None:  # fmt: skip
+    async with websockets.connect(base.replace("http://", "ws://") + "/api/v1/ws") as ws:
+        await ws.send(orjson.dumps({"type": "auth", "token": token}).decode())
+        await ws.send(orjson.dumps({"type": "subscribe", "channels": ["orders"]}).decode())
+        while not ready.is_set():
+            message = orjson.loads(await asyncio.wait_for(ws.recv(), 10))
+            if message["type"] == "ack" and message["data"]["op"] == "subscribe":
+                ready.set()
+        while not done.is_set():
+            try:
+                message = orjson.loads(await asyncio.wait_for(ws.recv(), 0.5))
+            except TimeoutError:
+                continue
+            if message["type"] == "order":
+                got.append(message["data"])
+
+
+def test_a_limit_order_fills_on_a_replay_and_an_alert_is_pushed(
+    template_dir: Path, tmp_path: Path
+) -> None:
+    app = app_on_copy(template_dir, tmp_path, paper_session="always", sse_heartbeat_seconds=0.5)
+    prices = day_prices(app)
+    low = min(prices)
+    limit = round(low + 0.01, 2)
+    if prices[0] <= limit:
+        pytest.fail("the replayed day must open above the limit for a crossing")
+    with thread_server(app) as base, httpx.Client(base_url=base, timeout=20) as http:
+        form = {"username": "admin", "password": DEV_ADMIN_PASSWORD}
+        token = http.post("/api/v1/auth/token", data=form).json()["access_token"]
+        http.headers["Authorization"] = f"Bearer {token}"
+        account = http.post("/api/v1/accounts", json={"name": "replay", "initial_cash": 1e6})
+        assert account.status_code == 201, account.text
+        account_id = account.json()["id"]
+        rule = {"kind": "price_below", "symbol": SYMBOL, "threshold": round(limit + 0.005, 3)}
+        assert http.post("/api/v1/alert-rules", json=rule).status_code == 201
+
+        alerts: list[dict[str, Any]] = []
+
+        def follow_alerts() -> None:
+            with connect_sse(http, "GET", "/api/v1/sse/alerts") as stream:
+                for sse in stream.iter_sse():
+                    if sse.event == "risk_alert":
+                        alerts.append(json.loads(sse.data)["data"])
+                        return
+
+        listener = threading.Thread(target=follow_alerts, daemon=True)
+        listener.start()
+
+        async def scenario() -> list[dict[str, Any]]:
+            got: list[dict[str, Any]] = []
+            ready, done = asyncio.Event(), asyncio.Event()
+            channel = asyncio.create_task(orders_channel(base, token, got, ready, done))
+            await asyncio.wait_for(ready.wait(), 10)
+            order = {"account_id": account_id, "symbol": SYMBOL, "side": "buy"}
+            order |= {"type": "limit", "quantity": 1000, "limit_price": limit}
+            headers = {"Idempotency-Key": "replay-1"}
+            placed = await asyncio.to_thread(
+                http.post, "/api/v1/orders", json=order, headers=headers
+            )
+            assert placed.status_code == 201, placed.text
+            await asyncio.sleep(0.5)  # the engines follow the bus from "now"
+            feed = build_feed(
+                FeedOptions("replay", symbols=(SYMBOL,), day=DAY, speed=1000),
+                app.services.data,
+                app.services.cache,
+                app.services.bus,
+            )
+            t0, wall = dt.datetime.now(dt.UTC), 0.0
+            while not feed.done:  # 4 h of trading at 1000x, on a fake wall clock
+                await asyncio.to_thread(feed.step, t0 + dt.timedelta(seconds=wall))
+                wall += 0.2
+                await asyncio.sleep(0.005)
+            for _ in range(100):
+                if any(u.get("status") == "filled" for u in got):
+                    break
+                await asyncio.sleep(0.1)
+            done.set()
+            await channel
+            return got
+
+        updates = asyncio.run(scenario())
+        listener.join(timeout=10)
+
+        statuses = [u for u in updates if "status" in u]
+        assert statuses, "no order update arrived on the orders channel"
+        order_id = statuses[0]["id"]
+        order = http.get(f"/api/v1/orders/{order_id}").json()
+        assert order["status"] == "filled", order
+        pushed = [u["status"] for u in updates if "status" in u]
+        stored = [h["status"] for h in order["history"]]
+        assert pushed == stored[len(stored) - len(pushed) :]  # every change, in order
+        assert pushed[-1] == "filled"
+        trades = http.get(f"/api/v1/accounts/{account_id}/trades").json()["items"]
+        assert sum(t["quantity"] for t in trades) == 1000
+        assert all(t["price"] <= limit for t in trades)
+        [position] = http.get(f"/api/v1/accounts/{account_id}/positions").json()["items"]
+        assert position["quantity"] == 1000
+        spent = sum(t["price"] * t["quantity"] + t["commission"] for t in trades)
+        after = http.get(f"/api/v1/accounts/{account_id}").json()
+        assert after["cash"] == pytest.approx(1e6 - spent, abs=0.01)
+        assert after["frozen_cash"] == 0
+        assert alerts and alerts[0]["kind"] == "price_below" and alerts[0]["value"] <= limit
