@@ -29,7 +29,7 @@ install: $(STAMP)  ## create .venv with the pinned dependencies
 # looks; `MYSTOCKS_FEED=off make run` (or MYSTOCKS_FEED_CLOCK=session) overrides it.
 run: $(STAMP)  ## start the server on the embedded default (SQLite under var/, sample data, demo feed)
 	MYSTOCKS_FEED=$${MYSTOCKS_FEED:-simulated} MYSTOCKS_FEED_CLOCK=$${MYSTOCKS_FEED_CLOCK:-demo} \
-		$(VENV)/bin/mystocks serve
+		MYSTOCKS_PAPER_SESSION=$${MYSTOCKS_PAPER_SESSION:-always} $(VENV)/bin/mystocks serve
 
 test: $(STAMP) $(NPM_STAMP)  ## every check CI runs
 	$(MAKE) --no-print-directory check-generated lint typecheck
