@@ -13,23 +13,10 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.engine import Engine
 
-from mystocks.storage.tables import Base
+from mystocks.storage.tables import Base, as_utc, newest_first
 
 _RULES = Base.metadata.tables["alert_rules"]
 _ALERTS = Base.metadata.tables["alerts"]
-
-
-def _utc(value: dt.datetime | None) -> dt.datetime | None:
-    if value is None:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)  # SQLite drops the zone
-
-
-def _row(mapping: Any, *stamps: str) -> dict[str, Any]:
-    row = dict(mapping)
-    for key in stamps:
-        row[key] = _utc(row[key])
-    return row
 
 
 class AlertStore:
@@ -43,19 +30,19 @@ class AlertStore:
             key = conn.execute(_RULES.insert().values(**values)).inserted_primary_key
             assert key is not None
             row = conn.execute(select(_RULES).where(_RULES.c.id == key[0])).one()
-        return _row(row._mapping, "created_at", "last_fired_at")
+        return as_utc(row._mapping, "created_at", "last_fired_at")
 
     def rules(self, owner: str | None = None) -> list[dict[str, Any]]:
         stmt = select(_RULES).order_by(_RULES.c.id)
         if owner is not None:
             stmt = stmt.where(_RULES.c.owner == owner)
         with self.engine.connect() as conn:
-            return [_row(r._mapping, "created_at", "last_fired_at") for r in conn.execute(stmt)]
+            return [as_utc(r._mapping, "created_at", "last_fired_at") for r in conn.execute(stmt)]
 
     def rule(self, rule_id: int) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(_RULES).where(_RULES.c.id == rule_id)).first()
-        return None if row is None else _row(row._mapping, "created_at", "last_fired_at")
+        return None if row is None else as_utc(row._mapping, "created_at", "last_fired_at")
 
     def delete_rule(self, rule_id: int) -> None:
         with self.engine.begin() as conn:
@@ -106,23 +93,21 @@ class AlertStore:
         limit: int,
     ) -> list[dict[str, Any]]:
         c = _ALERTS.c
-        stmt = select(_ALERTS).order_by(c.id.desc()).limit(limit)
-        if owner is not None:
-            stmt = stmt.where(c.owner == owner)
+        stmt = newest_first(
+            _ALERTS, [_ALERTS], owner=owner, status=None, before_id=before_id, limit=limit
+        )
         if severity is not None:
             stmt = stmt.where(c.severity == severity)
         if acknowledged is not None:
             done = c.acknowledged_at.is_not(None)
             stmt = stmt.where(done if acknowledged else ~done)
-        if before_id is not None:
-            stmt = stmt.where(c.id < before_id)
         with self.engine.connect() as conn:
-            return [_row(r._mapping, "fired_at", "acknowledged_at") for r in conn.execute(stmt)]
+            return [as_utc(r._mapping, "fired_at", "acknowledged_at") for r in conn.execute(stmt)]
 
     def alert(self, alert_id: int) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(_ALERTS).where(_ALERTS.c.id == alert_id)).first()
-        return None if row is None else _row(row._mapping, "fired_at", "acknowledged_at")
+        return None if row is None else as_utc(row._mapping, "fired_at", "acknowledged_at")
 
     def acknowledge(self, alert_id: int) -> None:
         c = _ALERTS.c

@@ -13,22 +13,13 @@ from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from mystocks.storage.tables import Base, newest_first
+from mystocks.storage.tables import Base, as_utc, newest_first
 
 TERMINAL = ("succeeded", "failed", "cancelled")
 
 
-def _utc(value: dt.datetime | None) -> dt.datetime | None:
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=dt.UTC)  # SQLite drops the zone; we always store UTC
-
-
 def _row(mapping: Any) -> dict[str, Any]:
-    row = dict(mapping)
-    for key in ("created_at", "started_at", "finished_at"):
-        row[key] = _utc(row[key])
-    return row
+    return as_utc(mapping, "created_at", "started_at", "finished_at")
 
 
 class JobStore:

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from mystocks.errors import OrderRefused
-from mystocks.storage.tables import Base
+from mystocks.storage.tables import Base, as_utc, newest_first
 
 ACCOUNTS = Base.metadata.tables["paper_accounts"]
 POSITIONS = Base.metadata.tables["paper_positions"]
@@ -30,12 +30,7 @@ OPEN = ("new", "partially_filled")
 
 
 def _utc(row: Any) -> dict[str, Any]:
-    out = dict(row._mapping)
-    for key in ("created_at", "updated_at", "at", "tick_time"):
-        value = out.get(key)
-        if value is not None and value.tzinfo is None:  # SQLite drops the zone; we store UTC
-            out[key] = value.replace(tzinfo=dt.UTC)
-    return out
+    return as_utc(row._mapping, "created_at", "updated_at", "at", "tick_time")
 
 
 @dataclass(frozen=True)
@@ -79,12 +74,9 @@ class PaperStore:
     def page_accounts(
         self, *, owner: str | None, before_id: int | None, limit: int
     ) -> list[dict[str, Any]]:
-        c = ACCOUNTS.c
-        stmt = select(ACCOUNTS).order_by(c.id.desc()).limit(limit)
-        if owner is not None:
-            stmt = stmt.where(c.owner == owner)
-        if before_id is not None:
-            stmt = stmt.where(c.id < before_id)
+        stmt = newest_first(
+            ACCOUNTS, [ACCOUNTS], owner=owner, status=None, before_id=before_id, limit=limit
+        )
         with self.engine.connect() as conn:
             return [_utc(r) for r in conn.execute(stmt)]
 
@@ -99,10 +91,9 @@ class PaperStore:
     def page_trades(
         self, account_id: int, *, before_id: int | None, limit: int
     ) -> list[dict[str, Any]]:
-        c = TRADES.c
-        stmt = select(TRADES).where(c.account_id == account_id).order_by(c.id.desc()).limit(limit)
-        if before_id is not None:
-            stmt = stmt.where(c.id < before_id)
+        stmt = newest_first(
+            TRADES, [TRADES], owner=None, status=None, before_id=before_id, limit=limit
+        ).where(TRADES.c.account_id == account_id)
         with self.engine.connect() as conn:
             return [_utc(r) for r in conn.execute(stmt)]
 
@@ -211,13 +202,12 @@ class PaperStore:
         self, *, filters: dict[str, Any], before_id: int | None, limit: int
     ) -> list[dict[str, Any]]:
         """Newest first; `filters` are column = value (owner, account_id, symbol, status)."""
-        c = ORDERS.c
-        stmt = select(ORDERS).order_by(c.id.desc()).limit(limit)
+        stmt = newest_first(
+            ORDERS, [ORDERS], owner=None, status=None, before_id=before_id, limit=limit
+        )
         for name, value in filters.items():
             if value is not None:
-                stmt = stmt.where(c[name] == value)
-        if before_id is not None:
-            stmt = stmt.where(c.id < before_id)
+                stmt = stmt.where(ORDERS.c[name] == value)
         with self.engine.connect() as conn:
             return [_utc(r) for r in conn.execute(stmt)]
 

@@ -5,17 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from mystocks.storage.tables import Base
+from mystocks.storage.tables import Base, as_utc, newest_first
 
 _SIGNALS = Base.metadata.tables["strategy_signals"]
-
-
-def _utc(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)  # SQLite drops the zone
 
 
 class SignalStore:
@@ -35,12 +30,8 @@ class SignalStore:
         return {**values, "id": key[0]}
 
     def page(self, strategy_id: int, *, before_id: int | None, limit: int) -> list[dict[str, Any]]:
-        c = _SIGNALS.c
-        stmt = select(_SIGNALS).where(c.strategy_id == strategy_id).order_by(c.id.desc())
-        if before_id is not None:
-            stmt = stmt.where(c.id < before_id)
+        stmt = newest_first(
+            _SIGNALS, [_SIGNALS], owner=None, status=None, before_id=before_id, limit=limit
+        ).where(_SIGNALS.c.strategy_id == strategy_id)
         with self.engine.connect() as conn:
-            rows = [dict(r._mapping) for r in conn.execute(stmt.limit(limit))]
-        for row in rows:
-            row["bar_time"], row["created_at"] = _utc(row["bar_time"]), _utc(row["created_at"])
-        return rows
+            return [as_utc(r._mapping, "bar_time", "created_at") for r in conn.execute(stmt)]

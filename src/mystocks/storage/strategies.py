@@ -14,23 +14,15 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Engine
 
 from mystocks.errors import NotFound, StaleVersion
-from mystocks.storage.tables import Base, newest_first
+from mystocks.storage.tables import Base, as_utc, newest_first
 
 _STRATEGIES = Base.metadata.tables["strategies"]
 EDITABLE = ("name", "description", "type", "parameters", "symbols", "status", "period")
 LIVE = ("live", "live_since")  # changed only by starting and stopping
 
 
-def _utc(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)  # SQLite drops the zone
-
-
 def _row(mapping: Any) -> dict[str, Any]:
-    row = dict(mapping)
-    row["created_at"], row["updated_at"] = _utc(row["created_at"]), _utc(row["updated_at"])
-    if row.get("live_since") is not None:
-        row["live_since"] = _utc(row["live_since"])
-    return row
+    return as_utc(mapping, "created_at", "updated_at", "live_since")
 
 
 class StrategyStore:

@@ -28,6 +28,17 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.sql import Select
 
 
+def as_utc(mapping: Any, *keys: str) -> dict[str, Any]:
+    """A row as a dict with its datetime `keys` in UTC: we always store UTC, and SQLite gives
+    the values back without their zone."""
+    row = dict(mapping)
+    for key in keys:
+        value = row.get(key)
+        if value is not None and value.tzinfo is None:
+            row[key] = value.replace(tzinfo=dt.UTC)
+    return row
+
+
 def newest_first(
     table: Table,
     columns: Sequence[Any],
