@@ -433,6 +433,10 @@ export interface paths {
          *     with the same signal code backtests use; signals are stored (`GET …/signals`) and pushed
          *     (topic `signals`). A change like any other: send the `ETag` in `If-Match`. A `1w` or
          *     `1M` strategy, or an archived one, answers 422.
+         *
+         *     With `auto_trade`, each signal also places a market order on one of the owner's paper
+         *     accounts (another user's account, or one that does not exist, answers 422); the
+         *     signal shows the order it placed or why none was. Starting again replaces the setting.
          */
         post: operations["mystocks.api.strategies.start_strategy"];
         delete?: never;
@@ -1325,6 +1329,22 @@ export interface components {
          * @enum {string}
          */
         AlertSeverity: "info" | "warning" | "critical";
+        /**
+         * @description Trade a strategy's live signals on a paper account (null: they do not trade): a `buy` signal places a market order for
+         *     `quantity` shares, a `sell` signal one for every share of the symbol the account can sell
+         *     today. Orders take the same path and checks as `POST /api/v1/orders` (session, board lots,
+         *     limit band, cash, T+1, risk limits); a refused one is kept on the signal (`order_refusal`).
+         * @example {
+         *       "account_id": 1,
+         *       "quantity": 1000
+         *     }
+         */
+        AutoTrade: {
+            /** @description One of the strategy owner's paper accounts. */
+            account_id: number;
+            /** @description Shares per buy, in board lots of 100. */
+            quantity: number;
+        } | null;
         /**
          * @description A backtest job and, once it succeeded, its metrics.
          * @example {
@@ -2416,6 +2436,7 @@ export interface components {
          *       "frozen_cash": 10505,
          *       "status": "new",
          *       "trading_day": "2026-11-24",
+         *       "strategy_id": null,
          *       "created_at": "2026-11-24T01:30:00Z",
          *       "updated_at": "2026-11-24T01:30:00Z",
          *       "history": [
@@ -2445,6 +2466,8 @@ export interface components {
             status: components["schemas"]["OrderStatus"];
             /** Format: date */
             trading_day: string;
+            /** @description The strategy whose live signal placed this order (`auto_trade`); null for an order placed by hand. */
+            strategy_id: number | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2484,6 +2507,19 @@ export interface components {
             items: components["schemas"]["Order"][];
             next_cursor: string | null;
         };
+        /**
+         * @description Why `auto_trade` placed no order for a signal (null when it placed one, or does not trade); `code` is one of the order refusal codes (`OrderInput`), or `no_position` (a sell signal with nothing to sell) or `unavailable` (the account is gone).
+         * @example {
+         *       "code": "insufficient_cash",
+         *       "detail": "The order and its fees need 2594.21 of free cash."
+         *     }
+         */
+        OrderRefusal: {
+            /** @example insufficient_cash */
+            code: string;
+            /** @example The order and its fees need 2594.21 of free cash. */
+            detail: string;
+        } | null;
         /**
          * @example buy
          * @enum {string}
@@ -2866,7 +2902,9 @@ export interface components {
          *       "price": 25.87,
          *       "reason": "sma_cross {'fast': 5, 'slow': 20}: target 0 -> 1 on the 5m bar closing 2017-07-26T10:35:00+08:00",
          *       "bar_time": "2017-07-26T10:35:00+08:00",
-         *       "created_at": "2026-11-24T02:35:00.120000+00:00"
+         *       "created_at": "2026-11-24T02:35:00.120000+00:00",
+         *       "order_id": 12,
+         *       "order_refusal": null
          *     }
          */
         Signal: {
@@ -2891,6 +2929,12 @@ export interface components {
             bar_time: string;
             /** Format: date-time */
             created_at: string;
+            /**
+             * @description The paper order this signal placed, when its strategy runs with `auto_trade`; null
+             *     otherwise, or when the order was refused.
+             */
+            order_id: number | null;
+            order_refusal: components["schemas"]["OrderRefusal"];
         };
         /**
          * @example {
@@ -2904,7 +2948,9 @@ export interface components {
          *           "price": 25.87,
          *           "reason": "sma_cross {'fast': 5, 'slow': 20}: target 0 -> 1 on the 5m bar closing 2017-07-26T10:35:00+08:00",
          *           "bar_time": "2017-07-26T10:35:00+08:00",
-         *           "created_at": "2026-11-24T02:35:00.120000+00:00"
+         *           "created_at": "2026-11-24T02:35:00.120000+00:00",
+         *           "order_id": null,
+         *           "order_refusal": null
          *         }
          *       ],
          *       "next_cursor": null
@@ -2985,6 +3031,7 @@ export interface components {
          *       "version": 1,
          *       "live": "stopped",
          *       "live_since": null,
+         *       "auto_trade": null,
          *       "created_at": "2026-11-24T05:00:00Z",
          *       "updated_at": "2026-11-24T05:00:00Z",
          *       "name": "sma 5/20",
@@ -3064,6 +3111,7 @@ export interface components {
          *       "version": 1,
          *       "live": "stopped",
          *       "live_since": null,
+         *       "auto_trade": null,
          *       "created_at": "2026-11-24T05:00:00Z",
          *       "updated_at": "2026-11-24T05:00:00Z"
          *     }
@@ -3086,6 +3134,7 @@ export interface components {
              * @description When live signals were turned on; null while stopped.
              */
             live_since: string | null;
+            auto_trade: components["schemas"]["AutoTrade"];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -3101,6 +3150,7 @@ export interface components {
          *           "version": 1,
          *           "live": "stopped",
          *           "live_since": null,
+         *           "auto_trade": null,
          *           "created_at": "2026-11-24T05:00:00Z",
          *           "updated_at": "2026-11-24T05:00:00Z",
          *           "name": "sma 5/20",
@@ -3159,6 +3209,18 @@ export interface components {
             parameters?: {
                 [key: string]: number;
             };
+        };
+        /**
+         * @description How to start a strategy's live signals; an empty body (or none) starts them without trading.
+         * @example {
+         *       "auto_trade": {
+         *         "account_id": 1,
+         *         "quantity": 1000
+         *       }
+         *     }
+         */
+        StrategyStart: {
+            auto_trade?: components["schemas"]["AutoTrade"];
         };
         /**
          * @description `draft` when created; `active` strategies are the ones to run; `archived` ones are kept for the record.
@@ -5371,7 +5433,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StrategyStart"];
+            };
+        };
         responses: {
             /** @description Done; the new version is in `ETag`. */
             200: {

@@ -27,6 +27,7 @@ from mystocks.api.validation import VALIDATOR_MAP
 from mystocks.api.ws import WS_PATH, WebSocketChannel
 from mystocks.services.alerts import AlertEngine, AlertService
 from mystocks.services.auth import AuthService
+from mystocks.services.auto_trade import AutoTrader
 from mystocks.services.backtests import BacktestService
 from mystocks.services.cache import Cache, LocalCache, NoCache, RedisCache
 from mystocks.services.container import Services
@@ -166,13 +167,14 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         stall_seconds=settings.ws_stall_seconds,
     )
     paper = PaperService(PaperStore(data.relational.engine), data, settings, bus)
+    live.trader = AutoTrader(paper)
     return Services(
         settings=settings,
         api_version=str(spec["info"]["version"]),
         data=data,
         auth=auth,
         market=market,
-        strategies=StrategyService(strategies, data.relational, signals, live),
+        strategies=StrategyService(strategies, data.relational, signals, live, paper.store),
         backtests=BacktestService(router.books["backtest"], strategies, data.relational),
         training=TrainingService(router.books["training"], data.relational),
         dashboard=DashboardService(

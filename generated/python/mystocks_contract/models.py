@@ -80,6 +80,28 @@ class AlertSeverity(RootModel[Literal['info', 'warning', 'critical']]):
     ] = 'warning'
 
 
+class AutoTrade(BaseModel):
+    """
+    Trade a strategy's live signals on a paper account (null: they do not trade): a `buy` signal places a market order for
+    `quantity` shares, a `sell` signal one for every share of the symbol the account can sell
+    today. Orders take the same path and checks as `POST /api/v1/orders` (session, board lots,
+    limit band, cash, T+1, risk limits); a refused one is kept on the signal (`order_refusal`).
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    account_id: Annotated[int, Field(ge=1)]
+    """
+    One of the strategy owner's paper accounts.
+    """
+    quantity: Annotated[int, Field(ge=100, le=100000000, multiple_of=100)]
+    """
+    Shares per buy, in board lots of 100.
+    """
+
+
 class BacktestCosts(BaseModel):
     """
     Trading costs, A-share style: commission on every fill with a minimum per fill, stamp duty
@@ -451,6 +473,17 @@ class Mover(BaseModel):
     """
 
 
+class OrderRefusal(BaseModel):
+    """
+    Why `auto_trade` placed no order for a signal (null when it placed one, or does not trade); `code` is one of the order refusal codes (`OrderInput`), or `no_position` (a sell signal with nothing to sell) or `unavailable` (the account is gone).
+    """
+
+    code: Annotated[str, Field(examples=['insufficient_cash'])]
+    detail: Annotated[
+        str, Field(examples=['The order and its fees need 2594.21 of free cash.'])
+    ]
+
+
 class OrderSide(RootModel[Literal['buy', 'sell']]):
     root: Annotated[Literal['buy', 'sell'], Field(examples=['buy'])]
 
@@ -717,6 +750,13 @@ class Signal(BaseModel):
     When the bar closed (exchange-local, with its offset).
     """
     created_at: AwareDatetime
+    order_id: Annotated[int | None, Field(...)]
+    """
+    The paper order this signal placed, when its strategy runs with `auto_trade`; null
+    otherwise, or when the order was refused.
+
+    """
+    order_refusal: OrderRefusal | None
 
 
 class SignalPage(BaseModel):
@@ -793,6 +833,17 @@ class StrategyParameterInfo(BaseModel):
     maximum: float
     default: float
     description: str
+
+
+class StrategyStart(BaseModel):
+    """
+    How to start a strategy's live signals; an empty body (or none) starts them without trading.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    auto_trade: AutoTrade | None = None
 
 
 class StrategyStatus(RootModel[Literal['draft', 'active', 'archived']]):
@@ -1521,6 +1572,10 @@ class Order(BaseModel):
     """
     status: OrderStatus
     trading_day: date_aliased
+    strategy_id: Annotated[int | None, Field(...)]
+    """
+    The strategy whose live signal placed this order (`auto_trade`); null for an order placed by hand.
+    """
     created_at: AwareDatetime
     updated_at: AwareDatetime
     history: list[OrderStatusChange]
@@ -1735,6 +1790,7 @@ class StrategyMeta(BaseModel):
     """
     When live signals were turned on; null while stopped.
     """
+    auto_trade: AutoTrade | None
     created_at: AwareDatetime
     updated_at: AwareDatetime
 
@@ -2174,6 +2230,7 @@ class Strategy(RootModel[Strategy2 | Strategy3 | Strategy4 | Strategy5 | Strateg
                     'version': 1,
                     'live': 'stopped',
                     'live_since': None,
+                    'auto_trade': None,
                     'created_at': '2026-11-24T05:00:00Z',
                     'updated_at': '2026-11-24T05:00:00Z',
                     'name': 'sma 5/20',

@@ -183,7 +183,9 @@ class StrategiesHandlers(Protocol):
         """Delete a strategy"""
         ...
 
-    async def start_strategy(self, *, strategy_id: int) -> Response:
+    async def start_strategy(
+        self, *, strategy_id: int, body: dict[str, Any] | None = ...
+    ) -> Response:
         """Turn live signals on"""
         ...
 

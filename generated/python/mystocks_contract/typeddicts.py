@@ -66,6 +66,25 @@ accounts.)
 AlertSeverity: TypeAlias = Literal['info', 'warning', 'critical']
 
 
+class AutoTrade(TypedDict, closed=True):
+    """
+    Trade a strategy's live signals on a paper account (null: they do not trade): a `buy` signal places a market order for
+    `quantity` shares, a `sell` signal one for every share of the symbol the account can sell
+    today. Orders take the same path and checks as `POST /api/v1/orders` (session, board lots,
+    limit band, cash, T+1, risk limits); a refused one is kept on the signal (`order_refusal`).
+
+    """
+
+    account_id: int
+    """
+    One of the strategy owner's paper accounts.
+    """
+    quantity: int
+    """
+    Shares per buy, in board lots of 100.
+    """
+
+
 class BacktestCosts(TypedDict, closed=True):
     """
     Trading costs, A-share style: commission on every fill with a minimum per fill, stamp duty
@@ -397,6 +416,15 @@ class Mover(TypedDict):
     """
 
 
+class OrderRefusal(TypedDict):
+    """
+    Why `auto_trade` placed no order for a signal (null when it placed one, or does not trade); `code` is one of the order refusal codes (`OrderInput`), or `no_position` (a sell signal with nothing to sell) or `unavailable` (the account is gone).
+    """
+
+    code: str
+    detail: str
+
+
 OrderSide: TypeAlias = Literal['buy', 'sell']
 
 
@@ -637,6 +665,13 @@ class Signal(TypedDict):
     When the bar closed (exchange-local, with its offset).
     """
     created_at: str
+    order_id: int | None
+    """
+    The paper order this signal placed, when its strategy runs with `auto_trade`; null
+    otherwise, or when the order was refused.
+
+    """
+    order_refusal: OrderRefusal | None
 
 
 class SignalPage(TypedDict):
@@ -702,6 +737,14 @@ class StrategyParameterInfo(TypedDict):
     maximum: float
     default: float
     description: str
+
+
+class StrategyStart(TypedDict, closed=True):
+    """
+    How to start a strategy's live signals; an empty body (or none) starts them without trading.
+    """
+
+    auto_trade: NotRequired[AutoTrade | None]
 
 
 StrategyStatus: TypeAlias = Literal['draft', 'active', 'archived']
@@ -1357,6 +1400,10 @@ class Order(TypedDict):
     """
     status: OrderStatus
     trading_day: str
+    strategy_id: int | None
+    """
+    The strategy whose live signal placed this order (`auto_trade`); null for an order placed by hand.
+    """
     created_at: str
     updated_at: str
     history: list[OrderStatusChange]
@@ -1525,6 +1572,7 @@ class StrategyMeta(TypedDict):
     """
     When live signals were turned on; null while stopped.
     """
+    auto_trade: AutoTrade | None
     created_at: str
     updated_at: str
 

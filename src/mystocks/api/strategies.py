@@ -64,9 +64,13 @@ async def update_strategy(*, strategy_id: int, body: dict[str, Any]) -> Response
     return _with_etag(updated)
 
 
-async def start_strategy(*, strategy_id: int) -> Response:
+async def start_strategy(*, strategy_id: int, body: dict[str, Any] | None = None) -> Response:
     started = await run_in_threadpool(
-        services().strategies.start_strategy, principal(), strategy_id, header("If-Match")
+        services().strategies.start_strategy,
+        principal(),
+        strategy_id,
+        header("If-Match"),
+        (body or {}).get("auto_trade"),
     )
     return _with_etag(started)
 

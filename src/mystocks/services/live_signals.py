@@ -14,7 +14,9 @@ computed over all of them, so a live signal is exactly what a backtest over the 
 started mid-bucket gets a first bucket of only the minutes it saw.
 
 Every server instance evaluates; the store keeps the first signal per strategy, symbol and bar,
-and only a stored signal is published (topic `signals`, event `signal`, the owner's).
+and only a stored signal is published (topic `signals`, event `signal`, the owner's). A strategy
+started with `auto_trade` has each stored signal placed as an order first (`AutoTrader`), so the
+published signal names its order, or why there is none.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import numpy as np
 
 from mystocks.backtest.strategies import target_positions
 from mystocks.series import BarSeries, resample_intraday
+from mystocks.services.auto_trade import AutoTrader, refusal
 from mystocks.services.events import EventBus
 from mystocks.services.follow import follow
 from mystocks.services.indicators import OHLC
@@ -99,6 +102,7 @@ class LiveSignals:
         self._running: dict[int, dict[str, Any]] = {}
         self._tracks: dict[tuple[int, str], Track] = {}
         self._lock = threading.Lock()
+        self.trader: AutoTrader | None = None  # set when paper trading is wired in
 
     def refresh(self) -> None:
         """Reload which strategies run (after a start or stop here, and now and then for those
@@ -115,15 +119,19 @@ class LiveSignals:
 
     def on_bars(self, items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         """The feed's closed 1-minute bars; answers the signals stored (and published)."""
-        stored = []
+        stored: list[tuple[dict[str, Any], dict[str, Any]]] = []
         with self._lock:
             for bar in items:
                 for row in self._running.values():
                     if bar["symbol"] in row["symbols"] and bar.get("period", "1m") == "1m":
-                        stored += self._advance(row, bar)
-        for signal in stored:
+                        stored += [(row, signal) for signal in self._advance(row, bar)]
+        out = []
+        for row, signal in stored:
+            if self.trader is not None and (outcome := self.trader.place(row, signal)):
+                signal = self.signals.record_order(signal, outcome)
             self.bus.publish("signals", "signal", present(signal), owner=signal["owner"])
-        return stored
+            out.append(signal)
+        return out
 
     async def run(self) -> None:
         """Follow the feed's bars until cancelled (a task of the server's lifespan)."""
@@ -222,4 +230,6 @@ def present(signal: dict[str, Any], zone: str = "Asia/Shanghai") -> dict[str, An
         "reason": signal["reason"],
         "bar_time": bar_time.isoformat(),
         "created_at": signal["created_at"].isoformat(),
+        "order_id": signal.get("order_id"),
+        "order_refusal": refusal(signal.get("order_refusal")),
     }

@@ -99,12 +99,11 @@ class PaperService:
         for r in rows:
             last = prices.get(r["symbol"])
             value = r["quantity"] * last if last is not None else r["cost"]
-            today = r["bought_today"] if r["bought_day"] == day else 0
             out.append(
                 {
                     "symbol": r["symbol"],
                     "quantity": r["quantity"],
-                    "available": max(r["quantity"] - r["frozen"] - today, 0),
+                    "available": available(r, day),
                     "cost": yuan(r["cost"]),
                     "avg_cost": round(r["cost"] / r["quantity"] / 100, 4) if r["quantity"] else 0,
                     "last_price": None if last is None else yuan(last),
@@ -114,6 +113,11 @@ class PaperService:
                 }
             )
         return out
+
+    def sellable(self, account_id: int, symbol: str) -> int:
+        """The shares of `symbol` the account can sell now (T+1 and open sells counted)."""
+        held = self.store.positions(account_id, symbol)
+        return available(held[0], trading_day()) if held else 0
 
     def list_positions(self, principal: Principal, account_id: int) -> td.PositionList:
         self._account(principal, account_id)
@@ -188,9 +192,15 @@ class PaperService:
         self.bus.publish("orders", "order_update", data, owner=order["owner"])
 
     def create_order(
-        self, principal: Principal, body: dict[str, Any], key: str | None
+        self,
+        principal: Principal,
+        body: dict[str, Any],
+        key: str | None,
+        *,
+        strategy_id: int | None = None,
     ) -> tuple[td.Order, bool]:
-        """(order, created): a repeated Idempotency-Key answers the first order."""
+        """(order, created): a repeated Idempotency-Key answers the first order. `strategy_id`
+        marks an order a strategy's signal placed (`mystocks.services.auto_trade`)."""
         principal.require("trader")
         if key is None:
             raise PreconditionRequired("Send an Idempotency-Key header with every order.")
@@ -199,6 +209,7 @@ class PaperService:
         if repeat is not None:
             return self.present_order(repeat), False
         order, freeze = check_order(self, account, body, key)
+        order["strategy_id"] = strategy_id
         row, created = self.store.place(order, freeze_cash=freeze, day=trading_day())
         return self.present_order(row), created
 
@@ -234,6 +245,13 @@ class PaperService:
         return self.present_orders([row])[0]
 
 
+def available(position: dict[str, Any], day: dt.date) -> int:
+    """Shares of a stored position that can be sold on `day`: not frozen by an open sell,
+    not bought that day (T+1)."""
+    today = position["bought_today"] if position["bought_day"] == day else 0
+    return max(int(position["quantity"] - position["frozen"] - today), 0)
+
+
 def present_order(row: dict[str, Any], history: list[dict[str, Any]]) -> td.Order:
     filled = row["filled_quantity"]
     limit = row["limit_price"]
@@ -254,6 +272,7 @@ def present_order(row: dict[str, Any], history: list[dict[str, Any]]) -> td.Orde
             "frozen_cash": yuan(row["frozen_cash"]),
             "status": row["status"],
             "trading_day": row["trading_day"].isoformat(),
+            "strategy_id": row["strategy_id"],
             "created_at": row["created_at"].isoformat(),
             "updated_at": row["updated_at"].isoformat(),
             "history": [

@@ -17,6 +17,7 @@ from mystocks.services import paging
 from mystocks.services.auth import Principal
 from mystocks.services.live_signals import LIVE_PERIODS
 from mystocks.services.live_signals import present as present_signal
+from mystocks.storage.paper import PaperStore
 from mystocks.storage.relational import RelationalStore
 from mystocks.storage.signals import SignalStore
 from mystocks.storage.strategies import StrategyStore
@@ -49,7 +50,9 @@ class StrategyService:
         relational: RelationalStore,
         signals: SignalStore | None = None,
         live: LiveSignals | None = None,
+        accounts: PaperStore | None = None,
     ) -> None:
+        self.accounts = accounts  # for auto_trade's account check
         self.store = store
         self.relational = relational
         self.signals = signals or SignalStore(store.engine)
@@ -162,9 +165,14 @@ class StrategyService:
 
     # -- live signals -------------------------------------------------------------------------
     def start_strategy(
-        self, principal: Principal, strategy_id: int, if_match: str | None
+        self,
+        principal: Principal,
+        strategy_id: int,
+        if_match: str | None,
+        auto_trade: dict[str, Any] | None = None,
     ) -> td.Strategy:
-        """Turn live signals on: the strategy is evaluated on each closed bar of the feed."""
+        """Turn live signals on: the strategy is evaluated on each closed bar of the feed, and
+        with `auto_trade` each signal places an order on the owner's paper account."""
         version = self._precondition(principal, strategy_id, if_match)
         row = self._visible(principal, strategy_id)
         if row["period"] not in LIVE_PERIODS:
@@ -175,14 +183,28 @@ class StrategyService:
             raise RuleViolation(detail, (FieldProblem("body", "period", detail),))
         if row["status"] == "archived":
             raise RuleViolation(f"Strategy {strategy_id} is archived; it cannot go live.")
+        trade = {"trade_account_id": None, "trade_quantity": None}
+        if auto_trade is not None:
+            self._check_account(row["owner"], auto_trade["account_id"])
+            trade = {
+                "trade_account_id": auto_trade["account_id"],
+                "trade_quantity": auto_trade["quantity"],
+            }
         now = dt.datetime.now(dt.UTC)
-        return self._live(strategy_id, version, {"live": "running", "live_since": now})
+        return self._live(strategy_id, version, {"live": "running", "live_since": now} | trade)
+
+    def _check_account(self, owner: str, account_id: int) -> None:
+        account = None if self.accounts is None else self.accounts.get_account(account_id)
+        if account is None or account["owner"] != owner:
+            detail = f"auto_trade needs one of {owner}'s paper accounts; {account_id} is not."
+            raise RuleViolation(detail, (FieldProblem("body", "auto_trade.account_id", detail),))
 
     def stop_strategy(
         self, principal: Principal, strategy_id: int, if_match: str | None
     ) -> td.Strategy:
         version = self._precondition(principal, strategy_id, if_match)
-        return self._live(strategy_id, version, {"live": "stopped", "live_since": None})
+        stopped = {"live": "stopped", "live_since": None, "trade_account_id": None}
+        return self._live(strategy_id, version, stopped | {"trade_quantity": None})
 
     def _live(self, strategy_id: int, version: int | None, change: dict[str, Any]) -> td.Strategy:
         row = self.store.update(strategy_id, version, change)
@@ -218,6 +240,10 @@ def present(row: dict[str, Any]) -> td.Strategy:
     out = {k: row[k] for k in (*keys, "period", "live")}
     since = row.get("live_since")
     out["live_since"] = None if since is None else since.isoformat()
+    account = row.get("trade_account_id")
+    out["auto_trade"] = (
+        None if account is None else {"account_id": account, "quantity": row["trade_quantity"]}
+    )
     if row.get("description") is not None:
         out["description"] = row["description"]
     out["created_at"] = row["created_at"].isoformat()

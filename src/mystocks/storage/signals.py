@@ -29,6 +29,12 @@ class SignalStore:
         assert key is not None
         return {**values, "id": key[0]}
 
+    def record_order(self, signal: dict[str, Any], outcome: dict[str, Any]) -> dict[str, Any]:
+        """Keep what auto_trade made of a stored signal (`order_id` or `order_refusal`)."""
+        with self.engine.begin() as conn:
+            conn.execute(_SIGNALS.update().where(_SIGNALS.c.id == signal["id"]).values(**outcome))
+        return signal | outcome
+
     def page(self, strategy_id: int, *, before_id: int | None, limit: int) -> list[dict[str, Any]]:
         stmt = newest_first(
             _SIGNALS, [_SIGNALS], owner=None, status=None, before_id=before_id, limit=limit

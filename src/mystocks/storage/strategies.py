@@ -18,7 +18,8 @@ from mystocks.storage.tables import Base, as_utc, newest_first
 
 _STRATEGIES = Base.metadata.tables["strategies"]
 EDITABLE = ("name", "description", "type", "parameters", "symbols", "status", "period")
-LIVE = ("live", "live_since")  # changed only by starting and stopping
+# Changed only by starting and stopping.
+LIVE = ("live", "live_since", "trade_account_id", "trade_quantity")
 
 
 def _row(mapping: Any) -> dict[str, Any]:

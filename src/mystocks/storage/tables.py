@@ -133,6 +133,9 @@ class StrategyRow(Base):
     period: Mapped[str] = mapped_column(String(8), server_default="1d")
     live: Mapped[str] = mapped_column(String(16), server_default="stopped")
     live_since: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # auto_trade: live signals become market orders on this paper account.
+    trade_account_id: Mapped[int | None] = mapped_column(Integer)
+    trade_quantity: Mapped[int | None] = mapped_column(BigInteger)  # shares per buy
 
 
 class SignalRow(Base):
@@ -150,6 +153,9 @@ class SignalRow(Base):
     reason: Mapped[str] = mapped_column(String(300))
     bar_time: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # What auto_trade made of it: the order placed, or the reason it was refused.
+    order_id: Mapped[int | None] = mapped_column(Integer)
+    order_refusal: Mapped[str | None] = mapped_column(String(300))
     __table_args__ = (UniqueConstraint("strategy_id", "symbol", "bar_time", name="uq_signal_bar"),)
 
 
@@ -302,6 +308,7 @@ class PaperOrderRow(Base):
     trading_day: Mapped[dt.date] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    strategy_id: Mapped[int | None] = mapped_column(Integer, index=True)  # placed by auto_trade
     __table_args__ = (UniqueConstraint("owner", "idempotency_key", name="uq_paper_orders_key"),)
 
 

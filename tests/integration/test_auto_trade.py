@@ -1,0 +1,128 @@
+"""auto_trade: a running strategy's live signals become paper orders through the order path and
+its checks; what became of each signal (its order, or why none) is kept on the signal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from mystocks.app import MyStocksApp
+from tests.conftest import app_on_copy, login
+from tests.integration.test_live_signals import SYMBOL, URL, create, last_stored_day
+
+
+@pytest.fixture
+def paper_app(template_dir: Path, tmp_path: Path) -> Iterator[tuple[MyStocksApp, TestClient]]:
+    app = app_on_copy(template_dir, tmp_path, paper_session="always")
+    with TestClient(app) as client:
+        yield app, client
+
+
+def start(client: TestClient, headers: dict[str, str], created: Any, body: Any) -> Any:
+    strategy_id = created.json()["id"]
+    return client.post(
+        f"{URL}/{strategy_id}/start",
+        headers={**headers, "If-Match": created.headers["etag"]},
+        json=body,
+    )
+
+
+def replay_day(app: MyStocksApp, client: TestClient, headers: dict[str, str]) -> list[Any]:
+    """The last stored day's minutes through the live path, as the feed would publish them;
+    answers the signals stored, oldest first."""
+    day = last_stored_day(client, headers)
+    minutes = client.get(
+        f"/api/v1/market/bars/{SYMBOL}",
+        headers=headers,
+        params={"period": "1m", "start": day, "end": day},
+    ).json()["items"]
+    live = app.services.live
+    live.refresh()
+    signals = []
+    for i in range(0, len(minutes), 7):
+        chunk = [{**bar, "symbol": SYMBOL, "period": "1m"} for bar in minutes[i : i + 7]]
+        signals += live.on_bars(chunk)
+    return signals
+
+
+def test_signals_place_orders_on_the_bound_account(paper_app):
+    app, client = paper_app
+    admin = login(client, "admin", "mystocks-admin")
+    account = client.post(
+        "/api/v1/accounts", json={"name": "bot", "initial_cash": 1_000_000}, headers=admin
+    ).json()
+    created = create(client, admin, "5m", fast=3, slow=8)
+    auto = {"account_id": account["id"], "quantity": 300}
+    started = start(client, admin, created, {"auto_trade": auto})
+    assert started.status_code == 200, started.text
+    assert started.json()["auto_trade"] == auto
+
+    signals = replay_day(app, client, admin)
+    assert [s["side"] for s in signals][:2] == ["buy", "sell"], signals
+    page = client.get(f"{URL}/{created.json()['id']}/signals", headers=admin).json()["items"]
+    first, second = page[-1], page[-2]  # newest first
+    # The buy placed a market order of the strategy on the account, through the order path.
+    order = client.get(f"/api/v1/orders/{first['order_id']}", headers=admin).json()
+    assert first["order_refusal"] is None
+    assert (order["account_id"], order["symbol"], order["side"], order["type"]) == (
+        account["id"],
+        SYMBOL,
+        "buy",
+        "market",
+    )
+    assert order["quantity"] == 300 and order["strategy_id"] == created.json()["id"]
+    assert order["status"] == "new" and order["frozen_cash"] > 0
+    # No tick filled it, so the sell signal found nothing to sell: kept on the signal.
+    assert second["order_id"] is None
+    assert second["order_refusal"]["code"] == "no_position"
+    # Every buy signal is one order (a signal is its Idempotency-Key), and only buys placed any.
+    orders = client.get(
+        "/api/v1/orders", headers=admin, params={"account_id": account["id"], "limit": 100}
+    ).json()["items"]
+    buys = [s for s in page if s["side"] == "buy"]
+    assert sorted(o["id"] for o in orders) == sorted(s["order_id"] for s in buys)
+    # Starting again without auto_trade turns trading off.
+    again = client.get(f"{URL}/{created.json()['id']}", headers=admin)
+    stopped = client.post(
+        f"{URL}/{created.json()['id']}/stop", headers={**admin, "If-Match": again.headers["etag"]}
+    )
+    assert stopped.json()["auto_trade"] is None
+
+
+def test_a_refused_order_is_kept_on_the_signal(paper_app):
+    app, client = paper_app
+    admin = login(client, "admin", "mystocks-admin")
+    poor = client.post(
+        "/api/v1/accounts", json={"name": "poor", "initial_cash": 100}, headers=admin
+    ).json()
+    created = create(client, admin, "5m", fast=3, slow=8)
+    assert start(
+        client, admin, created, {"auto_trade": {"account_id": poor["id"], "quantity": 100}}
+    )
+    buy = next(s for s in replay_day(app, client, admin) if s["side"] == "buy")
+    assert buy.get("order_id") is None
+    stored = client.get(f"{URL}/{created.json()['id']}/signals", headers=admin).json()["items"]
+    refused = next(s for s in stored if s["id"] == buy["id"])
+    assert refused["order_refusal"]["code"] == "insufficient_cash"
+    assert app.services.paper.store.get_account(poor["id"])["frozen_cash"] == 0
+
+
+def test_only_the_owners_own_accounts_can_be_bound(paper_app):
+    app, client = paper_app
+    admin = login(client, "admin", "mystocks-admin")
+    theirs = app.services.paper.store.create_account("bob", "bob's", "CNY", 10_000_000)
+    created = create(client, admin, "5m", fast=3, slow=8)
+    for account_id in (theirs["id"], 99_999):
+        refused = start(
+            client, admin, created, {"auto_trade": {"account_id": account_id, "quantity": 100}}
+        )
+        assert refused.status_code == 422, refused.text
+        assert refused.headers["content-type"] == "application/problem+json"
+        assert "auto_trade.account_id" in refused.text
+    odd = start(client, admin, created, {"auto_trade": {"account_id": 1, "quantity": 150}})
+    assert odd.status_code == 400  # not a board lot: the contract's multipleOf
+    assert client.get(f"{URL}/{created.json()['id']}", headers=admin).json()["live"] == "stopped"
