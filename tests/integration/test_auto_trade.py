@@ -3,6 +3,7 @@ its checks; what became of each signal (its order, or why none) is kept on the s
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -126,3 +127,37 @@ def test_only_the_owners_own_accounts_can_be_bound(paper_app):
     odd = start(client, admin, created, {"auto_trade": {"account_id": 1, "quantity": 150}})
     assert odd.status_code == 400  # not a board lot: the contract's multipleOf
     assert client.get(f"{URL}/{created.json()['id']}", headers=admin).json()["live"] == "stopped"
+
+
+def test_a_strategys_pnl_counts_its_own_orders_only(paper_app):
+    app, client = paper_app
+    admin = login(client, "admin", "mystocks-admin")
+    account = client.post(
+        "/api/v1/accounts", json={"name": "bot", "initial_cash": 1_000_000}, headers=admin
+    ).json()
+    created = create(client, admin, "5m", fast=3, slow=8)
+    start(client, admin, created, {"auto_trade": {"account_id": account["id"], "quantity": 300}})
+    replay_day(app, client, admin)
+    # A hand-placed order on the same account and symbol is not the strategy's.
+    hand = {"account_id": account["id"], "symbol": SYMBOL, "side": "buy", "type": "market"}
+    assert (
+        client.post(
+            "/api/v1/orders",
+            json=hand | {"quantity": 100},
+            headers=admin | {"Idempotency-Key": "h"},
+        ).status_code
+        == 201
+    )
+    paper = app.services.paper
+    assert paper.strategy_pnl(created.json()["id"]) == 0  # nothing filled yet
+    now = dt.datetime.now(dt.UTC).isoformat()
+    fills = app.services.matching.on_ticks(
+        [{"symbol": SYMBOL, "price": 20.0, "volume": 1_000_000, "ts": now}]
+    )
+    assert fills >= 2
+    trades = paper.store.page_trades(account["id"], before_id=None, limit=100)
+    mine = [t for t in trades if paper.store.get_order(t["order_id"])["strategy_id"]]
+    assert sum(t["quantity"] for t in mine) == 300 * len(mine) and len(trades) == len(mine) + 1
+    last = paper.last_prices([SYMBOL])[SYMBOL]
+    paid = sum(t["price"] * t["quantity"] + t["commission"] for t in mine)
+    assert paper.strategy_pnl(created.json()["id"]) == 300 * len(mine) * last - paid

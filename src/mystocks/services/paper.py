@@ -114,6 +114,15 @@ class PaperService:
             )
         return out
 
+    def strategy_pnl(self, strategy_id: int) -> int:
+        """The P&L in cents of the orders a strategy placed (auto_trade): cash received minus
+        cash paid (fees included), plus what the shares it still holds are worth now."""
+        flows = self.store.strategy_flows(strategy_id)
+        prices = self.last_prices(list(flows)) if flows else {}
+        return sum(
+            shares * prices.get(symbol, 0) - paid for symbol, (shares, paid) in flows.items()
+        )
+
     def sellable(self, account_id: int, symbol: str) -> int:
         """The shares of `symbol` the account can sell now (T+1 and open sells counted)."""
         held = self.store.positions(account_id, symbol)

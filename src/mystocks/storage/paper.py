@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, insert, select, update
+from sqlalchemy import case, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -96,6 +96,25 @@ class PaperStore:
         ).where(TRADES.c.account_id == account_id)
         with self.engine.connect() as conn:
             return [_utc(r) for r in conn.execute(stmt)]
+
+    def strategy_flows(self, strategy_id: int) -> dict[str, tuple[int, int]]:
+        """Per symbol, what the orders a strategy placed (auto_trade) did: (net shares bought,
+        net cash paid in cents, fees included), in one aggregate query."""
+        t, o = TRADES.c, ORDERS.c
+        buy = t.side == "buy"
+        value = t.price * t.quantity
+        shares = func.sum(case((buy, t.quantity), else_=-t.quantity))
+        paid = func.sum(
+            case((buy, value + t.commission), else_=-value + t.commission + t.stamp_duty)
+        )
+        stmt = (
+            select(t.symbol, shares, paid)
+            .join(ORDERS, o.id == t.order_id)
+            .where(o.strategy_id == strategy_id)
+            .group_by(t.symbol)
+        )
+        with self.engine.connect() as conn:
+            return {row[0]: (int(row[1]), int(row[2])) for row in conn.execute(stmt)}
 
     # -- orders -------------------------------------------------------------------------------
     def place(
