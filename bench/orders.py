@@ -73,7 +73,7 @@ CASH = 10**9  # CNY per account: never the limit
 TABLES = "paper_trades, paper_order_events, paper_orders, paper_positions, paper_accounts"
 OWNER = "bench"
 TARGET = 0.5
-console = Console()
+console = Console(width=None if sys.stdout.isatty() else 120)  # a log keeps the table whole
 
 
 # -- the database -----------------------------------------------------------------------------
