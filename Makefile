@@ -61,6 +61,7 @@ bench: $(STAMP)  ## benchmarks, reported as ratios against baselines run alongsi
 		|| echo "wrk is not installed (apt-get install wrk); using the Python load client"
 	$(PY) bench/run.py
 	$(PY) bench/ingest.py
+	$(PY) bench/orders.py
 	$(PY) bench/backtest.py
 	$(PY) bench/ws.py
 

@@ -3689,15 +3689,26 @@ export interface components {
             username?: string;
         };
         /**
-         * @description One of the caller's own risk alerts (the risk work fills this in).
+         * @description One of the caller's own risk alerts as it fired: the `alerts` channel's `risk_alert` event
+         *     (the same alert `GET /api/v1/sse/alerts` sends as a `RiskAlertEvent`).
          * @example {
          *       "id": "4",
-         *       "type": "alert",
+         *       "type": "risk_alert",
          *       "channel": "alerts",
-         *       "occurred_at": "2026-11-24T01:31:00Z",
+         *       "occurred_at": "2026-11-24T02:15:03Z",
          *       "data": {
-         *         "alert_id": 2,
-         *         "level": "warning"
+         *         "id": 3,
+         *         "rule_id": 1,
+         *         "owner": "admin",
+         *         "kind": "price_above",
+         *         "symbol": "600036.SH",
+         *         "severity": "warning",
+         *         "message": "600036.SH rose above 26.0: 26.01",
+         *         "value": 26.01,
+         *         "threshold": 26,
+         *         "fired_at": "2026-11-24T02:15:03+00:00",
+         *         "acknowledged": false,
+         *         "acknowledged_at": null
          *       }
          *     }
          */
@@ -3708,12 +3719,12 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            type: "alert";
+            type: "risk_alert";
             /** @description `alerts`. */
             channel: string | null;
             /** Format: date-time */
             occurred_at: string;
-            data: components["schemas"]["WsOwnedData"];
+            data: components["schemas"]["Alert"];
         };
         /**
          * @description The first client message: the access token of `POST /api/v1/auth/token`. It must arrive within
@@ -3937,41 +3948,59 @@ export interface components {
             dropped: number;
         };
         /**
-         * @description An update of one of the caller's own orders (paper trading fills this in).
+         * @description One of the caller's own orders as it is after a change (filled in part or in full, cancelled,
+         *     expired): the `orders` channel's `order_update` event, sent after the change committed. A
+         *     fill sends its `trade` first.
          * @example {
          *       "id": "3",
-         *       "type": "order",
+         *       "type": "order_update",
          *       "channel": "orders",
          *       "occurred_at": "2026-11-24T01:31:00Z",
          *       "data": {
-         *         "order_id": 5,
-         *         "status": "filled"
+         *         "id": 5,
+         *         "account_id": 1,
+         *         "owner": "alice",
+         *         "symbol": "600036.SH",
+         *         "side": "buy",
+         *         "type": "limit",
+         *         "quantity": 1000,
+         *         "limit_price": 10.5,
+         *         "filled_quantity": 1000,
+         *         "avg_fill_price": 10.5,
+         *         "fees": 5,
+         *         "frozen_cash": 0,
+         *         "status": "filled",
+         *         "trading_day": "2026-11-24",
+         *         "created_at": "2026-11-24T01:30:00Z",
+         *         "updated_at": "2026-11-24T01:31:00Z",
+         *         "history": [
+         *           {
+         *             "status": "new",
+         *             "filled_quantity": 0,
+         *             "at": "2026-11-24T01:30:00Z"
+         *           },
+         *           {
+         *             "status": "filled",
+         *             "filled_quantity": 1000,
+         *             "at": "2026-11-24T01:31:00Z"
+         *           }
+         *         ]
          *       }
          *     }
          */
-        WsOrder: {
+        WsOrderUpdate: {
             /** @description The id of the newest bus event it includes (increasing within a topic). */
             id: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            type: "order";
+            type: "order_update";
             /** @description `orders`. */
             channel: string | null;
             /** Format: date-time */
             occurred_at: string;
-            data: components["schemas"]["WsOwnedData"];
-        };
-        /**
-         * @description The payload of an `order` or `alert` message; its fields come with paper trading and risk alerts.
-         * @example {
-         *       "order_id": 5,
-         *       "status": "filled"
-         *     }
-         */
-        WsOwnedData: {
-            [key: string]: unknown;
+            data: components["schemas"]["Order"];
         };
         /**
          * @description A heartbeat; the server answers `pong`. Any client message resets the idle timeout
@@ -4104,7 +4133,7 @@ export interface components {
          *       "data": {}
          *     }
          */
-        WsServerMessage: components["schemas"]["WsTicks"] | components["schemas"]["WsQuotes"] | components["schemas"]["WsBars"] | components["schemas"]["WsSignal"] | components["schemas"]["WsOrder"] | components["schemas"]["WsAlert"] | components["schemas"]["WsAck"] | components["schemas"]["WsError"] | components["schemas"]["WsGap"] | components["schemas"]["WsPong"];
+        WsServerMessage: components["schemas"]["WsTicks"] | components["schemas"]["WsQuotes"] | components["schemas"]["WsBars"] | components["schemas"]["WsSignal"] | components["schemas"]["WsOrderUpdate"] | components["schemas"]["WsTrade"] | components["schemas"]["WsAlert"] | components["schemas"]["WsAck"] | components["schemas"]["WsError"] | components["schemas"]["WsGap"] | components["schemas"]["WsPong"];
         /**
          * @description A trading signal of a strategy the caller owns (or any, for an admin).
          * @example {
@@ -4252,6 +4281,44 @@ export interface components {
             /** Format: date-time */
             occurred_at: string;
             data: components["schemas"]["WsTickBatch"];
+        };
+        /**
+         * @description A fill of one of the caller's own orders: the `orders` channel's `trade` event, sent after the
+         *     fill committed and before the `order_update` it caused.
+         * @example {
+         *       "id": "2",
+         *       "type": "trade",
+         *       "channel": "orders",
+         *       "occurred_at": "2026-11-24T01:31:00Z",
+         *       "data": {
+         *         "id": 1,
+         *         "order_id": 5,
+         *         "account_id": 1,
+         *         "symbol": "600036.SH",
+         *         "side": "buy",
+         *         "price": 10.5,
+         *         "quantity": 1000,
+         *         "commission": 5,
+         *         "stamp_duty": 0,
+         *         "realized_pnl": null,
+         *         "tick_time": "2026-11-24T09:31:00+08:00",
+         *         "created_at": "2026-11-24T01:31:00Z"
+         *       }
+         *     }
+         */
+        WsTrade: {
+            /** @description The id of the newest bus event it includes (increasing within a topic). */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "trade";
+            /** @description `orders`. */
+            channel: string | null;
+            /** Format: date-time */
+            occurred_at: string;
+            data: components["schemas"]["PaperTrade"];
         };
         /**
          * @description Stop receiving channels; answered by an `ack`. Unknown or unsubscribed channels are ignored.

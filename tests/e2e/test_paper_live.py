@@ -50,7 +50,7 @@ async def orders_channel(base: str, token: str, got: list[dict[str, Any]], ready
                 message = orjson.loads(await asyncio.wait_for(ws.recv(), 0.5))
             except TimeoutError:
                 continue
-            if message["type"] == "order":
+            if message["type"] in ("order_update", "trade"):
                 got.append(message["data"])
 
 

@@ -17,6 +17,7 @@ import jwt
 import orjson
 import pytest
 import websockets
+import yaml
 from mystocks_contract.models import WsServerMessage
 from websockets.asyncio.client import ClientConnection
 
@@ -24,6 +25,8 @@ from mystocks.app import MyStocksApp
 from mystocks.settings import DEV_ADMIN_PASSWORD, DEV_JWT_SECRET
 from tests.conftest import app_on_copy
 from tests.servers import thread_server
+
+SCHEMAS = Path(__file__).resolve().parents[2] / "openapi" / "components" / "schemas"
 
 WS_SETTINGS = {
     "ws_auth_timeout_seconds": 0.5,
@@ -182,11 +185,12 @@ async def test_refused_channels_get_errors_naming_them(served, admin_ws):
     await request(admin_ws, {"type": "subscribe", "channels": [strategy, "orders"]})
     signal = {"strategy_id": created.json()["id"], "symbol": "600036.SH", "side": "buy"}
     app.services.bus.publish("signals", "signal", signal, owner="admin")
-    app.services.bus.publish("orders", "order", {"order_id": 1}, owner="someone-else")
-    app.services.bus.publish("orders", "order", {"order_id": 2}, owner="admin")
+    order = yaml.safe_load((SCHEMAS / "Order.yaml").read_text())["example"]
+    app.services.bus.publish("orders", "order_update", order | {"id": 1}, owner="someone-else")
+    app.services.bus.publish("orders", "order_update", order | {"id": 2}, owner="admin")
     got = {m["type"]: m for m in [await receive(admin_ws), await receive(admin_ws)]}
     assert (got["signal"]["channel"], got["signal"]["data"]) == (strategy, signal)
-    assert (got["order"]["channel"], got["order"]["data"]) == ("orders", {"order_id": 2})
+    assert (got["order_update"]["channel"], got["order_update"]["data"]["id"]) == ("orders", 2)
 
 
 def ticks(symbols: list[str], window: int, per_symbol: int) -> list[dict[str, Any]]:

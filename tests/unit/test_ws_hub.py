@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from pathlib import Path
 
 import orjson
 import pytest
+import yaml
 from mystocks_contract.models import WsServerMessage
 
 from mystocks.services.auth import Principal
@@ -16,6 +18,8 @@ from mystocks.services.hub import CLOSE_AUTH, CLOSE_TOO_SLOW, Hub, Subscriber
 from mystocks.services.outbox import FRAME_ITEMS, Outbox
 
 ALICE = Principal("alice", "viewer", 2**40, "sid", 2**40)
+SCHEMAS = Path(__file__).resolve().parents[2] / "openapi" / "components" / "schemas"
+ORDER = yaml.safe_load((SCHEMAS / "Order.yaml").read_text())["example"]
 
 
 def event(n: int, topic: str, type_: str, data: dict, owner: str | None = None) -> Event:
@@ -99,11 +103,11 @@ async def test_routing_reaches_only_the_channels_subscribers():
     hub.subscribe(alice, parse("orders", "alice"))
     hub.subscribe(bob, parse("ticks:B.SH", "bob"))
     hub.route(event(1, "market", "ticks", {"items": [tick("A.SH", 1), tick("B.SH", 2)]}))
-    hub.route(event(2, "orders", "order", {"order_id": 1}, owner="bob"))
-    hub.route(event(3, "orders", "order", {"order_id": 2}, owner="alice"))
+    hub.route(event(2, "orders", "order_update", ORDER | {"id": 1}, owner="bob"))
+    hub.route(event(3, "orders", "order_update", ORDER | {"id": 2}, owner="alice"))
     frames = decoded(alice.outbox)
-    assert [f["type"] for f in frames] == ["order", "ticks"]
-    assert frames[0]["data"] == {"order_id": 2}
+    assert [f["type"] for f in frames] == ["order_update", "ticks"]
+    assert frames[0]["data"] == ORDER | {"id": 2}
     assert [t["volume"] for t in frames[1]["data"]["items"]] == [1]
     assert [t["volume"] for t in decoded(bob.outbox)[0]["data"]["items"]] == [2]
 

@@ -1176,16 +1176,6 @@ class WsGapData(BaseModel):
     """
 
 
-class WsOwnedData(BaseModel):
-    """
-    The payload of an `order` or `alert` message; its fields come with paper trading and risk alerts.
-    """
-
-    model_config = ConfigDict(
-        extra='allow',
-    )
-
-
 class WsPongData(BaseModel):
     """
     Empty.
@@ -1272,6 +1262,26 @@ class WsTickItem(BaseModel):
     Shares traded in this tick.
     """
     amount: float
+
+
+class WsTrade(BaseModel):
+    """
+    A fill of one of the caller's own orders: the `orders` channel's `trade` event, sent after the
+    fill committed and before the `order_update` it caused.
+
+    """
+
+    id: str
+    """
+    The id of the newest bus event it includes (increasing within a topic).
+    """
+    type: Literal['trade']
+    channel: Annotated[str | None, Field(...)]
+    """
+    `orders`.
+    """
+    occurred_at: AwareDatetime
+    data: PaperTrade
 
 
 class WsUnsubscribe(BaseModel):
@@ -1879,7 +1889,8 @@ class WsAck(BaseModel):
 
 class WsAlert(BaseModel):
     """
-    One of the caller's own risk alerts (the risk work fills this in).
+    One of the caller's own risk alerts as it fired: the `alerts` channel's `risk_alert` event
+    (the same alert `GET /api/v1/sse/alerts` sends as a `RiskAlertEvent`).
 
     """
 
@@ -1887,13 +1898,13 @@ class WsAlert(BaseModel):
     """
     The id of the newest bus event it includes (increasing within a topic).
     """
-    type: Literal['alert']
+    type: Literal['risk_alert']
     channel: Annotated[str | None, Field(...)]
     """
     `alerts`.
     """
     occurred_at: AwareDatetime
-    data: WsOwnedData
+    data: Alert
 
 
 class WsAuth(BaseModel):
@@ -1978,9 +1989,11 @@ class WsGap(BaseModel):
     data: WsGapData
 
 
-class WsOrder(BaseModel):
+class WsOrderUpdate(BaseModel):
     """
-    An update of one of the caller's own orders (paper trading fills this in).
+    One of the caller's own orders as it is after a change (filled in part or in full, cancelled,
+    expired): the `orders` channel's `order_update` event, sent after the change committed. A
+    fill sends its `trade` first.
 
     """
 
@@ -1988,13 +2001,13 @@ class WsOrder(BaseModel):
     """
     The id of the newest bus event it includes (increasing within a topic).
     """
-    type: Literal['order']
+    type: Literal['order_update']
     channel: Annotated[str | None, Field(...)]
     """
     `orders`.
     """
     occurred_at: AwareDatetime
-    data: WsOwnedData
+    data: Order
 
 
 class WsPing(BaseModel):
@@ -2267,7 +2280,8 @@ class WsServerMessage(
         | WsQuotes
         | WsBars
         | WsSignal
-        | WsOrder
+        | WsOrderUpdate
+        | WsTrade
         | WsAlert
         | WsAck
         | WsError
@@ -2280,7 +2294,8 @@ class WsServerMessage(
         | WsQuotes
         | WsBars
         | WsSignal
-        | WsOrder
+        | WsOrderUpdate
+        | WsTrade
         | WsAlert
         | WsAck
         | WsError

@@ -1026,12 +1026,6 @@ class WsGapData(TypedDict):
     """
 
 
-class WsOwnedData(TypedDict):
-    """
-    The payload of an `order` or `alert` message; its fields come with paper trading and risk alerts.
-    """
-
-
 class WsPongData(TypedDict):
     """
     Empty.
@@ -1111,6 +1105,26 @@ class WsTickItem(TypedDict):
     Shares traded in this tick.
     """
     amount: float
+
+
+class WsTrade(TypedDict):
+    """
+    A fill of one of the caller's own orders: the `orders` channel's `trade` event, sent after the
+    fill committed and before the `order_update` it caused.
+
+    """
+
+    id: str
+    """
+    The id of the newest bus event it includes (increasing within a topic).
+    """
+    type: Literal['trade']
+    channel: str | None
+    """
+    `orders`.
+    """
+    occurred_at: str
+    data: PaperTrade
 
 
 class WsUnsubscribe(TypedDict, closed=True):
@@ -1655,7 +1669,8 @@ class WsAck(TypedDict):
 
 class WsAlert(TypedDict):
     """
-    One of the caller's own risk alerts (the risk work fills this in).
+    One of the caller's own risk alerts as it fired: the `alerts` channel's `risk_alert` event
+    (the same alert `GET /api/v1/sse/alerts` sends as a `RiskAlertEvent`).
 
     """
 
@@ -1663,13 +1678,13 @@ class WsAlert(TypedDict):
     """
     The id of the newest bus event it includes (increasing within a topic).
     """
-    type: Literal['alert']
+    type: Literal['risk_alert']
     channel: str | None
     """
     `alerts`.
     """
     occurred_at: str
-    data: WsOwnedData
+    data: Alert
 
 
 class WsAuth(TypedDict, closed=True):
@@ -1751,9 +1766,11 @@ class WsGap(TypedDict):
     data: WsGapData
 
 
-class WsOrder(TypedDict):
+class WsOrderUpdate(TypedDict):
     """
-    An update of one of the caller's own orders (paper trading fills this in).
+    One of the caller's own orders as it is after a change (filled in part or in full, cancelled,
+    expired): the `orders` channel's `order_update` event, sent after the change committed. A
+    fill sends its `trade` first.
 
     """
 
@@ -1761,13 +1778,13 @@ class WsOrder(TypedDict):
     """
     The id of the newest bus event it includes (increasing within a topic).
     """
-    type: Literal['order']
+    type: Literal['order_update']
     channel: str | None
     """
     `orders`.
     """
     occurred_at: str
-    data: WsOwnedData
+    data: Order
 
 
 class WsPing(TypedDict, closed=True):
@@ -2003,7 +2020,8 @@ WsServerMessage: TypeAlias = (
     | WsQuotes
     | WsBars
     | WsSignal
-    | WsOrder
+    | WsOrderUpdate
+    | WsTrade
     | WsAlert
     | WsAck
     | WsError

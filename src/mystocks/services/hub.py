@@ -197,7 +197,8 @@ class Hub:
             kind, type_ = "signals", "signal"
         elif event.topic in OWNED_KINDS and event.owner:
             key = owned_key(event.topic, event.owner)
-            kind, type_ = event.topic, event.topic[:-1]  # orders -> order, alerts -> alert
+            # The bus event's own type: orders -> order_update or trade, alerts -> risk_alert
+            kind, type_ = event.topic, event.type
         else:
             return
         subscribers = index.get(key)
