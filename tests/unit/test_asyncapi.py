@@ -58,7 +58,7 @@ ORDER_ROW = {
     "id": 5, "account_id": 1, "owner": "alice", "symbol": "600036.SH", "side": "buy",
     "type": "limit", "quantity": 1000, "limit_price": 1050, "filled_quantity": 1000,
     "filled_value": 1_050_000, "fees": 500, "frozen_cash": 0, "status": "filled",
-    "trading_day": AT.date(), "created_at": AT, "updated_at": AT,
+    "trading_day": AT.date(), "strategy_id": None, "created_at": AT, "updated_at": AT,
 }  # fmt: skip
 TRADE_ROW = {
     "id": 1, "order_id": 5, "account_id": 1, "symbol": "600036.SH", "side": "buy",
