@@ -1008,9 +1008,13 @@ export interface paths {
         put?: never;
         /**
          * Add a risk alert rule
-         * @description Evaluated on every live quote of its symbol (from the feed) by every server instance; it
-         *     fires once per crossing (at most once per `cooldown_seconds`), stores an alert and pushes
-         *     it on `GET /api/v1/sse/alerts` and the WebSocket `alerts` channel.
+         * @description A symbol rule is evaluated on every live quote of its symbol (from the feed); an account
+         *     rule whenever the account trades and, at most about once a second, when the feed moves the
+         *     price of something it holds. Every server instance evaluates; a rule fires once per
+         *     crossing (at most once per `cooldown_seconds`), stores one alert and pushes it on
+         *     `GET /api/v1/sse/alerts` and the WebSocket `alerts` channel. The rule and its alerts
+         *     belong to you. An account rule needs your own account (an admin: any); someone else's is
+         *     404, as for `GET /api/v1/accounts/{account_id}`.
          */
         post: operations["mystocks.api.alerts.create_alert_rule"];
         delete?: never;
@@ -1154,6 +1158,35 @@ export interface components {
             created_at: string;
         };
         /**
+         * @description A rule on one of your paper accounts (`account_drawdown`, `position_share`); it names an
+         *     `account_id` (yours, or any for an admin) instead of a `symbol`. It is evaluated when the
+         *     account trades and, at most about once a second, when the price of something it holds moves.
+         * @example {
+         *       "kind": "account_drawdown",
+         *       "account_id": 1,
+         *       "threshold": 5,
+         *       "severity": "critical",
+         *       "cooldown_seconds": 3600
+         *     }
+         */
+        AccountAlertRuleCreate: {
+            /**
+             * @description See `AlertRuleKind`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "account_drawdown" | "position_share";
+            /** @example 1 */
+            account_id: number;
+            /** @description A percent, of the peak equity (`account_drawdown`) or of the equity (`position_share`). */
+            threshold: number;
+            severity?: components["schemas"]["AlertSeverity"];
+            /**
+             * @description At least this long between two alerts of the rule.
+             * @default 300
+             */
+            cooldown_seconds: number;
+        };
+        /**
          * @description A new paper account (A-shares, CNY).
          * @example {
          *       "name": "demo",
@@ -1183,6 +1216,7 @@ export interface components {
          *       "owner": "admin",
          *       "kind": "price_above",
          *       "symbol": "600036.SH",
+         *       "account_id": null,
          *       "severity": "warning",
          *       "message": "600036.SH rose above 26.0: 26.01",
          *       "value": 26.01,
@@ -1197,10 +1231,13 @@ export interface components {
             rule_id: number;
             owner: string;
             kind: components["schemas"]["AlertRuleKind"];
+            /** @description The rule's symbol; of a `position_share` alert, the position's; else null. */
             symbol: string | null;
+            /** @description The account of an account rule's alert. */
+            account_id: number | null;
             severity: components["schemas"]["AlertSeverity"];
             message: string;
-            /** @description What crossed the threshold (a price, a percent, a volume multiple). */
+            /** @description What crossed the threshold (a price, a percent, a volume multiple; a drawdown or a position's share in percent). */
             value: number;
             threshold: number;
             /** Format: date-time */
@@ -1218,6 +1255,7 @@ export interface components {
          *           "owner": "admin",
          *           "kind": "price_above",
          *           "symbol": "600036.SH",
+         *           "account_id": null,
          *           "severity": "warning",
          *           "message": "600036.SH rose above 26.0: 26.01",
          *           "value": 26.01,
@@ -1235,11 +1273,13 @@ export interface components {
             next_cursor: string | null;
         };
         /**
+         * @description A risk alert rule. A symbol rule has a `symbol` (and a null `account_id`); an account rule the reverse.
          * @example {
          *       "id": 1,
          *       "owner": "admin",
          *       "kind": "price_above",
          *       "symbol": "600036.SH",
+         *       "account_id": null,
          *       "threshold": 26,
          *       "severity": "warning",
          *       "cooldown_seconds": 300,
@@ -1252,12 +1292,15 @@ export interface components {
             id: number;
             owner: string;
             kind: components["schemas"]["AlertRuleKind"];
-            symbol: string;
+            symbol: string | null;
+            account_id: number | null;
             threshold: number;
+            /** @description `account_drawdown` only: the peak its drawdown is measured from; null until it has been evaluated. */
+            peak_equity?: number | null;
             window?: number;
             severity: components["schemas"]["AlertSeverity"];
             cooldown_seconds: number;
-            /** @description True while a crossing would fire it; null until it has seen a quote. */
+            /** @description True while a crossing would fire it; null until it has been evaluated once. */
             armed: boolean | null;
             /** Format: date-time */
             last_fired_at: string | null;
@@ -1265,7 +1308,11 @@ export interface components {
             created_at: string;
         };
         /**
-         * @description A rule on one instrument's live quotes. It fires once per crossing, then re-arms when its condition is false again.
+         * @description A new rule: `kind` says which fields apply. The four symbol kinds name a `symbol`
+         *     (`SymbolAlertRuleCreate`); the account kinds name an `account_id` (`AccountAlertRuleCreate`).
+         *     A field of the other family (a `symbol` on `account_drawdown`, say) is refused with 400 and a
+         *     pointer to the field. Every rule fires once per crossing, then re-arms when its condition is
+         *     false again.
          * @example {
          *       "kind": "price_above",
          *       "symbol": "600036.SH",
@@ -1274,34 +1321,22 @@ export interface components {
          *       "cooldown_seconds": 300
          *     }
          */
-        AlertRuleCreate: {
-            kind: components["schemas"]["AlertRuleKind"];
-            /** @example 600036.SH */
-            symbol: string;
-            /** @description A price (`price_*`), a percent (`change_pct_beyond`) or a multiple of the average volume (`volume_spike`). */
-            threshold: number;
-            /**
-             * @description `volume_spike` only: trading days averaged.
-             * @default 5
-             */
-            window: number;
-            severity?: components["schemas"]["AlertSeverity"];
-            /**
-             * @description At least this long between two alerts of the rule.
-             * @default 300
-             */
-            cooldown_seconds: number;
-        };
+        AlertRuleCreate: components["schemas"]["SymbolAlertRuleCreate"] | components["schemas"]["AccountAlertRuleCreate"];
         /**
-         * @description `price_above` / `price_below`: the last price crosses above / below `threshold`;
-         *     `change_pct_beyond`: the day's change reaches ±`threshold` percent; `volume_spike`: the day's
-         *     volume so far reaches `threshold` times the average daily volume of the previous `window`
-         *     trading days. (Account drawdown, position share and strategy loss rules come with paper
-         *     accounts.)
+         * @description On one symbol's live quotes: `price_above` / `price_below`: the last price crosses above /
+         *     below `threshold`; `change_pct_beyond`: the day's change reaches ±`threshold` percent;
+         *     `volume_spike`: the day's volume so far reaches `threshold` times the average daily volume of
+         *     the previous `window` trading days.
+         *
+         *     On one paper account (marked to market at each symbol's latest trade, as
+         *     `GET /api/v1/accounts/{account_id}` shows it): `account_drawdown`: the equity is more than
+         *     `threshold` percent below its peak, the highest of the initial cash and every equity the rule
+         *     has seen (`peak_equity`); `position_share`: one position's market value is above `threshold`
+         *     percent of the equity (the alert names the largest such position's symbol).
          * @example price_above
          * @enum {string}
          */
-        AlertRuleKind: "price_above" | "price_below" | "change_pct_beyond" | "volume_spike";
+        AlertRuleKind: "price_above" | "price_below" | "change_pct_beyond" | "volume_spike" | "account_drawdown" | "position_share";
         /**
          * @example {
          *       "items": [
@@ -1310,6 +1345,7 @@ export interface components {
          *           "owner": "admin",
          *           "kind": "price_above",
          *           "symbol": "600036.SH",
+         *           "account_id": null,
          *           "threshold": 26,
          *           "severity": "warning",
          *           "cooldown_seconds": 300,
@@ -1775,9 +1811,11 @@ export interface components {
         };
         /**
          * @description A snapshot for a live dashboard: breadth and top movers of the A-share market, the jobs you can
-         *     see that are queued or running, recent risk alerts and the ingest rate. The market part scans
-         *     every A-share's latest quote, so a server process computes it at most once a second: reads
-         *     within the same second may show the same market figures.
+         *     see that are queued or running, your paper accounts' equity and P&L, open risk alerts and the
+         *     ingest rate. The market part scans every A-share's latest quote, so a server process computes
+         *     it at most once a second: reads within the same second may show the same market figures. The
+         *     jobs and paper parts are likewise kept for up to a second (the paper part for you alone); the
+         *     alert counts are read afresh.
          * @example {
          *       "breadth": {
          *         "as_of": "2017-07-26T14:59:50+08:00",
@@ -1859,6 +1897,21 @@ export interface components {
          *           }
          *         ]
          *       },
+         *       "paper": {
+         *         "equity": 999500,
+         *         "realized_pnl": 0,
+         *         "unrealized_pnl": -500,
+         *         "accounts": [
+         *           {
+         *             "id": 1,
+         *             "name": "demo",
+         *             "equity": 999500,
+         *             "realized_pnl": 0,
+         *             "unrealized_pnl": -500
+         *           }
+         *         ]
+         *       },
+         *       "open_alerts": 1,
          *       "risk_alerts_24h": 0,
          *       "ingest_rows_per_second": 1250.5
          *     }
@@ -1867,6 +1920,12 @@ export interface components {
             breadth: components["schemas"]["MarketBreadth"];
             movers: components["schemas"]["MarketMovers"];
             jobs: components["schemas"]["JobActivity"];
+            paper: components["schemas"]["DashboardPaper"];
+            /**
+             * @description Your risk alerts (an admin: everyone's) not yet acknowledged, of any age: what
+             *     `GET /api/v1/alerts?acknowledged=false` lists.
+             */
+            open_alerts: number;
             /**
              * @description Your risk alerts (an admin: everyone's) fired in the last 24 hours and not yet
              *     acknowledged (`GET /api/v1/alerts?acknowledged=false`).
@@ -1881,6 +1940,57 @@ export interface components {
              *     not be read.
              */
             ingest_rows_per_second: number | null;
+        };
+        /**
+         * @description One paper account's equity and P&L (CNY).
+         * @example {
+         *       "id": 1,
+         *       "name": "demo",
+         *       "equity": 999500,
+         *       "realized_pnl": 0,
+         *       "unrealized_pnl": -500
+         *     }
+         */
+        DashboardAccount: {
+            id: number;
+            name: string;
+            equity: number;
+            realized_pnl: number;
+            unrealized_pnl: number;
+        };
+        /**
+         * @description Your own paper accounts (an admin's too: their own, not everyone's), each marked to market at
+         *     its symbols' latest trades as `GET /api/v1/accounts/{account_id}` shows it: the newest 20,
+         *     and the totals of those. CNY.
+         * @example {
+         *       "equity": 1012000.5,
+         *       "realized_pnl": 1500,
+         *       "unrealized_pnl": 10500.5,
+         *       "accounts": [
+         *         {
+         *           "id": 2,
+         *           "name": "momentum",
+         *           "equity": 512000.5,
+         *           "realized_pnl": 1500,
+         *           "unrealized_pnl": 10500.5
+         *         },
+         *         {
+         *           "id": 1,
+         *           "name": "demo",
+         *           "equity": 500000,
+         *           "realized_pnl": 0,
+         *           "unrealized_pnl": 0
+         *         }
+         *       ]
+         *     }
+         */
+        DashboardPaper: {
+            /** @description The accounts' total equity (cash + frozen cash + market value). */
+            equity: number;
+            realized_pnl: number;
+            unrealized_pnl: number;
+            /** @description Newest first. */
+            accounts: components["schemas"]["DashboardAccount"][];
         };
         /**
          * @description One `dashboard_update` Server-Sent Event: the SSE `id:` line carries `id`, the `event:` line
@@ -1917,6 +2027,13 @@ export interface components {
          *           },
          *           "running": []
          *         },
+         *         "paper": {
+         *           "equity": 0,
+         *           "realized_pnl": 0,
+         *           "unrealized_pnl": 0,
+         *           "accounts": []
+         *         },
+         *         "open_alerts": 0,
          *         "risk_alerts_24h": 0,
          *         "ingest_rows_per_second": 0
          *       }
@@ -2803,6 +2920,7 @@ export interface components {
          *         "owner": "admin",
          *         "kind": "price_above",
          *         "symbol": "600036.SH",
+         *         "account_id": null,
          *         "severity": "warning",
          *         "message": "600036.SH rose above 26.0: 26.01",
          *         "value": 26.01,
@@ -3289,6 +3407,38 @@ export interface components {
          */
         StrategyTypeList: {
             items: components["schemas"]["StrategyTypeInfo"][];
+        };
+        /**
+         * @description A rule on one instrument's live quotes (`price_above`, `price_below`, `change_pct_beyond`, `volume_spike`); it names a `symbol`.
+         * @example {
+         *       "kind": "price_above",
+         *       "symbol": "600036.SH",
+         *       "threshold": 26,
+         *       "severity": "warning",
+         *       "cooldown_seconds": 300
+         *     }
+         */
+        SymbolAlertRuleCreate: {
+            /**
+             * @description See `AlertRuleKind`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "price_above" | "price_below" | "change_pct_beyond" | "volume_spike";
+            /** @example 600036.SH */
+            symbol: string;
+            /** @description A price (`price_*`), a percent (`change_pct_beyond`) or a multiple of the average volume (`volume_spike`). */
+            threshold: number;
+            /**
+             * @description `volume_spike` only: trading days averaged.
+             * @default 5
+             */
+            window: number;
+            severity?: components["schemas"]["AlertSeverity"];
+            /**
+             * @description At least this long between two alerts of the rule.
+             * @default 300
+             */
+            cooldown_seconds: number;
         };
         /**
          * @example {
@@ -6494,6 +6644,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];

@@ -157,8 +157,10 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
     market = MarketService(data, cache=cache, meter=meter)
     signals = SignalStore(data.relational.engine)
     live = LiveSignals(strategies, signals, market, bus)
+    paper = PaperService(PaperStore(data.relational.engine), data, settings, bus)
+    live.trader = AutoTrader(paper)
     alert_store = AlertStore(data.relational.engine)
-    alert_engine = AlertEngine(alert_store, data.relational, bus)
+    alert_engine = AlertEngine(alert_store, data.relational, bus, paper)
     hub = Hub(
         bus,
         auth,
@@ -166,8 +168,6 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         reverify_seconds=settings.ws_reverify_seconds,
         stall_seconds=settings.ws_stall_seconds,
     )
-    paper = PaperService(PaperStore(data.relational.engine), data, settings, bus)
-    live.trader = AutoTrader(paper)
     return Services(
         settings=settings,
         api_version=str(spec["info"]["version"]),
@@ -178,7 +178,12 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         backtests=BacktestService(router.books["backtest"], strategies, data.relational),
         training=TrainingService(router.books["training"], data.relational),
         dashboard=DashboardService(
-            data, router.books["backtest"], router.books["training"], meter, alerts=alert_store
+            data,
+            router.books["backtest"],
+            router.books["training"],
+            meter,
+            alerts=alert_store,
+            paper=paper,
         ),
         runner=runner,
         bus=bus,
@@ -187,7 +192,7 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         matching=Matching(paper, bus),
         redis=link,
         live=live,
-        alerts=AlertService(alert_store, data.relational, alert_engine),
+        alerts=AlertService(alert_store, data.relational, alert_engine, paper),
         cache=cache,
     )
 

@@ -1,15 +1,29 @@
 """The dashboard on the sample data: breadth and movers agree with a plain recomputation from
-the quotes endpoint's answers, jobs are counted as each user may see them, ingest is metered."""
+the quotes endpoint's answers, jobs are counted as each user may see them, ingest is metered,
+and each caller sees their own paper accounts and open alerts (in the snapshot and over SSE)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 from typing import Any
+
+import httpx
+from httpx_sse import connect_sse
 
 from mystocks.services.jobs import Report
 from mystocks.storage.sample_data import SAMPLE_CN_STOCKS
 from tests.conftest import backtest_inputs, login
+from tests.integration.test_account_alerts import (
+    Clock,
+    engine_of,
+    holding,
+    paper_app,  # noqa: F401 (a fixture)
+    set_price,
+    trader,
+)
+from tests.servers import thread_server
 
 URL = "/api/v1/dashboard"
 LAST_TICK_DAY = "2017-07-26"  # the newest simulated ticks of the Shanghai sample stocks
@@ -183,3 +197,64 @@ def test_get_dashboard_needs_a_token(client):
     answer = client.get(URL)
     assert answer.status_code == 401
     assert answer.headers["content-type"].startswith("application/problem+json")
+
+
+def test_get_dashboard_shows_the_callers_own_paper_accounts_and_open_alerts(paper_app):  # noqa: F811
+    app, client = paper_app
+    alice, bob = trader(app, client, "alice"), trader(app, client, "bob")
+    admin = login(client, "admin", "mystocks-admin")
+    risky = holding(app, client, alice)  # 79,995.00 cash + 1,000 600036.SH bought at 20.00
+    cash_only = client.post(
+        "/api/v1/accounts", headers=bob, json={"name": "cash", "initial_cash": 50000}
+    ).json()["id"]
+    rule = {"kind": "account_drawdown", "account_id": risky, "threshold": 1, "cooldown_seconds": 0}
+    assert client.post("/api/v1/alert-rules", headers=alice, json=rule).status_code == 201
+    clock = Clock()
+    engine = engine_of(app, clock)
+    set_price(client, admin, 22.0)  # 101,995.00: a new peak
+    assert engine.on_trades([{"account_id": risky}]) == []
+    set_price(client, admin, 21.5)  # 101,495.00: 0.49% down
+    assert engine.on_trades([{"account_id": risky}]) == []
+    set_price(client, admin, 20.5)  # 100,495.00: 1.47% down, fired
+    assert len(engine.on_trades([{"account_id": risky}])) == 1
+
+    def dashboard(headers: dict[str, str]) -> dict[str, Any]:
+        answer = client.get(URL, headers=headers)
+        assert answer.status_code == 200, answer.text
+        snapshot: dict[str, Any] = answer.json()
+        return snapshot
+
+    # Read back to back, within the second the per-user parts are kept: each their own.
+    mine, theirs, admins = dashboard(alice), dashboard(bob), dashboard(admin)
+    assert mine["paper"] == {
+        "equity": 100495.0,
+        "realized_pnl": 0.0,
+        "unrealized_pnl": 495.0,  # 20,500.00 marked minus 20,005.00 paid
+        "accounts": [
+            {
+                "id": risky,
+                "name": "risk",
+                "equity": 100495.0,
+                "realized_pnl": 0.0,
+                "unrealized_pnl": 495.0,
+            }
+        ],
+    }
+    assert mine["open_alerts"] == mine["risk_alerts_24h"] == 1
+    assert [a["id"] for a in theirs["paper"]["accounts"]] == [cash_only]
+    assert theirs["paper"]["equity"] == 50000.0 and theirs["open_alerts"] == 0
+    assert admins["paper"]["accounts"] == [] and admins["open_alerts"] == 1  # alerts: everyone's
+
+    [alert] = client.get("/api/v1/alerts", headers=alice).json()["items"]
+    assert client.post(f"/api/v1/alerts/{alert['id']}/ack", headers=alice).status_code == 200
+    assert dashboard(alice)["open_alerts"] == 0  # counted afresh, not kept for the second
+
+    with (
+        thread_server(app) as base,
+        httpx.Client(base_url=base, headers=bob) as http,
+        connect_sse(http, "GET", "/api/v1/sse/dashboard") as stream,
+    ):
+        first = next(e for e in stream.iter_sse() if e.event == "dashboard_update")
+    pushed = json.loads(first.data)["data"]
+    assert [a["id"] for a in pushed["paper"]["accounts"]] == [cash_only]
+    assert pushed["open_alerts"] == 0

@@ -57,19 +57,38 @@ class AccountPage(BaseModel):
 
 class AlertRuleKind(
     RootModel[
-        Literal['price_above', 'price_below', 'change_pct_beyond', 'volume_spike']
+        Literal[
+            'price_above',
+            'price_below',
+            'change_pct_beyond',
+            'volume_spike',
+            'account_drawdown',
+            'position_share',
+        ]
     ]
 ):
     root: Annotated[
-        Literal['price_above', 'price_below', 'change_pct_beyond', 'volume_spike'],
+        Literal[
+            'price_above',
+            'price_below',
+            'change_pct_beyond',
+            'volume_spike',
+            'account_drawdown',
+            'position_share',
+        ],
         Field(examples=['price_above']),
     ]
     """
-    `price_above` / `price_below`: the last price crosses above / below `threshold`;
-    `change_pct_beyond`: the day's change reaches ±`threshold` percent; `volume_spike`: the day's
-    volume so far reaches `threshold` times the average daily volume of the previous `window`
-    trading days. (Account drawdown, position share and strategy loss rules come with paper
-    accounts.)
+    On one symbol's live quotes: `price_above` / `price_below`: the last price crosses above /
+    below `threshold`; `change_pct_beyond`: the day's change reaches ±`threshold` percent;
+    `volume_spike`: the day's volume so far reaches `threshold` times the average daily volume of
+    the previous `window` trading days.
+
+    On one paper account (marked to market at each symbol's latest trade, as
+    `GET /api/v1/accounts/{account_id}` shows it): `account_drawdown`: the equity is more than
+    `threshold` percent below its peak, the highest of the initial cash and every equity the rule
+    has seen (`peak_equity`); `position_share`: one position's market value is above `threshold`
+    percent of the equity (the alert names the largest such position's symbol).
 
     """
 
@@ -92,7 +111,7 @@ class AutoTrade(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    account_id: Annotated[int, Field(ge=1)]
+    account_id: Annotated[int, Field(ge=1, le=9007199254740991)]
     """
     One of the strategy owner's paper accounts.
     """
@@ -256,6 +275,38 @@ class Calendar(BaseModel):
     days: list[date_aliased]
     """
     Trading days in the range, oldest first.
+    """
+
+
+class DashboardAccount(BaseModel):
+    """
+    One paper account's equity and P&L (CNY).
+    """
+
+    id: int
+    name: str
+    equity: float
+    realized_pnl: float
+    unrealized_pnl: float
+
+
+class DashboardPaper(BaseModel):
+    """
+    Your own paper accounts (an admin's too: their own, not everyone's), each marked to market at
+    its symbols' latest trades as `GET /api/v1/accounts/{account_id}` shows it: the newest 20,
+    and the totals of those. CNY.
+
+    """
+
+    equity: float
+    """
+    The accounts' total equity (cash + frozen cash + market value).
+    """
+    realized_pnl: float
+    unrealized_pnl: float
+    accounts: Annotated[list[DashboardAccount], Field(max_length=20)]
+    """
+    Newest first.
     """
 
 
@@ -896,6 +947,36 @@ class StrategyTypeList(BaseModel):
     items: list[StrategyTypeInfo]
 
 
+class SymbolAlertRuleCreate(BaseModel):
+    """
+    A rule on one instrument's live quotes (`price_above`, `price_below`, `change_pct_beyond`, `volume_spike`); it names a `symbol`.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    kind: Literal['price_above', 'price_below', 'change_pct_beyond', 'volume_spike']
+    """
+    See `AlertRuleKind`.
+    """
+    symbol: Annotated[
+        str, Field(examples=['600036.SH'], pattern='^[A-Za-z0-9]{1,12}\\.[A-Za-z]{2}$')
+    ]
+    threshold: Annotated[float, Field(ge=0.0, le=1000000000.0)]
+    """
+    A price (`price_*`), a percent (`change_pct_beyond`) or a multiple of the average volume (`volume_spike`).
+    """
+    window: Annotated[int, Field(ge=1, le=60)] = 5
+    """
+    `volume_spike` only: trading days averaged.
+    """
+    severity: Annotated[AlertSeverity | None, Field(validate_default=True)] = 'warning'
+    cooldown_seconds: Annotated[int, Field(ge=0, le=86400)] = 300
+    """
+    At least this long between two alerts of the rule.
+    """
+
+
 class Tick(BaseModel):
     ts: AwareDatetime
     price: float
@@ -1297,6 +1378,33 @@ class WsUnsubscribe(BaseModel):
     id: WsRequestId | None = None
 
 
+class AccountAlertRuleCreate(BaseModel):
+    """
+    A rule on one of your paper accounts (`account_drawdown`, `position_share`); it names an
+    `account_id` (yours, or any for an admin) instead of a `symbol`. It is evaluated when the
+    account trades and, at most about once a second, when the price of something it holds moves.
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    kind: Literal['account_drawdown', 'position_share']
+    """
+    See `AlertRuleKind`.
+    """
+    account_id: Annotated[int, Field(examples=[1], ge=1, le=9007199254740991)]
+    threshold: Annotated[float, Field(ge=0.0, le=100.0)]
+    """
+    A percent, of the peak equity (`account_drawdown`) or of the equity (`position_share`).
+    """
+    severity: Annotated[AlertSeverity | None, Field(validate_default=True)] = 'warning'
+    cooldown_seconds: Annotated[int, Field(ge=0, le=86400)] = 300
+    """
+    At least this long between two alerts of the rule.
+    """
+
+
 class Alert(BaseModel):
     """
     A risk alert a rule fired.
@@ -1307,11 +1415,18 @@ class Alert(BaseModel):
     owner: str
     kind: AlertRuleKind
     symbol: Annotated[str | None, Field(...)]
+    """
+    The rule's symbol; of a `position_share` alert, the position's; else null.
+    """
+    account_id: Annotated[int | None, Field(...)]
+    """
+    The account of an account rule's alert.
+    """
     severity: AlertSeverity
     message: str
     value: float
     """
-    What crossed the threshold (a price, a percent, a volume multiple).
+    What crossed the threshold (a price, a percent, a volume multiple; a drawdown or a position's share in percent).
     """
     threshold: float
     fired_at: AwareDatetime
@@ -1325,46 +1440,54 @@ class AlertPage(BaseModel):
 
 
 class AlertRule(BaseModel):
+    """
+    A risk alert rule. A symbol rule has a `symbol` (and a null `account_id`); an account rule the reverse.
+    """
+
     id: Annotated[int, Field(ge=1)]
     owner: str
     kind: AlertRuleKind
-    symbol: str
+    symbol: Annotated[str | None, Field(...)]
+    account_id: Annotated[int | None, Field(...)]
     threshold: float
+    peak_equity: float | None = None
+    """
+    `account_drawdown` only: the peak its drawdown is measured from; null until it has been evaluated.
+    """
     window: int | None = None
     severity: AlertSeverity
     cooldown_seconds: int
     armed: Annotated[bool | None, Field(...)]
     """
-    True while a crossing would fire it; null until it has seen a quote.
+    True while a crossing would fire it; null until it has been evaluated once.
     """
     last_fired_at: Annotated[AwareDatetime | None, Field(...)]
     created_at: AwareDatetime
 
 
-class AlertRuleCreate(BaseModel):
-    """
-    A rule on one instrument's live quotes. It fires once per crossing, then re-arms when its condition is false again.
-    """
-
-    model_config = ConfigDict(
-        extra='forbid',
-    )
-    kind: AlertRuleKind
-    symbol: Annotated[
-        str, Field(examples=['600036.SH'], pattern='^[A-Za-z0-9]{1,12}\\.[A-Za-z]{2}$')
+class AlertRuleCreate(RootModel[SymbolAlertRuleCreate | AccountAlertRuleCreate]):
+    root: Annotated[
+        SymbolAlertRuleCreate | AccountAlertRuleCreate,
+        Field(
+            discriminator='kind',
+            examples=[
+                {
+                    'kind': 'price_above',
+                    'symbol': '600036.SH',
+                    'threshold': 26.0,
+                    'severity': 'warning',
+                    'cooldown_seconds': 300,
+                }
+            ],
+        ),
     ]
-    threshold: Annotated[float, Field(ge=0.0, le=1000000000.0)]
     """
-    A price (`price_*`), a percent (`change_pct_beyond`) or a multiple of the average volume (`volume_spike`).
-    """
-    window: Annotated[int, Field(ge=1, le=60)] = 5
-    """
-    `volume_spike` only: trading days averaged.
-    """
-    severity: Annotated[AlertSeverity | None, Field(validate_default=True)] = 'warning'
-    cooldown_seconds: Annotated[int, Field(ge=0, le=86400)] = 300
-    """
-    At least this long between two alerts of the rule.
+    A new rule: `kind` says which fields apply. The four symbol kinds name a `symbol`
+    (`SymbolAlertRuleCreate`); the account kinds name an `account_id` (`AccountAlertRuleCreate`).
+    A field of the other family (a `symbol` on `account_drawdown`, say) is refused with 400 and a
+    pointer to the field. Every rule fires once per crossing, then re-arms when its condition is
+    false again.
+
     """
 
 
@@ -2143,15 +2266,24 @@ class BacktestRequest(BaseModel):
 class Dashboard(BaseModel):
     """
     A snapshot for a live dashboard: breadth and top movers of the A-share market, the jobs you can
-    see that are queued or running, recent risk alerts and the ingest rate. The market part scans
-    every A-share's latest quote, so a server process computes it at most once a second: reads
-    within the same second may show the same market figures.
+    see that are queued or running, your paper accounts' equity and P&L, open risk alerts and the
+    ingest rate. The market part scans every A-share's latest quote, so a server process computes
+    it at most once a second: reads within the same second may show the same market figures. The
+    jobs and paper parts are likewise kept for up to a second (the paper part for you alone); the
+    alert counts are read afresh.
 
     """
 
     breadth: MarketBreadth
     movers: MarketMovers
     jobs: JobActivity
+    paper: DashboardPaper
+    open_alerts: Annotated[int, Field(ge=0)]
+    """
+    Your risk alerts (an admin: everyone's) not yet acknowledged, of any age: what
+    `GET /api/v1/alerts?acknowledged=false` lists.
+
+    """
     risk_alerts_24h: Annotated[int, Field(ge=0)]
     """
     Your risk alerts (an admin: everyone's) fired in the last 24 hours and not yet

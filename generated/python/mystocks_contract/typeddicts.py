@@ -51,14 +51,24 @@ class AccountPage(TypedDict):
 
 
 AlertRuleKind: TypeAlias = Literal[
-    'price_above', 'price_below', 'change_pct_beyond', 'volume_spike'
+    'price_above',
+    'price_below',
+    'change_pct_beyond',
+    'volume_spike',
+    'account_drawdown',
+    'position_share',
 ]
 """
-`price_above` / `price_below`: the last price crosses above / below `threshold`;
-`change_pct_beyond`: the day's change reaches ±`threshold` percent; `volume_spike`: the day's
-volume so far reaches `threshold` times the average daily volume of the previous `window`
-trading days. (Account drawdown, position share and strategy loss rules come with paper
-accounts.)
+On one symbol's live quotes: `price_above` / `price_below`: the last price crosses above /
+below `threshold`; `change_pct_beyond`: the day's change reaches ±`threshold` percent;
+`volume_spike`: the day's volume so far reaches `threshold` times the average daily volume of
+the previous `window` trading days.
+
+On one paper account (marked to market at each symbol's latest trade, as
+`GET /api/v1/accounts/{account_id}` shows it): `account_drawdown`: the equity is more than
+`threshold` percent below its peak, the highest of the initial cash and every equity the rule
+has seen (`peak_equity`); `position_share`: one position's market value is above `threshold`
+percent of the equity (the alert names the largest such position's symbol).
 
 """
 
@@ -225,6 +235,38 @@ class Calendar(TypedDict):
     days: list[str]
     """
     Trading days in the range, oldest first.
+    """
+
+
+class DashboardAccount(TypedDict):
+    """
+    One paper account's equity and P&L (CNY).
+    """
+
+    id: int
+    name: str
+    equity: float
+    realized_pnl: float
+    unrealized_pnl: float
+
+
+class DashboardPaper(TypedDict):
+    """
+    Your own paper accounts (an admin's too: their own, not everyone's), each marked to market at
+    its symbols' latest trades as `GET /api/v1/accounts/{account_id}` shows it: the newest 20,
+    and the totals of those. CNY.
+
+    """
+
+    equity: float
+    """
+    The accounts' total equity (cash + frozen cash + market value).
+    """
+    realized_pnl: float
+    unrealized_pnl: float
+    accounts: list[DashboardAccount]
+    """
+    Newest first.
     """
 
 
@@ -784,6 +826,31 @@ class StrategyTypeList(TypedDict):
     items: list[StrategyTypeInfo]
 
 
+class SymbolAlertRuleCreate(TypedDict, closed=True):
+    """
+    A rule on one instrument's live quotes (`price_above`, `price_below`, `change_pct_beyond`, `volume_spike`); it names a `symbol`.
+    """
+
+    kind: Literal['price_above', 'price_below', 'change_pct_beyond', 'volume_spike']
+    """
+    See `AlertRuleKind`.
+    """
+    symbol: str
+    threshold: float
+    """
+    A price (`price_*`), a percent (`change_pct_beyond`) or a multiple of the average volume (`volume_spike`).
+    """
+    window: NotRequired[int]
+    """
+    `volume_spike` only: trading days averaged.
+    """
+    severity: NotRequired[AlertSeverity]
+    cooldown_seconds: NotRequired[int]
+    """
+    At least this long between two alerts of the rule.
+    """
+
+
 class Tick(TypedDict):
     ts: str
     price: float
@@ -1137,6 +1204,30 @@ class WsUnsubscribe(TypedDict, closed=True):
     id: NotRequired[WsRequestId]
 
 
+class AccountAlertRuleCreate(TypedDict, closed=True):
+    """
+    A rule on one of your paper accounts (`account_drawdown`, `position_share`); it names an
+    `account_id` (yours, or any for an admin) instead of a `symbol`. It is evaluated when the
+    account trades and, at most about once a second, when the price of something it holds moves.
+
+    """
+
+    kind: Literal['account_drawdown', 'position_share']
+    """
+    See `AlertRuleKind`.
+    """
+    account_id: int
+    threshold: float
+    """
+    A percent, of the peak equity (`account_drawdown`) or of the equity (`position_share`).
+    """
+    severity: NotRequired[AlertSeverity]
+    cooldown_seconds: NotRequired[int]
+    """
+    At least this long between two alerts of the rule.
+    """
+
+
 class Alert(TypedDict):
     """
     A risk alert a rule fired.
@@ -1147,11 +1238,18 @@ class Alert(TypedDict):
     owner: str
     kind: AlertRuleKind
     symbol: str | None
+    """
+    The rule's symbol; of a `position_share` alert, the position's; else null.
+    """
+    account_id: int | None
+    """
+    The account of an account rule's alert.
+    """
     severity: AlertSeverity
     message: str
     value: float
     """
-    What crossed the threshold (a price, a percent, a volume multiple).
+    What crossed the threshold (a price, a percent, a volume multiple; a drawdown or a position's share in percent).
     """
     threshold: float
     fired_at: str
@@ -1165,42 +1263,40 @@ class AlertPage(TypedDict):
 
 
 class AlertRule(TypedDict):
+    """
+    A risk alert rule. A symbol rule has a `symbol` (and a null `account_id`); an account rule the reverse.
+    """
+
     id: int
     owner: str
     kind: AlertRuleKind
-    symbol: str
+    symbol: str | None
+    account_id: int | None
     threshold: float
+    peak_equity: NotRequired[float | None]
+    """
+    `account_drawdown` only: the peak its drawdown is measured from; null until it has been evaluated.
+    """
     window: NotRequired[int]
     severity: AlertSeverity
     cooldown_seconds: int
     armed: bool | None
     """
-    True while a crossing would fire it; null until it has seen a quote.
+    True while a crossing would fire it; null until it has been evaluated once.
     """
     last_fired_at: str | None
     created_at: str
 
 
-class AlertRuleCreate(TypedDict, closed=True):
-    """
-    A rule on one instrument's live quotes. It fires once per crossing, then re-arms when its condition is false again.
-    """
+AlertRuleCreate: TypeAlias = SymbolAlertRuleCreate | AccountAlertRuleCreate
+"""
+A new rule: `kind` says which fields apply. The four symbol kinds name a `symbol`
+(`SymbolAlertRuleCreate`); the account kinds name an `account_id` (`AccountAlertRuleCreate`).
+A field of the other family (a `symbol` on `account_drawdown`, say) is refused with 400 and a
+pointer to the field. Every rule fires once per crossing, then re-arms when its condition is
+false again.
 
-    kind: AlertRuleKind
-    symbol: str
-    threshold: float
-    """
-    A price (`price_*`), a percent (`change_pct_beyond`) or a multiple of the average volume (`volume_spike`).
-    """
-    window: NotRequired[int]
-    """
-    `volume_spike` only: trading days averaged.
-    """
-    severity: NotRequired[AlertSeverity]
-    cooldown_seconds: NotRequired[int]
-    """
-    At least this long between two alerts of the rule.
-    """
+"""
 
 
 class AlertRuleList(TypedDict):
@@ -1914,15 +2010,24 @@ class BacktestRequest(TypedDict, closed=True):
 class Dashboard(TypedDict):
     """
     A snapshot for a live dashboard: breadth and top movers of the A-share market, the jobs you can
-    see that are queued or running, recent risk alerts and the ingest rate. The market part scans
-    every A-share's latest quote, so a server process computes it at most once a second: reads
-    within the same second may show the same market figures.
+    see that are queued or running, your paper accounts' equity and P&L, open risk alerts and the
+    ingest rate. The market part scans every A-share's latest quote, so a server process computes
+    it at most once a second: reads within the same second may show the same market figures. The
+    jobs and paper parts are likewise kept for up to a second (the paper part for you alone); the
+    alert counts are read afresh.
 
     """
 
     breadth: MarketBreadth
     movers: MarketMovers
     jobs: JobActivity
+    paper: DashboardPaper
+    open_alerts: int
+    """
+    Your risk alerts (an admin: everyone's) not yet acknowledged, of any age: what
+    `GET /api/v1/alerts?acknowledged=false` lists.
+
+    """
     risk_alerts_24h: int
     """
     Your risk alerts (an admin: everyone's) fired in the last 24 hours and not yet

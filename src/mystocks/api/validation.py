@@ -192,12 +192,69 @@ class CompiledParameterValidator(ParameterValidator):  # type: ignore[misc]
             raise ContractViolation(problems)
 
 
+def _chosen_branch(
+    exc: fastjsonschema.JsonSchemaValueException, schema: dict[str, Any], body: Any
+) -> tuple[fastjsonschema.JsonSchemaValueException, dict[str, Any]] | FieldProblem:
+    """A discriminated `oneOf` body fails as a whole ("valid by exactly one definition"), which
+    names no field: check it against the one branch its discriminator picks instead, so the
+    problem points at the field (a missing `account_id`, an extra `symbol`)."""
+    if exc.rule != "oneOf" or exc.name != "data" or not isinstance(body, dict):
+        return exc, schema
+    name = schema.get("discriminator", {}).get("propertyName")
+    if name is None:
+        return exc, schema
+    branches = {
+        value: branch
+        for branch in schema["oneOf"]
+        for value in branch.get("properties", {}).get(name, {}).get("enum", ())
+    }
+    if name not in body:
+        return FieldProblem("body", name, "is required")
+    branch = branches.get(body[name])
+    if branch is None:
+        shown = str(body[name])[:40]
+        return FieldProblem("body", name, f"must be one of {', '.join(branches)}; got '{shown}'")
+    try:
+        compiled(branch)(body)
+    except fastjsonschema.JsonSchemaValueException as inner:
+        return inner, branch
+    return exc, schema
+
+
+def _field(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
 def _body_problem(
-    exc: fastjsonschema.JsonSchemaValueException, schema: dict[str, Any], location: str
+    exc: fastjsonschema.JsonSchemaValueException,
+    schema: dict[str, Any],
+    location: str,
+    body: Any = None,
 ) -> ContractViolation:
-    path = (exc.name or "data").removeprefix("data").lstrip(".") or location
+    chosen = _chosen_branch(exc, schema, body)
+    if isinstance(chosen, FieldProblem):
+        return ContractViolation([chosen])
+    exc, schema = chosen
+    path = (exc.name or "data").removeprefix("data").lstrip(".")
     path = re.sub(r"\.(\d+)(?=\.|$)", r"[\1]", path)
-    return ContractViolation([FieldProblem(location, path, explain(exc, schema))])
+    # Point at the fields missing or not defined, not at the object that holds them.
+    if exc.rule == "required" and isinstance(exc.value, dict):
+        missing = [str(name) for name in exc.rule_definition if name not in exc.value]
+        if missing:
+            return ContractViolation(
+                [FieldProblem(location, _field(path, name), "is required") for name in missing]
+            )
+    if exc.rule == "additionalProperties" and isinstance(exc.value, dict):
+        known = (exc.definition or {}).get("properties", {})
+        extra = sorted(set(exc.value) - set(known))
+        if extra:
+            return ContractViolation(
+                [
+                    FieldProblem(location, _field(path, name), "is not allowed here")
+                    for name in extra
+                ]
+            )
+    return ContractViolation([FieldProblem(location, path or location, explain(exc, schema))])
 
 
 class CompiledJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
@@ -221,7 +278,7 @@ class CompiledJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
         try:
             compiled(self._schema)(body)
         except fastjsonschema.JsonSchemaValueException as exc:
-            raise _body_problem(exc, self._schema, "body") from None
+            raise _body_problem(exc, self._schema, "body", body) from None
         return None
 
 

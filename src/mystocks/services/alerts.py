@@ -1,40 +1,51 @@
-"""Risk alerts: rules on the live quotes, fired once per crossing, stored and pushed.
+"""Risk alerts: rules on the live quotes and on paper accounts, fired once per crossing,
+stored and pushed.
 
-Rule kinds (on one symbol's quotes, as the feed publishes them on topic `market`):
+Symbol rule kinds (on one symbol's quotes, as the feed publishes them on topic `market`):
 
     price_above        last > threshold          price_below    last < threshold
     change_pct_beyond  |change_pct| >= threshold (percent, either way)
     volume_spike       the day's volume so far >= threshold x the average daily volume of the
                        previous `window` trading days (5 by default)
 
-A rule is armed when its condition is false; the first quote that makes it true fires it (once),
-and it re-arms when the condition is false again; `cooldown_seconds` spaces two firings. The
-first quote a rule sees only sets its state: a price already above the line when the rule is
+Account rule kinds (`account_drawdown`, `position_share`: `services.account_alerts`) are
+evaluated when their account trades (topic `orders`, event `trade`) and when the feed's quotes
+move a symbol the account held at its last evaluation, at most once per `ACCOUNT_EVERY` seconds
+per account there, since marking an account to market is a few queries.
+
+A rule is armed when its condition is false; the first evaluation that makes it true fires it
+(once), and it re-arms when the condition is false again; `cooldown_seconds` spaces two firings.
+The first evaluation only sets its state: a price already above the line when the rule is
 created is not a crossing. Firing is a conditional update in the store, so several server
-instances evaluating the same quote store one alert, which alone is published (topic `alerts`,
-event `risk_alert`, the rule owner's) after the commit.
+instances evaluating the same quote or trade store one alert, which alone is published (topic
+`alerts`, event `risk_alert`, the rule owner's) after the commit.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from mystocks_contract import typeddicts as td
 
 from mystocks.errors import FieldProblem, NotFound, RuleViolation
 from mystocks.services import paging
+from mystocks.services.account_alerts import ACCOUNT_KINDS, AccountView, Hit
 from mystocks.services.auth import Principal
 from mystocks.services.events import EventBus
 from mystocks.services.follow import follow
+from mystocks.services.paper import PaperService, yuan
 from mystocks.storage.alerts import AlertStore
 from mystocks.storage.relational import RelationalStore
 
 log = logging.getLogger("mystocks.alerts")
 
-KINDS = ("price_above", "price_below", "change_pct_beyond", "volume_spike")
+SYMBOL_KINDS = ("price_above", "price_below", "change_pct_beyond", "volume_spike")
+ACCOUNT_EVERY = 1.0  # seconds between two evaluations of an account on price moves
 
 
 def condition(
@@ -67,8 +78,11 @@ def message(rule: dict[str, Any], value: float) -> str:
 
 
 def present_rule(row: dict[str, Any]) -> td.AlertRule:
-    out = {k: row[k] for k in ("id", "kind", "symbol", "threshold", "severity", "cooldown_seconds")}
+    keys = ("id", "kind", "symbol", "account_id", "threshold", "severity", "cooldown_seconds")
+    out = {k: row[k] for k in keys}
     out["owner"] = row["owner"]
+    if row["kind"] == "account_drawdown":
+        out["peak_equity"] = None if row["peak"] is None else yuan(row["peak"])
     if row["window"] is not None:
         out["window"] = row["window"]
     out["armed"] = row["armed"]
@@ -80,8 +94,8 @@ def present_rule(row: dict[str, Any]) -> td.AlertRule:
 
 
 def present_alert(row: dict[str, Any]) -> td.Alert:
-    keys = ("id", "rule_id", "owner", "kind", "symbol", "severity", "message", "value", "threshold")
-    out: dict[str, Any] = {k: row[k] for k in keys}
+    keys = ("id", "rule_id", "owner", "kind", "symbol", "account_id", "severity", "message")
+    out: dict[str, Any] = {k: row[k] for k in (*keys, "value", "threshold")}
     out["fired_at"] = row["fired_at"].isoformat()
     acked = row["acknowledged_at"]
     out["acknowledged"] = acked is not None
@@ -92,24 +106,38 @@ def present_alert(row: dict[str, Any]) -> td.Alert:
 class AlertService:
     """The REST side: rules and alerts, owners see theirs, admins all."""
 
-    def __init__(self, store: AlertStore, relational: RelationalStore, engine: AlertEngine) -> None:
+    def __init__(
+        self,
+        store: AlertStore,
+        relational: RelationalStore,
+        engine: AlertEngine,
+        paper: PaperService,
+    ) -> None:
         self.store = store
         self.relational = relational
         self.engine = engine
+        self.paper = paper
 
     def list_rules(self, principal: Principal) -> td.AlertRuleList:
         owner = None if principal.role == "admin" else principal.username
         return {"items": [present_rule(r) for r in self.store.rules(owner)]}
 
     def create_rule(self, principal: Principal, body: dict[str, Any]) -> td.AlertRule:
-        symbol = body["symbol"].upper()
-        if not self.relational.get_instruments([symbol]):
-            detail = f"{symbol} is not listed"
-            raise RuleViolation(detail, (FieldProblem("body", "symbol", detail),))
+        """The contract's `oneOf` already holds each kind to its fields (a symbol or an
+        account_id); what is checked here needs the data: a listed symbol, a visible account."""
+        symbol, account_id = None, None
+        if body["kind"] in ACCOUNT_KINDS:
+            account_id = self.paper.visible_account(principal, body["account_id"])["id"]
+        else:
+            symbol = body["symbol"].upper()
+            if not self.relational.get_instruments([symbol]):
+                detail = f"{symbol} is not listed"
+                raise RuleViolation(detail, (FieldProblem("body", "symbol", detail),))
         window = body.get("window", 5) if body["kind"] == "volume_spike" else None
         fields = {
             "kind": body["kind"],
             "symbol": symbol,
+            "account_id": account_id,
             "threshold": float(body["threshold"]),
             "window": window,
             "severity": body.get("severity", "warning"),
@@ -160,23 +188,40 @@ class AlertService:
 
 
 class AlertEngine:
-    """Evaluates every rule on the quotes the feed publishes (a task of the server's lifespan)."""
+    """Evaluates every rule: symbol rules on the quotes the feed publishes, account rules on
+    their account's trades and price moves (tasks of the server's lifespan)."""
 
-    def __init__(self, store: AlertStore, relational: RelationalStore, bus: EventBus) -> None:
+    def __init__(
+        self,
+        store: AlertStore,
+        relational: RelationalStore,
+        bus: EventBus,
+        paper: PaperService | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.store = store
         self.relational = relational
         self.bus = bus
+        self.paper = paper
+        self._clock = clock
         self._by_symbol: dict[str, list[dict[str, Any]]] = {}
+        self._by_account: dict[int, list[dict[str, Any]]] = {}
+        self._held: dict[int, frozenset[str]] = {}  # symbols at the account's last evaluation
+        self._marked_at: dict[int, float] = {}
         self._averages: dict[tuple[str, int, str], float | None] = {}
         self._lock = threading.Lock()
 
     def refresh(self) -> None:
         """Reload the rules (after a change here; now and then for other instances' changes)."""
         by_symbol: dict[str, list[dict[str, Any]]] = {}
+        by_account: dict[int, list[dict[str, Any]]] = {}
         for rule in self.store.rules():
-            by_symbol.setdefault(rule["symbol"], []).append(rule)
+            if rule["account_id"] is not None:
+                by_account.setdefault(rule["account_id"], []).append(rule)
+            else:
+                by_symbol.setdefault(rule["symbol"], []).append(rule)
         with self._lock:
-            self._by_symbol = by_symbol
+            self._by_symbol, self._by_account = by_symbol, by_account
 
     def _average_volume(self, symbol: str, window: int, day: str) -> float | None:
         """The mean daily volume of the `window` trading days before `day`."""
@@ -188,33 +233,89 @@ class AlertEngine:
             self._averages[key] = sum(volumes) / len(volumes) if volumes else None
         return self._averages[key]
 
+    def _step(self, rule: dict[str, Any], hit: Hit | None) -> dict[str, Any] | None:
+        """One evaluation of a rule whose condition gave `hit` (None: false): set its first
+        state, re-arm it, or fire it on a crossing. The alert stored, if this one fired."""
+        if rule["armed"] is None or (hit is None and not rule["armed"]):
+            # First sight (no crossing yet), or the condition went false: re-arm.
+            rule["armed"] = armed = hit is None
+            self.store.arm(rule["id"], armed)
+        elif hit is not None and rule["armed"]:  # a crossing
+            alert = self.store.fire(rule, hit)
+            rule["armed"] = False  # fired here, elsewhere, or swallowed by cooldown
+            return alert
+        return None
+
+    def _symbol_hit(self, rule: dict[str, Any], quote: dict[str, Any]) -> Hit | None:
+        average = None
+        if rule["kind"] == "volume_spike":
+            average = self._average_volume(quote["symbol"], rule["window"], quote["timestamp"][:10])
+        value = condition(rule, quote, average)
+        return None if value is None else {"value": value, "message": message(rule, value)}
+
+    def _evaluate_account(self, account_id: int) -> list[dict[str, Any]]:
+        """Mark the account to market once and step each of its rules (under the lock)."""
+        rules = self._by_account.get(account_id)
+        if not rules or self.paper is None:
+            return []
+        account = self.paper.store.get_account(account_id)
+        if account is None:
+            return []
+        valued = self.paper.valuation(account)
+        self._held[account_id] = frozenset(p["symbol"] for p in valued.positions)
+        self._marked_at[account_id] = self._clock()
+        view = AccountView(valued, self.paper, self.store)
+        stored = (self._step(rule, ACCOUNT_KINDS[rule["kind"]](rule, view)) for rule in rules)
+        return [alert for alert in stored if alert is not None]
+
     def on_quotes(self, quotes: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Evaluate the rules of these quotes' symbols; answers the alerts stored (and sent)."""
+        """Evaluate the rules of these quotes' symbols, and the account rules of accounts that
+        hold them (at most once per ACCOUNT_EVERY each); answers the alerts stored (and sent)."""
         fired = []
         with self._lock:
             for quote in quotes:
                 for rule in self._by_symbol.get(quote["symbol"], []):
-                    average = None
-                    if rule["kind"] == "volume_spike":
-                        average = self._average_volume(
-                            quote["symbol"], rule["window"], quote["timestamp"][:10]
-                        )
-                    value = condition(rule, quote, average)
-                    if rule["armed"] is None or (value is None and not rule["armed"]):
-                        # First sight (no crossing yet), or the condition went false: re-arm.
-                        rule["armed"] = armed = value is None
-                        self.store.arm(rule["id"], armed)
-                    elif value is not None and rule["armed"]:  # a crossing
-                        text = message(rule, value)
-                        alert = self.store.fire(rule, {"value": value, "message": text})
-                        rule["armed"] = False  # fired here, elsewhere, or swallowed by cooldown
-                        if alert is not None:
-                            fired.append(alert)
+                    alert = self._step(rule, self._symbol_hit(rule, quote))
+                    if alert is not None:
+                        fired.append(alert)
+            moved = {quote["symbol"] for quote in quotes}
+            for account_id in list(self._by_account):
+                held = self._held.get(account_id)  # None: not evaluated yet, so look
+                if held is not None and not held & moved:
+                    continue
+                last = self._marked_at.get(account_id)
+                if last is None or self._clock() - last >= ACCOUNT_EVERY:
+                    fired += self._evaluate_account(account_id)
+        self._publish(fired)
+        return fired
+
+    def on_trades(self, trades: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Evaluate the account rules of the accounts these paper trades changed (each trade
+        committed before its event was published); answers the alerts stored (and sent)."""
+        fired = []
+        with self._lock:
+            for account_id in dict.fromkeys(t["account_id"] for t in trades):
+                fired += self._evaluate_account(account_id)
+        self._publish(fired)
+        return fired
+
+    def _publish(self, fired: list[dict[str, Any]]) -> None:
         for alert in fired:
             data = cast(dict[str, Any], present_alert(alert))
             self.bus.publish("alerts", "risk_alert", data, owner=alert["owner"])
-        return fired
 
     async def run(self) -> None:
-        """Follow the feed's quotes until cancelled (a task of the server's lifespan)."""
-        await follow(self.bus, "market", "quotes", self.on_quotes, self.refresh, what="risk alerts")
+        """Follow the feed's quotes and the paper trades until cancelled (a task of the
+        server's lifespan)."""
+        await asyncio.gather(
+            follow(self.bus, "market", "quotes", self.on_quotes, self.refresh, what="risk alerts"),
+            follow(
+                self.bus,
+                "orders",
+                "trade",
+                self.on_trades,
+                lambda: None,  # the quotes' follower reloads the rules
+                what="account alerts",
+                items=lambda trade: [trade],
+            ),
+        )

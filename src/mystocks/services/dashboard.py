@@ -1,9 +1,13 @@
-"""The dashboard: one snapshot of the A-share market, the caller's active jobs and the platform.
+"""The dashboard: one snapshot of the A-share market, the caller's active jobs, paper accounts
+and alerts, and the platform.
 
 The market part builds the latest quote of every A-share (`services.quotes`, a fixed number of
 queries however many there are), so a process computes it at most once a second and every
 caller shares it. The jobs part depends on who asks; it is kept for the same second per
 visibility scope, so a thousand SSE subscribers cost a few queries a second, not a thousand.
+The paper part is the caller's own accounts whatever their role, so it is kept per user (keyed
+by username, never by a scope two users share). The alert counts are single COUNT queries, read
+fresh, so an acknowledgement shows at once.
 """
 
 from __future__ import annotations
@@ -22,12 +26,14 @@ from mystocks.services.auth import Principal
 from mystocks.services.breadth import breadth, movers
 from mystocks.services.jobbook import JobBook
 from mystocks.services.meter import RateMeter
+from mystocks.services.paper import PaperService, yuan
 from mystocks.services.quotes import build_quotes
 from mystocks.storage.alerts import AlertStore
 from mystocks.storage.manager import UnifiedManager
 
 FRESH_SECONDS = 1.0
 RUNNING_SHOWN = 20  # per kind; the contract's maxItems is twice this
+ACCOUNTS_SHOWN = 20  # the contract's maxItems of paper.accounts
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -85,9 +91,11 @@ class DashboardService:
         meter: RateMeter,
         clock: Callable[[], float] = time.monotonic,
         alerts: AlertStore | None = None,
+        paper: PaperService | None = None,
     ) -> None:
         self.data = data
         self.alerts = alerts or AlertStore(data.relational.engine)
+        self.paper = paper
         self.backtests = backtests
         self.training = training
         self.meter = meter
@@ -95,6 +103,7 @@ class DashboardService:
             FRESH_SECONDS, clock
         )
         self._jobs: Memo[str | None, td.JobActivity] = Memo(FRESH_SECONDS, clock)
+        self._paper: Memo[str, td.DashboardPaper] = Memo(FRESH_SECONDS, clock)
 
     def market(self) -> tuple[td.MarketBreadth, td.MarketMovers]:
         """Breadth and movers of every listed A-share stock that has market data."""
@@ -114,17 +123,52 @@ class DashboardService:
             "running": running,
         }
 
+    def paper_accounts(self, username: str) -> td.DashboardPaper:
+        """`username`'s newest paper accounts marked to market, and their totals."""
+        rows = []
+        if self.paper is not None:
+            rows = self.paper.store.page_accounts(
+                owner=username, before_id=None, limit=ACCOUNTS_SHOWN
+            )
+        accounts: list[td.DashboardAccount] = []
+        equity = realized = unrealized = 0
+        for row in rows:
+            assert self.paper is not None
+            valued = self.paper.valuation(row)
+            equity += valued.equity
+            realized += row["realized_pnl"]
+            unrealized += valued.unrealized_pnl
+            accounts.append(
+                {
+                    "id": row["id"],
+                    "name": row["name"],
+                    "equity": yuan(valued.equity),
+                    "realized_pnl": yuan(row["realized_pnl"]),
+                    "unrealized_pnl": yuan(valued.unrealized_pnl),
+                }
+            )
+        return {
+            "equity": yuan(equity),
+            "realized_pnl": yuan(realized),
+            "unrealized_pnl": yuan(unrealized),
+            "accounts": accounts,
+        }
+
     def get_dashboard(self, principal: Principal) -> td.Dashboard:
         market_breadth, market_movers = self._market.get(None, self.market)
         jobs = self._jobs.get(JobBook.scope(principal), lambda: self.jobs(principal))
+        who = principal.username
+        paper = self._paper.get(who, lambda: self.paper_accounts(who))
+        alerts_of = None if principal.role == "admin" else principal.username
         rate = self.meter.rate()
         return {
             "breadth": market_breadth,
             "movers": market_movers,
             "jobs": jobs,
+            "paper": paper,
+            "open_alerts": self.alerts.count_open(alerts_of),
             "risk_alerts_24h": self.alerts.count_open(
-                None if principal.role == "admin" else principal.username,
-                dt.datetime.now(dt.UTC) - dt.timedelta(hours=24),
+                alerts_of, dt.datetime.now(dt.UTC) - dt.timedelta(hours=24)
             ),
             "ingest_rows_per_second": None if rate is None else round(rate, 2),
         }

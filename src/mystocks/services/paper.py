@@ -10,6 +10,7 @@ the shares sellable today (T+1). Fills are `mystocks.services.matching`'s.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
@@ -35,6 +36,27 @@ def yuan(cents: int) -> float:
     return cents / 100
 
 
+@dataclass(frozen=True)
+class Valuation:
+    """An account marked to market, in cents: each position (its stored row plus `last`, its
+    latest trade or None, and `value`, quantity x last, or its cost while it has no price)."""
+
+    account: dict[str, Any]
+    positions: list[dict[str, Any]]
+
+    @property
+    def market_value(self) -> int:
+        return sum(p["value"] for p in self.positions)
+
+    @property
+    def unrealized_pnl(self) -> int:
+        return sum(p["value"] - p["cost"] for p in self.positions)
+
+    @property
+    def equity(self) -> int:
+        return int(self.account["cash"] + self.account["frozen_cash"]) + self.market_value
+
+
 def trading_day(now: dt.datetime | None = None) -> dt.date:
     return (now or dt.datetime.now(dt.UTC)).astimezone(CN).date()
 
@@ -55,7 +77,7 @@ class PaperService:
         self.fees = Fees.of(costs or Costs())
 
     # -- accounts -----------------------------------------------------------------------------
-    def _account(self, principal: Principal, account_id: int) -> dict[str, Any]:
+    def visible_account(self, principal: Principal, account_id: int) -> dict[str, Any]:
         row = self.store.get_account(account_id)
         # Someone else's account is "not found", not "forbidden": ids are not secrets to probe.
         if row is None or (principal.role != "admin" and row["owner"] != principal.username):
@@ -72,7 +94,7 @@ class PaperService:
         return self._present_account(row)
 
     def get_account(self, principal: Principal, account_id: int) -> td.Account:
-        return self._present_account(self._account(principal, account_id))
+        return self._present_account(self.visible_account(principal, account_id))
 
     def list_accounts(
         self, principal: Principal, *, cursor: str | None, limit: int
@@ -91,14 +113,23 @@ class PaperService:
         out.update({s: round(tick[1] * 100) for s, tick in ticks.items()})
         return out
 
-    def _positions(self, account_id: int) -> list[dict[str, Any]]:
-        rows = self.store.positions(account_id)
-        prices = self.last_prices([r["symbol"] for r in rows]) if rows else {}
-        day = trading_day()
-        out = []
-        for r in rows:
+    def valuation(self, row: dict[str, Any]) -> Valuation:
+        """The account `row` marked to market: what its presentation, risk alerts and the
+        dashboard all read, so they agree to the cent."""
+        positions = self.store.positions(row["id"])
+        prices = self.last_prices([r["symbol"] for r in positions]) if positions else {}
+        marked = []
+        for r in positions:
             last = prices.get(r["symbol"])
             value = r["quantity"] * last if last is not None else r["cost"]
+            marked.append(r | {"last": last, "value": value})
+        return Valuation(row, marked)
+
+    @staticmethod
+    def _positions(valued: Valuation) -> list[dict[str, Any]]:
+        day = trading_day()
+        out = []
+        for r in valued.positions:
             out.append(
                 {
                     "symbol": r["symbol"],
@@ -106,9 +137,9 @@ class PaperService:
                     "available": available(r, day),
                     "cost": yuan(r["cost"]),
                     "avg_cost": round(r["cost"] / r["quantity"] / 100, 4) if r["quantity"] else 0,
-                    "last_price": None if last is None else yuan(last),
-                    "market_value": yuan(value),
-                    "unrealized_pnl": yuan(value - r["cost"]),
+                    "last_price": None if r["last"] is None else yuan(r["last"]),
+                    "market_value": yuan(r["value"]),
+                    "unrealized_pnl": yuan(r["value"] - r["cost"]),
                     "realized_pnl": yuan(r["realized_pnl"]),
                 }
             )
@@ -129,13 +160,11 @@ class PaperService:
         return available(held[0], trading_day()) if held else 0
 
     def list_positions(self, principal: Principal, account_id: int) -> td.PositionList:
-        self._account(principal, account_id)
-        return cast(td.PositionList, {"items": self._positions(account_id)})
+        valued = self.valuation(self.visible_account(principal, account_id))
+        return cast(td.PositionList, {"items": self._positions(valued)})
 
     def _present_account(self, row: dict[str, Any]) -> td.Account:
-        positions = self._positions(row["id"])
-        value = round(sum(p["market_value"] for p in positions) * 100)
-        unrealized = round(sum(p["unrealized_pnl"] for p in positions) * 100)
+        valued = self.valuation(row)
         return {
             "id": row["id"],
             "owner": row["owner"],
@@ -144,17 +173,17 @@ class PaperService:
             "initial_cash": yuan(row["initial_cash"]),
             "cash": yuan(row["cash"]),
             "frozen_cash": yuan(row["frozen_cash"]),
-            "market_value": yuan(value),
-            "equity": yuan(row["cash"] + row["frozen_cash"] + value),
+            "market_value": yuan(valued.market_value),
+            "equity": yuan(valued.equity),
             "realized_pnl": yuan(row["realized_pnl"]),
-            "unrealized_pnl": yuan(unrealized),
+            "unrealized_pnl": yuan(valued.unrealized_pnl),
             "created_at": row["created_at"].isoformat(),
         }
 
     def list_trades(
         self, principal: Principal, account_id: int, *, cursor: str | None, limit: int
     ) -> td.PaperTradePage:
-        self._account(principal, account_id)
+        self.visible_account(principal, account_id)
         before = paging.decode_id("trades", cursor)
         rows = self.store.page_trades(account_id, before_id=before, limit=limit + 1)
         items = [present_trade(r) for r in rows]
@@ -213,7 +242,7 @@ class PaperService:
         principal.require("trader")
         if key is None:
             raise PreconditionRequired("Send an Idempotency-Key header with every order.")
-        account = self._account(principal, body["account_id"])
+        account = self.visible_account(principal, body["account_id"])
         repeat = self.store.find_by_key(account["owner"], key)
         if repeat is not None:
             return self.present_order(repeat), False

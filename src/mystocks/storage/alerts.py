@@ -2,7 +2,9 @@
 
 A rule fires once per crossing: `fire` is one conditional UPDATE (only while the rule is armed
 and out of its cooldown) and the alert's INSERT, in one transaction, so when several server
-instances evaluate the same quote exactly one of them stores (and publishes) the alert.
+instances evaluate the same quote exactly one of them stores (and publishes) the alert. An
+`account_drawdown` rule's peak equity is raised the same way (`raise_peak`: only upwards), so
+instances share it and it survives restarts.
 """
 
 from __future__ import annotations
@@ -65,11 +67,12 @@ class AlertStore:
             .values(armed=False, last_fired_at=now)
         )
         values = {
+            "symbol": rule["symbol"],  # an account rule's alert may name the position instead
             **alert,
             "rule_id": rule["id"],
             "owner": rule["owner"],
             "kind": rule["kind"],
-            "symbol": rule["symbol"],
+            "account_id": rule["account_id"],
             "severity": rule["severity"],
             "threshold": rule["threshold"],
             "fired_at": now,
@@ -81,6 +84,19 @@ class AlertStore:
             key = conn.execute(_ALERTS.insert().values(**values)).inserted_primary_key
         assert key is not None
         return {**values, "id": key[0]}
+
+    def raise_peak(self, rule_id: int, equity: int) -> int:
+        """Raise the rule's stored peak to `equity` (cents) if that is higher; the peak after."""
+        c = _RULES.c
+        stmt = (
+            update(_RULES)
+            .where(c.id == rule_id, or_(c.peak.is_(None), c.peak < equity))
+            .values(peak=equity)
+        )
+        with self.engine.begin() as conn:
+            conn.execute(stmt)
+            peak = conn.execute(select(c.peak).where(c.id == rule_id)).scalar_one_or_none()
+        return equity if peak is None else int(peak)  # None: the rule was deleted meanwhile
 
     # -- alerts ---------------------------------------------------------------------------------
     def alerts(
@@ -119,10 +135,13 @@ class AlertStore:
         with self.engine.begin() as conn:
             conn.execute(stmt)
 
-    def count_open(self, owner: str | None, since: dt.datetime) -> int:
-        """Unacknowledged alerts fired since `since` (everyone's when `owner` is None)."""
+    def count_open(self, owner: str | None, since: dt.datetime | None = None) -> int:
+        """Unacknowledged alerts fired since `since` (any time when None; everyone's when
+        `owner` is None)."""
         c = _ALERTS.c
-        stmt = select(func.count()).where(c.acknowledged_at.is_(None), c.fired_at >= since)
+        stmt = select(func.count()).where(c.acknowledged_at.is_(None))
+        if since is not None:
+            stmt = stmt.where(c.fired_at >= since)
         if owner is not None:
             stmt = stmt.where(c.owner == owner)
         with self.engine.connect() as conn:

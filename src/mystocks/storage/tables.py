@@ -223,12 +223,15 @@ class AlertRuleRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     owner: Mapped[str] = mapped_column(String(64), index=True)
     kind: Mapped[str] = mapped_column(String(32))
-    symbol: Mapped[str | None] = mapped_column(String(16))
+    symbol: Mapped[str | None] = mapped_column(String(16))  # of a symbol rule
+    account_id: Mapped[int | None] = mapped_column(Integer, index=True)  # of an account rule
     threshold: Mapped[float] = mapped_column(Float)
     window: Mapped[int | None] = mapped_column(Integer)
     severity: Mapped[str] = mapped_column(String(8))
     cooldown_seconds: Mapped[int] = mapped_column(Integer)
     armed: Mapped[bool | None] = mapped_column(Boolean)
+    # account_drawdown: the highest equity seen (cents), only ever raised (migration 0009).
+    peak: Mapped[int | None] = mapped_column(BigInteger)
     last_fired_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
@@ -241,6 +244,7 @@ class AlertRow(Base):
     owner: Mapped[str] = mapped_column(String(64), index=True)
     kind: Mapped[str] = mapped_column(String(32))
     symbol: Mapped[str | None] = mapped_column(String(16))
+    account_id: Mapped[int | None] = mapped_column(Integer)
     severity: Mapped[str] = mapped_column(String(8))
     message: Mapped[str] = mapped_column(String(300))
     value: Mapped[float] = mapped_column(Float)

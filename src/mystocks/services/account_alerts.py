@@ -1,0 +1,85 @@
+"""Account rules: conditions on one paper account marked to market (cents, at each symbol's
+latest trade, exactly as `GET /api/v1/accounts/{id}` values it: `PaperService.valuation`).
+
+    account_drawdown  the equity is more than `threshold` percent below the rule's peak: the
+                      highest of the initial cash and every equity the rule was evaluated on.
+                      The peak is stored with the rule and only ever raised (a conditional
+                      UPDATE), so it survives restarts and every instance shares it.
+    position_share    one position's market value is above `threshold` percent of the equity;
+                      the largest such position is the alert's symbol.
+
+Each kind is one function in `ACCOUNT_KINDS`, of the rule and an `AccountView`, answering the
+alert's fields (`value`, `message`, optionally `symbol`) while its condition is true, else None.
+The engine's crossing machinery does the rest (arm, fire once, cooldown, one alert across
+instances), as for the symbol rules. A kind that needs more than the marked account (such as
+`strategy_loss`: the P&L of one strategy's paper orders) reads it through `view.paper`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from mystocks.services.paper import PaperService, Valuation, yuan
+from mystocks.storage.alerts import AlertStore
+
+Hit = dict[str, Any]  # value, message (and symbol) of the alert a true condition would fire
+
+
+class AccountView:
+    """One account as its rules see it in one evaluation; shared by all of them."""
+
+    def __init__(self, valued: Valuation, paper: PaperService, store: AlertStore) -> None:
+        self.valued = valued
+        self.paper = paper
+        self.store = store
+
+    @property
+    def account_id(self) -> int:
+        return int(self.valued.account["id"])
+
+    @property
+    def equity(self) -> int:
+        return self.valued.equity
+
+    def peak(self, rule: dict[str, Any]) -> int:
+        """The rule's peak equity including this evaluation (written only when it rises)."""
+        seen = max(self.equity, self.valued.account["initial_cash"])
+        if rule["peak"] is None or seen > rule["peak"]:
+            rule["peak"] = self.store.raise_peak(rule["id"], seen)
+        return int(rule["peak"])
+
+
+def account_drawdown(rule: dict[str, Any], view: AccountView) -> Hit | None:
+    peak, equity = view.peak(rule), view.equity
+    # Compared in cents against the percent: (peak - equity) / peak > threshold / 100.
+    if peak <= 0 or (peak - equity) * 100 <= rule["threshold"] * peak:
+        return None
+    pct = round((peak - equity) * 100 / peak, 4)
+    return {
+        "value": pct,
+        "message": f"Account {view.account_id} is {pct:.2f}% below its peak equity"
+        f" ({yuan(equity):.2f} of {yuan(peak):.2f}; bound {rule['threshold']}%)",
+    }
+
+
+def position_share(rule: dict[str, Any], view: AccountView) -> Hit | None:
+    equity, positions = view.equity, view.valued.positions
+    if equity <= 0 or not positions:
+        return None
+    top = max(positions, key=lambda p: (p["value"], p["symbol"]))
+    if top["value"] * 100 <= rule["threshold"] * equity:
+        return None
+    pct = round(top["value"] * 100 / equity, 4)
+    return {
+        "value": pct,
+        "symbol": top["symbol"],
+        "message": f"{top['symbol']} is {pct:.2f}% of account {view.account_id}'s equity"
+        f" (bound {rule['threshold']}%)",
+    }
+
+
+ACCOUNT_KINDS: dict[str, Callable[[dict[str, Any], AccountView], Hit | None]] = {
+    "account_drawdown": account_drawdown,
+    "position_share": position_share,
+}
