@@ -1009,12 +1009,12 @@ export interface paths {
         /**
          * Add a risk alert rule
          * @description A symbol rule is evaluated on every live quote of its symbol (from the feed); an account
-         *     rule whenever the account trades and, at most about once a second, when the feed moves the
-         *     price of something it holds. Every server instance evaluates; a rule fires once per
+         *     (or strategy) rule whenever the account (or one of the strategy's orders) trades and, at
+         *     most about once a second, when the feed moves the price of something it holds. Every server instance evaluates; a rule fires once per
          *     crossing (at most once per `cooldown_seconds`), stores one alert and pushes it on
          *     `GET /api/v1/sse/alerts` and the WebSocket `alerts` channel. The rule and its alerts
-         *     belong to you. An account rule needs your own account (an admin: any); someone else's is
-         *     404, as for `GET /api/v1/accounts/{account_id}`.
+         *     belong to you. An account or strategy rule needs your own account or strategy (an admin:
+         *     any); someone else's is 404, as for `GET /api/v1/accounts/{account_id}`.
          */
         post: operations["mystocks.api.alerts.create_alert_rule"];
         delete?: never;
@@ -1217,6 +1217,7 @@ export interface components {
          *       "kind": "price_above",
          *       "symbol": "600036.SH",
          *       "account_id": null,
+         *       "strategy_id": null,
          *       "severity": "warning",
          *       "message": "600036.SH rose above 26.0: 26.01",
          *       "value": 26.01,
@@ -1235,6 +1236,8 @@ export interface components {
             symbol: string | null;
             /** @description The account of an account rule's alert. */
             account_id: number | null;
+            /** @description The strategy of a strategy rule's alert. */
+            strategy_id: number | null;
             severity: components["schemas"]["AlertSeverity"];
             message: string;
             /** @description What crossed the threshold (a price, a percent, a volume multiple; a drawdown or a position's share in percent). */
@@ -1256,6 +1259,7 @@ export interface components {
          *           "kind": "price_above",
          *           "symbol": "600036.SH",
          *           "account_id": null,
+         *           "strategy_id": null,
          *           "severity": "warning",
          *           "message": "600036.SH rose above 26.0: 26.01",
          *           "value": 26.01,
@@ -1273,13 +1277,14 @@ export interface components {
             next_cursor: string | null;
         };
         /**
-         * @description A risk alert rule. A symbol rule has a `symbol` (and a null `account_id`); an account rule the reverse.
+         * @description A risk alert rule. A symbol rule has a `symbol`, an account rule an `account_id`, a strategy rule a `strategy_id`; the others are null.
          * @example {
          *       "id": 1,
          *       "owner": "admin",
          *       "kind": "price_above",
          *       "symbol": "600036.SH",
          *       "account_id": null,
+         *       "strategy_id": null,
          *       "threshold": 26,
          *       "severity": "warning",
          *       "cooldown_seconds": 300,
@@ -1294,6 +1299,7 @@ export interface components {
             kind: components["schemas"]["AlertRuleKind"];
             symbol: string | null;
             account_id: number | null;
+            strategy_id: number | null;
             threshold: number;
             /** @description `account_drawdown` only: the peak its drawdown is measured from; null until it has been evaluated. */
             peak_equity?: number | null;
@@ -1309,7 +1315,8 @@ export interface components {
         };
         /**
          * @description A new rule: `kind` says which fields apply. The four symbol kinds name a `symbol`
-         *     (`SymbolAlertRuleCreate`); the account kinds name an `account_id` (`AccountAlertRuleCreate`).
+         *     (`SymbolAlertRuleCreate`); the account kinds name an `account_id` (`AccountAlertRuleCreate`);
+         *     `strategy_loss` names a `strategy_id` (`StrategyAlertRuleCreate`).
          *     A field of the other family (a `symbol` on `account_drawdown`, say) is refused with 400 and a
          *     pointer to the field. Every rule fires once per crossing, then re-arms when its condition is
          *     false again.
@@ -1321,7 +1328,7 @@ export interface components {
          *       "cooldown_seconds": 300
          *     }
          */
-        AlertRuleCreate: components["schemas"]["SymbolAlertRuleCreate"] | components["schemas"]["AccountAlertRuleCreate"];
+        AlertRuleCreate: components["schemas"]["SymbolAlertRuleCreate"] | components["schemas"]["AccountAlertRuleCreate"] | components["schemas"]["StrategyAlertRuleCreate"];
         /**
          * @description On one symbol's live quotes: `price_above` / `price_below`: the last price crosses above /
          *     below `threshold`; `change_pct_beyond`: the day's change reaches ±`threshold` percent;
@@ -1333,10 +1340,14 @@ export interface components {
          *     `threshold` percent below its peak, the highest of the initial cash and every equity the rule
          *     has seen (`peak_equity`); `position_share`: one position's market value is above `threshold`
          *     percent of the equity (the alert names the largest such position's symbol).
+         *
+         *     On one strategy trading with `auto_trade`: `strategy_loss`: the P&L of the paper orders its
+         *     signals placed (cash taken and given by their trades, fees included, plus the shares still
+         *     held at the latest trade) is a loss of more than `threshold` yuan.
          * @example price_above
          * @enum {string}
          */
-        AlertRuleKind: "price_above" | "price_below" | "change_pct_beyond" | "volume_spike" | "account_drawdown" | "position_share";
+        AlertRuleKind: "price_above" | "price_below" | "change_pct_beyond" | "volume_spike" | "account_drawdown" | "position_share" | "strategy_loss";
         /**
          * @example {
          *       "items": [
@@ -1346,6 +1357,7 @@ export interface components {
          *           "kind": "price_above",
          *           "symbol": "600036.SH",
          *           "account_id": null,
+         *           "strategy_id": null,
          *           "threshold": 26,
          *           "severity": "warning",
          *           "cooldown_seconds": 300,
@@ -2921,6 +2933,7 @@ export interface components {
          *         "kind": "price_above",
          *         "symbol": "600036.SH",
          *         "account_id": null,
+         *         "strategy_id": null,
          *         "severity": "warning",
          *         "message": "600036.SH rose above 26.0: 26.01",
          *         "value": 26.01,
@@ -3164,6 +3177,35 @@ export interface components {
          *     }
          */
         Strategy: components["schemas"]["StrategyMeta"] & components["schemas"]["StrategyFields"] & Omit<components["schemas"]["StrategyDefinition"], "type">;
+        /**
+         * @description A rule on one of your strategies (`strategy_loss`); it names a `strategy_id` (yours, or any for
+         *     an admin). It is evaluated when one of the strategy's paper orders trades and, at most about
+         *     once a second, when the price of something it holds moves.
+         * @example {
+         *       "kind": "strategy_loss",
+         *       "strategy_id": 1,
+         *       "threshold": 5000,
+         *       "severity": "critical",
+         *       "cooldown_seconds": 3600
+         *     }
+         */
+        StrategyAlertRuleCreate: {
+            /**
+             * @description See `AlertRuleKind`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "strategy_loss";
+            /** @example 1 */
+            strategy_id: number;
+            /** @description The loss bound, in yuan. */
+            threshold: number;
+            severity?: components["schemas"]["AlertSeverity"];
+            /**
+             * @description At least this long between two alerts of the rule.
+             * @default 300
+             */
+            cooldown_seconds: number;
+        };
         /**
          * @description A strategy's type and its parameters; `type` says which parameter schema applies.
          * @example {
@@ -4121,6 +4163,7 @@ export interface components {
          *         "frozen_cash": 0,
          *         "status": "filled",
          *         "trading_day": "2026-11-24",
+         *         "strategy_id": null,
          *         "created_at": "2026-11-24T01:30:00Z",
          *         "updated_at": "2026-11-24T01:31:00Z",
          *         "history": [

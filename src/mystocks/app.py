@@ -192,7 +192,7 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         matching=Matching(paper, bus),
         redis=link,
         live=live,
-        alerts=AlertService(alert_store, data.relational, alert_engine, paper),
+        alerts=AlertService(alert_store, data.relational, alert_engine, paper, strategies),
         cache=cache,
     )
 

@@ -4,6 +4,7 @@ its checks; what became of each signal (its order, or why none) is kept on the s
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from starlette.testclient import TestClient
 
 from mystocks.app import MyStocksApp
 from tests.conftest import app_on_copy, login
+from tests.integration.test_account_alerts import set_price, trader
 from tests.integration.test_live_signals import SYMBOL, URL, create, last_stored_day
 
 
@@ -161,3 +163,58 @@ def test_a_strategys_pnl_counts_its_own_orders_only(paper_app):
     last = paper.last_prices([SYMBOL])[SYMBOL]
     paid = sum(t["price"] * t["quantity"] + t["commission"] for t in mine)
     assert paper.strategy_pnl(created.json()["id"]) == 300 * len(mine) * last - paid
+
+
+def test_a_strategy_loss_alert_fires_when_its_orders_lose(paper_app):
+    app, client = paper_app
+    admin = login(client, "admin", "mystocks-admin")
+    account = client.post(
+        "/api/v1/accounts", json={"name": "bot", "initial_cash": 1_000_000}, headers=admin
+    ).json()
+    created = create(client, admin, "5m", fast=3, slow=8)
+    strategy_id = created.json()["id"]
+    start(client, admin, created, {"auto_trade": {"account_id": account["id"], "quantity": 300}})
+    replay_day(app, client, admin)
+    # Someone else's strategy is not found; one's own gets a rule (1 yuan of loss).
+    bob = trader(app, client, "bob")
+    body = {"kind": "strategy_loss", "strategy_id": strategy_id, "threshold": 1}
+    assert client.post("/api/v1/alert-rules", headers=bob, json=body).status_code == 404
+    rule = client.post("/api/v1/alert-rules", headers=admin, json=body)
+    assert rule.status_code == 201, rule.text
+    assert rule.json()["strategy_id"] == strategy_id and rule.json()["account_id"] is None
+    engine = app.services.alerts.engine
+    set_price(client, admin, 20.0)  # the price every valuation marks 600036.SH at
+    assert engine.on_quotes([{"symbol": SYMBOL}]) == []  # first sight: no loss yet, armed
+
+    # The buys fill at 20.00 plus slippage, with commission: a loss at the 20.00 mark.
+    now = dt.datetime.now(dt.UTC).isoformat()
+    assert app.services.matching.on_ticks(
+        [{"symbol": SYMBOL, "price": 20.0, "volume": 1_000_000, "ts": now}]
+    )
+    loss = -app.services.paper.strategy_pnl(strategy_id)
+    assert loss > 100
+    deadline = time.monotonic() + 10  # the trade events reach the engine through the bus
+    while time.monotonic() < deadline:
+        alerts = client.get("/api/v1/alerts", headers=admin).json()["items"]
+        if alerts:
+            break
+        time.sleep(0.1)
+    assert len(alerts) == 1, alerts
+    alert = alerts[0]
+    assert (alert["kind"], alert["strategy_id"], alert["account_id"]) == (
+        "strategy_loss",
+        strategy_id,
+        None,
+    )
+    # It fired on the first fill that made the loss cross 1 yuan: every order's fill loses the
+    # same (300 shares' slippage and the minimum commission), so its value is some k of them.
+    orders = len(
+        {
+            t["order_id"]
+            for t in app.services.paper.store.page_trades(account["id"], before_id=None, limit=100)
+        }
+    )
+    assert round(alert["value"] * 100) in {loss * k // orders for k in range(1, orders + 1)}
+    assert f"{alert['value']:.2f}" in alert["message"]
+    # Fired once: the same loss again is no new crossing.
+    assert engine.on_trades([{"account_id": account["id"], "order_id": 1}]) == []

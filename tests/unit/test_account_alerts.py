@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from mystocks.services.account_alerts import AccountView, account_drawdown, position_share
+from mystocks.services.account_alerts import (
+    AccountView,
+    account_drawdown,
+    position_share,
+    strategy_loss,
+)
 from mystocks.services.paper import PaperService, Valuation
 
 
@@ -69,3 +74,18 @@ def test_position_share_names_the_largest_position_above_the_bound():
     assert position_share(share, view(7_999_500)) is None  # nothing held
     assert position_share(share, view(0, ("600036.SH", 100))) is not None  # all in one: 100%
     assert position_share(rule("position_share", 100.0), view(0, ("600036.SH", 100))) is None
+
+
+def test_strategy_loss_is_a_loss_beyond_the_bound_in_yuan():
+    class Loss:
+        strategy_id = 7
+
+        def __init__(self, pnl: int) -> None:
+            self.pnl = pnl
+
+    rule = {"threshold": 10.0}
+    assert strategy_loss(rule, Loss(-1000)) is None  # exactly 10.00: not beyond  # type: ignore[arg-type]
+    assert strategy_loss(rule, Loss(2500)) is None  # a gain  # type: ignore[arg-type]
+    hit = strategy_loss(rule, Loss(-1001))  # type: ignore[arg-type]
+    assert hit is not None and hit["value"] == 10.01
+    assert hit["message"] == "Strategy 7 has lost 10.01 on paper (bound 10.00)"

@@ -69,6 +69,7 @@ ALERT_ROW = {
     "id": 3, "rule_id": 1, "owner": "alice", "kind": "price_above", "symbol": "600036.SH",
     "severity": "warning", "message": "600036.SH rose above 26.0: 26.01", "value": 26.01,
     "threshold": 26.0, "fired_at": AT, "acknowledged_at": None, "account_id": None,
+    "strategy_id": None,
 }  # fmt: skip
 
 

@@ -64,6 +64,7 @@ class AlertRuleKind(
             'volume_spike',
             'account_drawdown',
             'position_share',
+            'strategy_loss',
         ]
     ]
 ):
@@ -75,6 +76,7 @@ class AlertRuleKind(
             'volume_spike',
             'account_drawdown',
             'position_share',
+            'strategy_loss',
         ],
         Field(examples=['price_above']),
     ]
@@ -89,6 +91,10 @@ class AlertRuleKind(
     `threshold` percent below its peak, the highest of the initial cash and every equity the rule
     has seen (`peak_equity`); `position_share`: one position's market value is above `threshold`
     percent of the equity (the alert names the largest such position's symbol).
+
+    On one strategy trading with `auto_trade`: `strategy_loss`: the P&L of the paper orders its
+    signals placed (cash taken and given by their trades, fees included, plus the shares still
+    held at the latest trade) is a loss of more than `threshold` yuan.
 
     """
 
@@ -853,6 +859,33 @@ class StoreCheck(BaseModel):
     """
 
 
+class StrategyAlertRuleCreate(BaseModel):
+    """
+    A rule on one of your strategies (`strategy_loss`); it names a `strategy_id` (yours, or any for
+    an admin). It is evaluated when one of the strategy's paper orders trades and, at most about
+    once a second, when the price of something it holds moves.
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    kind: Literal['strategy_loss']
+    """
+    See `AlertRuleKind`.
+    """
+    strategy_id: Annotated[int, Field(examples=[1], ge=1, le=9007199254740991)]
+    threshold: Annotated[float, Field(ge=0.0, le=1000000000000.0)]
+    """
+    The loss bound, in yuan.
+    """
+    severity: Annotated[AlertSeverity | None, Field(validate_default=True)] = 'warning'
+    cooldown_seconds: Annotated[int, Field(ge=0, le=86400)] = 300
+    """
+    At least this long between two alerts of the rule.
+    """
+
+
 class StrategyFields(BaseModel):
     """
     What a strategy is called and what it trades.
@@ -1422,6 +1455,10 @@ class Alert(BaseModel):
     """
     The account of an account rule's alert.
     """
+    strategy_id: Annotated[int | None, Field(...)]
+    """
+    The strategy of a strategy rule's alert.
+    """
     severity: AlertSeverity
     message: str
     value: float
@@ -1441,7 +1478,7 @@ class AlertPage(BaseModel):
 
 class AlertRule(BaseModel):
     """
-    A risk alert rule. A symbol rule has a `symbol` (and a null `account_id`); an account rule the reverse.
+    A risk alert rule. A symbol rule has a `symbol`, an account rule an `account_id`, a strategy rule a `strategy_id`; the others are null.
     """
 
     id: Annotated[int, Field(ge=1)]
@@ -1449,6 +1486,7 @@ class AlertRule(BaseModel):
     kind: AlertRuleKind
     symbol: Annotated[str | None, Field(...)]
     account_id: Annotated[int | None, Field(...)]
+    strategy_id: Annotated[int | None, Field(...)]
     threshold: float
     peak_equity: float | None = None
     """
@@ -1465,9 +1503,11 @@ class AlertRule(BaseModel):
     created_at: AwareDatetime
 
 
-class AlertRuleCreate(RootModel[SymbolAlertRuleCreate | AccountAlertRuleCreate]):
+class AlertRuleCreate(
+    RootModel[SymbolAlertRuleCreate | AccountAlertRuleCreate | StrategyAlertRuleCreate]
+):
     root: Annotated[
-        SymbolAlertRuleCreate | AccountAlertRuleCreate,
+        SymbolAlertRuleCreate | AccountAlertRuleCreate | StrategyAlertRuleCreate,
         Field(
             discriminator='kind',
             examples=[
@@ -1483,7 +1523,8 @@ class AlertRuleCreate(RootModel[SymbolAlertRuleCreate | AccountAlertRuleCreate])
     ]
     """
     A new rule: `kind` says which fields apply. The four symbol kinds name a `symbol`
-    (`SymbolAlertRuleCreate`); the account kinds name an `account_id` (`AccountAlertRuleCreate`).
+    (`SymbolAlertRuleCreate`); the account kinds name an `account_id` (`AccountAlertRuleCreate`);
+    `strategy_loss` names a `strategy_id` (`StrategyAlertRuleCreate`).
     A field of the other family (a `symbol` on `account_drawdown`, say) is refused with 400 and a
     pointer to the field. Every rule fires once per crossing, then re-arms when its condition is
     false again.

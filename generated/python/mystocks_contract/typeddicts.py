@@ -57,6 +57,7 @@ AlertRuleKind: TypeAlias = Literal[
     'volume_spike',
     'account_drawdown',
     'position_share',
+    'strategy_loss',
 ]
 """
 On one symbol's live quotes: `price_above` / `price_below`: the last price crosses above /
@@ -69,6 +70,10 @@ On one paper account (marked to market at each symbol's latest trade, as
 `threshold` percent below its peak, the highest of the initial cash and every equity the rule
 has seen (`peak_equity`); `position_share`: one position's market value is above `threshold`
 percent of the equity (the alert names the largest such position's symbol).
+
+On one strategy trading with `auto_trade`: `strategy_loss`: the P&L of the paper orders its
+signals placed (cash taken and given by their trades, fees included, plus the shares still
+held at the latest trade) is a loss of more than `threshold` yuan.
 
 """
 
@@ -756,6 +761,30 @@ class StoreCheck(TypedDict):
     """
 
 
+class StrategyAlertRuleCreate(TypedDict, closed=True):
+    """
+    A rule on one of your strategies (`strategy_loss`); it names a `strategy_id` (yours, or any for
+    an admin). It is evaluated when one of the strategy's paper orders trades and, at most about
+    once a second, when the price of something it holds moves.
+
+    """
+
+    kind: Literal['strategy_loss']
+    """
+    See `AlertRuleKind`.
+    """
+    strategy_id: int
+    threshold: float
+    """
+    The loss bound, in yuan.
+    """
+    severity: NotRequired[AlertSeverity]
+    cooldown_seconds: NotRequired[int]
+    """
+    At least this long between two alerts of the rule.
+    """
+
+
 class StrategyFields(TypedDict):
     """
     What a strategy is called and what it trades.
@@ -1245,6 +1274,10 @@ class Alert(TypedDict):
     """
     The account of an account rule's alert.
     """
+    strategy_id: int | None
+    """
+    The strategy of a strategy rule's alert.
+    """
     severity: AlertSeverity
     message: str
     value: float
@@ -1264,7 +1297,7 @@ class AlertPage(TypedDict):
 
 class AlertRule(TypedDict):
     """
-    A risk alert rule. A symbol rule has a `symbol` (and a null `account_id`); an account rule the reverse.
+    A risk alert rule. A symbol rule has a `symbol`, an account rule an `account_id`, a strategy rule a `strategy_id`; the others are null.
     """
 
     id: int
@@ -1272,6 +1305,7 @@ class AlertRule(TypedDict):
     kind: AlertRuleKind
     symbol: str | None
     account_id: int | None
+    strategy_id: int | None
     threshold: float
     peak_equity: NotRequired[float | None]
     """
@@ -1288,10 +1322,13 @@ class AlertRule(TypedDict):
     created_at: str
 
 
-AlertRuleCreate: TypeAlias = SymbolAlertRuleCreate | AccountAlertRuleCreate
+AlertRuleCreate: TypeAlias = (
+    SymbolAlertRuleCreate | AccountAlertRuleCreate | StrategyAlertRuleCreate
+)
 """
 A new rule: `kind` says which fields apply. The four symbol kinds name a `symbol`
-(`SymbolAlertRuleCreate`); the account kinds name an `account_id` (`AccountAlertRuleCreate`).
+(`SymbolAlertRuleCreate`); the account kinds name an `account_id` (`AccountAlertRuleCreate`);
+`strategy_loss` names a `strategy_id` (`StrategyAlertRuleCreate`).
 A field of the other family (a `symbol` on `account_drawdown`, say) is refused with 400 and a
 pointer to the field. Every rule fires once per crossing, then re-arms when its condition is
 false again.

@@ -8,11 +8,16 @@ latest trade, exactly as `GET /api/v1/accounts/{id}` values it: `PaperService.va
     position_share    one position's market value is above `threshold` percent of the equity;
                       the largest such position is the alert's symbol.
 
+And strategy rules, on the paper orders one strategy's live signals placed (auto_trade):
+
+    strategy_loss     the strategy's P&L (`PaperService.strategy_pnl`: cash its trades took and
+                      gave, fees included, plus its holdings at the latest trade) is a loss of
+                      more than `threshold` yuan.
+
 Each kind is one function in `ACCOUNT_KINDS`, of the rule and an `AccountView`, answering the
 alert's fields (`value`, `message`, optionally `symbol`) while its condition is true, else None.
 The engine's crossing machinery does the rest (arm, fire once, cooldown, one alert across
-instances), as for the symbol rules. A kind that needs more than the marked account (such as
-`strategy_loss`: the P&L of one strategy's paper orders) reads it through `view.paper`.
+instances), as for the symbol rules. `STRATEGY_KINDS` are the same, of a `StrategyView`.
 """
 
 from __future__ import annotations
@@ -41,6 +46,11 @@ class AccountView:
     @property
     def equity(self) -> int:
         return self.valued.equity
+
+    @property
+    def held(self) -> frozenset[str]:
+        """The symbols whose price moves change what the rules see."""
+        return frozenset(p["symbol"] for p in self.valued.positions)
 
     def peak(self, rule: dict[str, Any]) -> int:
         """The rule's peak equity including this evaluation (written only when it rises)."""
@@ -82,4 +92,30 @@ def position_share(rule: dict[str, Any], view: AccountView) -> Hit | None:
 ACCOUNT_KINDS: dict[str, Callable[[dict[str, Any], AccountView], Hit | None]] = {
     "account_drawdown": account_drawdown,
     "position_share": position_share,
+}
+
+
+class StrategyView:
+    """One strategy's paper trading as its rules see it in one evaluation."""
+
+    def __init__(self, strategy_id: int, paper: PaperService) -> None:
+        self.strategy_id = strategy_id
+        flows = paper.store.strategy_flows(strategy_id)
+        self.pnl = paper.strategy_pnl(strategy_id, flows)
+        self.held = frozenset(symbol for symbol, (shares, _) in flows.items() if shares)
+
+
+def strategy_loss(rule: dict[str, Any], view: StrategyView) -> Hit | None:
+    loss = -view.pnl  # cents
+    if loss <= rule["threshold"] * 100:
+        return None
+    return {
+        "value": yuan(loss),
+        "message": f"Strategy {view.strategy_id} has lost {yuan(loss):.2f} on paper"
+        f" (bound {rule['threshold']:.2f})",
+    }
+
+
+STRATEGY_KINDS: dict[str, Callable[[dict[str, Any], StrategyView], Hit | None]] = {
+    "strategy_loss": strategy_loss,
 }

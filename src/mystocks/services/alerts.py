@@ -11,7 +11,9 @@ Symbol rule kinds (on one symbol's quotes, as the feed publishes them on topic `
 Account rule kinds (`account_drawdown`, `position_share`: `services.account_alerts`) are
 evaluated when their account trades (topic `orders`, event `trade`) and when the feed's quotes
 move a symbol the account held at its last evaluation, at most once per `ACCOUNT_EVERY` seconds
-per account there, since marking an account to market is a few queries.
+per account there, since marking an account to market is a few queries. The strategy rule kind
+(`strategy_loss`) is evaluated the same way: when one of the strategy's orders trades, and when a
+symbol it holds moves.
 
 A rule is armed when its condition is false; the first evaluation that makes it true fires it
 (once), and it re-arms when the condition is false again; `cooldown_seconds` spaces two firings.
@@ -34,17 +36,25 @@ from mystocks_contract import typeddicts as td
 
 from mystocks.errors import FieldProblem, NotFound, RuleViolation
 from mystocks.services import paging
-from mystocks.services.account_alerts import ACCOUNT_KINDS, AccountView, Hit
+from mystocks.services.account_alerts import (
+    ACCOUNT_KINDS,
+    STRATEGY_KINDS,
+    AccountView,
+    Hit,
+    StrategyView,
+)
 from mystocks.services.auth import Principal
 from mystocks.services.events import EventBus
 from mystocks.services.follow import follow
 from mystocks.services.paper import PaperService, yuan
 from mystocks.storage.alerts import AlertStore
 from mystocks.storage.relational import RelationalStore
+from mystocks.storage.strategies import StrategyStore
 
 log = logging.getLogger("mystocks.alerts")
 
 SYMBOL_KINDS = ("price_above", "price_below", "change_pct_beyond", "volume_spike")
+Subject = tuple[str, int]  # ("account", id) or ("strategy", id): what a non-symbol rule watches
 ACCOUNT_EVERY = 1.0  # seconds between two evaluations of an account on price moves
 
 
@@ -78,7 +88,16 @@ def message(rule: dict[str, Any], value: float) -> str:
 
 
 def present_rule(row: dict[str, Any]) -> td.AlertRule:
-    keys = ("id", "kind", "symbol", "account_id", "threshold", "severity", "cooldown_seconds")
+    keys = (
+        "id",
+        "kind",
+        "symbol",
+        "account_id",
+        "strategy_id",
+        "threshold",
+        "severity",
+        "cooldown_seconds",
+    )
     out = {k: row[k] for k in keys}
     out["owner"] = row["owner"]
     if row["kind"] == "account_drawdown":
@@ -94,7 +113,17 @@ def present_rule(row: dict[str, Any]) -> td.AlertRule:
 
 
 def present_alert(row: dict[str, Any]) -> td.Alert:
-    keys = ("id", "rule_id", "owner", "kind", "symbol", "account_id", "severity", "message")
+    keys = (
+        "id",
+        "rule_id",
+        "owner",
+        "kind",
+        "symbol",
+        "account_id",
+        "strategy_id",
+        "severity",
+        "message",
+    )
     out: dict[str, Any] = {k: row[k] for k in (*keys, "value", "threshold")}
     out["fired_at"] = row["fired_at"].isoformat()
     acked = row["acknowledged_at"]
@@ -112,7 +141,9 @@ class AlertService:
         relational: RelationalStore,
         engine: AlertEngine,
         paper: PaperService,
+        strategies: StrategyStore,
     ) -> None:
+        self.strategies = strategies
         self.store = store
         self.relational = relational
         self.engine = engine
@@ -124,10 +155,18 @@ class AlertService:
 
     def create_rule(self, principal: Principal, body: dict[str, Any]) -> td.AlertRule:
         """The contract's `oneOf` already holds each kind to its fields (a symbol or an
-        account_id); what is checked here needs the data: a listed symbol, a visible account."""
-        symbol, account_id = None, None
+        account_id, a strategy_id); what is checked here needs the data: a listed symbol, a
+        visible account or strategy."""
+        symbol, account_id, strategy_id = None, None, None
         if body["kind"] in ACCOUNT_KINDS:
             account_id = self.paper.visible_account(principal, body["account_id"])["id"]
+        elif body["kind"] in STRATEGY_KINDS:
+            strategy = self.strategies.get(body["strategy_id"])
+            if strategy is None or (
+                principal.role != "admin" and strategy["owner"] != principal.username
+            ):
+                raise NotFound(f"No strategy {body['strategy_id']}.")
+            strategy_id = strategy["id"]
         else:
             symbol = body["symbol"].upper()
             if not self.relational.get_instruments([symbol]):
@@ -138,6 +177,7 @@ class AlertService:
             "kind": body["kind"],
             "symbol": symbol,
             "account_id": account_id,
+            "strategy_id": strategy_id,
             "threshold": float(body["threshold"]),
             "window": window,
             "severity": body.get("severity", "warning"),
@@ -205,23 +245,26 @@ class AlertEngine:
         self.paper = paper
         self._clock = clock
         self._by_symbol: dict[str, list[dict[str, Any]]] = {}
-        self._by_account: dict[int, list[dict[str, Any]]] = {}
-        self._held: dict[int, frozenset[str]] = {}  # symbols at the account's last evaluation
-        self._marked_at: dict[int, float] = {}
+        # Account and strategy rules by their subject: ("account", id) or ("strategy", id).
+        self._by_subject: dict[Subject, list[dict[str, Any]]] = {}
+        self._held: dict[Subject, frozenset[str]] = {}  # symbols at its last evaluation
+        self._marked_at: dict[Subject, float] = {}
         self._averages: dict[tuple[str, int, str], float | None] = {}
         self._lock = threading.Lock()
 
     def refresh(self) -> None:
         """Reload the rules (after a change here; now and then for other instances' changes)."""
         by_symbol: dict[str, list[dict[str, Any]]] = {}
-        by_account: dict[int, list[dict[str, Any]]] = {}
+        by_subject: dict[Subject, list[dict[str, Any]]] = {}
         for rule in self.store.rules():
             if rule["account_id"] is not None:
-                by_account.setdefault(rule["account_id"], []).append(rule)
+                by_subject.setdefault(("account", rule["account_id"]), []).append(rule)
+            elif rule["strategy_id"] is not None:
+                by_subject.setdefault(("strategy", rule["strategy_id"]), []).append(rule)
             else:
                 by_symbol.setdefault(rule["symbol"], []).append(rule)
         with self._lock:
-            self._by_symbol, self._by_account = by_symbol, by_account
+            self._by_symbol, self._by_subject = by_symbol, by_subject
 
     def _average_volume(self, symbol: str, window: int, day: str) -> float | None:
         """The mean daily volume of the `window` trading days before `day`."""
@@ -253,19 +296,24 @@ class AlertEngine:
         value = condition(rule, quote, average)
         return None if value is None else {"value": value, "message": message(rule, value)}
 
-    def _evaluate_account(self, account_id: int) -> list[dict[str, Any]]:
-        """Mark the account to market once and step each of its rules (under the lock)."""
-        rules = self._by_account.get(account_id)
+    def _evaluate(self, subject: Subject) -> list[dict[str, Any]]:
+        """Mark the account (or the strategy's holdings) to market once and step each of its
+        rules (under the lock)."""
+        rules = self._by_subject.get(subject)
         if not rules or self.paper is None:
             return []
-        account = self.paper.store.get_account(account_id)
-        if account is None:
-            return []
-        valued = self.paper.valuation(account)
-        self._held[account_id] = frozenset(p["symbol"] for p in valued.positions)
-        self._marked_at[account_id] = self._clock()
-        view = AccountView(valued, self.paper, self.store)
-        stored = (self._step(rule, ACCOUNT_KINDS[rule["kind"]](rule, view)) for rule in rules)
+        view: AccountView | StrategyView
+        if subject[0] == "strategy":
+            view = StrategyView(subject[1], self.paper)
+        else:
+            account = self.paper.store.get_account(subject[1])
+            if account is None:
+                return []
+            view = AccountView(self.paper.valuation(account), self.paper, self.store)
+        self._held[subject] = view.held
+        self._marked_at[subject] = self._clock()
+        kinds: dict[str, Any] = ACCOUNT_KINDS | STRATEGY_KINDS
+        stored = (self._step(rule, kinds[rule["kind"]](rule, view)) for rule in rules)
         return [alert for alert in stored if alert is not None]
 
     def on_quotes(self, quotes: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -279,13 +327,13 @@ class AlertEngine:
                     if alert is not None:
                         fired.append(alert)
             moved = {quote["symbol"] for quote in quotes}
-            for account_id in list(self._by_account):
-                held = self._held.get(account_id)  # None: not evaluated yet, so look
+            for subject in list(self._by_subject):
+                held = self._held.get(subject)  # None: not evaluated yet, so look
                 if held is not None and not held & moved:
                     continue
-                last = self._marked_at.get(account_id)
+                last = self._marked_at.get(subject)
                 if last is None or self._clock() - last >= ACCOUNT_EVERY:
-                    fired += self._evaluate_account(account_id)
+                    fired += self._evaluate(subject)
         self._publish(fired)
         return fired
 
@@ -294,8 +342,14 @@ class AlertEngine:
         committed before its event was published); answers the alerts stored (and sent)."""
         fired = []
         with self._lock:
-            for account_id in dict.fromkeys(t["account_id"] for t in trades):
-                fired += self._evaluate_account(account_id)
+            subjects: list[Subject] = [("account", t["account_id"]) for t in trades]
+            if self.paper is not None and any(s[0] == "strategy" for s in self._by_subject):
+                orders = (self.paper.store.get_order(t["order_id"]) for t in trades)
+                subjects += [
+                    ("strategy", o["strategy_id"]) for o in orders if o and o["strategy_id"]
+                ]
+            for subject in dict.fromkeys(subjects):
+                fired += self._evaluate(subject)
         self._publish(fired)
         return fired
 

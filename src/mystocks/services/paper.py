@@ -145,10 +145,13 @@ class PaperService:
             )
         return out
 
-    def strategy_pnl(self, strategy_id: int) -> int:
+    def strategy_pnl(
+        self, strategy_id: int, flows: dict[str, tuple[int, int]] | None = None
+    ) -> int:
         """The P&L in cents of the orders a strategy placed (auto_trade): cash received minus
         cash paid (fees included), plus what the shares it still holds are worth now."""
-        flows = self.store.strategy_flows(strategy_id)
+        if flows is None:
+            flows = self.store.strategy_flows(strategy_id)
         prices = self.last_prices(list(flows)) if flows else {}
         return sum(
             shares * prices.get(symbol, 0) - paid for symbol, (shares, paid) in flows.items()

@@ -73,6 +73,7 @@ class AlertStore:
             "owner": rule["owner"],
             "kind": rule["kind"],
             "account_id": rule["account_id"],
+            "strategy_id": rule["strategy_id"],
             "severity": rule["severity"],
             "threshold": rule["threshold"],
             "fired_at": now,

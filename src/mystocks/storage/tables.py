@@ -225,6 +225,7 @@ class AlertRuleRow(Base):
     kind: Mapped[str] = mapped_column(String(32))
     symbol: Mapped[str | None] = mapped_column(String(16))  # of a symbol rule
     account_id: Mapped[int | None] = mapped_column(Integer, index=True)  # of an account rule
+    strategy_id: Mapped[int | None] = mapped_column(Integer)  # of a strategy rule
     threshold: Mapped[float] = mapped_column(Float)
     window: Mapped[int | None] = mapped_column(Integer)
     severity: Mapped[str] = mapped_column(String(8))
@@ -245,6 +246,7 @@ class AlertRow(Base):
     kind: Mapped[str] = mapped_column(String(32))
     symbol: Mapped[str | None] = mapped_column(String(16))
     account_id: Mapped[int | None] = mapped_column(Integer)
+    strategy_id: Mapped[int | None] = mapped_column(Integer)
     severity: Mapped[str] = mapped_column(String(8))
     message: Mapped[str] = mapped_column(String(300))
     value: Mapped[float] = mapped_column(Float)
