@@ -1114,7 +1114,8 @@ export interface components {
         /**
          * @description A paper account. `cash` is free to spend; `frozen_cash` is held by open buy orders (their value
          *     and fees); `market_value` prices the positions at their latest trade; `equity` = cash +
-         *     frozen_cash + market_value.
+         *     frozen_cash + market_value. The limits are the account's own pre-trade limits; null where the
+         *     server's setting applies.
          * @example {
          *       "id": 1,
          *       "owner": "alice",
@@ -1127,6 +1128,9 @@ export interface components {
          *       "equity": 999500,
          *       "realized_pnl": 0,
          *       "unrealized_pnl": -500,
+         *       "max_order_value": null,
+         *       "max_position_value": null,
+         *       "daily_loss_limit": 20000,
          *       "created_at": "2026-11-24T01:30:00Z"
          *     }
          */
@@ -1146,20 +1150,35 @@ export interface components {
             equity: number;
             realized_pnl: number;
             unrealized_pnl: number;
+            max_order_value: number | null;
+            max_position_value: number | null;
+            daily_loss_limit: number | null;
             /** Format: date-time */
             created_at: string;
         };
         /**
-         * @description A new paper account (A-shares, CNY).
+         * @description A new paper account (A-shares, CNY). The optional limits are this account's own pre-trade
+         *     limits (CNY); left out, the server's settings apply (`MYSTOCKS_PAPER_MAX_ORDER_VALUE`,
+         *     `MYSTOCKS_PAPER_MAX_POSITION_VALUE`, `MYSTOCKS_PAPER_DAILY_LOSS_LIMIT`).
          * @example {
          *       "name": "demo",
-         *       "initial_cash": 1000000
+         *       "initial_cash": 1000000,
+         *       "daily_loss_limit": 20000
          *     }
          */
         AccountInput: {
             name: string;
             /** @description Starting cash, a whole number of fen. */
             initial_cash: number;
+            /** @description The largest order (its value at the worst price it may fill at), a whole number of fen. */
+            max_order_value?: number;
+            /** @description The most one symbol may be worth (held, open buys and the order), a whole number of fen. */
+            max_position_value?: number;
+            /**
+             * @description Buys are refused (`daily_loss_limit`) once equity is this much below the previous
+             *     trading day's close; a whole number of fen.
+             */
+            daily_loss_limit?: number;
         };
         /**
          * @example {

@@ -14,7 +14,8 @@ class Account(BaseModel):
     """
     A paper account. `cash` is free to spend; `frozen_cash` is held by open buy orders (their value
     and fees); `market_value` prices the positions at their latest trade; `equity` = cash +
-    frozen_cash + market_value.
+    frozen_cash + market_value. The limits are the account's own pre-trade limits; null where the
+    server's setting applies.
 
     """
 
@@ -32,12 +33,18 @@ class Account(BaseModel):
     equity: float
     realized_pnl: float
     unrealized_pnl: float
+    max_order_value: Annotated[float | None, Field(...)]
+    max_position_value: Annotated[float | None, Field(...)]
+    daily_loss_limit: Annotated[float | None, Field(...)]
     created_at: AwareDatetime
 
 
 class AccountInput(BaseModel):
     """
-    A new paper account (A-shares, CNY).
+    A new paper account (A-shares, CNY). The optional limits are this account's own pre-trade
+    limits (CNY); left out, the server's settings apply (`MYSTOCKS_PAPER_MAX_ORDER_VALUE`,
+    `MYSTOCKS_PAPER_MAX_POSITION_VALUE`, `MYSTOCKS_PAPER_DAILY_LOSS_LIMIT`).
+
     """
 
     model_config = ConfigDict(
@@ -47,6 +54,20 @@ class AccountInput(BaseModel):
     initial_cash: Annotated[float, Field(ge=1.0, le=10000000000.0)]
     """
     Starting cash, a whole number of fen.
+    """
+    max_order_value: Annotated[float | None, Field(ge=0.01, le=10000000000.0)] = None
+    """
+    The largest order (its value at the worst price it may fill at), a whole number of fen.
+    """
+    max_position_value: Annotated[float | None, Field(ge=0.01, le=10000000000.0)] = None
+    """
+    The most one symbol may be worth (held, open buys and the order), a whole number of fen.
+    """
+    daily_loss_limit: Annotated[float | None, Field(ge=0.01, le=10000000000.0)] = None
+    """
+    Buys are refused (`daily_loss_limit`) once equity is this much below the previous
+    trading day's close; a whole number of fen.
+
     """
 
 

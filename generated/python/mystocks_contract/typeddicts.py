@@ -12,7 +12,8 @@ class Account(TypedDict):
     """
     A paper account. `cash` is free to spend; `frozen_cash` is held by open buy orders (their value
     and fees); `market_value` prices the positions at their latest trade; `equity` = cash +
-    frozen_cash + market_value.
+    frozen_cash + market_value. The limits are the account's own pre-trade limits; null where the
+    server's setting applies.
 
     """
 
@@ -30,18 +31,38 @@ class Account(TypedDict):
     equity: float
     realized_pnl: float
     unrealized_pnl: float
+    max_order_value: float | None
+    max_position_value: float | None
+    daily_loss_limit: float | None
     created_at: str
 
 
 class AccountInput(TypedDict, closed=True):
     """
-    A new paper account (A-shares, CNY).
+    A new paper account (A-shares, CNY). The optional limits are this account's own pre-trade
+    limits (CNY); left out, the server's settings apply (`MYSTOCKS_PAPER_MAX_ORDER_VALUE`,
+    `MYSTOCKS_PAPER_MAX_POSITION_VALUE`, `MYSTOCKS_PAPER_DAILY_LOSS_LIMIT`).
+
     """
 
     name: str
     initial_cash: float
     """
     Starting cash, a whole number of fen.
+    """
+    max_order_value: NotRequired[float]
+    """
+    The largest order (its value at the worst price it may fill at), a whole number of fen.
+    """
+    max_position_value: NotRequired[float]
+    """
+    The most one symbol may be worth (held, open buys and the order), a whole number of fen.
+    """
+    daily_loss_limit: NotRequired[float]
+    """
+    Buys are refused (`daily_loss_limit`) once equity is this much below the previous
+    trading day's close; a whole number of fen.
+
     """
 
 

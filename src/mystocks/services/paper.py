@@ -28,11 +28,17 @@ from mystocks.storage.manager import UnifiedManager
 from mystocks.storage.paper import PaperStore
 
 CN = ZoneInfo("Asia/Shanghai")
+# An account's own pre-trade limits (cents, null: the `paper_<name>` setting applies).
+LIMITS = ("max_order_value", "max_position_value", "daily_loss_limit")
 SESSIONS = ((dt.time(9, 30), dt.time(11, 30)), (dt.time(13, 0), dt.time(15, 0)))
 
 
 def yuan(cents: int) -> float:
     return cents / 100
+
+
+def _maybe_yuan(cents: int | None) -> float | None:
+    return None if cents is None else yuan(cents)
 
 
 def trading_day(now: dt.datetime | None = None) -> dt.date:
@@ -64,11 +70,16 @@ class PaperService:
 
     def create_account(self, principal: Principal, body: dict[str, Any]) -> td.Account:
         principal.require("trader")
-        try:
-            cash = to_cents(float(body["initial_cash"]), "initial_cash")
-        except ValueError as exc:
-            raise OrderRefused("initial_cash", str(exc), "initial_cash") from None
-        row = self.store.create_account(principal.username, body["name"], "CNY", cash)
+        amounts: dict[str, int | None] = {}
+        for name in ("initial_cash", *LIMITS):
+            try:
+                value = body.get(name)
+                amounts[name] = None if value is None else to_cents(float(value), name)
+            except ValueError as exc:
+                raise OrderRefused(name, str(exc), name) from None
+        cash = amounts.pop("initial_cash")
+        assert cash is not None  # required by the contract
+        row = self.store.create_account(principal.username, body["name"], "CNY", cash, amounts)
         return self._present_account(row)
 
     def get_account(self, principal: Principal, account_id: int) -> td.Account:
@@ -135,6 +146,9 @@ class PaperService:
             "equity": yuan(row["cash"] + row["frozen_cash"] + value),
             "realized_pnl": yuan(row["realized_pnl"]),
             "unrealized_pnl": yuan(unrealized),
+            "max_order_value": _maybe_yuan(row["max_order_value"]),
+            "max_position_value": _maybe_yuan(row["max_position_value"]),
+            "daily_loss_limit": _maybe_yuan(row["daily_loss_limit"]),
             "created_at": row["created_at"].isoformat(),
         }
 

@@ -50,8 +50,12 @@ class PaperStore:
         self.engine = engine
 
     # -- accounts -----------------------------------------------------------------------------
-    def create_account(self, owner: str, name: str, currency: str, cash: int) -> dict[str, Any]:
-        values = {
+    def create_account(
+        self, owner: str, name: str, currency: str, cash: int, limits: dict[str, int | None]
+    ) -> dict[str, Any]:
+        """`limits`: the account's own max_order_value, max_position_value, daily_loss_limit
+        (cents; None where the setting applies)."""
+        values = limits | {
             "owner": owner,
             "name": name,
             "currency": currency,
