@@ -791,6 +791,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{account_id}/equity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The paper account's id.
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * An account's daily equity
+         * @description Cash, market value and equity at each trading day's close from the day the account was
+         *     opened to today (the newest point as it is now), with the day's P&L, the cumulative
+         *     return and the drawdown from the peak; `start` and `end` select the days shown.
+         */
+        get: operations["mystocks.api.paper.get_account_equity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders": {
         parameters: {
             query?: never;
@@ -1155,6 +1183,71 @@ export interface components {
             daily_loss_limit: number | null;
             /** Format: date-time */
             created_at: string;
+        };
+        /**
+         * @description A paper account's equity history: one point per trading day from the day it was opened to
+         *     today, oldest first, computed from its trades. P&L, return and drawdown count from the
+         *     account's first day whatever `start` and `end` select.
+         * @example {
+         *       "account_id": 1,
+         *       "initial_cash": 1000000,
+         *       "items": [
+         *         {
+         *           "date": "2026-11-23",
+         *           "cash": 989000,
+         *           "market_value": 10800,
+         *           "equity": 999800,
+         *           "daily_pnl": -200,
+         *           "cumulative_return": -0.0002,
+         *           "drawdown": -0.0002
+         *         },
+         *         {
+         *           "date": "2026-11-24",
+         *           "cash": 989000,
+         *           "market_value": 10500,
+         *           "equity": 999500,
+         *           "daily_pnl": -300,
+         *           "cumulative_return": -0.0005,
+         *           "drawdown": -0.0005
+         *         }
+         *       ]
+         *     }
+         */
+        AccountEquity: {
+            account_id: number;
+            initial_cash: number;
+            items: components["schemas"]["AccountEquityPoint"][];
+        };
+        /**
+         * @description A paper account at one trading day's close: cash (free and frozen) and its holdings marked at
+         *     the day's close (without a bar that day, the newest price known by then). The newest point is
+         *     the account as it is now, marked at the latest trades.
+         * @example {
+         *       "date": "2026-11-24",
+         *       "cash": 989000,
+         *       "market_value": 10500,
+         *       "equity": 999500,
+         *       "daily_pnl": -300,
+         *       "cumulative_return": -0.0005,
+         *       "drawdown": -0.0005
+         *     }
+         */
+        AccountEquityPoint: {
+            /**
+             * Format: date
+             * @description The trading day (exchange-local).
+             */
+            date: string;
+            cash: number;
+            market_value: number;
+            /** @description cash + market_value. */
+            equity: number;
+            /** @description Equity minus the previous point's (the first point's minus the initial cash). */
+            daily_pnl: number;
+            /** @description Equity / initial cash - 1 (0.012 is +1.2%). */
+            cumulative_return: number;
+            /** @description Equity / the highest equity so far (the initial cash included) - 1; 0 at a new high. */
+            drawdown: number;
         };
         /**
          * @description A new paper account (A-shares, CNY). The optional limits are this account's own pre-trade
@@ -2473,8 +2566,9 @@ export interface components {
         /**
          * @description An order of a paper account. Checked before acceptance; each refusal is a 422 whose `code`
          *     names the rule: `board_lot`, `price_tick`, `price_limit`, `t_plus_one`, `insufficient_cash`,
-         *     `insufficient_shares`, `trading_session`, `max_order_value`, `max_position`, `no_price`,
-         *     `unsupported_market`, `limit_price`.
+         *     `insufficient_shares`, `trading_session`, `max_order_value`, `max_position`,
+         *     `daily_loss_limit` (buys only, while the account is down more than its daily loss limit since
+         *     the previous trading day's close), `no_price`, `unsupported_market`, `limit_price`.
          * @example {
          *       "account_id": 1,
          *       "symbol": "600036.SH",
@@ -6005,6 +6099,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaperTradePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.paper.get_account_equity": {
+        parameters: {
+            query?: {
+                /**
+                 * @description First trading day to include (exchange-local date, inclusive). Default the account's first.
+                 * @example 2026-11-02
+                 */
+                start?: string;
+                /**
+                 * @description Last trading day to include (exchange-local date, inclusive). Default today.
+                 * @example 2026-11-24
+                 */
+                end?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The paper account's id.
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The equity history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountEquity"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -3,6 +3,7 @@ over the server's settings."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,9 @@ import pytest
 from starlette.testclient import TestClient
 
 from mystocks.app import MyStocksApp
+from mystocks.errors import OrderRefused
 from tests.conftest import app_on_copy, login
+from tests.integration.test_paper_equity import ADMIN, at, fill, opened_on
 
 SYMBOL = "600036.SH"
 
@@ -67,3 +70,30 @@ def test_account_limits_override_the_settings(paper_app):
     assert _buy(client, headers, own.json()["id"], "o3", lots).status_code == 201
     more = _buy(client, headers, own.json()["id"], "o4", lots)
     assert more.status_code == 422 and more.json()["code"] == "max_position"
+
+
+def test_buys_stop_at_the_daily_loss_limit_and_sells_go_on(template_dir, tmp_path):
+    """An account opened in the past that bought 1000 shares then, and today bought 1000 more
+    at twice the market: today it is ~the market value of 1000 shares down on yesterday's
+    close. The setting applies to one account; the other's own, larger limit lets it buy."""
+    app = app_on_copy(template_dir, tmp_path, paper_session="always", paper_daily_loss_limit=100)
+    paper = app.services.paper
+    last = paper.last_prices([SYMBOL])[SYMBOL]
+    day = dt.date(2017, 6, 1)
+    loose = {"daily_loss_limit": 1_000_000}
+    accounts = [opened_on(paper, day), opened_on(paper, day, **loose)]
+    for account in accounts:
+        fill(paper, account, "buy", 1000, last, (500, 0), at(dt.date(2017, 6, 2)))
+        fill(paper, account, "buy", 1000, last * 2, (500, 0), dt.datetime.now(dt.UTC))
+    strict, own = (paper.store.get_account(a["id"]) for a in accounts)
+    for account in (strict, own):
+        assert account is not None and paper.daily_loss(account) == last * 1000 + 500
+    body = {"symbol": SYMBOL, "type": "limit", "quantity": 100, "limit_price": last / 100}
+    with pytest.raises(OrderRefused) as refused:
+        paper.create_order(ADMIN, body | {"account_id": strict["id"], "side": "buy"}, "b1")
+    assert refused.value.code == "daily_loss_limit"
+    sell, _ = paper.create_order(ADMIN, body | {"account_id": strict["id"], "side": "sell"}, "s1")
+    assert sell["status"] == "new"
+    buy, _ = paper.create_order(ADMIN, body | {"account_id": own["id"], "side": "buy"}, "b2")
+    assert buy["status"] == "new"
+    app.services.data.dispose()

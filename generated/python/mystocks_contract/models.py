@@ -39,6 +39,38 @@ class Account(BaseModel):
     created_at: AwareDatetime
 
 
+class AccountEquityPoint(BaseModel):
+    """
+    A paper account at one trading day's close: cash (free and frozen) and its holdings marked at
+    the day's close (without a bar that day, the newest price known by then). The newest point is
+    the account as it is now, marked at the latest trades.
+
+    """
+
+    date: date_aliased
+    """
+    The trading day (exchange-local).
+    """
+    cash: float
+    market_value: float
+    equity: float
+    """
+    cash + market_value.
+    """
+    daily_pnl: float
+    """
+    Equity minus the previous point's (the first point's minus the initial cash).
+    """
+    cumulative_return: float
+    """
+    Equity / initial cash - 1 (0.012 is +1.2%).
+    """
+    drawdown: Annotated[float, Field(le=0.0)]
+    """
+    Equity / the highest equity so far (the initial cash included) - 1; 0 at a new high.
+    """
+
+
 class AccountInput(BaseModel):
     """
     A new paper account (A-shares, CNY). The optional limits are this account's own pre-trade
@@ -1257,6 +1289,19 @@ class WsUnsubscribe(BaseModel):
     id: WsRequestId | None = None
 
 
+class AccountEquity(BaseModel):
+    """
+    A paper account's equity history: one point per trading day from the day it was opened to
+    today, oldest first, computed from its trades. P&L, return and drawdown count from the
+    account's first day whatever `start` and `end` select.
+
+    """
+
+    account_id: int
+    initial_cash: float
+    items: list[AccountEquityPoint]
+
+
 class Alert(BaseModel):
     """
     A risk alert a rule fired.
@@ -1551,8 +1596,9 @@ class OrderInput(BaseModel):
     """
     An order of a paper account. Checked before acceptance; each refusal is a 422 whose `code`
     names the rule: `board_lot`, `price_tick`, `price_limit`, `t_plus_one`, `insufficient_cash`,
-    `insufficient_shares`, `trading_session`, `max_order_value`, `max_position`, `no_price`,
-    `unsupported_market`, `limit_price`.
+    `insufficient_shares`, `trading_session`, `max_order_value`, `max_position`,
+    `daily_loss_limit` (buys only, while the account is down more than its daily loss limit since
+    the previous trading day's close), `no_price`, `unsupported_market`, `limit_price`.
 
     """
 

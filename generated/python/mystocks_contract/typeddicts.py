@@ -37,6 +37,38 @@ class Account(TypedDict):
     created_at: str
 
 
+class AccountEquityPoint(TypedDict):
+    """
+    A paper account at one trading day's close: cash (free and frozen) and its holdings marked at
+    the day's close (without a bar that day, the newest price known by then). The newest point is
+    the account as it is now, marked at the latest trades.
+
+    """
+
+    date: str
+    """
+    The trading day (exchange-local).
+    """
+    cash: float
+    market_value: float
+    equity: float
+    """
+    cash + market_value.
+    """
+    daily_pnl: float
+    """
+    Equity minus the previous point's (the first point's minus the initial cash).
+    """
+    cumulative_return: float
+    """
+    Equity / initial cash - 1 (0.012 is +1.2%).
+    """
+    drawdown: float
+    """
+    Equity / the highest equity so far (the initial cash included) - 1; 0 at a new high.
+    """
+
+
 class AccountInput(TypedDict, closed=True):
     """
     A new paper account (A-shares, CNY). The optional limits are this account's own pre-trade
@@ -1101,6 +1133,19 @@ class WsUnsubscribe(TypedDict, closed=True):
     id: NotRequired[WsRequestId]
 
 
+class AccountEquity(TypedDict):
+    """
+    A paper account's equity history: one point per trading day from the day it was opened to
+    today, oldest first, computed from its trades. P&L, return and drawdown count from the
+    account's first day whatever `start` and `end` select.
+
+    """
+
+    account_id: int
+    initial_cash: float
+    items: list[AccountEquityPoint]
+
+
 class Alert(TypedDict):
     """
     A risk alert a rule fired.
@@ -1387,8 +1432,9 @@ class OrderInput(TypedDict, closed=True):
     """
     An order of a paper account. Checked before acceptance; each refusal is a 422 whose `code`
     names the rule: `board_lot`, `price_tick`, `price_limit`, `t_plus_one`, `insufficient_cash`,
-    `insufficient_shares`, `trading_session`, `max_order_value`, `max_position`, `no_price`,
-    `unsupported_market`, `limit_price`.
+    `insufficient_shares`, `trading_session`, `max_order_value`, `max_position`,
+    `daily_loss_limit` (buys only, while the account is down more than its daily loss limit since
+    the previous trading day's close), `no_price`, `unsupported_market`, `limit_price`.
 
     """
 

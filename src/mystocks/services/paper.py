@@ -16,11 +16,13 @@ from zoneinfo import ZoneInfo
 from mystocks_contract import typeddicts as td
 
 from mystocks.errors import NotFound, OrderRefused, PreconditionRequired
-from mystocks.rules import Costs, Fees, commission, lot_problem, to_cents
+from mystocks.rules import Costs, Fees, commission, lot_problem, to_cents, yuan
 from mystocks.services import paging
 from mystocks.services.auth import Principal
 from mystocks.services.events import EventBus
+from mystocks.services.market import check_range, parse_date
 from mystocks.services.paper_checks import check_order
+from mystocks.services.paper_equity import Mark, present_equity, replay
 from mystocks.services.quotes import build_quotes
 from mystocks.settings import Settings
 from mystocks.storage.calendar import trading_days
@@ -31,10 +33,6 @@ CN = ZoneInfo("Asia/Shanghai")
 # An account's own pre-trade limits (cents, null: the `paper_<name>` setting applies).
 LIMITS = ("max_order_value", "max_position_value", "daily_loss_limit")
 SESSIONS = ((dt.time(9, 30), dt.time(11, 30)), (dt.time(13, 0), dt.time(15, 0)))
-
-
-def yuan(cents: int) -> float:
-    return cents / 100
 
 
 def _maybe_yuan(cents: int | None) -> float | None:
@@ -130,9 +128,46 @@ class PaperService:
         self._account(principal, account_id)
         return cast(td.PositionList, {"items": self._positions(account_id)})
 
+    def get_account_equity(
+        self, principal: Principal, account_id: int, *, start: str | None, end: str | None
+    ) -> td.AccountEquity:
+        row = self._account(principal, account_id)
+        lo, hi = parse_date("start", start), parse_date("end", end)
+        check_range(lo, hi)
+        return present_equity(row["id"], row["initial_cash"], self.equity_marks(row), lo, hi)
+
+    def equity_marks(self, row: dict[str, Any], now: dt.datetime | None = None) -> list[Mark]:
+        """The account at each trading day's close from its first day (`paper_equity`), the
+        last (today, or the last trading day before it) as it is now; a few queries whatever
+        the number of days."""
+        today = trading_day(now)
+        first = trading_day(row["created_at"])
+        days = trading_days("XSHG", first, today) if first <= today else []
+        past = days[:-1]
+        trades = [t | {"day": trading_day(t["tick_time"])} for t in self.store.trades(row["id"])]
+        symbols = {t["symbol"] for t in trades}
+        closes = self.data.relational.daily_closes(symbols, first, past[-1]) if past else {}
+        marks = replay(row["initial_cash"], trades, closes, past)
+        value = self._market_value(self._positions(row["id"]))
+        marks.append(Mark(days[-1] if days else today, row["cash"] + row["frozen_cash"], value))
+        return marks
+
+    def daily_loss(self, row: dict[str, Any]) -> int:
+        """How far the account is below the previous trading day's close, in cents (negative:
+        a gain): the newest point of its equity history against the one before, or against
+        the initial cash on its first day."""
+        marks = self.equity_marks(row)
+        base = marks[-2].equity if len(marks) > 1 else row["initial_cash"]
+        return base - marks[-1].equity
+
+    @staticmethod
+    def _market_value(positions: list[dict[str, Any]]) -> int:
+        value: int = round(sum(p["market_value"] for p in positions) * 100)
+        return value
+
     def _present_account(self, row: dict[str, Any]) -> td.Account:
         positions = self._positions(row["id"])
-        value = round(sum(p["market_value"] for p in positions) * 100)
+        value = self._market_value(positions)
         unrealized = round(sum(p["unrealized_pnl"] for p in positions) * 100)
         return {
             "id": row["id"],

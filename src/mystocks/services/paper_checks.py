@@ -58,6 +58,14 @@ def check_order(
                 f"{most / 100:.2f}.",
                 "quantity",
             )
+        # Last, as it reads the account's trades: a losing day stops new risk, not its exit.
+        loss, most = service.daily_loss(account), limit_of(service, account, "daily_loss_limit")
+        if loss > most:
+            raise OrderRefused(
+                "daily_loss_limit",
+                f"The account is {loss / 100:.2f} below the previous trading day's close; the "
+                f"limit is {most / 100:.2f}. Sells are still accepted.",
+            )
     order = {
         "account_id": account["id"],
         "owner": account["owner"],

@@ -101,6 +101,17 @@ class PaperStore:
         with self.engine.connect() as conn:
             return [_utc(r) for r in conn.execute(stmt)]
 
+    def trades(self, account_id: int) -> list[dict[str, Any]]:
+        """Every trade of the account in the order it happened (for its equity history)."""
+        c = TRADES.c
+        stmt = (
+            select(c.symbol, c.side, c.price, c.quantity, c.commission, c.stamp_duty, c.tick_time)
+            .where(c.account_id == account_id)
+            .order_by(c.tick_time, c.id)
+        )
+        with self.engine.connect() as conn:
+            return [_utc(r) for r in conn.execute(stmt)]
+
     # -- orders -------------------------------------------------------------------------------
     def place(
         self, order: dict[str, Any], *, freeze_cash: int, day: dt.date
