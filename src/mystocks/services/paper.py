@@ -226,6 +226,25 @@ class PaperService:
             return self.present_order(closed)
         return self.present_order(self.store.get_order(order_id) or order)
 
+    def expire_due(self, now: dt.datetime | None = None) -> int:
+        """Expire the day orders whose day has ended: every open order of an earlier trading
+        day and, with exchange sessions, today's once the close (15:00 in Shanghai) has passed
+        on a trading day. Each is ended by `PaperStore.close`, whose conditional update lets
+        one of several instances sweeping at once win it; its `order_update` goes out after
+        the commit. Answers how many this call expired."""
+        local = (now or dt.datetime.now(dt.UTC)).astimezone(CN)
+        due = local.date()
+        exchange = self.settings.paper_session == "exchange"
+        if exchange and local.time() >= SESSIONS[-1][1] and trading_days("XSHG", due, due):
+            due += dt.timedelta(days=1)  # today's orders too
+        expired = 0
+        for order in self.store.open_orders_before(due):
+            ended = self.store.close(order["id"], "expired")
+            if ended is not None:
+                self.publish(ended)
+                expired += 1
+        return expired
+
     def publish(self, order: dict[str, Any], trade: dict[str, Any] | None = None) -> None:
         """An order's change (and the trade that made it) to its owner, on topic `orders`;
         called only after the change committed."""
