@@ -795,6 +795,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{account_id}/equity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The paper account's id.
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * An account's daily equity
+         * @description Cash, market value and equity at each trading day's close from the day the account was
+         *     opened to today (the newest point as it is now), with the day's P&L, the cumulative
+         *     return and the drawdown from the peak; `start` and `end` select the days shown.
+         */
+        get: operations["mystocks.api.paper.get_account_equity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders": {
         parameters: {
             query?: never;
@@ -1122,7 +1150,8 @@ export interface components {
         /**
          * @description A paper account. `cash` is free to spend; `frozen_cash` is held by open buy orders (their value
          *     and fees); `market_value` prices the positions at their latest trade; `equity` = cash +
-         *     frozen_cash + market_value.
+         *     frozen_cash + market_value. The limits are the account's own pre-trade limits; null where the
+         *     server's setting applies.
          * @example {
          *       "id": 1,
          *       "owner": "alice",
@@ -1135,6 +1164,9 @@ export interface components {
          *       "equity": 999500,
          *       "realized_pnl": 0,
          *       "unrealized_pnl": -500,
+         *       "max_order_value": null,
+         *       "max_position_value": null,
+         *       "daily_loss_limit": 20000,
          *       "created_at": "2026-11-24T01:30:00Z"
          *     }
          */
@@ -1154,6 +1186,9 @@ export interface components {
             equity: number;
             realized_pnl: number;
             unrealized_pnl: number;
+            max_order_value: number | null;
+            max_position_value: number | null;
+            daily_loss_limit: number | null;
             /** Format: date-time */
             created_at: string;
         };
@@ -1187,16 +1222,93 @@ export interface components {
             cooldown_seconds: number;
         };
         /**
-         * @description A new paper account (A-shares, CNY).
+         * @description A paper account's equity history: one point per trading day from the day it was opened to
+         *     today, oldest first, computed from its trades. P&L, return and drawdown count from the
+         *     account's first day whatever `start` and `end` select.
+         * @example {
+         *       "account_id": 1,
+         *       "initial_cash": 1000000,
+         *       "items": [
+         *         {
+         *           "date": "2026-11-23",
+         *           "cash": 989000,
+         *           "market_value": 10800,
+         *           "equity": 999800,
+         *           "daily_pnl": -200,
+         *           "cumulative_return": -0.0002,
+         *           "drawdown": -0.0002
+         *         },
+         *         {
+         *           "date": "2026-11-24",
+         *           "cash": 989000,
+         *           "market_value": 10500,
+         *           "equity": 999500,
+         *           "daily_pnl": -300,
+         *           "cumulative_return": -0.0005,
+         *           "drawdown": -0.0005
+         *         }
+         *       ]
+         *     }
+         */
+        AccountEquity: {
+            account_id: number;
+            initial_cash: number;
+            items: components["schemas"]["AccountEquityPoint"][];
+        };
+        /**
+         * @description A paper account at one trading day's close: cash (free and frozen) and its holdings marked at
+         *     the day's close (without a bar that day, the newest price known by then). The newest point is
+         *     the account as it is now, marked at the latest trades.
+         * @example {
+         *       "date": "2026-11-24",
+         *       "cash": 989000,
+         *       "market_value": 10500,
+         *       "equity": 999500,
+         *       "daily_pnl": -300,
+         *       "cumulative_return": -0.0005,
+         *       "drawdown": -0.0005
+         *     }
+         */
+        AccountEquityPoint: {
+            /**
+             * Format: date
+             * @description The trading day (exchange-local).
+             */
+            date: string;
+            cash: number;
+            market_value: number;
+            /** @description cash + market_value. */
+            equity: number;
+            /** @description Equity minus the previous point's (the first point's minus the initial cash). */
+            daily_pnl: number;
+            /** @description Equity / initial cash - 1 (0.012 is +1.2%). */
+            cumulative_return: number;
+            /** @description Equity / the highest equity so far (the initial cash included) - 1; 0 at a new high. */
+            drawdown: number;
+        };
+        /**
+         * @description A new paper account (A-shares, CNY). The optional limits are this account's own pre-trade
+         *     limits (CNY); left out, the server's settings apply (`MYSTOCKS_PAPER_MAX_ORDER_VALUE`,
+         *     `MYSTOCKS_PAPER_MAX_POSITION_VALUE`, `MYSTOCKS_PAPER_DAILY_LOSS_LIMIT`).
          * @example {
          *       "name": "demo",
-         *       "initial_cash": 1000000
+         *       "initial_cash": 1000000,
+         *       "daily_loss_limit": 20000
          *     }
          */
         AccountInput: {
             name: string;
             /** @description Starting cash, a whole number of fen. */
             initial_cash: number;
+            /** @description The largest order (its value at the worst price it may fill at), a whole number of fen. */
+            max_order_value?: number;
+            /** @description The most one symbol may be worth (held, open buys and the order), a whole number of fen. */
+            max_position_value?: number;
+            /**
+             * @description Buys are refused (`daily_loss_limit`) once equity is this much below the previous
+             *     trading day's close; a whole number of fen.
+             */
+            daily_loss_limit?: number;
         };
         /**
          * @example {
@@ -2606,8 +2718,9 @@ export interface components {
         /**
          * @description An order of a paper account. Checked before acceptance; each refusal is a 422 whose `code`
          *     names the rule: `board_lot`, `price_tick`, `price_limit`, `t_plus_one`, `insufficient_cash`,
-         *     `insufficient_shares`, `trading_session`, `max_order_value`, `max_position`, `no_price`,
-         *     `unsupported_market`, `limit_price`.
+         *     `insufficient_shares`, `trading_session`, `max_order_value`, `max_position`,
+         *     `daily_loss_limit` (buys only, while the account is down more than its daily loss limit since
+         *     the previous trading day's close), `no_price`, `unsupported_market`, `limit_price`.
          * @example {
          *       "account_id": 1,
          *       "symbol": "600036.SH",
@@ -6312,6 +6425,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaperTradePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.paper.get_account_equity": {
+        parameters: {
+            query?: {
+                /**
+                 * @description First trading day to include (exchange-local date, inclusive). Default the account's first.
+                 * @example 2026-11-02
+                 */
+                start?: string;
+                /**
+                 * @description Last trading day to include (exchange-local date, inclusive). Default today.
+                 * @example 2026-11-24
+                 */
+                end?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The paper account's id.
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The equity history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountEquity"];
                 };
             };
             400: components["responses"]["BadRequest"];

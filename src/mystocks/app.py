@@ -226,6 +226,7 @@ def create_app(settings: Settings) -> MyStocksApp:
             asyncio.create_task(services.live.run(), name="mystocks-live-signals"),
             asyncio.create_task(services.alerts.engine.run(), name="mystocks-risk-alerts"),
             asyncio.create_task(services.matching.run(), name="mystocks-matching"),
+            asyncio.create_task(services.matching.expire(), name="mystocks-order-expiry"),
         ]
         yield
         await services.hub.stop()

@@ -29,6 +29,7 @@ __all__ = [
     "stamp_duty",
     "to_cents",
     "to_rate",
+    "yuan",
 ]
 
 RATE_SCALE = 10**8  # rates are exact in units of 1e-8 (0.00025 = 25,000e-8)
@@ -41,6 +42,11 @@ def to_cents(value: float, what: str) -> int:
     if not math.isfinite(scaled) or abs(scaled - round(scaled)) > 1e-6:
         raise ValueError(f"{what} must be a whole number of cents, got {value!r}")
     return round(scaled)
+
+
+def yuan(cents: int) -> float:
+    """Cents as the yuan amount an answer shows (the inverse of `to_cents`)."""
+    return cents / 100
 
 
 def to_rate(value: float, what: str) -> int:

@@ -118,7 +118,8 @@ class Settings(BaseSettings):
         default=0.2, gt=0, le=10, description="the feed writes and publishes once per window"
     )
 
-    # Paper trading (`mystocks.services.paper`): pre-trade limits and the matching model.
+    # Paper trading (`mystocks.services.paper`): pre-trade limits and the matching model. An
+    # account may carry its own max_order_value, max_position_value and daily_loss_limit.
     paper_session: Literal["exchange", "always"] = Field(
         default="exchange",
         description="orders are accepted in A-share sessions on trading days, or (demo, tests) "
@@ -131,6 +132,18 @@ class Settings(BaseSettings):
         default=10_000_000.0,
         gt=0,
         description="CNY per symbol, held plus open buys plus the order (max_position)",
+    )
+    paper_daily_loss_limit: float = Field(
+        default=1_000_000.0,
+        gt=0,
+        description="CNY; buys are refused while equity is this much below the previous trading"
+        " day's close (daily_loss_limit)",
+    )
+    paper_expiry_interval_seconds: float = Field(
+        default=30.0,
+        gt=0,
+        le=3600,
+        description="how often each instance expires the day orders whose day has closed",
     )
     paper_fill_volume_share: float = Field(
         default=0.25, gt=0, le=1, description="a fill takes at most this share of a tick's volume"

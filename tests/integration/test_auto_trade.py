@@ -117,7 +117,7 @@ def test_a_refused_order_is_kept_on_the_signal(paper_app):
 def test_only_the_owners_own_accounts_can_be_bound(paper_app):
     app, client = paper_app
     admin = login(client, "admin", "mystocks-admin")
-    theirs = app.services.paper.store.create_account("bob", "bob's", "CNY", 10_000_000)
+    theirs = app.services.paper.store.create_account("bob", "bob's", "CNY", 10_000_000, {})
     created = create(client, admin, "5m", fast=3, slow=8)
     for account_id in (theirs["id"], 99_999):
         refused = start(

@@ -19,7 +19,10 @@ from starlette.testclient import TestClient
 from mystocks.app import MyStocksApp, create_app
 from mystocks.errors import OrderRefused
 from mystocks.services.auth import Principal
+from mystocks.services.matching import Matching
+from mystocks.services.paper import PaperService
 from mystocks.storage.paper import ACCOUNTS, ORDERS, POSITIONS, TRADES, Fill, PaperStore
+from mystocks.storage.relational import make_engine
 from tests.conftest import app_on_copy, login, make_settings
 
 SYMBOL = "600036.SH"
@@ -159,6 +162,42 @@ def test_a_failed_fill_changes_nothing_on_postgres(postgres_app):
     _fault_injection(postgres_app)
 
 
+def _fill_from_several_instances(app: MyStocksApp, account_id: int, price: int) -> None:
+    """Five matchers, each with an engine of its own like a server instance, fed the same ticks
+    at and below the orders' limit at once: every order fills once, the trades add up to the
+    position, and cash moves by exactly the trades' values and fees, never below zero."""
+    paper = app.services.paper
+    url = app.services.settings.relational_url
+    matchers = [
+        Matching(
+            PaperService(PaperStore(make_engine(url)), paper.data, paper.settings), app.services.bus
+        )
+        for _ in range(5)
+    ]
+    now = dt.datetime.now(dt.UTC).isoformat()
+    # A fill takes at most a quarter of a tick's volume: 400 fills a whole 100-share order.
+    ticks = [
+        {"symbol": SYMBOL, "ts": now, "price": (price - p) / 100, "volume": 400, "amount": 0.0}
+        for p in (1, 0, 1, 0)
+    ]
+    with ThreadPoolExecutor(max_workers=5) as pool:
+        fills = sum(pool.map(lambda m: m.on_ticks(ticks), matchers))
+    for matcher in matchers:
+        matcher.paper.store.engine.dispose()
+    assert fills == 10
+    orders = paper.store.page_orders(filters={"account_id": account_id}, before_id=None, limit=100)
+    assert {o["status"] for o in orders} == {"filled"} and len(orders) == 10
+    with paper.store.engine.connect() as conn:
+        trades = conn.execute(select(TRADES).where(TRADES.c.account_id == account_id)).all()
+    [position] = paper.store.positions(account_id)
+    assert sum(t.quantity for t in trades) == position["quantity"] == 1000
+    spent = sum(t.price * t.quantity + t.commission + t.stamp_duty for t in trades)
+    assert position["cost"] == spent
+    row = paper.store.get_account(account_id)
+    assert row is not None and row["frozen_cash"] == 0 and row["cash"] >= 0
+    assert row["cash"] == row["initial_cash"] - spent
+
+
 def test_concurrent_orders_on_postgres_never_overspend(postgres_app):
     paper = postgres_app.services.paper
     admin = Principal("admin", "admin", 2**62)
@@ -183,6 +222,7 @@ def test_concurrent_orders_on_postgres_never_overspend(postgres_app):
     assert set(results) == {"accepted", "insufficient_cash"}
     row = paper.store.get_account(account["id"])
     assert row is not None and row["cash"] == need - 1 and row["frozen_cash"] == need * 10
+    _fill_from_several_instances(postgres_app, account["id"], price)
 
     # The same Idempotency-Key 20 times at once: one order, its cash frozen once.
     rich = paper.create_account(admin, {"name": "r", "initial_cash": need * 5 / 100})

@@ -14,7 +14,8 @@ class Account(BaseModel):
     """
     A paper account. `cash` is free to spend; `frozen_cash` is held by open buy orders (their value
     and fees); `market_value` prices the positions at their latest trade; `equity` = cash +
-    frozen_cash + market_value.
+    frozen_cash + market_value. The limits are the account's own pre-trade limits; null where the
+    server's setting applies.
 
     """
 
@@ -32,12 +33,50 @@ class Account(BaseModel):
     equity: float
     realized_pnl: float
     unrealized_pnl: float
+    max_order_value: Annotated[float | None, Field(...)]
+    max_position_value: Annotated[float | None, Field(...)]
+    daily_loss_limit: Annotated[float | None, Field(...)]
     created_at: AwareDatetime
+
+
+class AccountEquityPoint(BaseModel):
+    """
+    A paper account at one trading day's close: cash (free and frozen) and its holdings marked at
+    the day's close (without a bar that day, the newest price known by then). The newest point is
+    the account as it is now, marked at the latest trades.
+
+    """
+
+    date: date_aliased
+    """
+    The trading day (exchange-local).
+    """
+    cash: float
+    market_value: float
+    equity: float
+    """
+    cash + market_value.
+    """
+    daily_pnl: float
+    """
+    Equity minus the previous point's (the first point's minus the initial cash).
+    """
+    cumulative_return: float
+    """
+    Equity / initial cash - 1 (0.012 is +1.2%).
+    """
+    drawdown: Annotated[float, Field(le=0.0)]
+    """
+    Equity / the highest equity so far (the initial cash included) - 1; 0 at a new high.
+    """
 
 
 class AccountInput(BaseModel):
     """
-    A new paper account (A-shares, CNY).
+    A new paper account (A-shares, CNY). The optional limits are this account's own pre-trade
+    limits (CNY); left out, the server's settings apply (`MYSTOCKS_PAPER_MAX_ORDER_VALUE`,
+    `MYSTOCKS_PAPER_MAX_POSITION_VALUE`, `MYSTOCKS_PAPER_DAILY_LOSS_LIMIT`).
+
     """
 
     model_config = ConfigDict(
@@ -47,6 +86,20 @@ class AccountInput(BaseModel):
     initial_cash: Annotated[float, Field(ge=1.0, le=10000000000.0)]
     """
     Starting cash, a whole number of fen.
+    """
+    max_order_value: Annotated[float | None, Field(ge=0.01, le=10000000000.0)] = None
+    """
+    The largest order (its value at the worst price it may fill at), a whole number of fen.
+    """
+    max_position_value: Annotated[float | None, Field(ge=0.01, le=10000000000.0)] = None
+    """
+    The most one symbol may be worth (held, open buys and the order), a whole number of fen.
+    """
+    daily_loss_limit: Annotated[float | None, Field(ge=0.01, le=10000000000.0)] = None
+    """
+    Buys are refused (`daily_loss_limit`) once equity is this much below the previous
+    trading day's close; a whole number of fen.
+
     """
 
 
@@ -1438,6 +1491,19 @@ class AccountAlertRuleCreate(BaseModel):
     """
 
 
+class AccountEquity(BaseModel):
+    """
+    A paper account's equity history: one point per trading day from the day it was opened to
+    today, oldest first, computed from its trades. P&L, return and drawdown count from the
+    account's first day whatever `start` and `end` select.
+
+    """
+
+    account_id: int
+    initial_cash: float
+    items: list[AccountEquityPoint]
+
+
 class Alert(BaseModel):
     """
     A risk alert a rule fired.
@@ -1759,8 +1825,9 @@ class OrderInput(BaseModel):
     """
     An order of a paper account. Checked before acceptance; each refusal is a 422 whose `code`
     names the rule: `board_lot`, `price_tick`, `price_limit`, `t_plus_one`, `insufficient_cash`,
-    `insufficient_shares`, `trading_session`, `max_order_value`, `max_position`, `no_price`,
-    `unsupported_market`, `limit_price`.
+    `insufficient_shares`, `trading_session`, `max_order_value`, `max_position`,
+    `daily_loss_limit` (buys only, while the account is down more than its daily loss limit since
+    the previous trading day's close), `no_price`, `unsupported_market`, `limit_price`.
 
     """
 

@@ -277,6 +277,12 @@ class PaperHandlers(Protocol):
         """An account's trades"""
         ...
 
+    async def get_account_equity(
+        self, *, account_id: int, start: str | None = ..., end: str | None = ...
+    ) -> Response:
+        """An account's daily equity"""
+        ...
+
     async def list_orders(
         self,
         *,
@@ -409,6 +415,7 @@ OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.paper.get_account",
     "mystocks.api.paper.list_positions",
     "mystocks.api.paper.list_trades",
+    "mystocks.api.paper.get_account_equity",
     "mystocks.api.paper.list_orders",
     "mystocks.api.paper.create_order",
     "mystocks.api.paper.get_order",

@@ -12,7 +12,8 @@ class Account(TypedDict):
     """
     A paper account. `cash` is free to spend; `frozen_cash` is held by open buy orders (their value
     and fees); `market_value` prices the positions at their latest trade; `equity` = cash +
-    frozen_cash + market_value.
+    frozen_cash + market_value. The limits are the account's own pre-trade limits; null where the
+    server's setting applies.
 
     """
 
@@ -30,18 +31,70 @@ class Account(TypedDict):
     equity: float
     realized_pnl: float
     unrealized_pnl: float
+    max_order_value: float | None
+    max_position_value: float | None
+    daily_loss_limit: float | None
     created_at: str
+
+
+class AccountEquityPoint(TypedDict):
+    """
+    A paper account at one trading day's close: cash (free and frozen) and its holdings marked at
+    the day's close (without a bar that day, the newest price known by then). The newest point is
+    the account as it is now, marked at the latest trades.
+
+    """
+
+    date: str
+    """
+    The trading day (exchange-local).
+    """
+    cash: float
+    market_value: float
+    equity: float
+    """
+    cash + market_value.
+    """
+    daily_pnl: float
+    """
+    Equity minus the previous point's (the first point's minus the initial cash).
+    """
+    cumulative_return: float
+    """
+    Equity / initial cash - 1 (0.012 is +1.2%).
+    """
+    drawdown: float
+    """
+    Equity / the highest equity so far (the initial cash included) - 1; 0 at a new high.
+    """
 
 
 class AccountInput(TypedDict, closed=True):
     """
-    A new paper account (A-shares, CNY).
+    A new paper account (A-shares, CNY). The optional limits are this account's own pre-trade
+    limits (CNY); left out, the server's settings apply (`MYSTOCKS_PAPER_MAX_ORDER_VALUE`,
+    `MYSTOCKS_PAPER_MAX_POSITION_VALUE`, `MYSTOCKS_PAPER_DAILY_LOSS_LIMIT`).
+
     """
 
     name: str
     initial_cash: float
     """
     Starting cash, a whole number of fen.
+    """
+    max_order_value: NotRequired[float]
+    """
+    The largest order (its value at the worst price it may fill at), a whole number of fen.
+    """
+    max_position_value: NotRequired[float]
+    """
+    The most one symbol may be worth (held, open buys and the order), a whole number of fen.
+    """
+    daily_loss_limit: NotRequired[float]
+    """
+    Buys are refused (`daily_loss_limit`) once equity is this much below the previous
+    trading day's close; a whole number of fen.
+
     """
 
 
@@ -1257,6 +1310,19 @@ class AccountAlertRuleCreate(TypedDict, closed=True):
     """
 
 
+class AccountEquity(TypedDict):
+    """
+    A paper account's equity history: one point per trading day from the day it was opened to
+    today, oldest first, computed from its trades. P&L, return and drawdown count from the
+    account's first day whatever `start` and `end` select.
+
+    """
+
+    account_id: int
+    initial_cash: float
+    items: list[AccountEquityPoint]
+
+
 class Alert(TypedDict):
     """
     A risk alert a rule fired.
@@ -1560,8 +1626,9 @@ class OrderInput(TypedDict, closed=True):
     """
     An order of a paper account. Checked before acceptance; each refusal is a 422 whose `code`
     names the rule: `board_lot`, `price_tick`, `price_limit`, `t_plus_one`, `insufficient_cash`,
-    `insufficient_shares`, `trading_session`, `max_order_value`, `max_position`, `no_price`,
-    `unsupported_market`, `limit_price`.
+    `insufficient_shares`, `trading_session`, `max_order_value`, `max_position`,
+    `daily_loss_limit` (buys only, while the account is down more than its daily loss limit since
+    the previous trading day's close), `no_price`, `unsupported_market`, `limit_price`.
 
     """
 

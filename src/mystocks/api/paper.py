@@ -43,6 +43,15 @@ async def list_trades(*, account_id: int, cursor: str | None = None, limit: int 
     return json_response(page)
 
 
+async def get_account_equity(
+    *, account_id: int, start: str | None = None, end: str | None = None
+) -> Response:
+    history = await run_in_threadpool(
+        services().paper.get_account_equity, principal(), account_id, start=start, end=end
+    )
+    return json_response(history)
+
+
 async def list_orders(
     *,
     account_id: int | None = None,

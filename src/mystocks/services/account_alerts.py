@@ -25,7 +25,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from mystocks.services.paper import PaperService, Valuation, yuan
+from mystocks.rules import yuan
+from mystocks.services.paper import PaperService, Valuation
 from mystocks.storage.alerts import AlertStore
 
 Hit = dict[str, Any]  # value, message (and symbol) of the alert a true condition would fire

@@ -35,6 +35,7 @@ from typing import Any, cast
 from mystocks_contract import typeddicts as td
 
 from mystocks.errors import FieldProblem, NotFound, RuleViolation
+from mystocks.rules import yuan
 from mystocks.services import paging
 from mystocks.services.account_alerts import (
     ACCOUNT_KINDS,
@@ -46,7 +47,7 @@ from mystocks.services.account_alerts import (
 from mystocks.services.auth import Principal
 from mystocks.services.events import EventBus
 from mystocks.services.follow import follow
-from mystocks.services.paper import PaperService, yuan
+from mystocks.services.paper import PaperService
 from mystocks.storage.alerts import AlertStore
 from mystocks.storage.relational import RelationalStore
 from mystocks.storage.strategies import StrategyStore

@@ -22,11 +22,12 @@ from typing import Any, Generic, TypeVar
 import orjson
 from mystocks_contract import typeddicts as td
 
+from mystocks.rules import yuan
 from mystocks.services.auth import Principal
 from mystocks.services.breadth import breadth, movers
 from mystocks.services.jobbook import JobBook
 from mystocks.services.meter import RateMeter
-from mystocks.services.paper import PaperService, yuan
+from mystocks.services.paper import PaperService
 from mystocks.services.quotes import build_quotes
 from mystocks.storage.alerts import AlertStore
 from mystocks.storage.manager import UnifiedManager

@@ -9,7 +9,8 @@ For each tick, every open order of its symbol is looked at, oldest first:
 * fees are the backtest's (``rules.commission``, ``rules.stamp_duty``).
 Each fill is ONE transaction (``PaperStore.fill``), and its `trade` and `order_update` events go
 out on topic `orders` to the account's owner only after it committed. Orders of an earlier
-trading day expire instead (day orders).
+trading day expire instead (day orders); `expire` sweeps them periodically as well, so they end
+at the close even when no tick of a later day comes.
 
 Every instance matches; the store's conditional UPDATE of the order lets exactly one of them
 apply a given fill (the others find the order changed and skip it).
@@ -17,10 +18,13 @@ apply a given fill (the others find the order changed and skip it).
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 from collections.abc import Sequence
 from typing import Any
+
+from starlette.concurrency import run_in_threadpool
 
 from mystocks.rules import commission, stamp_duty
 from mystocks.services.events import EventBus
@@ -100,3 +104,16 @@ class Matching:
     async def run(self) -> None:
         """Follow the feed's ticks until cancelled (a task of the server's lifespan)."""
         await follow(self.bus, "market", "ticks", self.on_ticks, lambda: None, what="matching")
+
+    async def expire(self) -> None:
+        """Expire the day orders whose day ended (`PaperService.expire_due`) every
+        `paper_expiry_interval_seconds` until cancelled (a task of the server's lifespan): a
+        quiet feed sends no tick of a later day to expire them. A failed sweep is logged, and
+        the next one tries again."""
+        every = self.paper.settings.paper_expiry_interval_seconds
+        while True:
+            try:
+                await run_in_threadpool(self.paper.expire_due)
+            except Exception:  # the database away for a moment must not end the task
+                log.exception("expiring day orders failed; trying again in %.0f s", every)
+            await asyncio.sleep(every)

@@ -17,11 +17,13 @@ from zoneinfo import ZoneInfo
 from mystocks_contract import typeddicts as td
 
 from mystocks.errors import NotFound, OrderRefused, PreconditionRequired
-from mystocks.rules import Costs, Fees, commission, lot_problem, to_cents
+from mystocks.rules import Costs, Fees, commission, lot_problem, to_cents, yuan
 from mystocks.services import paging
 from mystocks.services.auth import Principal
 from mystocks.services.events import EventBus
+from mystocks.services.market import check_range, parse_date
 from mystocks.services.paper_checks import check_order
+from mystocks.services.paper_equity import Mark, present_equity, replay
 from mystocks.services.quotes import build_quotes
 from mystocks.settings import Settings
 from mystocks.storage.calendar import trading_days
@@ -29,11 +31,13 @@ from mystocks.storage.manager import UnifiedManager
 from mystocks.storage.paper import PaperStore
 
 CN = ZoneInfo("Asia/Shanghai")
+# An account's own pre-trade limits (cents, null: the `paper_<name>` setting applies).
+LIMITS = ("max_order_value", "max_position_value", "daily_loss_limit")
 SESSIONS = ((dt.time(9, 30), dt.time(11, 30)), (dt.time(13, 0), dt.time(15, 0)))
 
 
-def yuan(cents: int) -> float:
-    return cents / 100
+def _maybe_yuan(cents: int | None) -> float | None:
+    return None if cents is None else yuan(cents)
 
 
 @dataclass(frozen=True)
@@ -86,11 +90,16 @@ class PaperService:
 
     def create_account(self, principal: Principal, body: dict[str, Any]) -> td.Account:
         principal.require("trader")
-        try:
-            cash = to_cents(float(body["initial_cash"]), "initial_cash")
-        except ValueError as exc:
-            raise OrderRefused("initial_cash", str(exc), "initial_cash") from None
-        row = self.store.create_account(principal.username, body["name"], "CNY", cash)
+        amounts: dict[str, int | None] = {}
+        for name in ("initial_cash", *LIMITS):
+            try:
+                value = body.get(name)
+                amounts[name] = None if value is None else to_cents(float(value), name)
+            except ValueError as exc:
+                raise OrderRefused(name, str(exc), name) from None
+        cash = amounts.pop("initial_cash")
+        assert cash is not None  # required by the contract
+        row = self.store.create_account(principal.username, body["name"], "CNY", cash, amounts)
         return self._present_account(row)
 
     def get_account(self, principal: Principal, account_id: int) -> td.Account:
@@ -166,6 +175,38 @@ class PaperService:
         valued = self.valuation(self.visible_account(principal, account_id))
         return cast(td.PositionList, {"items": self._positions(valued)})
 
+    def get_account_equity(
+        self, principal: Principal, account_id: int, *, start: str | None, end: str | None
+    ) -> td.AccountEquity:
+        row = self.visible_account(principal, account_id)
+        lo, hi = parse_date("start", start), parse_date("end", end)
+        check_range(lo, hi)
+        return present_equity(row["id"], row["initial_cash"], self.equity_marks(row), lo, hi)
+
+    def equity_marks(self, row: dict[str, Any], now: dt.datetime | None = None) -> list[Mark]:
+        """The account at each trading day's close from its first day (`paper_equity`), the
+        last (today, or the last trading day before it) as it is now; a few queries whatever
+        the number of days."""
+        today = trading_day(now)
+        first = trading_day(row["created_at"])
+        days = trading_days("XSHG", first, today) if first <= today else []
+        past = days[:-1]
+        trades = [t | {"day": trading_day(t["tick_time"])} for t in self.store.trades(row["id"])]
+        symbols = {t["symbol"] for t in trades}
+        closes = self.data.relational.daily_closes(symbols, first, past[-1]) if past else {}
+        marks = replay(row["initial_cash"], trades, closes, past)
+        now_value = self.valuation(row).market_value
+        marks.append(Mark(days[-1] if days else today, row["cash"] + row["frozen_cash"], now_value))
+        return marks
+
+    def daily_loss(self, row: dict[str, Any]) -> int:
+        """How far the account is below the previous trading day's close, in cents (negative:
+        a gain): the newest point of its equity history against the one before, or against
+        the initial cash on its first day."""
+        marks = self.equity_marks(row)
+        base = marks[-2].equity if len(marks) > 1 else row["initial_cash"]
+        return base - marks[-1].equity
+
     def _present_account(self, row: dict[str, Any]) -> td.Account:
         valued = self.valuation(row)
         return {
@@ -180,6 +221,9 @@ class PaperService:
             "equity": yuan(valued.equity),
             "realized_pnl": yuan(row["realized_pnl"]),
             "unrealized_pnl": yuan(valued.unrealized_pnl),
+            "max_order_value": _maybe_yuan(row["max_order_value"]),
+            "max_position_value": _maybe_yuan(row["max_position_value"]),
+            "daily_loss_limit": _maybe_yuan(row["daily_loss_limit"]),
             "created_at": row["created_at"].isoformat(),
         }
 
@@ -221,6 +265,25 @@ class PaperService:
             self.publish(closed)  # after its commit
             return self.present_order(closed)
         return self.present_order(self.store.get_order(order_id) or order)
+
+    def expire_due(self, now: dt.datetime | None = None) -> int:
+        """Expire the day orders whose day has ended: every open order of an earlier trading
+        day and, with exchange sessions, today's once the close (15:00 in Shanghai) has passed
+        on a trading day. Each is ended by `PaperStore.close`, whose conditional update lets
+        one of several instances sweeping at once win it; its `order_update` goes out after
+        the commit. Answers how many this call expired."""
+        local = (now or dt.datetime.now(dt.UTC)).astimezone(CN)
+        due = local.date()
+        exchange = self.settings.paper_session == "exchange"
+        if exchange and local.time() >= SESSIONS[-1][1] and trading_days("XSHG", due, due):
+            due += dt.timedelta(days=1)  # today's orders too
+        expired = 0
+        for order in self.store.open_orders_before(due):
+            ended = self.store.close(order["id"], "expired")
+            if ended is not None:
+                self.publish(ended)
+                expired += 1
+        return expired
 
     def publish(self, order: dict[str, Any], trade: dict[str, Any] | None = None) -> None:
         """An order's change (and the trade that made it) to its owner, on topic `orders`;

@@ -36,12 +36,11 @@ def check_order(
     # A market buy may fill up to the limit-up price (slippage never crosses it): freeze that.
     worst = limit if limit is not None else (up if side == "buy" and up is not None else last)
     value = worst * qty
-    settings = service.settings
-    if value > round(settings.paper_max_order_value * 100):
+    most = limit_of(service, account, "max_order_value")
+    if value > most:
         raise OrderRefused(
             "max_order_value",
-            f"The order is worth {value / 100:.2f}; the limit is "
-            f"{settings.paper_max_order_value:.2f}.",
+            f"The order is worth {value / 100:.2f}; the limit is {most / 100:.2f}.",
             "quantity",
         )
     if side == "buy":
@@ -51,12 +50,21 @@ def check_order(
             if o["account_id"] == account["id"] and o["side"] == "buy"
         )
         exposure = (holding + pending) * last + value
-        if exposure > round(settings.paper_max_position_value * 100):
+        most = limit_of(service, account, "max_position_value")
+        if exposure > most:
             raise OrderRefused(
                 "max_position",
                 f"{symbol} would be worth {exposure / 100:.2f} in this account; the limit is "
-                f"{settings.paper_max_position_value:.2f}.",
+                f"{most / 100:.2f}.",
                 "quantity",
+            )
+        # Last, as it reads the account's trades: a losing day stops new risk, not its exit.
+        loss, most = service.daily_loss(account), limit_of(service, account, "daily_loss_limit")
+        if loss > most:
+            raise OrderRefused(
+                "daily_loss_limit",
+                f"The account is {loss / 100:.2f} below the previous trading day's close; the "
+                f"limit is {most / 100:.2f}. Sells are still accepted.",
             )
     order = {
         "account_id": account["id"],
@@ -91,3 +99,12 @@ def _limit_price(kind: str, price: float | None, up: int | None, down: int | Non
             "limit_price",
         )
     return cents
+
+
+def limit_of(service: PaperService, account: dict[str, Any], name: str) -> int:
+    """The account's own limit `name` in cents, else the server's `paper_<name>` setting."""
+    own: int | None = account[name]
+    if own is not None:
+        return own
+    setting: float = getattr(service.settings, f"paper_{name}")
+    return round(setting * 100)

@@ -50,8 +50,12 @@ class PaperStore:
         self.engine = engine
 
     # -- accounts -----------------------------------------------------------------------------
-    def create_account(self, owner: str, name: str, currency: str, cash: int) -> dict[str, Any]:
-        values = {
+    def create_account(
+        self, owner: str, name: str, currency: str, cash: int, limits: dict[str, int | None]
+    ) -> dict[str, Any]:
+        """`limits`: the account's own max_order_value, max_position_value, daily_loss_limit
+        (cents; None where the setting applies)."""
+        values = limits | {
             "owner": owner,
             "name": name,
             "currency": currency,
@@ -115,6 +119,17 @@ class PaperStore:
         )
         with self.engine.connect() as conn:
             return {row[0]: (int(row[1]), int(row[2])) for row in conn.execute(stmt)}
+
+    def trades(self, account_id: int) -> list[dict[str, Any]]:
+        """Every trade of the account in the order it happened (for its equity history)."""
+        c = TRADES.c
+        stmt = (
+            select(c.symbol, c.side, c.price, c.quantity, c.commission, c.stamp_duty, c.tick_time)
+            .where(c.account_id == account_id)
+            .order_by(c.tick_time, c.id)
+        )
+        with self.engine.connect() as conn:
+            return [_utc(r) for r in conn.execute(stmt)]
 
     # -- orders -------------------------------------------------------------------------------
     def place(
@@ -236,25 +251,43 @@ class PaperStore:
         with self.engine.connect() as conn:
             return [_utc(r) for r in conn.execute(stmt)]
 
+    def open_orders_before(self, day: dt.date) -> list[dict[str, Any]]:
+        """Open orders of a trading day before `day`, oldest first (day orders due to expire)."""
+        c = ORDERS.c
+        stmt = select(ORDERS).where(c.status.in_(OPEN), c.trading_day < day).order_by(c.id)
+        with self.engine.connect() as conn:
+            return [_utc(r) for r in conn.execute(stmt)]
+
     def close(self, order_id: int, status: str) -> dict[str, Any] | None:
         """End an open order (cancelled, expired) and release what it still holds; None when
-        it was no longer open (filled or ended meanwhile)."""
-        now = dt.datetime.now(dt.UTC)
+        it was no longer open (filled or ended meanwhile).
+
+        The UPDATE is conditional on the order as read (open, at its fill), like a fill's: of
+        several instances ending it at once, or a fill racing the end, exactly one changes it
+        and its holdings are released once, also on SQLite, where FOR UPDATE locks nothing.
+        An end that lost to a fill reads the order again."""
         c = ORDERS.c
-        with self.engine.begin() as conn:
-            order = conn.execute(
-                select(ORDERS).where(c.id == order_id, c.status.in_(OPEN)).with_for_update()
-            ).first()
-            if order is None:
-                return None
-            conn.execute(
-                update(ORDERS)
-                .where(c.id == order_id)
-                .values(status=status, frozen_cash=0, updated_at=now)
-            )
-            self._release(conn, order._mapping, order.frozen_cash)
-            self._event(conn, order_id, status, order.filled_quantity, now)
-            return _utc(conn.execute(select(ORDERS).where(c.id == order_id)).one())
+        while True:
+            now = dt.datetime.now(dt.UTC)
+            with self.engine.begin() as conn:
+                order = conn.execute(
+                    select(ORDERS).where(c.id == order_id, c.status.in_(OPEN)).with_for_update()
+                ).first()
+                if order is None:
+                    return None
+                changed = conn.execute(
+                    update(ORDERS)
+                    .where(
+                        c.id == order_id,
+                        c.status.in_(OPEN),
+                        c.filled_quantity == order.filled_quantity,
+                    )
+                    .values(status=status, frozen_cash=0, updated_at=now)
+                ).rowcount
+                if changed:
+                    self._release(conn, order._mapping, order.frozen_cash)
+                    self._event(conn, order_id, status, order.filled_quantity, now)
+                    return _utc(conn.execute(select(ORDERS).where(c.id == order_id)).one())
 
     @staticmethod
     def _release(conn: Connection, order: Any, cash: int) -> None:

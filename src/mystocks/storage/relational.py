@@ -268,6 +268,33 @@ class RelationalStore:
                 found.setdefault(row[0], []).append(tuple(row[1:]))
         return found
 
+    def daily_closes(
+        self, symbols: Iterable[str], start: dt.date, end: dt.date
+    ) -> dict[str, list[tuple[dt.date, float]]]:
+        """Each symbol's (date, close) in [start, end], oldest first, plus its last close before
+        `start` (what a day without a bar of its own is marked at), in one query."""
+        c = _DAILY.c
+        older = _DAILY.alias("older")
+        floor = (
+            select(func.max(older.c.date))
+            .where(older.c.symbol == c.symbol, older.c.date <= start)
+            .scalar_subquery()
+        )
+        stmt = (
+            select(c.symbol, c.date, c.close)
+            .where(
+                c.symbol.in_(sorted(set(symbols))),
+                c.date <= end,
+                c.date >= func.coalesce(floor, start),
+            )
+            .order_by(c.symbol, c.date)
+        )
+        found: dict[str, list[tuple[dt.date, float]]] = {}
+        with self.engine.connect() as conn:
+            for symbol, day, close in conn.execute(stmt):
+                found.setdefault(symbol, []).append((day, close))
+        return found
+
     # -- users --------------------------------------------------------------------------------
     def get_user(self, username: str) -> User | None:
         with self.engine.connect() as conn:

@@ -270,6 +270,10 @@ class PaperAccountRow(Base):
     frozen_cash: Mapped[int] = mapped_column(BigInteger)
     realized_pnl: Mapped[int] = mapped_column(BigInteger)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # The account's own pre-trade limits; null: the server's `paper_*` setting applies.
+    max_order_value: Mapped[int | None] = mapped_column(BigInteger)
+    max_position_value: Mapped[int | None] = mapped_column(BigInteger)
+    daily_loss_limit: Mapped[int | None] = mapped_column(BigInteger)
     __table_args__ = (CheckConstraint("cash >= 0 AND frozen_cash >= 0", name="ck_paper_cash"),)
 
 
