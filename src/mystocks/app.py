@@ -50,6 +50,7 @@ from mystocks.services.redis_link import RedisLink
 from mystocks.services.sessions import RedisSessions
 from mystocks.services.strategies import StrategyService
 from mystocks.services.training import TrainingService
+from mystocks.services.watchlists import WatchlistService
 from mystocks.settings import Settings
 from mystocks.storage.alerts import AlertStore
 from mystocks.storage.bootstrap import load_sample_data
@@ -57,6 +58,7 @@ from mystocks.storage.manager import UnifiedManager
 from mystocks.storage.paper import PaperStore
 from mystocks.storage.signals import SignalStore
 from mystocks.storage.strategies import StrategyStore
+from mystocks.storage.watchlists import WatchlistStore
 
 log = logging.getLogger("mystocks")
 
@@ -185,6 +187,7 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         hub=hub,
         paper=paper,
         matching=Matching(paper, bus),
+        watchlists=WatchlistService(WatchlistStore(data.relational.engine), data),
         redis=link,
         live=live,
         alerts=AlertService(alert_store, data.relational, alert_engine),

@@ -1083,6 +1083,91 @@ class VersionInfo(BaseModel):
     environment: Literal['development', 'test', 'production']
 
 
+class WatchlistItem(BaseModel):
+    """
+    One instrument of a watchlist, at its 0-based `position`, with your note.
+    """
+
+    symbol: str
+    """
+    A listed instrument, in upper case.
+    """
+    position: Annotated[int, Field(ge=0)]
+    """
+    Its place in the list, 0 first; positions are always 0 to n − 1.
+    """
+    note: Annotated[str | None, Field(max_length=200)]
+    added_at: AwareDatetime
+
+
+class WatchlistItemInput(BaseModel):
+    """
+    An item's note and place. Without `note` an item keeps its note (a new one has none; null
+    clears it); without `position` it keeps its place (a new one is appended). A `position` past
+    the end puts it last.
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    note: Annotated[str | None, Field(max_length=200)] = None
+    position: Annotated[int | None, Field(ge=0, le=499)] = None
+
+
+class WatchlistItemSeed(BaseModel):
+    """
+    One first item of a new watchlist.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    symbol: Annotated[str, Field(pattern='^[A-Za-z0-9]{1,12}\\.[A-Za-z]{2}$')]
+    note: Annotated[str | None, Field(max_length=200)] = None
+
+
+class WatchlistPatch(BaseModel):
+    """
+    The fields to change. `symbols` reorders the list: every symbol of the list, each once, in the
+    new order (otherwise 422); adding and removing items is `PUT` and `DELETE …/items/{symbol}`.
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    name: Annotated[str | None, Field(max_length=100, min_length=1)] = None
+    symbols: Annotated[list[Symbol] | None, Field(max_length=500)] = None
+
+
+class WatchlistQuoteItem(BaseModel):
+    """
+    A watchlist item with its latest quote; no `quote` while its instrument has no market data.
+    """
+
+    symbol: str
+    position: Annotated[int, Field(ge=0)]
+    note: Annotated[str | None, Field(...)]
+    quote: Quote | None = None
+
+
+class WatchlistQuotes(BaseModel):
+    """
+    The latest quote of every item of a watchlist, in the list's order, each with its note. An
+    item whose instrument has no market data yet has no `quote`.
+
+    """
+
+    watchlist_id: int
+    name: str
+    version: int
+    """
+    The watchlist's version these items are from (its `ETag`).
+    """
+    items: Annotated[list[WatchlistQuoteItem], Field(max_length=500)]
+
+
 class WsAckData(BaseModel):
     op: Literal['auth', 'subscribe', 'unsubscribe']
     """
@@ -1855,6 +1940,42 @@ class TrainingJob(BaseModel):
 
 class TrainingPage(BaseModel):
     items: list[TrainingJob]
+    next_cursor: Annotated[str | None, Field(...)]
+
+
+class Watchlist(BaseModel):
+    """
+    One of your watchlists: a name and up to 500 instruments in your order. Watchlists are
+    private: nobody else sees them, admins included. `version` grows with every change, items
+    included; it is the `ETag`.
+
+    """
+
+    id: int
+    owner: str
+    name: str
+    version: Annotated[int, Field(ge=1)]
+    items: Annotated[list[WatchlistItem], Field(max_length=500)]
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class WatchlistInput(BaseModel):
+    """
+    A new watchlist: its name and, optionally, its first items in order (each symbol once, each a
+    listed instrument; otherwise 422 naming the item). At most 50 watchlists per user.
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    name: Annotated[str, Field(max_length=100, min_length=1)]
+    items: Annotated[list[WatchlistItemSeed] | None, Field(max_length=500)] = None
+
+
+class WatchlistPage(BaseModel):
+    items: list[Watchlist]
     next_cursor: Annotated[str | None, Field(...)]
 
 

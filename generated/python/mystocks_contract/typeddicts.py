@@ -935,6 +935,82 @@ class VersionInfo(TypedDict):
     environment: Literal['development', 'test', 'production']
 
 
+class WatchlistItem(TypedDict):
+    """
+    One instrument of a watchlist, at its 0-based `position`, with your note.
+    """
+
+    symbol: str
+    """
+    A listed instrument, in upper case.
+    """
+    position: int
+    """
+    Its place in the list, 0 first; positions are always 0 to n − 1.
+    """
+    note: str | None
+    added_at: str
+
+
+class WatchlistItemInput(TypedDict, closed=True):
+    """
+    An item's note and place. Without `note` an item keeps its note (a new one has none; null
+    clears it); without `position` it keeps its place (a new one is appended). A `position` past
+    the end puts it last.
+
+    """
+
+    note: NotRequired[str | None]
+    position: NotRequired[int]
+
+
+class WatchlistItemSeed(TypedDict, closed=True):
+    """
+    One first item of a new watchlist.
+    """
+
+    symbol: str
+    note: NotRequired[str | None]
+
+
+class WatchlistPatch(TypedDict, closed=True):
+    """
+    The fields to change. `symbols` reorders the list: every symbol of the list, each once, in the
+    new order (otherwise 422); adding and removing items is `PUT` and `DELETE …/items/{symbol}`.
+
+    """
+
+    name: NotRequired[str]
+    symbols: NotRequired[list[Symbol]]
+
+
+class WatchlistQuoteItem(TypedDict):
+    """
+    A watchlist item with its latest quote; no `quote` while its instrument has no market data.
+    """
+
+    symbol: str
+    position: int
+    note: str | None
+    quote: NotRequired[Quote]
+
+
+class WatchlistQuotes(TypedDict):
+    """
+    The latest quote of every item of a watchlist, in the list's order, each with its note. An
+    item whose instrument has no market data yet has no `quote`.
+
+    """
+
+    watchlist_id: int
+    name: str
+    version: int
+    """
+    The watchlist's version these items are from (its `ETag`).
+    """
+    items: list[WatchlistQuoteItem]
+
+
 class WsAckData(TypedDict):
     op: Literal['auth', 'subscribe', 'unsubscribe']
     """
@@ -1631,6 +1707,39 @@ class TrainingJob(TypedDict):
 
 class TrainingPage(TypedDict):
     items: list[TrainingJob]
+    next_cursor: str | None
+
+
+class Watchlist(TypedDict):
+    """
+    One of your watchlists: a name and up to 500 instruments in your order. Watchlists are
+    private: nobody else sees them, admins included. `version` grows with every change, items
+    included; it is the `ETag`.
+
+    """
+
+    id: int
+    owner: str
+    name: str
+    version: int
+    items: list[WatchlistItem]
+    created_at: str
+    updated_at: str
+
+
+class WatchlistInput(TypedDict, closed=True):
+    """
+    A new watchlist: its name and, optionally, its first items in order (each symbol once, each a
+    listed instrument; otherwise 422 naming the item). At most 50 watchlists per user.
+
+    """
+
+    name: str
+    items: NotRequired[list[WatchlistItemSeed]]
+
+
+class WatchlistPage(TypedDict):
+    items: list[Watchlist]
     next_cursor: str | None
 
 
