@@ -4163,7 +4163,11 @@ export interface components {
          * @description A WebSocket channel name. `ticks:{symbol}`, `quotes:{symbol}` and `bars:{symbol}:{period}`
          *     (`1m`, `5m`, `15m`, `30m`, `60m`; other periods answer an `error` with code
          *     `unsupported_period`) carry
-         *     market data of one instrument; `signals:{strategy_id}` a strategy's signals (its owner's and
+         *     market data of one instrument; `quotes:watchlist:{watchlist_id}` the quotes of every
+         *     instrument of one of your watchlists (its symbols as they are when you subscribe: subscribe
+         *     to it again after changing the list; another user's list, or one that does not exist, answers
+         *     an `error` with code `forbidden_channel`), in the same `quotes` messages as `quotes:{symbol}`;
+         *     `signals:{strategy_id}` a strategy's signals (its owner's and
          *     admins' only); `orders` and `alerts` the caller's own. Symbols are case-insensitive and
          *     answered in upper case. A name of none of these forms gets an `error` (`unknown_channel`)
          *     naming it, and the other channels of the request are still subscribed.
@@ -4227,7 +4231,8 @@ export interface components {
              * @description `bad_message`: not JSON or not a client message of the contract; `not_allowed`: a second
              *     `auth` for another user; `unknown_channel`: a malformed channel name;
              *     `unsupported_period`: a `bars` period other than `1m` to `60m`; `forbidden_channel`: a
-             *     `signals:{id}` of a strategy that is not the caller's (or does not exist);
+             *     `signals:{id}` of a strategy, or a `quotes:watchlist:{id}` of a watchlist, that is not the
+             *     caller's (or does not exist);
              *     `too_many_subscriptions`: over `ws_max_subscriptions`.
              * @enum {string}
              */
