@@ -1900,7 +1900,8 @@ export interface components {
          * @description A snapshot for a live dashboard: breadth and top movers of the A-share market, the jobs you can
          *     see that are queued or running, recent risk alerts and the ingest rate. The market part scans
          *     every A-share's latest quote, so a server process computes it at most once a second: reads
-         *     within the same second may show the same market figures.
+         *     within the same second may show the same market figures. `watchlist` is there only when asked
+         *     for with `?watchlist=` (one of your watchlists' quotes, kept for a second per user and list).
          * @example {
          *       "breadth": {
          *         "as_of": "2017-07-26T14:59:50+08:00",
@@ -2004,6 +2005,7 @@ export interface components {
              *     not be read.
              */
             ingest_rows_per_second: number | null;
+            watchlist?: components["schemas"]["WatchlistQuotes"];
         };
         /**
          * @description One `dashboard_update` Server-Sent Event: the SSE `id:` line carries `id`, the `event:` line
@@ -6895,7 +6897,14 @@ export interface operations {
     };
     "mystocks.api.dashboard.get_dashboard": {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description One of your watchlists' ids: the snapshot then has `watchlist`, that list's quotes
+                 *     (as `GET /api/v1/watchlists/{watchlist_id}/quotes` answers). Someone else's list, or
+                 *     one that does not exist, answers 404.
+                 */
+                watchlist?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6913,6 +6922,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
@@ -6995,7 +7005,14 @@ export interface operations {
     };
     "mystocks.api.events.stream_dashboard": {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description One of your watchlists' ids: the snapshot then has `watchlist`, that list's quotes
+                 *     (as `GET /api/v1/watchlists/{watchlist_id}/quotes` answers). Someone else's list, or
+                 *     one that does not exist, answers 404.
+                 */
+                watchlist?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7019,6 +7036,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

@@ -170,6 +170,7 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
     )
     paper = PaperService(PaperStore(data.relational.engine), data, settings, bus)
     live.trader = AutoTrader(paper)
+    watchlists = WatchlistService(WatchlistStore(data.relational.engine), data)
     return Services(
         settings=settings,
         api_version=str(spec["info"]["version"]),
@@ -180,14 +181,19 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         backtests=BacktestService(router.books["backtest"], strategies, data.relational),
         training=TrainingService(router.books["training"], data.relational),
         dashboard=DashboardService(
-            data, router.books["backtest"], router.books["training"], meter, alerts=alert_store
+            data,
+            router.books["backtest"],
+            router.books["training"],
+            meter,
+            alerts=alert_store,
+            watchlists=watchlists,
         ),
         runner=runner,
         bus=bus,
         hub=hub,
         paper=paper,
         matching=Matching(paper, bus),
-        watchlists=WatchlistService(WatchlistStore(data.relational.engine), data),
+        watchlists=watchlists,
         redis=link,
         live=live,
         alerts=AlertService(alert_store, data.relational, alert_engine),

@@ -344,7 +344,7 @@ class WatchlistsHandlers(Protocol):
 class DashboardHandlers(Protocol):
     """Handlers of the `dashboard` tag, in `mystocks.api.dashboard`."""
 
-    async def get_dashboard(self) -> Response:
+    async def get_dashboard(self, *, watchlist: int | None = ...) -> Response:
         """Dashboard snapshot"""
         ...
 
@@ -360,7 +360,7 @@ class EventsHandlers(Protocol):
         """Live training updates (Server-Sent Events)"""
         ...
 
-    async def stream_dashboard(self) -> Response:
+    async def stream_dashboard(self, *, watchlist: int | None = ...) -> Response:
         """Live dashboard (Server-Sent Events)"""
         ...
 

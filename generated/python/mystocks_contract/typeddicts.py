@@ -2013,7 +2013,8 @@ class Dashboard(TypedDict):
     A snapshot for a live dashboard: breadth and top movers of the A-share market, the jobs you can
     see that are queued or running, recent risk alerts and the ingest rate. The market part scans
     every A-share's latest quote, so a server process computes it at most once a second: reads
-    within the same second may show the same market figures.
+    within the same second may show the same market figures. `watchlist` is there only when asked
+    for with `?watchlist=` (one of your watchlists' quotes, kept for a second per user and list).
 
     """
 
@@ -2036,6 +2037,7 @@ class Dashboard(TypedDict):
     not be read.
 
     """
+    watchlist: NotRequired[WatchlistQuotes]
 
 
 class DashboardUpdateEvent(TypedDict):

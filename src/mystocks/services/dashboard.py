@@ -4,6 +4,8 @@ The market part builds the latest quote of every A-share (`services.quotes`, a f
 queries however many there are), so a process computes it at most once a second and every
 caller shares it. The jobs part depends on who asks; it is kept for the same second per
 visibility scope, so a thousand SSE subscribers cost a few queries a second, not a thousand.
+A watchlist's quotes, when asked for, are kept for the same second per user and list: never
+shared across users, since watchlists are private.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from mystocks.services.breadth import breadth, movers
 from mystocks.services.jobbook import JobBook
 from mystocks.services.meter import RateMeter
 from mystocks.services.quotes import build_quotes
+from mystocks.services.watchlists import WatchlistService
 from mystocks.storage.alerts import AlertStore
 from mystocks.storage.manager import UnifiedManager
 
@@ -85,8 +88,11 @@ class DashboardService:
         meter: RateMeter,
         clock: Callable[[], float] = time.monotonic,
         alerts: AlertStore | None = None,
+        watchlists: WatchlistService | None = None,
     ) -> None:
         self.data = data
+        self.watchlists = watchlists
+        self._watchlist: Memo[tuple[str, int], td.WatchlistQuotes] = Memo(FRESH_SECONDS, clock)
         self.alerts = alerts or AlertStore(data.relational.engine)
         self.backtests = backtests
         self.training = training
@@ -114,11 +120,12 @@ class DashboardService:
             "running": running,
         }
 
-    def get_dashboard(self, principal: Principal) -> td.Dashboard:
+    def get_dashboard(self, principal: Principal, watchlist: int | None = None) -> td.Dashboard:
+        """The snapshot; with `watchlist` (one of the caller's), that list's quotes too."""
         market_breadth, market_movers = self._market.get(None, self.market)
         jobs = self._jobs.get(JobBook.scope(principal), lambda: self.jobs(principal))
         rate = self.meter.rate()
-        return {
+        snapshot: td.Dashboard = {
             "breadth": market_breadth,
             "movers": market_movers,
             "jobs": jobs,
@@ -128,3 +135,10 @@ class DashboardService:
             ),
             "ingest_rows_per_second": None if rate is None else round(rate, 2),
         }
+        if watchlist is not None and self.watchlists is not None:
+            watchlists = self.watchlists
+            snapshot["watchlist"] = self._watchlist.get(
+                (principal.username, watchlist),
+                lambda: watchlists.get_watchlist_quotes(principal, watchlist),
+            )
+        return snapshot
