@@ -248,3 +248,40 @@ def test_quotes_of_a_whole_list_in_a_constant_number_of_queries(writable_app):
     # The same quote as the market endpoint's, for a symbol with data.
     market = client.get("/api/v1/market/quotes/600036.SH", headers=admin).json()
     assert few["items"][0]["quote"] == market
+
+
+@pytest.fixture(scope="module")
+def pg_app(postgres_database, tmp_path_factory):
+    from starlette.testclient import TestClient
+
+    from mystocks.app import create_app
+    from mystocks.settings import DEV_ADMIN_PASSWORD
+    from tests.conftest import make_settings
+
+    url = postgres_database("watchlists")
+    settings = make_settings(tmp_path_factory.mktemp("pgwl"), database_url=url, timeseries_url=url)
+    app = create_app(settings)
+    assert app.services.data.relational.backend == "postgresql"
+    with TestClient(app) as client:
+        yield app, client, login(client, "admin", DEV_ADMIN_PASSWORD)
+
+
+def test_concurrent_item_puts_keep_positions_dense_on_postgres(pg_app):
+    from concurrent.futures import ThreadPoolExecutor
+
+    _, client, admin = pg_app
+    wl = _create(client, admin)
+    symbols = ["600036.SH", "000001.SZ", "600000.SH", "601398.SH", "000002.SZ", "600519.SH"]
+
+    def put(symbol: str) -> int:
+        answer = client.put(f"{URL}/{wl['id']}/items/{symbol}", headers=admin, json={"position": 0})
+        return int(answer.status_code)
+
+    with ThreadPoolExecutor(len(symbols)) as pool:
+        assert sorted(pool.map(put, symbols)) == [201] * len(symbols)
+    body = client.get(f"{URL}/{wl['id']}", headers=admin).json()
+    assert sorted(_symbols(body)) == sorted(symbols)
+    assert [i["position"] for i in body["items"]] == list(range(len(symbols)))
+    assert body["version"] == 1 + len(symbols)
+    quotes = client.get(f"{URL}/{wl['id']}/quotes", headers=admin).json()
+    assert [i["symbol"] for i in quotes["items"]] == _symbols(body)
