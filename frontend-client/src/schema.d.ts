@@ -902,6 +902,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/watchlists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your watchlists
+         * @description Your watchlists, newest first, each with its items in order. Watchlists are private: an
+         *     admin, too, sees only their own.
+         */
+        get: operations["mystocks.api.watchlists.list_watchlists"];
+        put?: never;
+        /**
+         * Create a watchlist
+         * @description Any signed-in user may keep watchlists (viewers too: watching is reading), up to 50 each;
+         *     the 51st answers 422.
+         */
+        post: operations["mystocks.api.watchlists.create_watchlist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/watchlists/{watchlist_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The watchlist's id (one of yours; any other answers 404).
+                 * @example 1
+                 */
+                watchlist_id: components["parameters"]["WatchlistId"];
+            };
+            cookie?: never;
+        };
+        /** One watchlist */
+        get: operations["mystocks.api.watchlists.get_watchlist"];
+        put?: never;
+        post?: never;
+        /** Delete a watchlist */
+        delete: operations["mystocks.api.watchlists.delete_watchlist"];
+        options?: never;
+        head?: never;
+        /** Rename or reorder a watchlist */
+        patch: operations["mystocks.api.watchlists.update_watchlist"];
+        trace?: never;
+    };
+    "/api/v1/watchlists/{watchlist_id}/items/{symbol}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The watchlist's id (one of yours; any other answers 404).
+                 * @example 1
+                 */
+                watchlist_id: components["parameters"]["WatchlistId"];
+                /**
+                 * @description Instrument symbol `CODE.EXCHANGE`, case-insensitive (`600036.sh` is `600036.SH`). `PUT` of a
+                 *     symbol that is not listed answers 422; `DELETE` of one not in the watchlist answers 404.
+                 * @example 600036.SH
+                 */
+                symbol: components["parameters"]["WatchlistSymbol"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add an instrument to a watchlist, or change its note or place
+         * @description Adds the instrument (at the end, or at `position`), or changes the note or place of one
+         *     already there; with `position` the others move to make room and positions stay 0 to
+         *     n − 1. At most 500 items per watchlist (one more answers 422). Every change bumps the
+         *     watchlist's version (the new one is in `ETag`).
+         *
+         *     A `PUT` is idempotent, so `If-Match` is optional here: without it the change applies to
+         *     whatever version is current; with it a stale version answers 412 and nothing changes.
+         */
+        put: operations["mystocks.api.watchlists.put_watchlist_item"];
+        post?: never;
+        /**
+         * Remove an instrument from a watchlist
+         * @description The items after it move up one place. `If-Match` is optional, as for `PUT`. A symbol that
+         *     is not in the watchlist answers 404.
+         */
+        delete: operations["mystocks.api.watchlists.delete_watchlist_item"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/watchlists/{watchlist_id}/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The watchlist's id (one of yours; any other answers 404).
+                 * @example 1
+                 */
+                watchlist_id: components["parameters"]["WatchlistId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The latest quote of every item of a watchlist
+         * @description One call for the whole list, in its order, with each item's note: the quotes are built as
+         *     `GET /api/v1/market/quotes` builds them, in a fixed number of queries however long the
+         *     list. Not cached: each call reads the current quotes. To follow them live, subscribe to
+         *     the WebSocket channel `quotes:watchlist:{watchlist_id}`.
+         */
+        get: operations["mystocks.api.watchlists.get_watchlist_quotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard": {
         parameters: {
             query?: never;
@@ -1939,7 +2062,8 @@ export interface components {
          *     ingest rate. The market part scans every A-share's latest quote, so a server process computes
          *     it at most once a second: reads within the same second may show the same market figures. The
          *     jobs and paper parts are likewise kept for up to a second (the paper part for you alone); the
-         *     alert counts are read afresh.
+         *     alert counts are read afresh. `watchlist` is there only when asked for with `?watchlist=` (one
+         *     of your watchlists' quotes, kept for a second per user and list).
          * @example {
          *       "breadth": {
          *         "as_of": "2017-07-26T14:59:50+08:00",
@@ -2064,6 +2188,7 @@ export interface components {
              *     not be read.
              */
             ingest_rows_per_second: number | null;
+            watchlist?: components["schemas"]["WatchlistQuotes"];
         };
         /**
          * @description One paper account's equity and P&L (CNY).
@@ -3938,6 +4063,219 @@ export interface components {
             environment: "development" | "test" | "production";
         };
         /**
+         * @description One of your watchlists: a name and up to 500 instruments in your order. Watchlists are
+         *     private: nobody else sees them, admins included. `version` grows with every change, items
+         *     included; it is the `ETag`.
+         * @example {
+         *       "id": 1,
+         *       "owner": "alice",
+         *       "name": "银行",
+         *       "version": 3,
+         *       "items": [
+         *         {
+         *           "symbol": "600036.SH",
+         *           "position": 0,
+         *           "note": "银行龙头",
+         *           "added_at": "2026-11-24T05:00:00Z"
+         *         },
+         *         {
+         *           "symbol": "000001.SZ",
+         *           "position": 1,
+         *           "note": null,
+         *           "added_at": "2026-11-24T05:01:00Z"
+         *         }
+         *       ],
+         *       "created_at": "2026-11-24T05:00:00Z",
+         *       "updated_at": "2026-11-24T05:01:00Z"
+         *     }
+         */
+        Watchlist: {
+            id: number;
+            owner: string;
+            name: string;
+            version: number;
+            items: components["schemas"]["WatchlistItem"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description A new watchlist: its name and, optionally, its first items in order (each symbol once, each a
+         *     listed instrument; otherwise 422 naming the item). At most 50 watchlists per user.
+         * @example {
+         *       "name": "银行",
+         *       "items": [
+         *         {
+         *           "symbol": "600036.SH",
+         *           "note": "银行龙头"
+         *         },
+         *         {
+         *           "symbol": "000001.SZ"
+         *         }
+         *       ]
+         *     }
+         */
+        WatchlistInput: {
+            name: string;
+            items?: components["schemas"]["WatchlistItemSeed"][];
+        };
+        /**
+         * @description One instrument of a watchlist, at its 0-based `position`, with your note.
+         * @example {
+         *       "symbol": "600036.SH",
+         *       "position": 0,
+         *       "note": "银行龙头",
+         *       "added_at": "2026-11-24T05:00:00Z"
+         *     }
+         */
+        WatchlistItem: {
+            /** @description A listed instrument, in upper case. */
+            symbol: string;
+            /** @description Its place in the list, 0 first; positions are always 0 to n − 1. */
+            position: number;
+            note: string | null;
+            /** Format: date-time */
+            added_at: string;
+        };
+        /**
+         * @description An item's note and place. Without `note` an item keeps its note (a new one has none; null
+         *     clears it); without `position` it keeps its place (a new one is appended). A `position` past
+         *     the end puts it last.
+         * @example {
+         *       "note": "等回调到 24 元",
+         *       "position": 0
+         *     }
+         */
+        WatchlistItemInput: {
+            note?: string | null;
+            position?: number;
+        };
+        /**
+         * @description One first item of a new watchlist.
+         * @example {
+         *       "symbol": "600036.SH",
+         *       "note": "银行龙头"
+         *     }
+         */
+        WatchlistItemSeed: {
+            symbol: string;
+            note?: string | null;
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": 1,
+         *           "owner": "alice",
+         *           "name": "银行",
+         *           "version": 2,
+         *           "items": [
+         *             {
+         *               "symbol": "600036.SH",
+         *               "position": 0,
+         *               "note": "银行龙头",
+         *               "added_at": "2026-11-24T05:00:00Z"
+         *             }
+         *           ],
+         *           "created_at": "2026-11-24T05:00:00Z",
+         *           "updated_at": "2026-11-24T05:00:00Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        WatchlistPage: {
+            items: components["schemas"]["Watchlist"][];
+            next_cursor: string | null;
+        };
+        /**
+         * @description The fields to change. `symbols` reorders the list: every symbol of the list, each once, in the
+         *     new order (otherwise 422); adding and removing items is `PUT` and `DELETE …/items/{symbol}`.
+         * @example {
+         *       "name": "银行股",
+         *       "symbols": [
+         *         "000001.SZ",
+         *         "600036.SH"
+         *       ]
+         *     }
+         */
+        WatchlistPatch: {
+            name?: string;
+            symbols?: string[];
+        };
+        /**
+         * @description A watchlist item with its latest quote; no `quote` while its instrument has no market data.
+         * @example {
+         *       "symbol": "600036.SH",
+         *       "position": 0,
+         *       "note": "银行龙头",
+         *       "quote": {
+         *         "symbol": "600036.SH",
+         *         "name": "招商银行",
+         *         "last": 24.36,
+         *         "open": 24.1,
+         *         "high": 24.5,
+         *         "low": 24.02,
+         *         "prev_close": 24.08,
+         *         "change": 0.28,
+         *         "change_pct": 1.16,
+         *         "volume": 48213300,
+         *         "amount": 1170412345,
+         *         "limit_up": 26.49,
+         *         "limit_down": 21.67,
+         *         "timestamp": "2017-07-26T14:59:50+08:00",
+         *         "source": "real"
+         *       }
+         *     }
+         */
+        WatchlistQuoteItem: {
+            symbol: string;
+            position: number;
+            note: string | null;
+            quote?: components["schemas"]["Quote"];
+        };
+        /**
+         * @description The latest quote of every item of a watchlist, in the list's order, each with its note. An
+         *     item whose instrument has no market data yet has no `quote`.
+         * @example {
+         *       "watchlist_id": 1,
+         *       "name": "银行",
+         *       "version": 3,
+         *       "items": [
+         *         {
+         *           "symbol": "600036.SH",
+         *           "position": 0,
+         *           "note": "银行龙头",
+         *           "quote": {
+         *             "symbol": "600036.SH",
+         *             "name": "招商银行",
+         *             "last": 24.36,
+         *             "open": 24.1,
+         *             "high": 24.5,
+         *             "low": 24.02,
+         *             "prev_close": 24.08,
+         *             "change": 0.28,
+         *             "change_pct": 1.16,
+         *             "volume": 48213300,
+         *             "amount": 1170412345,
+         *             "limit_up": 26.49,
+         *             "limit_down": 21.67,
+         *             "timestamp": "2017-07-26T14:59:50+08:00",
+         *             "source": "real"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        WatchlistQuotes: {
+            watchlist_id: number;
+            name: string;
+            /** @description The watchlist's version these items are from (its `ETag`). */
+            version: number;
+            items: components["schemas"]["WatchlistQuoteItem"][];
+        };
+        /**
          * @description The answer to `auth`, `subscribe` and `unsubscribe`.
          * @example {
          *       "id": "r1",
@@ -4143,7 +4481,11 @@ export interface components {
          * @description A WebSocket channel name. `ticks:{symbol}`, `quotes:{symbol}` and `bars:{symbol}:{period}`
          *     (`1m`, `5m`, `15m`, `30m`, `60m`; other periods answer an `error` with code
          *     `unsupported_period`) carry
-         *     market data of one instrument; `signals:{strategy_id}` a strategy's signals (its owner's and
+         *     market data of one instrument; `quotes:watchlist:{watchlist_id}` the quotes of every
+         *     instrument of one of your watchlists (its symbols as they are when you subscribe: subscribe
+         *     to it again after changing the list; another user's list, or one that does not exist, answers
+         *     an `error` with code `forbidden_channel`), in the same `quotes` messages as `quotes:{symbol}`;
+         *     `signals:{strategy_id}` a strategy's signals (its owner's and
          *     admins' only); `orders` and `alerts` the caller's own. Symbols are case-insensitive and
          *     answered in upper case. A name of none of these forms gets an `error` (`unknown_channel`)
          *     naming it, and the other channels of the request are still subscribed.
@@ -4207,7 +4549,8 @@ export interface components {
              * @description `bad_message`: not JSON or not a client message of the contract; `not_allowed`: a second
              *     `auth` for another user; `unknown_channel`: a malformed channel name;
              *     `unsupported_period`: a `bars` period other than `1m` to `60m`; `forbidden_channel`: a
-             *     `signals:{id}` of a strategy that is not the caller's (or does not exist);
+             *     `signals:{id}` of a strategy, or a `quotes:watchlist:{id}` of a watchlist, that is not the
+             *     caller's (or does not exist);
              *     `too_many_subscriptions`: over `ws_max_subscriptions`.
              * @enum {string}
              */
@@ -4846,6 +5189,17 @@ export interface components {
          * @example 3
          */
         TrainingJobId: number;
+        /**
+         * @description The watchlist's id (one of yours; any other answers 404).
+         * @example 1
+         */
+        WatchlistId: number;
+        /**
+         * @description Instrument symbol `CODE.EXCHANGE`, case-insensitive (`600036.sh` is `600036.SH`). `PUT` of a
+         *     symbol that is not listed answers 422; `DELETE` of one not in the watchlist answers 404.
+         * @example 600036.SH
+         */
+        WatchlistSymbol: string;
     };
     requestBodies: never;
     headers: {
@@ -6631,9 +6985,343 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    "mystocks.api.dashboard.get_dashboard": {
+    "mystocks.api.watchlists.list_watchlists": {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page. Opaque; omit it for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of watchlists. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchlistPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.watchlists.create_watchlist": {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WatchlistInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Watchlist"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.watchlists.get_watchlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The watchlist's id (one of yours; any other answers 404).
+                 * @example 1
+                 */
+                watchlist_id: components["parameters"]["WatchlistId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The watchlist; its `ETag` is its version. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Watchlist"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.watchlists.delete_watchlist": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the version you read (`"3"`). Required: without it the answer is 428; when the
+                 *     resource has changed since, 412 and nothing is written (optimistic locking).
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The watchlist's id (one of yours; any other answers 404).
+                 * @example 1
+                 */
+                watchlist_id: components["parameters"]["WatchlistId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its items. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["UnprocessableEntity"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.watchlists.update_watchlist": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the version you read (`"3"`). Required: without it the answer is 428; when the
+                 *     resource has changed since, 412 and nothing is written (optimistic locking).
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The watchlist's id (one of yours; any other answers 404).
+                 * @example 1
+                 */
+                watchlist_id: components["parameters"]["WatchlistId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WatchlistPatch"];
+            };
+        };
+        responses: {
+            /** @description Changed; the new version is in `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Watchlist"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.watchlists.put_watchlist_item": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the version you read (`"3"`). Required: without it the answer is 428; when the
+                 *     resource has changed since, 412 and nothing is written (optimistic locking).
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The watchlist's id (one of yours; any other answers 404).
+                 * @example 1
+                 */
+                watchlist_id: components["parameters"]["WatchlistId"];
+                /**
+                 * @description Instrument symbol `CODE.EXCHANGE`, case-insensitive (`600036.sh` is `600036.SH`). `PUT` of a
+                 *     symbol that is not listed answers 422; `DELETE` of one not in the watchlist answers 404.
+                 * @example 600036.SH
+                 */
+                symbol: components["parameters"]["WatchlistSymbol"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WatchlistItemInput"];
+            };
+        };
+        responses: {
+            /** @description Changed; the whole watchlist, its new version in `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Watchlist"];
+                };
+            };
+            /** @description Added; the whole watchlist, its new version in `ETag`. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Watchlist"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.watchlists.delete_watchlist_item": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the version you read (`"3"`). Required: without it the answer is 428; when the
+                 *     resource has changed since, 412 and nothing is written (optimistic locking).
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The watchlist's id (one of yours; any other answers 404).
+                 * @example 1
+                 */
+                watchlist_id: components["parameters"]["WatchlistId"];
+                /**
+                 * @description Instrument symbol `CODE.EXCHANGE`, case-insensitive (`600036.sh` is `600036.SH`). `PUT` of a
+                 *     symbol that is not listed answers 422; `DELETE` of one not in the watchlist answers 404.
+                 * @example 600036.SH
+                 */
+                symbol: components["parameters"]["WatchlistSymbol"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed; the whole watchlist, its new version in `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Watchlist"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.watchlists.get_watchlist_quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The watchlist's id (one of yours; any other answers 404).
+                 * @example 1
+                 */
+                watchlist_id: components["parameters"]["WatchlistId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The items with their quotes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchlistQuotes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.dashboard.get_dashboard": {
+        parameters: {
+            query?: {
+                /**
+                 * @description One of your watchlists' ids: the snapshot then has `watchlist`, that list's quotes
+                 *     (as `GET /api/v1/watchlists/{watchlist_id}/quotes` answers). Someone else's list, or
+                 *     one that does not exist, answers 404.
+                 */
+                watchlist?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6651,6 +7339,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
@@ -6733,7 +7422,14 @@ export interface operations {
     };
     "mystocks.api.events.stream_dashboard": {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description One of your watchlists' ids: the snapshot then has `watchlist`, that list's quotes
+                 *     (as `GET /api/v1/watchlists/{watchlist_id}/quotes` answers). Someone else's list, or
+                 *     one that does not exist, answers 404.
+                 */
+                watchlist?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6757,6 +7453,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

@@ -50,6 +50,7 @@ from mystocks.services.redis_link import RedisLink
 from mystocks.services.sessions import RedisSessions
 from mystocks.services.strategies import StrategyService
 from mystocks.services.training import TrainingService
+from mystocks.services.watchlists import WatchlistService
 from mystocks.settings import Settings
 from mystocks.storage.alerts import AlertStore
 from mystocks.storage.bootstrap import load_sample_data
@@ -57,6 +58,7 @@ from mystocks.storage.manager import UnifiedManager
 from mystocks.storage.paper import PaperStore
 from mystocks.storage.signals import SignalStore
 from mystocks.storage.strategies import StrategyStore
+from mystocks.storage.watchlists import WatchlistStore
 
 log = logging.getLogger("mystocks")
 
@@ -168,6 +170,7 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         reverify_seconds=settings.ws_reverify_seconds,
         stall_seconds=settings.ws_stall_seconds,
     )
+    watchlists = WatchlistService(WatchlistStore(data.relational.engine), data)
     return Services(
         settings=settings,
         api_version=str(spec["info"]["version"]),
@@ -184,12 +187,14 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
             meter,
             alerts=alert_store,
             paper=paper,
+            watchlists=watchlists,
         ),
         runner=runner,
         bus=bus,
         hub=hub,
         paper=paper,
         matching=Matching(paper, bus),
+        watchlists=watchlists,
         redis=link,
         live=live,
         alerts=AlertService(alert_store, data.relational, alert_engine, paper, strategies),

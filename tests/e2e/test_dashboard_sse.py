@@ -117,3 +117,22 @@ def test_stream_dashboard_needs_a_token_and_sends_heartbeats(live):
                 break  # nothing changed since the first snapshot: a heartbeat
     assert lines[0] == "retry: 2000" and lines[-1] == ": keep-alive"
     assert sum(line.startswith("event: dashboard_update") for line in lines) == 1
+
+
+def test_stream_dashboard_with_a_watchlist_carries_its_quotes(live):
+    headers = _login(live)
+    seeds = {"name": "sse", "items": [{"symbol": "600036.SH", "note": "招行"}]}
+    created = httpx.post(f"{live}/api/v1/watchlists", headers=headers, json=seeds)
+    assert created.status_code == 201, created.text
+    params = {"watchlist": created.json()["id"]}
+    with (
+        httpx.Client(base_url=live, headers=headers, timeout=30) as http,
+        connect_sse(http, "GET", STREAM, params=params) as source,
+    ):
+        for sse in source.iter_sse():
+            if sse.data:
+                shown = json.loads(sse.data)["data"]["watchlist"]
+                break
+    assert shown["watchlist_id"] == params["watchlist"]
+    assert shown["items"][0]["note"] == "招行"
+    assert shown["items"][0]["quote"]["last"] == 25.56

@@ -193,6 +193,64 @@ async def test_refused_channels_get_errors_naming_them(served, admin_ws):
     assert (got["order_update"]["channel"], got["order_update"]["data"]["id"]) == ("orders", 2)
 
 
+def quote(symbol: str, last: float) -> dict[str, Any]:
+    return {
+        "symbol": symbol,
+        "name": symbol,
+        "last": last,
+        "open": 1.0,
+        "high": 2.0,
+        "low": 0.5,
+        "prev_close": 1.0,
+        "change": 0.0,
+        "change_pct": 0.0,
+        "volume": 1,
+        "amount": 1.0,
+        "timestamp": "2026-11-24T15:00:00+08:00",
+        "source": "simulated",
+    }
+
+
+async def test_a_watchlist_channel_follows_the_whole_list(served, admin_ws):
+    app, base = served
+    admin = {"Authorization": f"Bearer {token(base)}"}
+    seeds = [{"symbol": "600036.SH"}, {"symbol": "000001.SZ"}]
+    created = httpx.post(
+        f"{base}/api/v1/watchlists", json={"name": "ws", "items": seeds}, headers=admin
+    )
+    assert created.status_code == 201, created.text
+    channel = f"quotes:watchlist:{created.json()['id']}"
+    answers = await request(admin_ws, {"type": "subscribe", "channels": [channel]})
+    assert answers[-1]["data"]["channels"] == [channel]
+
+    # Someone else's list (or none) is refused like someone else's strategy.
+    viewer = await signed_in(base, token(base, "viewer", "viewer-password"))
+    answers = await request(
+        viewer, {"type": "subscribe", "channels": [channel, "quotes:watchlist:999"]}
+    )
+    codes = {a["channel"]: a["data"]["code"] for a in answers if a["type"] == "error"}
+    assert codes == {channel: "forbidden_channel", "quotes:watchlist:999": "forbidden_channel"}
+    assert answers[-1]["data"]["channels"] == []
+    await viewer.close()
+
+    async def quotes_seen(last: float) -> set[str]:
+        items = [quote(s, last) for s in ("600036.SH", "000001.SZ", "600000.SH")]
+        app.services.bus.publish("market", "quotes", {"items": items})
+        message = await receive(admin_ws)
+        assert message["type"] == "quotes", message
+        return {item["symbol"] for item in message["data"]["items"]}
+
+    assert await quotes_seen(1.0) == {"600036.SH", "000001.SZ"}
+    # After a change of the list, subscribing again follows the list as it is now.
+    added = httpx.put(
+        f"{base}/api/v1/watchlists/{created.json()['id']}/items/600000.SH", headers=admin
+    )
+    assert added.status_code == 201, added.text
+    answers = await request(admin_ws, {"type": "subscribe", "channels": [channel]})
+    assert answers[-1]["data"]["subscriptions"] == [channel]
+    assert await quotes_seen(2.0) == {"600036.SH", "000001.SZ", "600000.SH"}
+
+
 def ticks(symbols: list[str], window: int, per_symbol: int) -> list[dict[str, Any]]:
     return [
         {

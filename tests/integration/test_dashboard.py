@@ -258,3 +258,35 @@ def test_get_dashboard_shows_the_callers_own_paper_accounts_and_open_alerts(pape
     pushed = json.loads(first.data)["data"]
     assert [a["id"] for a in pushed["paper"]["accounts"]] == [cash_only]
     assert pushed["open_alerts"] == 0
+
+
+def test_get_dashboard_with_a_watchlist_adds_its_quotes_for_its_owner_only(writable_app):
+    app, client, admin = writable_app
+    seeds = {
+        "name": "dash",
+        "items": [{"symbol": "600036.SH", "note": "招行"}, {"symbol": "AAPL.US"}],
+    }
+    created = client.post("/api/v1/watchlists", headers=admin, json=seeds)
+    assert created.status_code == 201, created.text
+    wl = created.json()["id"]
+    assert "watchlist" not in client.get(URL, headers=admin).json()
+    snapshot = client.get(URL, headers=admin, params={"watchlist": wl})
+    assert snapshot.status_code == 200, snapshot.text
+    shown = snapshot.json()["watchlist"]
+    assert shown["watchlist_id"] == wl
+    assert [(i["symbol"], i["note"]) for i in shown["items"]] == [
+        ("600036.SH", "招行"),
+        ("AAPL.US", None),
+    ]
+    quotes = client.get(f"/api/v1/watchlists/{wl}/quotes", headers=admin).json()
+    assert shown == quotes
+
+    app.services.auth.ensure_user("trader", "trader-password", "trader")
+    other = login(client, "trader", "trader-password")
+    assert client.get(URL, headers=other, params={"watchlist": wl}).status_code == 404
+    missing = client.get(URL, headers=admin, params={"watchlist": 999})
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"
+    # The SSE stream takes the same parameter, and refuses another's list before it starts.
+    refused = client.get("/api/v1/sse/dashboard", headers=other, params={"watchlist": wl})
+    assert refused.status_code == 404

@@ -58,6 +58,12 @@ def test_channel_names():
     assert parse("ticks:600036.sh", "a").name == "ticks:600036.SH"
     assert parse("orders", "alice").key == "orders:alice"
     assert parse("signals:7", "a").strategy_id == 7
+    watchlist = parse("quotes:watchlist:12", "a")
+    assert (watchlist.name, watchlist.kind, watchlist.watchlist_id) == (
+        "quotes:watchlist:12",
+        "quotes",
+        12,
+    )
     for bad, code in (("bars:600036.SH:1d", "unsupported_period"), ("x", "unknown_channel")):
         with pytest.raises(ChannelRefused) as refused:
             parse(bad, "a")
@@ -110,6 +116,39 @@ async def test_routing_reaches_only_the_channels_subscribers():
     assert frames[0]["data"] == ORDER | {"id": 2}
     assert [t["volume"] for t in frames[1]["data"]["items"]] == [1]
     assert [t["volume"] for t in decoded(bob.outbox)[0]["data"]["items"]] == [2]
+
+
+def quote(symbol: str, last: float) -> dict:
+    return {"symbol": symbol, "last": last}
+
+
+async def test_a_watchlist_channel_routes_each_of_its_symbols_quotes():
+    from dataclasses import replace
+
+    hub = quick_hub(None, 1.0)
+
+    async def send(frame: bytes) -> None:
+        pass
+
+    alice = Subscriber(ALICE, "t", send, 100)
+    watchlist = replace(parse("quotes:watchlist:3", "alice"), symbols=("A.SH", "B.SH"))
+    hub.subscribe(alice, watchlist)
+    hub.subscribe(alice, parse("quotes:A.SH", "alice"))
+    items = [quote("A.SH", 1), quote("B.SH", 2), quote("C.SH", 3)]
+    hub.route(event(1, "market", "quotes", {"items": items}))
+    [frame] = [orjson.loads(f) for f in alice.outbox.take()]
+    assert frame["type"] == "quotes"  # one quote per symbol, however many channels name it
+    assert frame["data"]["items"] == [quote("A.SH", 1), quote("B.SH", 2)]
+
+    # Subscribing again replaces the symbols; a symbol another channel needs stays routed.
+    hub.subscribe(alice, replace(watchlist, symbols=("B.SH", "C.SH")))
+    hub.route(event(2, "market", "quotes", {"items": items}))
+    assert len(orjson.loads(alice.outbox.take()[0])["data"]["items"]) == 3
+    hub.unsubscribe(alice, watchlist.name)
+    hub.route(event(3, "market", "quotes", {"items": items}))
+    assert orjson.loads(alice.outbox.take()[0])["data"]["items"] == [quote("A.SH", 1)]
+    hub.detach(alice)
+    assert hub._index == {}
 
 
 class _Auth:

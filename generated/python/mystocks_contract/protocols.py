@@ -309,10 +309,48 @@ class PaperHandlers(Protocol):
         ...
 
 
+class WatchlistsHandlers(Protocol):
+    """Handlers of the `watchlists` tag, in `mystocks.api.watchlists`."""
+
+    async def list_watchlists(self, *, cursor: str | None = ..., limit: int = ...) -> Response:
+        """Your watchlists"""
+        ...
+
+    async def create_watchlist(self, *, body: dict[str, Any]) -> Response:
+        """Create a watchlist"""
+        ...
+
+    async def get_watchlist(self, *, watchlist_id: int) -> Response:
+        """One watchlist"""
+        ...
+
+    async def update_watchlist(self, *, watchlist_id: int, body: dict[str, Any]) -> Response:
+        """Rename or reorder a watchlist"""
+        ...
+
+    async def delete_watchlist(self, *, watchlist_id: int) -> Response:
+        """Delete a watchlist"""
+        ...
+
+    async def put_watchlist_item(
+        self, *, watchlist_id: int, symbol: str, body: dict[str, Any] | None = ...
+    ) -> Response:
+        """Add an instrument to a watchlist, or change its note or place"""
+        ...
+
+    async def delete_watchlist_item(self, *, watchlist_id: int, symbol: str) -> Response:
+        """Remove an instrument from a watchlist"""
+        ...
+
+    async def get_watchlist_quotes(self, *, watchlist_id: int) -> Response:
+        """The latest quote of every item of a watchlist"""
+        ...
+
+
 class DashboardHandlers(Protocol):
     """Handlers of the `dashboard` tag, in `mystocks.api.dashboard`."""
 
-    async def get_dashboard(self) -> Response:
+    async def get_dashboard(self, *, watchlist: int | None = ...) -> Response:
         """Dashboard snapshot"""
         ...
 
@@ -328,7 +366,7 @@ class EventsHandlers(Protocol):
         """Live training updates (Server-Sent Events)"""
         ...
 
-    async def stream_dashboard(self) -> Response:
+    async def stream_dashboard(self, *, watchlist: int | None = ...) -> Response:
         """Live dashboard (Server-Sent Events)"""
         ...
 
@@ -420,6 +458,14 @@ OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.paper.create_order",
     "mystocks.api.paper.get_order",
     "mystocks.api.paper.cancel_order",
+    "mystocks.api.watchlists.list_watchlists",
+    "mystocks.api.watchlists.create_watchlist",
+    "mystocks.api.watchlists.get_watchlist",
+    "mystocks.api.watchlists.update_watchlist",
+    "mystocks.api.watchlists.delete_watchlist",
+    "mystocks.api.watchlists.put_watchlist_item",
+    "mystocks.api.watchlists.delete_watchlist_item",
+    "mystocks.api.watchlists.get_watchlist_quotes",
     "mystocks.api.dashboard.get_dashboard",
     "mystocks.api.events.stream_backtests",
     "mystocks.api.events.stream_training",

@@ -1084,6 +1084,82 @@ class VersionInfo(TypedDict):
     environment: Literal['development', 'test', 'production']
 
 
+class WatchlistItem(TypedDict):
+    """
+    One instrument of a watchlist, at its 0-based `position`, with your note.
+    """
+
+    symbol: str
+    """
+    A listed instrument, in upper case.
+    """
+    position: int
+    """
+    Its place in the list, 0 first; positions are always 0 to n − 1.
+    """
+    note: str | None
+    added_at: str
+
+
+class WatchlistItemInput(TypedDict, closed=True):
+    """
+    An item's note and place. Without `note` an item keeps its note (a new one has none; null
+    clears it); without `position` it keeps its place (a new one is appended). A `position` past
+    the end puts it last.
+
+    """
+
+    note: NotRequired[str | None]
+    position: NotRequired[int]
+
+
+class WatchlistItemSeed(TypedDict, closed=True):
+    """
+    One first item of a new watchlist.
+    """
+
+    symbol: str
+    note: NotRequired[str | None]
+
+
+class WatchlistPatch(TypedDict, closed=True):
+    """
+    The fields to change. `symbols` reorders the list: every symbol of the list, each once, in the
+    new order (otherwise 422); adding and removing items is `PUT` and `DELETE …/items/{symbol}`.
+
+    """
+
+    name: NotRequired[str]
+    symbols: NotRequired[list[Symbol]]
+
+
+class WatchlistQuoteItem(TypedDict):
+    """
+    A watchlist item with its latest quote; no `quote` while its instrument has no market data.
+    """
+
+    symbol: str
+    position: int
+    note: str | None
+    quote: NotRequired[Quote]
+
+
+class WatchlistQuotes(TypedDict):
+    """
+    The latest quote of every item of a watchlist, in the list's order, each with its note. An
+    item whose instrument has no market data yet has no `quote`.
+
+    """
+
+    watchlist_id: int
+    name: str
+    version: int
+    """
+    The watchlist's version these items are from (its `ETag`).
+    """
+    items: list[WatchlistQuoteItem]
+
+
 class WsAckData(TypedDict):
     op: Literal['auth', 'subscribe', 'unsubscribe']
     """
@@ -1127,7 +1203,11 @@ WsChannel: TypeAlias = str
 A WebSocket channel name. `ticks:{symbol}`, `quotes:{symbol}` and `bars:{symbol}:{period}`
 (`1m`, `5m`, `15m`, `30m`, `60m`; other periods answer an `error` with code
 `unsupported_period`) carry
-market data of one instrument; `signals:{strategy_id}` a strategy's signals (its owner's and
+market data of one instrument; `quotes:watchlist:{watchlist_id}` the quotes of every
+instrument of one of your watchlists (its symbols as they are when you subscribe: subscribe
+to it again after changing the list; another user's list, or one that does not exist, answers
+an `error` with code `forbidden_channel`), in the same `quotes` messages as `quotes:{symbol}`;
+`signals:{strategy_id}` a strategy's signals (its owner's and
 admins' only); `orders` and `alerts` the caller's own. Symbols are case-insensitive and
 answered in upper case. A name of none of these forms gets an `error` (`unknown_channel`)
 naming it, and the other channels of the request are still subscribed.
@@ -1161,7 +1241,8 @@ class WsErrorData(TypedDict):
     `bad_message`: not JSON or not a client message of the contract; `not_allowed`: a second
     `auth` for another user; `unknown_channel`: a malformed channel name;
     `unsupported_period`: a `bars` period other than `1m` to `60m`; `forbidden_channel`: a
-    `signals:{id}` of a strategy that is not the caller's (or does not exist);
+    `signals:{id}` of a strategy, or a `quotes:watchlist:{id}` of a watchlist, that is not the
+    caller's (or does not exist);
     `too_many_subscriptions`: over `ws_max_subscriptions`.
 
     """
@@ -1848,6 +1929,39 @@ class TrainingPage(TypedDict):
     next_cursor: str | None
 
 
+class Watchlist(TypedDict):
+    """
+    One of your watchlists: a name and up to 500 instruments in your order. Watchlists are
+    private: nobody else sees them, admins included. `version` grows with every change, items
+    included; it is the `ETag`.
+
+    """
+
+    id: int
+    owner: str
+    name: str
+    version: int
+    items: list[WatchlistItem]
+    created_at: str
+    updated_at: str
+
+
+class WatchlistInput(TypedDict, closed=True):
+    """
+    A new watchlist: its name and, optionally, its first items in order (each symbol once, each a
+    listed instrument; otherwise 422 naming the item). At most 50 watchlists per user.
+
+    """
+
+    name: str
+    items: NotRequired[list[WatchlistItemSeed]]
+
+
+class WatchlistPage(TypedDict):
+    items: list[Watchlist]
+    next_cursor: str | None
+
+
 class WsAck(TypedDict):
     """
     The answer to `auth`, `subscribe` and `unsubscribe`.
@@ -2118,7 +2232,8 @@ class Dashboard(TypedDict):
     ingest rate. The market part scans every A-share's latest quote, so a server process computes
     it at most once a second: reads within the same second may show the same market figures. The
     jobs and paper parts are likewise kept for up to a second (the paper part for you alone); the
-    alert counts are read afresh.
+    alert counts are read afresh. `watchlist` is there only when asked for with `?watchlist=` (one
+    of your watchlists' quotes, kept for a second per user and list).
 
     """
 
@@ -2148,6 +2263,7 @@ class Dashboard(TypedDict):
     not be read.
 
     """
+    watchlist: NotRequired[WatchlistQuotes]
 
 
 class DashboardUpdateEvent(TypedDict):

@@ -13,6 +13,7 @@ from mystocks_contract.protocols import (
     StrategiesHandlers,
     SystemHandlers,
     TrainingHandlers,
+    WatchlistsHandlers,
 )
 
 from mystocks.api import (
@@ -26,6 +27,7 @@ from mystocks.api import (
     strategies,
     system,
     training,
+    watchlists,
 )
 
 _system: SystemHandlers = system
@@ -38,3 +40,4 @@ _events: EventsHandlers = events
 _training: TrainingHandlers = training
 _alerts: AlertsHandlers = alerts
 _paper: PaperHandlers = paper
+_watchlists: WatchlistsHandlers = watchlists

@@ -8,6 +8,6 @@ from starlette.responses import Response
 from mystocks.api.http import json_response, principal, services
 
 
-async def get_dashboard() -> Response:
-    snapshot = await run_in_threadpool(services().dashboard.get_dashboard, principal())
+async def get_dashboard(*, watchlist: int | None = None) -> Response:
+    snapshot = await run_in_threadpool(services().dashboard.get_dashboard, principal(), watchlist)
     return json_response(snapshot)

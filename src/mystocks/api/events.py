@@ -109,11 +109,11 @@ async def stream_training(*, job_id: int | None = None) -> Response:
     return await _stream("training", job_id, lambda: s.training.get_training_job(who, job_id or 0))
 
 
-async def stream_dashboard() -> Response:
+async def stream_dashboard(*, watchlist: int | None = None) -> Response:
     who, s = principal(), services()
     settings = s.settings
     # The first snapshot is read before the stream starts, so a failure is still a problem+json.
-    first = await run_in_threadpool(s.dashboard.get_dashboard, who)
+    first = await run_in_threadpool(s.dashboard.get_dashboard, who, watchlist)
 
     async def frames() -> AsyncIterator[bytes]:
         deadline = time.monotonic() + settings.sse_max_seconds
@@ -136,7 +136,7 @@ async def stream_dashboard() -> Response:
             await asyncio.sleep(min(DASHBOARD_TICK, left))
             if time.monotonic() >= deadline:
                 return
-            snapshot = await run_in_threadpool(s.dashboard.get_dashboard, who)
+            snapshot = await run_in_threadpool(s.dashboard.get_dashboard, who, watchlist)
 
     return StreamingResponse(frames(), media_type="text/event-stream", headers=SSE_HEADERS)
 

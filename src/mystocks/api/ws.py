@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from dataclasses import replace
 from typing import Any
 
 from mystocks_contract.models import WsAuth, WsClientMessage, WsPing, WsSubscribe, WsUnsubscribe
@@ -22,7 +23,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from mystocks.errors import AuthenticationFailed, NotFound, ServiceUnavailable
 from mystocks.services.auth import Principal
-from mystocks.services.channels import ChannelRefused, parse
+from mystocks.services.channels import Channel, ChannelRefused, parse
 from mystocks.services.container import Services
 from mystocks.services.hub import (
     CLOSE_AUTH,
@@ -161,9 +162,10 @@ class WebSocketChannel:
         naming it and None."""
         try:
             channel = parse(name, subscriber.principal.username)
-            if channel.name in subscriber.channels:
+            again = channel.name in subscriber.channels
+            if again and not channel.watchlist_id:  # a watchlist's is read again: it may change
                 return channel.name
-            if len(subscriber.channels) >= self.settings.ws_max_subscriptions:
+            if not again and len(subscriber.channels) >= self.settings.ws_max_subscriptions:
                 raise ChannelRefused(
                     "too_many_subscriptions",
                     f"{name}: a connection has at most {self.settings.ws_max_subscriptions}"
@@ -171,6 +173,8 @@ class WebSocketChannel:
                 )
             if channel.strategy_id:
                 await self._check_strategy(subscriber.principal, channel.strategy_id, name)
+            if channel.watchlist_id:
+                channel = await self._watchlist(subscriber.principal, channel, name)
         except ChannelRefused as refused:
             subscriber.answer(_error(request_id, name, refused.code, refused.detail))
             return None
@@ -184,6 +188,18 @@ class WebSocketChannel:
             raise ChannelRefused(
                 "forbidden_channel", f"{name}: no strategy {strategy_id} of yours."
             ) from None
+
+    async def _watchlist(self, principal: Principal, channel: Channel, name: str) -> Channel:
+        """The channel with its watchlist's symbols as they are now."""
+        try:
+            symbols = await run_in_threadpool(
+                self.services.watchlists.symbols_of, principal, channel.watchlist_id
+            )
+        except NotFound:
+            raise ChannelRefused(
+                "forbidden_channel", f"{name}: no watchlist {channel.watchlist_id} of yours."
+            ) from None
+        return replace(channel, symbols=tuple(symbols))
 
     @staticmethod
     def _ack(request_id: str | None, op: str, channels: list[str], sub: Subscriber) -> bytes:

@@ -19,6 +19,7 @@ from mystocks.services.paper import PaperService
 from mystocks.services.redis_link import RedisLink
 from mystocks.services.strategies import StrategyService
 from mystocks.services.training import TrainingService
+from mystocks.services.watchlists import WatchlistService
 from mystocks.settings import Settings
 from mystocks.storage.manager import UnifiedManager
 
@@ -41,5 +42,6 @@ class Services:
     hub: Hub  # the WebSocket channel's router of bus events
     paper: PaperService
     matching: Matching
+    watchlists: WatchlistService
     redis: RedisLink | None = None  # set when MYSTOCKS_REDIS_URL is
     cache: Cache = field(default_factory=LocalCache)

@@ -7,7 +7,8 @@ caller shares it. The jobs part depends on who asks; it is kept for the same sec
 visibility scope, so a thousand SSE subscribers cost a few queries a second, not a thousand.
 The paper part is the caller's own accounts whatever their role, so it is kept per user (keyed
 by username, never by a scope two users share). The alert counts are single COUNT queries, read
-fresh, so an acknowledgement shows at once.
+fresh, so an acknowledgement shows at once. A watchlist's quotes, when asked for, are kept for
+the same second per user and list: never shared across users, since watchlists are private.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from mystocks.services.jobbook import JobBook
 from mystocks.services.meter import RateMeter
 from mystocks.services.paper import PaperService
 from mystocks.services.quotes import build_quotes
+from mystocks.services.watchlists import WatchlistService
 from mystocks.storage.alerts import AlertStore
 from mystocks.storage.manager import UnifiedManager
 
@@ -93,8 +95,11 @@ class DashboardService:
         clock: Callable[[], float] = time.monotonic,
         alerts: AlertStore | None = None,
         paper: PaperService | None = None,
+        watchlists: WatchlistService | None = None,
     ) -> None:
         self.data = data
+        self.watchlists = watchlists
+        self._watchlist: Memo[tuple[str, int], td.WatchlistQuotes] = Memo(FRESH_SECONDS, clock)
         self.alerts = alerts or AlertStore(data.relational.engine)
         self.paper = paper
         self.backtests = backtests
@@ -155,14 +160,15 @@ class DashboardService:
             "accounts": accounts,
         }
 
-    def get_dashboard(self, principal: Principal) -> td.Dashboard:
+    def get_dashboard(self, principal: Principal, watchlist: int | None = None) -> td.Dashboard:
+        """The snapshot; with `watchlist` (one of the caller's), that list's quotes too."""
         market_breadth, market_movers = self._market.get(None, self.market)
         jobs = self._jobs.get(JobBook.scope(principal), lambda: self.jobs(principal))
         who = principal.username
         paper = self._paper.get(who, lambda: self.paper_accounts(who))
         alerts_of = None if principal.role == "admin" else principal.username
         rate = self.meter.rate()
-        return {
+        snapshot: td.Dashboard = {
             "breadth": market_breadth,
             "movers": market_movers,
             "jobs": jobs,
@@ -173,3 +179,10 @@ class DashboardService:
             ),
             "ingest_rows_per_second": None if rate is None else round(rate, 2),
         }
+        if watchlist is not None and self.watchlists is not None:
+            watchlists = self.watchlists
+            snapshot["watchlist"] = self._watchlist.get(
+                (principal.username, watchlist),
+                lambda: watchlists.get_watchlist_quotes(principal, watchlist),
+            )
+        return snapshot

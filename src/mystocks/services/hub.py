@@ -19,7 +19,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
 import orjson
@@ -112,26 +112,33 @@ class Hub:
 
     def detach(self, subscriber: Subscriber) -> None:
         for channel in subscriber.channels.values():
-            self._unindex(subscriber, channel)
+            self._unindex(subscriber, channel.keys)
         subscriber.channels.clear()
         self.subscribers.discard(subscriber)
         self._dirty.discard(subscriber)
 
     def subscribe(self, subscriber: Subscriber, channel: Channel) -> None:
+        """Add (or replace, for a watchlist subscribed again) a channel of `subscriber`."""
+        self.unsubscribe(subscriber, channel.name)
         subscriber.channels[channel.name] = channel
-        self._index.setdefault(channel.key, set()).add(subscriber)
+        for key in channel.keys:
+            self._index.setdefault(key, set()).add(subscriber)
 
     def unsubscribe(self, subscriber: Subscriber, name: str) -> None:
         channel = subscriber.channels.pop(name, None)
         if channel is not None:
-            self._unindex(subscriber, channel)
+            # A symbol may be both `quotes:X` and in a watchlist channel: keep the keys that
+            # another channel of this subscriber still needs.
+            needed = {key for other in subscriber.channels.values() for key in other.keys}
+            self._unindex(subscriber, [key for key in channel.keys if key not in needed])
 
-    def _unindex(self, subscriber: Subscriber, channel: Channel) -> None:
-        subscribers = self._index.get(channel.key)
-        if subscribers is not None:
-            subscribers.discard(subscriber)
-            if not subscribers:
-                del self._index[channel.key]
+    def _unindex(self, subscriber: Subscriber, keys: Iterable[str]) -> None:
+        for key in keys:
+            subscribers = self._index.get(key)
+            if subscribers is not None:
+                subscribers.discard(subscriber)
+                if not subscribers:
+                    del self._index[key]
 
     async def stop(self) -> None:
         for subscriber in list(self.subscribers):

@@ -349,3 +349,28 @@ class PaperTradeRow(Base):
     realized_pnl: Mapped[int | None] = mapped_column(BigInteger)
     tick_time: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class WatchlistRow(Base):
+    """A user's named list of instruments; `version` is bumped by every change, items included."""
+
+    __tablename__ = "watchlists"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    owner: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class WatchlistItemRow(Base):
+    """One instrument of a watchlist; `position` is its 0-based place, kept dense."""
+
+    __tablename__ = "watchlist_items"
+
+    watchlist_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    symbol: Mapped[str] = mapped_column(String(16), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(String(200))
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
