@@ -52,17 +52,26 @@ def replay_day(app: MyStocksApp, client: TestClient, headers: dict[str, str]) ->
     return signals
 
 
+def trading_strategy(
+    client: TestClient, admin: dict[str, str], cash: float, quantity: int
+) -> tuple[dict[str, Any], Any]:
+    """A new paper account with `cash` and a 5m strategy started to trade `quantity` shares per
+    buy on it: (the account, the start's answer)."""
+    account = client.post(
+        "/api/v1/accounts", json={"name": "bot", "initial_cash": cash}, headers=admin
+    ).json()
+    created = create(client, admin, "5m", fast=3, slow=8)
+    auto = {"auto_trade": {"account_id": account["id"], "quantity": quantity}}
+    started = start(client, admin, created, auto)
+    assert started.status_code == 200, started.text
+    return account, started
+
+
 def test_signals_place_orders_on_the_bound_account(paper_app):
     app, client = paper_app
     admin = login(client, "admin", "mystocks-admin")
-    account = client.post(
-        "/api/v1/accounts", json={"name": "bot", "initial_cash": 1_000_000}, headers=admin
-    ).json()
-    created = create(client, admin, "5m", fast=3, slow=8)
-    auto = {"account_id": account["id"], "quantity": 300}
-    started = start(client, admin, created, {"auto_trade": auto})
-    assert started.status_code == 200, started.text
-    assert started.json()["auto_trade"] == auto
+    account, created = trading_strategy(client, admin, 1_000_000, 300)
+    assert created.json()["auto_trade"] == {"account_id": account["id"], "quantity": 300}
 
     signals = replay_day(app, client, admin)
     assert [s["side"] for s in signals][:2] == ["buy", "sell"], signals
@@ -88,24 +97,26 @@ def test_signals_place_orders_on_the_bound_account(paper_app):
     ).json()["items"]
     buys = [s for s in page if s["side"] == "buy"]
     assert sorted(o["id"] for o in orders) == sorted(s["order_id"] for s in buys)
-    # Starting again without auto_trade turns trading off.
-    again = client.get(f"{URL}/{created.json()['id']}", headers=admin)
-    stopped = client.post(
-        f"{URL}/{created.json()['id']}/stop", headers={**admin, "If-Match": again.headers["etag"]}
+    # Starting again without auto_trade keeps the signals and turns the trading off.
+    strategy_id = created.json()["id"]
+    again = client.post(
+        f"{URL}/{strategy_id}/start", headers={**admin, "If-Match": created.headers["etag"]}
     )
-    assert stopped.json()["auto_trade"] is None
+    assert again.status_code == 200, again.text
+    assert again.json()["live"] == "running" and again.json()["auto_trade"] is None
+    assert replay_day(app, client, admin) == []  # the same bars: no new signal, no order
+    start(client, admin, again, {"auto_trade": {"account_id": account["id"], "quantity": 100}})
+    current = client.get(f"{URL}/{strategy_id}", headers=admin)
+    stopped = client.post(
+        f"{URL}/{strategy_id}/stop", headers={**admin, "If-Match": current.headers["etag"]}
+    )
+    assert stopped.json()["auto_trade"] is None and stopped.json()["live"] == "stopped"
 
 
 def test_a_refused_order_is_kept_on_the_signal(paper_app):
     app, client = paper_app
     admin = login(client, "admin", "mystocks-admin")
-    poor = client.post(
-        "/api/v1/accounts", json={"name": "poor", "initial_cash": 100}, headers=admin
-    ).json()
-    created = create(client, admin, "5m", fast=3, slow=8)
-    assert start(
-        client, admin, created, {"auto_trade": {"account_id": poor["id"], "quantity": 100}}
-    )
+    poor, created = trading_strategy(client, admin, 100, 100)
     buy = next(s for s in replay_day(app, client, admin) if s["side"] == "buy")
     assert buy.get("order_id") is None
     stored = client.get(f"{URL}/{created.json()['id']}/signals", headers=admin).json()["items"]
@@ -134,11 +145,7 @@ def test_only_the_owners_own_accounts_can_be_bound(paper_app):
 def test_a_strategys_pnl_counts_its_own_orders_only(paper_app):
     app, client = paper_app
     admin = login(client, "admin", "mystocks-admin")
-    account = client.post(
-        "/api/v1/accounts", json={"name": "bot", "initial_cash": 1_000_000}, headers=admin
-    ).json()
-    created = create(client, admin, "5m", fast=3, slow=8)
-    start(client, admin, created, {"auto_trade": {"account_id": account["id"], "quantity": 300}})
+    account, created = trading_strategy(client, admin, 1_000_000, 300)
     replay_day(app, client, admin)
     # A hand-placed order on the same account and symbol is not the strategy's.
     hand = {"account_id": account["id"], "symbol": SYMBOL, "side": "buy", "type": "market"}
@@ -168,12 +175,8 @@ def test_a_strategys_pnl_counts_its_own_orders_only(paper_app):
 def test_a_strategy_loss_alert_fires_when_its_orders_lose(paper_app):
     app, client = paper_app
     admin = login(client, "admin", "mystocks-admin")
-    account = client.post(
-        "/api/v1/accounts", json={"name": "bot", "initial_cash": 1_000_000}, headers=admin
-    ).json()
-    created = create(client, admin, "5m", fast=3, slow=8)
+    account, created = trading_strategy(client, admin, 1_000_000, 300)
     strategy_id = created.json()["id"]
-    start(client, admin, created, {"auto_trade": {"account_id": account["id"], "quantity": 300}})
     replay_day(app, client, admin)
     # Someone else's strategy is not found; one's own gets a rule (1 yuan of loss).
     bob = trader(app, client, "bob")

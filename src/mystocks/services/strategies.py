@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Any, cast
 from mystocks_contract import typeddicts as td
 
 from mystocks.backtest.strategies import STRATEGY_TYPES, validate_parameters
-from mystocks.errors import FieldProblem, NotFound, PreconditionRequired, RuleViolation
+from mystocks.errors import FieldProblem, NotFound, RuleViolation
 from mystocks.services import paging
 from mystocks.services.auth import Principal
 from mystocks.services.live_signals import LIVE_PERIODS
 from mystocks.services.live_signals import present as present_signal
+from mystocks.services.versions import required_version
 from mystocks.storage.paper import PaperStore
 from mystocks.storage.relational import RelationalStore
 from mystocks.storage.signals import SignalStore
@@ -26,21 +27,6 @@ if TYPE_CHECKING:
     from mystocks.services.live_signals import LiveSignals
 
 KINDS = {"int": "integer", "integer": "integer", "float": "number", "number": "number"}
-
-
-def parse_etag(value: str | None) -> int | None:
-    """`"3"` (or W/"3", or 3) -> 3; `*` -> None, meaning any version (RFC 9110 §13.1.1)."""
-    assert value is not None
-    text = value.strip()
-    if text == "*":
-        return None
-    text = text.removeprefix("W/").strip('"')
-    if not text.isdigit():
-        raise RuleViolation(
-            f"If-Match {value!r} is not an ETag this server issued.",
-            (FieldProblem("header", "If-Match", 'must be an ETag such as "3"'),),
-        )
-    return int(text)
 
 
 class StrategyService:
@@ -227,11 +213,7 @@ class StrategyService:
     ) -> int | None:
         principal.require("trader")
         self._visible(principal, strategy_id)
-        if if_match is None:
-            raise PreconditionRequired(
-                f"Send If-Match with strategy {strategy_id}'s ETag to change it."
-            )
-        return parse_etag(if_match)
+        return required_version(if_match, f"strategy {strategy_id}")
 
 
 def present(row: dict[str, Any]) -> td.Strategy:

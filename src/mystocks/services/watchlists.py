@@ -16,11 +16,11 @@ from typing import Any, cast
 from mystocks_contract import typeddicts as td
 from sqlalchemy.engine import Connection
 
-from mystocks.errors import FieldProblem, NotFound, PreconditionRequired, RuleViolation
+from mystocks.errors import FieldProblem, NotFound, RuleViolation
 from mystocks.services import paging
 from mystocks.services.auth import Principal
 from mystocks.services.quotes import build_quotes
-from mystocks.services.strategies import parse_etag
+from mystocks.services.versions import parse_etag, required_version
 from mystocks.storage import watchlists as items
 from mystocks.storage.manager import UnifiedManager
 from mystocks.storage.watchlists import WatchlistStore
@@ -193,11 +193,7 @@ class WatchlistService:
         self, principal: Principal, watchlist_id: int, if_match: str | None
     ) -> int | None:
         self._own(principal, watchlist_id)
-        if if_match is None:
-            raise PreconditionRequired(
-                f"Send If-Match with watchlist {watchlist_id}'s ETag to change it."
-            )
-        return parse_etag(if_match)
+        return required_version(if_match, f"watchlist {watchlist_id}")
 
 
 def present(row: dict[str, Any]) -> td.Watchlist:

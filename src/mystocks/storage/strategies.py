@@ -13,8 +13,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Engine
 
-from mystocks.errors import NotFound, StaleVersion
-from mystocks.storage.tables import Base, as_utc, newest_first
+from mystocks.storage.tables import Base, as_utc, newest_first, refuse_stale
 
 _STRATEGIES = Base.metadata.tables["strategies"]
 EDITABLE = ("name", "description", "type", "parameters", "symbols", "status", "period")
@@ -68,7 +67,7 @@ class StrategyStore:
             stmt = stmt.where(c.version == expected_version)
         with self.engine.begin() as conn:
             if conn.execute(stmt).rowcount == 0:
-                self._refuse(conn, strategy_id, expected_version)
+                refuse_stale(conn, _STRATEGIES, strategy_id, expected_version, "Strategy")
             row = conn.execute(select(_STRATEGIES).where(c.id == strategy_id)).one()
         return _row(row._mapping)
 
@@ -79,19 +78,7 @@ class StrategyStore:
             stmt = stmt.where(c.version == expected_version)
         with self.engine.begin() as conn:
             if conn.execute(stmt).rowcount == 0:
-                self._refuse(conn, strategy_id, expected_version)
-
-    @staticmethod
-    def _refuse(conn: Any, strategy_id: int, expected_version: int | None) -> None:
-        current = conn.execute(
-            select(_STRATEGIES.c.version).where(_STRATEGIES.c.id == strategy_id)
-        ).scalar()
-        if current is None:
-            raise NotFound(f"No strategy {strategy_id}.")
-        raise StaleVersion(
-            f"Strategy {strategy_id} is at version {current}, not {expected_version}; "
-            "read it again and reapply your change."
-        )
+                refuse_stale(conn, _STRATEGIES, strategy_id, expected_version, "Strategy")
 
     def running(self) -> list[dict[str, Any]]:
         """The strategies whose live signals are on."""

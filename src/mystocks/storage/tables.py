@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import (
     JSON,
@@ -24,8 +24,11 @@ from sqlalchemy import (
     UniqueConstraint,
     select,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.sql import Select
+
+from mystocks.errors import NotFound, StaleVersion
 
 
 def as_utc(mapping: Any, *keys: str) -> dict[str, Any]:
@@ -59,6 +62,20 @@ def newest_first(
     if before_id is not None:
         stmt = stmt.where(c.id < before_id)
     return stmt
+
+
+def refuse_stale(
+    conn: Connection, table: Table, row_id: int, expected_version: int | None, what: str
+) -> NoReturn:
+    """Why a change conditional on a version matched no row of a versioned `table`: the row
+    is gone (404), or it moved on to another version (412). `what`: "Strategy", "Watchlist"."""
+    current = conn.execute(select(table.c.version).where(table.c.id == row_id)).scalar()
+    if current is None:
+        raise NotFound(f"No {what.lower()} {row_id}.")
+    raise StaleVersion(
+        f"{what} {row_id} is at version {current}, not {expected_version}; "
+        "read it again and reapply your change."
+    )
 
 
 class Base(DeclarativeBase):

@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Connection, Engine
 
-from mystocks.errors import NotFound, StaleVersion
-from mystocks.storage.tables import Base, as_utc, newest_first
+from mystocks.errors import NotFound
+from mystocks.storage.tables import Base, as_utc, newest_first, refuse_stale
 
 _LISTS = Base.metadata.tables["watchlists"]
 _ITEMS = Base.metadata.tables["watchlist_items"]
@@ -124,7 +124,7 @@ class WatchlistStore:
             stmt = stmt.where(c.version == expected_version)
         with self.engine.begin() as conn:
             if conn.execute(stmt).rowcount == 0:
-                self._refuse(conn, watchlist_id, expected_version)
+                refuse_stale(conn, _LISTS, watchlist_id, expected_version, "Watchlist")
             if change is not None:
                 symbols = conn.execute(
                     select(_ITEMS.c.symbol)
@@ -144,18 +144,8 @@ class WatchlistStore:
             stmt = stmt.where(c.version == expected_version)
         with self.engine.begin() as conn:
             if conn.execute(stmt).rowcount == 0:
-                self._refuse(conn, watchlist_id, expected_version)
+                refuse_stale(conn, _LISTS, watchlist_id, expected_version, "Watchlist")
             conn.execute(delete(_ITEMS).where(_ITEMS.c.watchlist_id == watchlist_id))
-
-    @staticmethod
-    def _refuse(conn: Connection, watchlist_id: int, expected_version: int | None) -> None:
-        current = conn.execute(select(_LISTS.c.version).where(_LISTS.c.id == watchlist_id)).scalar()
-        if current is None:
-            raise NotFound(f"No watchlist {watchlist_id}.")
-        raise StaleVersion(
-            f"Watchlist {watchlist_id} is at version {current}, not {expected_version}; "
-            "read it again and reapply your change."
-        )
 
 
 # -- item changes, run inside `WatchlistStore.update` ----------------------------------------------
