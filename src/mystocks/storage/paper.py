@@ -124,12 +124,26 @@ class PaperStore:
         """Every trade of the account in the order it happened (for its equity history)."""
         c = TRADES.c
         stmt = (
-            select(c.symbol, c.side, c.price, c.quantity, c.commission, c.stamp_duty, c.tick_time)
+            select(
+                c.id, c.symbol, c.side, c.price, c.quantity, c.commission, c.stamp_duty, c.tick_time
+            )
             .where(c.account_id == account_id)
             .order_by(c.tick_time, c.id)
         )
         with self.engine.connect() as conn:
             return [_utc(r) for r in conn.execute(stmt)]
+
+    def trades_after(self, account_id: int, after_id: int) -> tuple[int, dt.datetime] | None:
+        """(newest id, earliest tick_time) of the account's trades with an id above
+        `after_id`, None when there are none: what tells a cached previous close whether a
+        trade of an earlier day came in since (only today's trades follow, as a rule)."""
+        c = TRADES.c
+        stmt = select(func.max(c.id), func.min(c.tick_time)).where(
+            c.account_id == account_id, c.id > after_id
+        )
+        with self.engine.connect() as conn:
+            newest, earliest = conn.execute(stmt).one()
+        return None if newest is None else (newest, as_utc({"t": earliest}, "t")["t"])
 
     # -- orders -------------------------------------------------------------------------------
     def place(

@@ -81,6 +81,9 @@ class RelationalStore:
         self.engine = engine
         self.backend = engine.dialect.name
         self._instruments: dict[str, tuple[float, dict[str, Any] | None]] = {}
+        # Bumped by every daily-bar write through this store: what is derived from the bars
+        # and kept in process (a paper account's previous close) is computed again.
+        self.daily_version = 0
 
     def create_schema(self) -> None:
         """Run the Alembic migrations up to the newest (`mystocks db upgrade` does the same)."""
@@ -182,6 +185,7 @@ class RelationalStore:
     # -- daily bars ---------------------------------------------------------------------------
     def upsert_daily_bars(self, rows: Sequence[dict[str, Any]]) -> None:
         self._upsert(_DAILY, rows, ["symbol", "date"])
+        self.daily_version += bool(rows)
 
     def replace_daily_bars(self, rows: Sequence[dict[str, Any]]) -> None:
         """Bulk load for sample data: one transaction, plain inserts after a delete."""
@@ -189,6 +193,7 @@ class RelationalStore:
         with self.engine.begin() as conn:
             conn.execute(delete(_DAILY).where(_DAILY.c.symbol.in_(symbols)))
             conn.execute(_DAILY.insert(), list(rows))
+        self.daily_version += 1
 
     def daily_bars(
         self,
