@@ -30,6 +30,7 @@ from mystocks.settings import Settings
 from mystocks.storage.calendar import trading_days
 from mystocks.storage.manager import UnifiedManager
 from mystocks.storage.paper import PaperStore
+from mystocks.storage.scope import shared
 
 CN = ZoneInfo("Asia/Shanghai")
 # An account's own pre-trade limits (cents, null: the `paper_<name>` setting applies).
@@ -121,15 +122,19 @@ class PaperService:
     def last_prices(self, symbols: list[str]) -> dict[str, int]:
         """The latest trade of each symbol in cents: its newest tick, else its last close."""
         ticks = self.data.timeseries.latest_ticks(symbols)
-        daily = self.data.relational.recent_daily_bars(symbols, 1)
+        daily = self.data.relational.recent_daily_bars(symbols, 1, cached=True)
         out = {s: round(bars[0][4] * 100) for s, bars in daily.items() if bars}
         out.update({s: round(tick[1] * 100) for s, tick in ticks.items()})
         return out
 
-    def valuation(self, row: dict[str, Any]) -> Valuation:
+    def valuation(
+        self, row: dict[str, Any], positions: list[dict[str, Any]] | None = None
+    ) -> Valuation:
         """The account `row` marked to market: what its presentation, risk alerts and the
-        dashboard all read, so they agree to the cent."""
-        positions = self.store.positions(row["id"])
+        dashboard all read, so they agree to the cent. `positions`: its stored positions, when
+        the caller has just read them."""
+        if positions is None:
+            positions = self.store.positions(row["id"])
         prices = self.last_prices([r["symbol"] for r in positions]) if positions else {}
         marked = []
         for r in positions:
@@ -242,11 +247,11 @@ class PaperService:
         self._previous_close[row["id"]] = base
         return base.equity
 
-    def daily_loss(self, row: dict[str, Any]) -> int:
+    def daily_loss(self, row: dict[str, Any], positions: list[dict[str, Any]] | None = None) -> int:
         """How far the account is below the previous trading day's close, in cents (negative:
         a gain): the newest point of its equity history against the one before, or against
-        the initial cash on its first day."""
-        return self.previous_close(row) - self.valuation(row).equity
+        the initial cash on its first day. `positions` as for `valuation`."""
+        return self.previous_close(row) - self.valuation(row, positions).equity
 
     def _present_account(self, row: dict[str, Any]) -> td.Account:
         valued = self.valuation(row)
@@ -349,21 +354,27 @@ class PaperService:
         principal.require("trader")
         if key is None:
             raise PreconditionRequired("Send an Idempotency-Key header with every order.")
-        account = self.visible_account(principal, body["account_id"])
-        repeat = self.store.find_by_key(account["owner"], key)
-        if repeat is not None:
-            return self.present_order(repeat), False
-        order, freeze = check_order(self, account, body, key)
-        order["strategy_id"] = strategy_id
-        row, created = self.store.place(order, freeze_cash=freeze, day=trading_day())
-        return self.present_order(row), created
+        with shared(self.store.engine):  # one pool checkout for the reads and the insert
+            account = self.visible_account(principal, body["account_id"])
+            repeat = self.store.find_by_key(account["owner"], key)
+            if repeat is not None:
+                return self.present_order(repeat), False
+            order, freeze = check_order(self, account, body, key)
+            order["strategy_id"] = strategy_id
+            row, created = self.store.place(order, freeze_cash=freeze, day=trading_day())
+            if not created:
+                return self.present_order(row), False
+        # Its history is the one event `place` wrote with it: no need to read it back.
+        return present_order(
+            row, [{"status": "new", "filled_quantity": 0, "at": row["created_at"]}]
+        ), True
 
     def quote(self, symbol: str) -> tuple[dict[str, Any], dict[str, Any]]:
         inst = self.data.relational.get_instrument(symbol)
         if inst is None:
             raise NotFound(f"No instrument {symbol}.")
         try:
-            quote = build_quotes(self.data, [inst])[0]
+            quote = build_quotes(self.data, [inst], cached_bars=True)[0]
         except NotFound:
             raise OrderRefused("no_price", f"No market data for {symbol} yet.", "symbol") from None
         return inst, dict(quote)
