@@ -161,7 +161,8 @@ class Setup:
         store = self.paper.store
         cents = CASH * 100
         self.account_ids = [
-            store.create_account(OWNER, f"bench {i}", "CNY", cents)["id"] for i in range(accounts)
+            store.create_account(OWNER, f"bench {i}", "CNY", cents, {})["id"]
+            for i in range(accounts)
         ]
 
     def account(self, client: int, n: int, shared: bool) -> int:

@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 from mystocks.app import MyStocksApp
 from mystocks.errors import OrderRefused
 from tests.conftest import app_on_copy, login
-from tests.integration.test_paper_equity import ADMIN, at, fill, opened_on
+from tests.integration.test_paper_equity import ADMIN, at, count_queries, fill, opened_on
 
 SYMBOL = "600036.SH"
 
@@ -96,4 +96,38 @@ def test_buys_stop_at_the_daily_loss_limit_and_sells_go_on(template_dir, tmp_pat
     assert sell["status"] == "new"
     buy, _ = paper.create_order(ADMIN, body | {"account_id": own["id"], "side": "buy"}, "b2")
     assert buy["status"] == "new"
+    app.services.data.dispose()
+
+
+def test_the_previous_close_is_kept_until_a_trade_of_an_earlier_day(template_dir, tmp_path):
+    """The daily loss check's previous close is kept in process: today's trades leave it (and
+    cost one small query to find so), a late trade of an earlier day or a bar written makes
+    it computed again; it always equals the equity history's newest point but one."""
+    app = app_on_copy(template_dir, tmp_path, paper_session="always")
+    paper = app.services.paper
+    last = paper.last_prices([SYMBOL])[SYMBOL]
+    account = opened_on(paper, dt.date(2017, 6, 1))
+    fill(paper, account, "buy", 1000, last, (500, 0), at(dt.date(2017, 6, 2)))
+
+    def base() -> int:
+        row = paper.store.get_account(account["id"])
+        assert row is not None
+        expected = paper.equity_marks(row)[-2].equity
+        queries = count_queries(paper)
+        assert paper.previous_close(row) == expected
+        return queries()
+
+    assert base() > 1  # computed
+    assert base() == 1  # kept: one query for newer trades
+    fill(paper, account, "buy", 100, last * 2, (500, 0), dt.datetime.now(dt.UTC))
+    assert base() == 1  # today's trade: kept
+    fill(paper, account, "buy", 100, last * 2, (500, 0), at(dt.date(2017, 6, 5)))
+    assert base() > 1  # a late trade of an earlier day: computed again
+    assert base() == 1
+    bar = paper.data.relational.recent_daily_bars([SYMBOL], 1)[SYMBOL][0]
+    names = ("date", "open", "high", "low", "close", "volume", "amount")
+    paper.data.relational.upsert_daily_bars(
+        [{"symbol": SYMBOL} | dict(zip(names, bar, strict=True))]
+    )
+    assert base() > 1  # a daily bar written: computed again
     app.services.data.dispose()

@@ -31,6 +31,7 @@ from mystocks.services.events import EventBus
 from mystocks.services.follow import follow
 from mystocks.services.paper import PaperService, trading_day
 from mystocks.storage.paper import Fill
+from mystocks.storage.scope import shared
 
 log = logging.getLogger("mystocks.matching")
 
@@ -45,6 +46,10 @@ class Matching:
         by_symbol: dict[str, list[dict[str, Any]]] = {}
         for tick in items:
             by_symbol.setdefault(tick["symbol"], []).append(tick)
+        with shared(self.paper.store.engine):  # one pool checkout for the whole batch
+            return self._match_all(by_symbol)
+
+    def _match_all(self, by_symbol: dict[str, list[dict[str, Any]]]) -> int:
         orders = self.paper.store.open_orders(list(by_symbol))
         fills = 0
         for order in orders:

@@ -10,7 +10,8 @@ the shares sellable today (T+1). Fills are `mystocks.services.matching`'s.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
@@ -23,17 +24,20 @@ from mystocks.services.auth import Principal
 from mystocks.services.events import EventBus
 from mystocks.services.market import check_range, parse_date
 from mystocks.services.paper_checks import check_order
-from mystocks.services.paper_equity import Mark, present_equity, replay
+from mystocks.services.paper_equity import Mark, PreviousClose, present_equity, replay
 from mystocks.services.quotes import build_quotes
 from mystocks.settings import Settings
 from mystocks.storage.calendar import trading_days
 from mystocks.storage.manager import UnifiedManager
 from mystocks.storage.paper import PaperStore
+from mystocks.storage.scope import shared
 
 CN = ZoneInfo("Asia/Shanghai")
 # An account's own pre-trade limits (cents, null: the `paper_<name>` setting applies).
 LIMITS = ("max_order_value", "max_position_value", "daily_loss_limit")
 SESSIONS = ((dt.time(9, 30), dt.time(11, 30)), (dt.time(13, 0), dt.time(15, 0)))
+PREVIOUS_CLOSE_TTL = 60.0  # seconds; like the instrument cache's (storage.relational)
+PREVIOUS_CLOSE_CACHE_SIZE = 10_000
 
 
 def _maybe_yuan(cents: int | None) -> float | None:
@@ -79,6 +83,7 @@ class PaperService:
         self.data = data
         self.settings = settings
         self.fees = Fees.of(costs or Costs())
+        self._previous_close: dict[int, PreviousClose] = {}  # account id ->
 
     # -- accounts -----------------------------------------------------------------------------
     def visible_account(self, principal: Principal, account_id: int) -> dict[str, Any]:
@@ -117,15 +122,19 @@ class PaperService:
     def last_prices(self, symbols: list[str]) -> dict[str, int]:
         """The latest trade of each symbol in cents: its newest tick, else its last close."""
         ticks = self.data.timeseries.latest_ticks(symbols)
-        daily = self.data.relational.recent_daily_bars(symbols, 1)
+        daily = self.data.relational.recent_daily_bars(symbols, 1, cached=True)
         out = {s: round(bars[0][4] * 100) for s, bars in daily.items() if bars}
         out.update({s: round(tick[1] * 100) for s, tick in ticks.items()})
         return out
 
-    def valuation(self, row: dict[str, Any]) -> Valuation:
+    def valuation(
+        self, row: dict[str, Any], positions: list[dict[str, Any]] | None = None
+    ) -> Valuation:
         """The account `row` marked to market: what its presentation, risk alerts and the
-        dashboard all read, so they agree to the cent."""
-        positions = self.store.positions(row["id"])
+        dashboard all read, so they agree to the cent. `positions`: its stored positions, when
+        the caller has just read them."""
+        if positions is None:
+            positions = self.store.positions(row["id"])
         prices = self.last_prices([r["symbol"] for r in positions]) if positions else {}
         marked = []
         for r in positions:
@@ -188,24 +197,61 @@ class PaperService:
         last (today, or the last trading day before it) as it is now; a few queries whatever
         the number of days."""
         today = trading_day(now)
+        days, _, marks = self._past_marks(row, today)
+        now_value = self.valuation(row).market_value
+        marks.append(Mark(days[-1] if days else today, row["cash"] + row["frozen_cash"], now_value))
+        return marks
+
+    def _past_marks(
+        self, row: dict[str, Any], today: dt.date
+    ) -> tuple[list[dt.date], list[dict[str, Any]], list[Mark]]:
+        """(trading days from the account's first to `today`'s or the last before it, the
+        account's trades, its marks at the close of each of those days but the last)."""
         first = trading_day(row["created_at"])
         days = trading_days("XSHG", first, today) if first <= today else []
         past = days[:-1]
         trades = [t | {"day": trading_day(t["tick_time"])} for t in self.store.trades(row["id"])]
         symbols = {t["symbol"] for t in trades}
         closes = self.data.relational.daily_closes(symbols, first, past[-1]) if past else {}
-        marks = replay(row["initial_cash"], trades, closes, past)
-        now_value = self.valuation(row).market_value
-        marks.append(Mark(days[-1] if days else today, row["cash"] + row["frozen_cash"], now_value))
-        return marks
+        return days, trades, replay(row["initial_cash"], trades, closes, past)
 
-    def daily_loss(self, row: dict[str, Any]) -> int:
+    def previous_close(self, row: dict[str, Any], now: dt.datetime | None = None) -> int:
+        """The account's equity at the previous trading day's close in cents (the newest but
+        one point of `equity_marks`; the initial cash on its first day), kept in process
+        (`PreviousClose`): a buy then costs one small query here, not a replay of every trade."""
+        today, clock = trading_day(now), time.monotonic()
+        bars = self.data.relational.daily_version
+        hit = self._previous_close.get(row["id"])
+        if hit is not None and hit.day == today and hit.bars == bars and hit.expires > clock:
+            if hit.end is None:
+                return hit.equity
+            newer = self.store.trades_after(row["id"], hit.seen)
+            if newer is None:
+                return hit.equity
+            if newer[1] >= hit.end:  # today's trades only: the close before stands
+                self._previous_close[row["id"]] = replace(hit, seen=newer[0])
+                return hit.equity
+        days, trades, marks = self._past_marks(row, today)
+        if marks:
+            end = dt.datetime.combine(days[-2] + dt.timedelta(days=1), dt.time(0), CN)
+            seen = max((t["id"] for t in trades), default=0)
+            base = PreviousClose(
+                today, bars, clock + PREVIOUS_CLOSE_TTL, end, seen, marks[-1].equity
+            )
+        else:
+            base = PreviousClose(
+                today, bars, clock + PREVIOUS_CLOSE_TTL, None, 0, row["initial_cash"]
+            )
+        if len(self._previous_close) >= PREVIOUS_CLOSE_CACHE_SIZE:
+            self._previous_close.clear()
+        self._previous_close[row["id"]] = base
+        return base.equity
+
+    def daily_loss(self, row: dict[str, Any], positions: list[dict[str, Any]] | None = None) -> int:
         """How far the account is below the previous trading day's close, in cents (negative:
         a gain): the newest point of its equity history against the one before, or against
-        the initial cash on its first day."""
-        marks = self.equity_marks(row)
-        base = marks[-2].equity if len(marks) > 1 else row["initial_cash"]
-        return base - marks[-1].equity
+        the initial cash on its first day. `positions` as for `valuation`."""
+        return self.previous_close(row) - self.valuation(row, positions).equity
 
     def _present_account(self, row: dict[str, Any]) -> td.Account:
         valued = self.valuation(row)
@@ -308,21 +354,27 @@ class PaperService:
         principal.require("trader")
         if key is None:
             raise PreconditionRequired("Send an Idempotency-Key header with every order.")
-        account = self.visible_account(principal, body["account_id"])
-        repeat = self.store.find_by_key(account["owner"], key)
-        if repeat is not None:
-            return self.present_order(repeat), False
-        order, freeze = check_order(self, account, body, key)
-        order["strategy_id"] = strategy_id
-        row, created = self.store.place(order, freeze_cash=freeze, day=trading_day())
-        return self.present_order(row), created
+        with shared(self.store.engine):  # one pool checkout for the reads and the insert
+            account = self.visible_account(principal, body["account_id"])
+            repeat = self.store.find_by_key(account["owner"], key)
+            if repeat is not None:
+                return self.present_order(repeat), False
+            order, freeze = check_order(self, account, body, key)
+            order["strategy_id"] = strategy_id
+            row, created = self.store.place(order, freeze_cash=freeze, day=trading_day())
+            if not created:
+                return self.present_order(row), False
+        # Its history is the one event `place` wrote with it: no need to read it back.
+        return present_order(
+            row, [{"status": "new", "filled_quantity": 0, "at": row["created_at"]}]
+        ), True
 
     def quote(self, symbol: str) -> tuple[dict[str, Any], dict[str, Any]]:
         inst = self.data.relational.get_instrument(symbol)
         if inst is None:
             raise NotFound(f"No instrument {symbol}.")
         try:
-            quote = build_quotes(self.data, [inst])[0]
+            quote = build_quotes(self.data, [inst], cached_bars=True)[0]
         except NotFound:
             raise OrderRefused("no_price", f"No market data for {symbol} yet.", "symbol") from None
         return inst, dict(quote)

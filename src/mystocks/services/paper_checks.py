@@ -25,8 +25,8 @@ def check_order(
         raise OrderRefused(
             "unsupported_market", f"Paper trading covers A-share stocks; not {symbol}.", "symbol"
         )
-    held = service.store.positions(account["id"], symbol)
-    holding = held[0]["quantity"] if held else 0
+    positions = service.store.positions(account["id"])  # all: the daily loss values them
+    holding = next((p["quantity"] for p in positions if p["symbol"] == symbol), 0)
     if (why := service.lot_problem(side, qty, holding)) is not None:
         raise OrderRefused("board_lot", why, "quantity")
     up = None if quote["limit_up"] is None else round(quote["limit_up"] * 100)
@@ -44,11 +44,7 @@ def check_order(
             "quantity",
         )
     if side == "buy":
-        pending = sum(
-            o["quantity"] - o["filled_quantity"]
-            for o in service.store.open_orders([symbol])
-            if o["account_id"] == account["id"] and o["side"] == "buy"
-        )
+        pending = service.store.pending_buys(account["id"], symbol)
         exposure = (holding + pending) * last + value
         most = limit_of(service, account, "max_position_value")
         if exposure > most:
@@ -59,7 +55,8 @@ def check_order(
                 "quantity",
             )
         # Last, as it reads the account's trades: a losing day stops new risk, not its exit.
-        loss, most = service.daily_loss(account), limit_of(service, account, "daily_loss_limit")
+        loss = service.daily_loss(account, positions)
+        most = limit_of(service, account, "daily_loss_limit")
         if loss > most:
             raise OrderRefused(
                 "daily_loss_limit",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from mystocks_contract import typeddicts as td
@@ -33,6 +34,26 @@ class Mark(NamedTuple):
     @property
     def equity(self) -> int:
         return self.cash + self.value
+
+
+@dataclass(frozen=True)
+class PreviousClose:
+    """An account's equity at the previous trading day's close (cents), as `daily_loss`
+    compares with, kept in process because computing it replays every trade of the account.
+
+    It stays right while the trading day (`day`), the daily bars written through this process
+    (`bars`, `RelationalStore.daily_version`) and the account's trades up to that close are
+    the same: a trade with an id above `seen` and a tick before `end` (a late tick of an
+    earlier day) makes it stale; so does `expires` passing (time.monotonic()), which bounds
+    what this process cannot see: bars written by another process, or a trade committed out
+    of id order. `end` is None on the account's first day, when no trade counts."""
+
+    day: dt.date
+    bars: int
+    expires: float
+    end: dt.datetime | None
+    seen: int
+    equity: int
 
 
 def replay(

@@ -47,12 +47,17 @@ def _day_window(day: dt.date, zone: ZoneInfo) -> tuple[int, int]:
 
 
 def build_quotes(
-    data: UnifiedManager, instruments: Sequence[dict[str, Any]], *, skip_missing: bool = False
+    data: UnifiedManager,
+    instruments: Sequence[dict[str, Any]],
+    *,
+    skip_missing: bool = False,
+    cached_bars: bool = False,
 ) -> list[td.Quote]:
     """One quote per instrument, in order; NotFound names those with no market data at all,
-    or, with `skip_missing` (a whole market, most of it perhaps never loaded), they are left out."""
+    or, with `skip_missing` (a whole market, most of it perhaps never loaded), they are left out.
+    `cached_bars`: the daily bars from `RelationalStore.recent_daily_bars`'s cache."""
     symbols = [inst["symbol"] for inst in instruments]
-    daily = data.relational.recent_daily_bars(symbols, 2)
+    daily = data.relational.recent_daily_bars(symbols, 2, cached=cached_bars)
     ticks = data.timeseries.latest_ticks(symbols)
     missing = [s for s in symbols if s not in daily and s not in ticks]
     if missing and skip_missing:

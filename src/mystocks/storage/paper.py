@@ -14,11 +14,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, func, insert, select, update
+from sqlalchemy import bindparam, case, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from mystocks.errors import OrderRefused
+from mystocks.storage.scope import begin, connect
 from mystocks.storage.tables import Base, as_utc, newest_first
 
 ACCOUNTS = Base.metadata.tables["paper_accounts"]
@@ -27,6 +30,41 @@ ORDERS = Base.metadata.tables["paper_orders"]
 EVENTS = Base.metadata.tables["paper_order_events"]
 TRADES = Base.metadata.tables["paper_trades"]
 OPEN = ("new", "partially_filled")
+
+
+# The statements every order runs, built once with bound parameters: building a Core
+# statement and computing its cache key per call cost more than running it.
+_ACCOUNT = select(ACCOUNTS).where(ACCOUNTS.c.id == bindparam("b_id"))
+_BY_KEY = select(ORDERS).where(
+    ORDERS.c.owner == bindparam("b_owner"), ORDERS.c.idempotency_key == bindparam("b_key")
+)
+_POSITIONS = (
+    select(POSITIONS)
+    .where(POSITIONS.c.account_id == bindparam("b_account"))
+    .order_by(POSITIONS.c.symbol)
+)
+_PENDING_BUYS = select(
+    func.coalesce(func.sum(ORDERS.c.quantity - ORDERS.c.filled_quantity), 0)
+).where(
+    ORDERS.c.account_id == bindparam("b_account"),
+    ORDERS.c.symbol == bindparam("b_symbol"),
+    ORDERS.c.side == "buy",
+    ORDERS.c.status.in_(OPEN),
+)
+_HISTORY = (
+    select(EVENTS)
+    .where(EVENTS.c.order_id.in_(bindparam("b_ids", expanding=True)))
+    .order_by(EVENTS.c.id)
+)
+_OPEN_ORDERS = (
+    select(ORDERS)
+    .where(ORDERS.c.symbol.in_(bindparam("b_symbols", expanding=True)), ORDERS.c.status.in_(OPEN))
+    .order_by(ORDERS.c.id)
+)
+_TRADES_AFTER = select(func.max(TRADES.c.id), func.min(TRADES.c.tick_time)).where(
+    TRADES.c.account_id == bindparam("b_account"), TRADES.c.id > bindparam("b_after")
+)
+_EVENT = insert(EVENTS)
 
 
 def _utc(row: Any) -> dict[str, Any]:
@@ -65,14 +103,14 @@ class PaperStore:
             "realized_pnl": 0,
             "created_at": dt.datetime.now(dt.UTC),
         }
-        with self.engine.begin() as conn:
+        with begin(self.engine) as conn:
             new = conn.execute(insert(ACCOUNTS).values(**values)).inserted_primary_key
             assert new is not None
             return _utc(conn.execute(select(ACCOUNTS).where(ACCOUNTS.c.id == new[0])).one())
 
     def get_account(self, account_id: int) -> dict[str, Any] | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(select(ACCOUNTS).where(ACCOUNTS.c.id == account_id)).first()
+        with connect(self.engine) as conn:
+            row = conn.execute(_ACCOUNT, {"b_id": account_id}).first()
         return None if row is None else _utc(row)
 
     def page_accounts(
@@ -81,16 +119,13 @@ class PaperStore:
         stmt = newest_first(
             ACCOUNTS, [ACCOUNTS], owner=owner, status=None, before_id=before_id, limit=limit
         )
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             return [_utc(r) for r in conn.execute(stmt)]
 
     def positions(self, account_id: int, symbol: str | None = None) -> list[dict[str, Any]]:
-        c = POSITIONS.c
-        stmt = select(POSITIONS).where(c.account_id == account_id).order_by(c.symbol)
-        if symbol is not None:
-            stmt = stmt.where(c.symbol == symbol)
-        with self.engine.connect() as conn:
-            return [_utc(r) for r in conn.execute(stmt)]
+        stmt = _POSITIONS if symbol is None else _POSITIONS.where(POSITIONS.c.symbol == symbol)
+        with connect(self.engine) as conn:
+            return [_utc(r) for r in conn.execute(stmt, {"b_account": account_id})]
 
     def page_trades(
         self, account_id: int, *, before_id: int | None, limit: int
@@ -98,7 +133,7 @@ class PaperStore:
         stmt = newest_first(
             TRADES, [TRADES], owner=None, status=None, before_id=before_id, limit=limit
         ).where(TRADES.c.account_id == account_id)
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             return [_utc(r) for r in conn.execute(stmt)]
 
     def strategy_flows(self, strategy_id: int) -> dict[str, tuple[int, int]]:
@@ -117,19 +152,30 @@ class PaperStore:
             .where(o.strategy_id == strategy_id)
             .group_by(t.symbol)
         )
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             return {row[0]: (int(row[1]), int(row[2])) for row in conn.execute(stmt)}
 
     def trades(self, account_id: int) -> list[dict[str, Any]]:
         """Every trade of the account in the order it happened (for its equity history)."""
         c = TRADES.c
         stmt = (
-            select(c.symbol, c.side, c.price, c.quantity, c.commission, c.stamp_duty, c.tick_time)
+            select(
+                c.id, c.symbol, c.side, c.price, c.quantity, c.commission, c.stamp_duty, c.tick_time
+            )
             .where(c.account_id == account_id)
             .order_by(c.tick_time, c.id)
         )
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             return [_utc(r) for r in conn.execute(stmt)]
+
+    def trades_after(self, account_id: int, after_id: int) -> tuple[int, dt.datetime] | None:
+        """(newest id, earliest tick_time) of the account's trades with an id above
+        `after_id`, None when there are none: what tells a cached previous close whether a
+        trade of an earlier day came in since (only today's trades follow, as a rule)."""
+        with connect(self.engine) as conn:
+            params = {"b_account": account_id, "b_after": after_id}
+            newest, earliest = conn.execute(_TRADES_AFTER, params).one()
+        return None if newest is None else (newest, as_utc({"t": earliest}, "t")["t"])
 
     # -- orders -------------------------------------------------------------------------------
     def place(
@@ -150,16 +196,14 @@ class PaperStore:
             "updated_at": now,
         }
         try:
-            with self.engine.begin() as conn:
+            with begin(self.engine) as conn:
                 # The order first: a repeated key fails here, before anything is frozen twice.
-                new = conn.execute(insert(ORDERS).values(**values)).inserted_primary_key
-                assert new is not None
+                row = conn.execute(insert(ORDERS).values(**values).returning(*ORDERS.c)).one()
                 if order["side"] == "buy":
                     self._freeze_cash(conn, order["account_id"], freeze_cash)
                 else:
                     self._freeze_shares(conn, order, day)
-                self._event(conn, new[0], "new", 0, now)
-                row = conn.execute(select(ORDERS).where(ORDERS.c.id == new[0])).one()
+                self._event(conn, row.id, "new", 0, now)
             return _utc(row), True
         except IntegrityError:
             existing = self.find_by_key(order["owner"], order["idempotency_key"])
@@ -206,29 +250,24 @@ class PaperStore:
 
     @staticmethod
     def _event(conn: Connection, order_id: int, status: str, filled: int, at: dt.datetime) -> None:
-        conn.execute(
-            insert(EVENTS).values(order_id=order_id, status=status, filled_quantity=filled, at=at)
-        )
+        values = {"order_id": order_id, "status": status, "filled_quantity": filled, "at": at}
+        conn.execute(_EVENT, values)
 
     def find_by_key(self, owner: str, key: str) -> dict[str, Any] | None:
-        c = ORDERS.c
-        with self.engine.connect() as conn:
-            row = conn.execute(
-                select(ORDERS).where(c.owner == owner, c.idempotency_key == key)
-            ).first()
+        with connect(self.engine) as conn:
+            row = conn.execute(_BY_KEY, {"b_owner": owner, "b_key": key}).first()
         return None if row is None else _utc(row)
 
     def get_order(self, order_id: int) -> dict[str, Any] | None:
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             row = conn.execute(select(ORDERS).where(ORDERS.c.id == order_id)).first()
         return None if row is None else _utc(row)
 
     def history(self, order_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
         """Each order's status changes, oldest first, in one query."""
         out: dict[int, list[dict[str, Any]]] = {i: [] for i in order_ids}
-        stmt = select(EVENTS).where(EVENTS.c.order_id.in_(order_ids)).order_by(EVENTS.c.id)
-        with self.engine.connect() as conn:
-            for row in conn.execute(stmt):
+        with connect(self.engine) as conn:
+            for row in conn.execute(_HISTORY, {"b_ids": order_ids}):
                 out[row.order_id].append(_utc(row))
         return out
 
@@ -242,20 +281,24 @@ class PaperStore:
         for name, value in filters.items():
             if value is not None:
                 stmt = stmt.where(ORDERS.c[name] == value)
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             return [_utc(r) for r in conn.execute(stmt)]
 
     def open_orders(self, symbols: list[str]) -> list[dict[str, Any]]:
-        c = ORDERS.c
-        stmt = select(ORDERS).where(c.symbol.in_(symbols), c.status.in_(OPEN)).order_by(c.id)
-        with self.engine.connect() as conn:
-            return [_utc(r) for r in conn.execute(stmt)]
+        with connect(self.engine) as conn:
+            return [_utc(r) for r in conn.execute(_OPEN_ORDERS, {"b_symbols": symbols})]
+
+    def pending_buys(self, account_id: int, symbol: str) -> int:
+        """The shares the account's open buys of `symbol` have yet to fill."""
+        with connect(self.engine) as conn:
+            params = {"b_account": account_id, "b_symbol": symbol}
+            return int(conn.execute(_PENDING_BUYS, params).scalar_one())
 
     def open_orders_before(self, day: dt.date) -> list[dict[str, Any]]:
         """Open orders of a trading day before `day`, oldest first (day orders due to expire)."""
         c = ORDERS.c
         stmt = select(ORDERS).where(c.status.in_(OPEN), c.trading_day < day).order_by(c.id)
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             return [_utc(r) for r in conn.execute(stmt)]
 
     def close(self, order_id: int, status: str) -> dict[str, Any] | None:
@@ -269,7 +312,7 @@ class PaperStore:
         c = ORDERS.c
         while True:
             now = dt.datetime.now(dt.UTC)
-            with self.engine.begin() as conn:
+            with begin(self.engine) as conn:
                 order = conn.execute(
                     select(ORDERS).where(c.id == order_id, c.status.in_(OPEN)).with_for_update()
                 ).first()
@@ -323,8 +366,8 @@ class PaperStore:
         cost = value + fill.commission + fill.stamp_duty if buy else 0
         take = min(cost, order["frozen_cash"])  # a buy pays from what it froze first
         o = ORDERS.c
-        with self.engine.begin() as conn:
-            changed = conn.execute(
+        with begin(self.engine) as conn:
+            row = conn.execute(
                 update(ORDERS)
                 .where(
                     o.id == order["id"],
@@ -339,8 +382,9 @@ class PaperStore:
                     status="filled" if done else "partially_filled",
                     updated_at=now,
                 )
-            ).rowcount
-            if not changed:
+                .returning(*ORDERS.c)
+            ).first()
+            if row is None:
                 return None
             self._event(conn, order["id"], "filled" if done else "partially_filled", filled, now)
             pnl = self._move_position(conn, order, fill, cost)
@@ -358,7 +402,6 @@ class PaperStore:
                 .where(a.id == order["account_id"])
                 .values(cash=cash, frozen_cash=frozen, realized_pnl=a.realized_pnl + (pnl or 0))
             )
-            row = conn.execute(select(ORDERS).where(o.id == order["id"])).one()
         return _utc(row), trade
 
     def _move_position(
@@ -368,34 +411,37 @@ class PaperStore:
         average cost of the shares sold), None for a buy."""
         p = POSITIONS.c
         mine = (p.account_id == order["account_id"], p.symbol == order["symbol"])
-        held = conn.execute(select(POSITIONS).where(*mine).with_for_update()).first()
         if order["side"] == "buy":
-            if held is None:
-                conn.execute(
-                    insert(POSITIONS).values(
-                        account_id=order["account_id"],
-                        symbol=order["symbol"],
-                        quantity=fill.quantity,
-                        frozen=0,
-                        bought_today=fill.quantity,
-                        bought_day=fill.day,
-                        cost=cost,
-                        realized_pnl=0,
-                    )
-                )
-                return None
-            today = held.bought_today if held.bought_day == fill.day else 0
+            # One atomic upsert (the row is locked by it): no read of the holding first. The
+            # SET expressions read the row as it was.
+            upsert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+            new = upsert(POSITIONS).values(
+                account_id=order["account_id"],
+                symbol=order["symbol"],
+                quantity=fill.quantity,
+                frozen=0,
+                bought_today=fill.quantity,
+                bought_day=fill.day,
+                cost=cost,
+                realized_pnl=0,
+            )
+            same_day = p.bought_day == new.excluded.bought_day
             conn.execute(
-                update(POSITIONS)
-                .where(*mine)
-                .values(
-                    quantity=p.quantity + fill.quantity,
-                    cost=p.cost + cost,
-                    bought_today=today + fill.quantity,
-                    bought_day=fill.day,
+                new.on_conflict_do_update(
+                    index_elements=[p.account_id, p.symbol],
+                    set_={
+                        "quantity": p.quantity + new.excluded.quantity,
+                        "cost": p.cost + new.excluded.cost,
+                        "bought_today": case(
+                            (same_day, p.bought_today + new.excluded.quantity),
+                            else_=new.excluded.quantity,
+                        ),
+                        "bought_day": new.excluded.bought_day,
+                    },
                 )
             )
             return None
+        held = conn.execute(select(POSITIONS).where(*mine).with_for_update()).first()
         assert held is not None  # a sell froze these shares when it was accepted
         # The average cost of the shares sold; the last share takes the remainder, so cost
         # ends at exactly 0 with the holding.
@@ -437,6 +483,4 @@ class PaperStore:
             "tick_time": fill.tick_time,
             "created_at": now,
         }
-        new = conn.execute(insert(TRADES).values(**values)).inserted_primary_key
-        assert new is not None
-        return _utc(conn.execute(select(TRADES).where(TRADES.c.id == new[0])).one())
+        return _utc(conn.execute(insert(TRADES).values(**values).returning(*TRADES.c)).one())

@@ -28,6 +28,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 
 from mystocks.storage import migrate
+from mystocks.storage.scope import connect
 from mystocks.storage.tables import Base, InstrumentRow
 
 INSTRUMENT_COLUMNS = tuple(c.name for c in InstrumentRow.__table__.columns)
@@ -81,6 +82,11 @@ class RelationalStore:
         self.engine = engine
         self.backend = engine.dialect.name
         self._instruments: dict[str, tuple[float, dict[str, Any] | None]] = {}
+        # Bumped by every daily-bar write through this store: what is derived from the bars
+        # and kept in process (a paper account's previous close) is computed again.
+        self.daily_version = 0
+        # symbol -> (expires, bars asked for, its newest bars): see `recent_daily_bars`.
+        self._recent: dict[str, tuple[float, int, list[DailyBar]]] = {}
 
     def create_schema(self) -> None:
         """Run the Alembic migrations up to the newest (`mystocks db upgrade` does the same)."""
@@ -122,7 +128,7 @@ class RelationalStore:
         hit = self._instruments.get(symbol)
         if hit is not None and hit[0] > now:
             return dict(hit[1]) if hit[1] is not None else None
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             row = conn.execute(select(_INSTRUMENTS).where(_INSTRUMENTS.c.symbol == symbol)).first()
         found = None if row is None else dict(row._mapping)
         if len(self._instruments) >= INSTRUMENT_CACHE_SIZE:
@@ -132,7 +138,7 @@ class RelationalStore:
 
     def get_instruments(self, symbols: Iterable[str]) -> dict[str, dict[str, Any]]:
         wanted = list(set(symbols))
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             rows = conn.execute(select(_INSTRUMENTS).where(_INSTRUMENTS.c.symbol.in_(wanted)))
             return {row.symbol: dict(row._mapping) for row in rows}
 
@@ -182,6 +188,8 @@ class RelationalStore:
     # -- daily bars ---------------------------------------------------------------------------
     def upsert_daily_bars(self, rows: Sequence[dict[str, Any]]) -> None:
         self._upsert(_DAILY, rows, ["symbol", "date"])
+        self.daily_version += bool(rows)
+        self._recent.clear()
 
     def replace_daily_bars(self, rows: Sequence[dict[str, Any]]) -> None:
         """Bulk load for sample data: one transaction, plain inserts after a delete."""
@@ -189,6 +197,8 @@ class RelationalStore:
         with self.engine.begin() as conn:
             conn.execute(delete(_DAILY).where(_DAILY.c.symbol.in_(symbols)))
             conn.execute(_DAILY.insert(), list(rows))
+        self.daily_version += 1
+        self._recent.clear()
 
     def daily_bars(
         self,
@@ -248,8 +258,38 @@ class RelationalStore:
         with self.engine.connect() as conn:
             return {symbol: int(count) for symbol, count in conn.execute(stmt)}
 
-    def recent_daily_bars(self, symbols: Iterable[str], count: int) -> dict[str, list[DailyBar]]:
-        """The newest `count` daily bars of each symbol, newest first, in one query."""
+    def recent_daily_bars(
+        self, symbols: Iterable[str], count: int, *, cached: bool = False
+    ) -> dict[str, list[DailyBar]]:
+        """The newest `count` daily bars of each symbol, newest first, in one query. `cached`:
+        from an in-process cache where it has them (paper orders price every order from the
+        newest two, which change once a day), cleared by bar writes through this store; bars
+        written by another process are seen within INSTRUMENT_TTL seconds."""
+        if not cached:
+            return self._recent_daily_bars(symbols, count)
+        now = time.monotonic()
+        found: dict[str, list[DailyBar]] = {}
+        missing = []
+        for symbol in set(symbols):
+            hit = self._recent.get(symbol)
+            if hit is not None and hit[0] > now and hit[1] >= count:
+                if hit[2]:
+                    found[symbol] = hit[2][:count]
+            else:
+                missing.append(symbol)
+        if missing:
+            wanted = max(count, 2)  # what a quote needs, whoever asks first
+            fresh = self._recent_daily_bars(missing, wanted)
+            if len(self._recent) >= INSTRUMENT_CACHE_SIZE:
+                self._recent.clear()
+            for symbol in missing:
+                bars = fresh.get(symbol, [])
+                self._recent[symbol] = (now + INSTRUMENT_TTL, wanted, bars)
+                if bars:
+                    found[symbol] = bars[:count]
+        return found
+
+    def _recent_daily_bars(self, symbols: Iterable[str], count: int) -> dict[str, list[DailyBar]]:
         c = _DAILY.c
         rank = func.row_number().over(partition_by=c.symbol, order_by=c.date.desc()).label("rank")
         ranked = (
@@ -263,7 +303,7 @@ class RelationalStore:
             .order_by(ranked.c.symbol, ranked.c.rank)
         )
         found: dict[str, list[DailyBar]] = {}
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             for row in conn.execute(stmt):
                 found.setdefault(row[0], []).append(tuple(row[1:]))
         return found
@@ -290,14 +330,14 @@ class RelationalStore:
             .order_by(c.symbol, c.date)
         )
         found: dict[str, list[tuple[dt.date, float]]] = {}
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             for symbol, day, close in conn.execute(stmt):
                 found.setdefault(symbol, []).append((day, close))
         return found
 
     # -- users --------------------------------------------------------------------------------
     def get_user(self, username: str) -> User | None:
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             row = conn.execute(select(_USERS).where(_USERS.c.username == username)).first()
         if row is None:
             return None

@@ -26,6 +26,7 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Table,
+    bindparam,
     func,
     or_,
     select,
@@ -43,6 +44,7 @@ from mystocks.storage.interfaces import (
     TickSummary,
     validate_batch,
 )
+from mystocks.storage.scope import connect
 
 metadata = MetaData()
 
@@ -79,6 +81,24 @@ def _rows(batch: pd.DataFrame, columns: Sequence[str]) -> list[tuple[Any, ...]]:
     """Python-native tuples (sqlite3 refuses numpy scalars); later duplicates win."""
     batch = batch.drop_duplicates(["symbol", "ts"], keep="last")
     return list(zip(*(batch[c].tolist() for c in columns), strict=True))
+
+
+def _latest_ticks() -> Any:
+    """Each symbol's newest tick, built once: every paper order prices itself with it, and
+    building and keying this statement cost more than running it."""
+    c = TICKS.c
+    newest = (
+        select(c.symbol, func.max(c.ts).label("ts"))
+        .where(c.symbol.in_(bindparam("symbols", expanding=True)))
+        .group_by(c.symbol)
+        .subquery()
+    )
+    return select(c.symbol, c.ts, c.price, c.volume, c.amount, c.simulated).where(
+        tuple_(c.symbol, c.ts).in_(select(newest.c.symbol, newest.c.ts))
+    )
+
+
+_LATEST_TICKS = _latest_ticks()
 
 
 class SqlTimeSeriesStore:
@@ -211,18 +231,9 @@ class SqlTimeSeriesStore:
     def latest_ticks(self, symbols: Sequence[str]) -> dict[str, TickRow]:
         if not symbols:
             return {}
-        c = TICKS.c
-        newest = (
-            select(c.symbol, func.max(c.ts).label("ts"))
-            .where(c.symbol.in_(list(symbols)))
-            .group_by(c.symbol)
-            .subquery()
-        )
-        stmt = select(c.symbol, c.ts, c.price, c.volume, c.amount, c.simulated).where(
-            tuple_(c.symbol, c.ts).in_(select(newest.c.symbol, newest.c.ts))
-        )
-        with self.engine.connect() as conn:
-            return {row[0]: tuple(row[1:]) for row in conn.execute(stmt)}
+        with connect(self.engine) as conn:
+            rows = conn.execute(_LATEST_TICKS, {"symbols": list(symbols)})
+            return {row[0]: tuple(row[1:]) for row in rows}
 
     def tick_summaries(self, windows: Mapping[str, tuple[int, int]]) -> dict[str, TickSummary]:
         if not windows:
@@ -246,7 +257,7 @@ class SqlTimeSeriesStore:
             .where(inside)
             .group_by(c.symbol)
         )
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             found = {row[0]: row[1:] for row in conn.execute(stats)}
             if not found:
                 return {}
