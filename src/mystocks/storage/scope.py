@@ -10,7 +10,7 @@ the use case checks out once. Outside it they behave as `engine.connect()` and `
 
 `begin` keeps its meaning inside: its block is a transaction of its own that commits at the end
 of the block (or rolls back), so "events after commit" holds; reads before it, which autobegan
-a transaction, are ended first (they wrote nothing).
+a transaction, are ended first (they wrote nothing). A `begin` inside another joins it.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from contextvars import ContextVar
 from sqlalchemy.engine import Connection, Engine
 
 _bound: ContextVar[dict[Engine, Connection] | None] = ContextVar("mystocks_shared", default=None)
+# The bound connections inside a `begin` block: a nested `begin` joins, never commits them.
+_writing: ContextVar[frozenset[Connection]] = ContextVar("mystocks_writing", default=frozenset())
 
 
 @contextmanager
@@ -61,7 +63,15 @@ def begin(engine: Engine) -> Iterator[Connection]:
         with engine.begin() as conn:
             yield conn
         return
+    writing = _writing.get()
+    if conn in writing:  # nested in a `begin` of this connection: part of its transaction
+        yield conn
+        return
     if conn.in_transaction():
         conn.commit()  # the reads' autobegun transaction: nothing written in it
-    with conn.begin():
-        yield conn
+    token = _writing.set(writing | {conn})
+    try:
+        with conn.begin():
+            yield conn
+    finally:
+        _writing.reset(token)
