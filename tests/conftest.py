@@ -132,6 +132,14 @@ def writable_app(
         yield app, test_client, login(test_client, "admin", DEV_ADMIN_PASSWORD)
 
 
+@pytest.fixture
+def paper_app(template_dir: Path, tmp_path: Path) -> Iterator[tuple[MyStocksApp, TestClient]]:
+    """A private app that accepts paper orders at any hour."""
+    app = app_on_copy(template_dir, tmp_path, paper_session="always")
+    with TestClient(app) as client:
+        yield app, client
+
+
 def _unavailable(what: str, why: Exception) -> None:
     """In CI a missing service fails the run (its suites must run); elsewhere they skip."""
     message = f"{what} is not reachable ({type(why).__name__}: {why})"

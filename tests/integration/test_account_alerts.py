@@ -11,8 +11,6 @@ import datetime as dt
 import itertools
 import time
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,7 +20,7 @@ from mystocks.app import MyStocksApp
 from mystocks.services.alerts import AlertEngine
 from mystocks.services.paper import trading_day
 from mystocks.storage.paper import Fill
-from tests.conftest import app_on_copy, login
+from tests.conftest import login
 
 RULES = "/api/v1/alert-rules"
 SYMBOL = "600036.SH"
@@ -35,13 +33,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-@pytest.fixture
-def paper_app(template_dir: Path, tmp_path: Path) -> Iterator[tuple[MyStocksApp, TestClient]]:
-    app = app_on_copy(template_dir, tmp_path, paper_session="always")
-    with TestClient(app) as client:
-        yield app, client
 
 
 def trader(app: MyStocksApp, client: TestClient, name: str) -> dict[str, str]:

@@ -5,24 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 from starlette.testclient import TestClient
 
 from mystocks.app import MyStocksApp
-from tests.conftest import app_on_copy, login
+from tests.conftest import login
 from tests.integration.test_account_alerts import set_price, trader
 from tests.integration.test_live_signals import SYMBOL, URL, create, last_stored_day
-
-
-@pytest.fixture
-def paper_app(template_dir: Path, tmp_path: Path) -> Iterator[tuple[MyStocksApp, TestClient]]:
-    app = app_on_copy(template_dir, tmp_path, paper_session="always")
-    with TestClient(app) as client:
-        yield app, client
 
 
 def start(client: TestClient, headers: dict[str, str], created: Any, body: Any) -> Any:

@@ -19,7 +19,6 @@ from tests.integration.test_account_alerts import (
     Clock,
     engine_of,
     holding,
-    paper_app,  # noqa: F401 (a fixture)
     set_price,
     trader,
 )
@@ -199,7 +198,7 @@ def test_get_dashboard_needs_a_token(client):
     assert answer.headers["content-type"].startswith("application/problem+json")
 
 
-def test_get_dashboard_shows_the_callers_own_paper_accounts_and_open_alerts(paper_app):  # noqa: F811
+def test_get_dashboard_shows_the_callers_own_paper_accounts_and_open_alerts(paper_app):
     app, client = paper_app
     alice, bob = trader(app, client, "alice"), trader(app, client, "bob")
     admin = login(client, "admin", "mystocks-admin")

@@ -28,13 +28,6 @@ from tests.conftest import app_on_copy, login, make_settings
 SYMBOL = "600036.SH"
 
 
-@pytest.fixture
-def paper_app(template_dir: Path, tmp_path: Path) -> Iterator[tuple[MyStocksApp, TestClient]]:
-    app = app_on_copy(template_dir, tmp_path, paper_session="always")
-    with TestClient(app) as client:
-        yield app, client
-
-
 def _admin(client: TestClient) -> dict[str, str]:
     return login(client, "admin", "mystocks-admin")
 

@@ -4,26 +4,16 @@ over the server's settings."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
 
-from mystocks.app import MyStocksApp
 from mystocks.errors import OrderRefused
 from tests.conftest import app_on_copy, login
 from tests.integration.test_paper_equity import ADMIN, at, count_queries, fill, opened_on
 
 SYMBOL = "600036.SH"
-
-
-@pytest.fixture
-def paper_app(template_dir: Path, tmp_path: Path) -> Iterator[tuple[MyStocksApp, TestClient]]:
-    app = app_on_copy(template_dir, tmp_path, paper_session="always")
-    with TestClient(app) as client:
-        yield app, client
 
 
 def _buy(client: TestClient, headers: dict[str, str], account: int, key: str, qty: int) -> Any:
