@@ -47,6 +47,7 @@ from mystocks.services.meter import make_meter
 from mystocks.services.paper import PaperService
 from mystocks.services.redis_events import RedisEventBus
 from mystocks.services.redis_link import RedisLink
+from mystocks.services.screens import ScreenService
 from mystocks.services.sessions import RedisSessions
 from mystocks.services.strategies import StrategyService
 from mystocks.services.training import TrainingService
@@ -56,6 +57,7 @@ from mystocks.storage.alerts import AlertStore
 from mystocks.storage.bootstrap import load_sample_data
 from mystocks.storage.manager import UnifiedManager
 from mystocks.storage.paper import PaperStore
+from mystocks.storage.screens import ScreenStore
 from mystocks.storage.signals import SignalStore
 from mystocks.storage.strategies import StrategyStore
 from mystocks.storage.watchlists import WatchlistStore
@@ -171,6 +173,7 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         stall_seconds=settings.ws_stall_seconds,
     )
     watchlists = WatchlistService(WatchlistStore(data.relational.engine), data)
+    screens = ScreenService(ScreenStore(data.relational.engine), data, watchlists)
     return Services(
         settings=settings,
         api_version=str(spec["info"]["version"]),
@@ -195,6 +198,7 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         paper=paper,
         matching=Matching(paper, bus),
         watchlists=watchlists,
+        screens=screens,
         redis=link,
         live=live,
         alerts=AlertService(alert_store, data.relational, alert_engine, paper, strategies),

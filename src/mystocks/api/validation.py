@@ -66,16 +66,44 @@ FORMATS = {"date": _is_date, "date-time": _is_date_time}
 
 
 def to_json_schema(schema: Any) -> Any:
-    """OpenAPI 3.0 schema object -> JSON Schema draft 4 (`nullable` becomes a null type)."""
+    """OpenAPI 3.0 schema object -> JSON Schema draft 4 (`nullable` becomes a null type).
+
+    Connexion hands over schemas with their `$ref`s resolved, so a recursive schema (a
+    screening condition holds conditions) arrives as dicts that contain themselves. Each such
+    cycle goes back to a `$ref` into `definitions`, which fastjsonschema compiles."""
+    definitions: dict[str, Any] = {}
+    names: dict[int, str] = {id(schema): "#"}
+    out = _convert(schema, set(), names, definitions)
+    if definitions and isinstance(out, dict):
+        out["definitions"] = definitions
+    return out
+
+
+def _convert(
+    schema: Any, path: set[int], names: dict[int, str], definitions: dict[str, Any]
+) -> Any:
     if isinstance(schema, list):
-        return [to_json_schema(s) for s in schema]
+        return [_convert(s, path, names, definitions) for s in schema]
     if not isinstance(schema, dict):
         return schema
-    out = {k: to_json_schema(v) for k, v in schema.items() if k not in _NOT_JSON_SCHEMA}
+    key = id(schema)
+    if key in path:  # a schema inside itself: refer to it instead of unrolling it forever
+        name = names.setdefault(key, f"recursive{len(names)}")
+        return {"$ref": name if name == "#" else f"#/definitions/{name}"}
+    path.add(key)
+    out = {
+        k: _convert(v, path, names, definitions)
+        for k, v in schema.items()
+        if k not in _NOT_JSON_SCHEMA
+    }
+    path.discard(key)
     if schema.get("nullable") and "type" in out:
         out["type"] = [out["type"], "null"]
         if "enum" in out:
             out["enum"] = [*out["enum"], None]
+    name = names.get(key)
+    if name is not None and name != "#":
+        definitions[name] = out
     return out
 
 

@@ -295,6 +295,58 @@ class RelationalStore:
                 found.setdefault(symbol, []).append((day, close))
         return found
 
+    # -- screening ----------------------------------------------------------------------------
+    def screen_universe(
+        self,
+        *,
+        exchange: str | None = None,
+        industry: str | None = None,
+        type: str | None = None,
+        symbols: Sequence[str] | None = None,
+    ) -> list[str]:
+        """The symbols of the instruments that pass every filter given, in symbol order."""
+        c = _INSTRUMENTS.c
+        stmt = select(c.symbol).order_by(c.symbol)
+        if exchange:
+            stmt = stmt.where(c.exchange == exchange)
+        if industry:
+            stmt = stmt.where(c.industry == industry)
+        if type:
+            stmt = stmt.where(c.type == type)
+        if symbols is not None:
+            stmt = stmt.where(c.symbol.in_(list(symbols)))
+        with self.engine.connect() as conn:
+            return list(conn.execute(stmt).scalars())
+
+    def last_bar_date(self, symbols: Sequence[str], on_or_before: dt.date | None) -> dt.date | None:
+        """The newest daily bar date of any of `symbols` (not after `on_or_before`)."""
+        c = _DAILY.c
+        stmt = select(func.max(c.date)).where(c.symbol.in_(list(symbols)))
+        if on_or_before is not None:
+            stmt = stmt.where(c.date <= on_or_before)
+        with self.engine.connect() as conn:
+            found = conn.execute(stmt).scalar()
+        if isinstance(found, str):  # SQLite's max() of a date column answers text
+            found = dt.date.fromisoformat(found)
+        return found
+
+    def screen_bars(
+        self, symbols: Sequence[str], start: dt.date, end: dt.date
+    ) -> Sequence[tuple[str, str, float, float, float, float, int, float]]:
+        """(symbol, ISO date, open, high, low, close, volume, amount) of `symbols` in
+        [start, end], by symbol then date, in one query. Filtering on the symbols keeps the
+        read on the (symbol, date) key: SQLite has no index on the date alone."""
+        c = _DAILY.c
+        stmt = (
+            select(
+                c.symbol, cast(c.date, String), c.open, c.high, c.low, c.close, c.volume, c.amount
+            )
+            .where(c.symbol.in_(list(symbols)), c.date >= start, c.date <= end)
+            .order_by(c.symbol, c.date)
+        )
+        with self.engine.connect() as conn:
+            return conn.execute(stmt).all()
+
     # -- users --------------------------------------------------------------------------------
     def get_user(self, username: str) -> User | None:
         with self.engine.connect() as conn:
