@@ -101,9 +101,9 @@ def _convert(
         out["type"] = [out["type"], "null"]
         if "enum" in out:
             out["enum"] = [*out["enum"], None]
-    name = names.get(key)
-    if name is not None and name != "#":
-        definitions[name] = out
+    found = names.get(key)
+    if found is not None and found != "#":
+        definitions[found] = out
     return out
 
 
