@@ -92,7 +92,7 @@ class Operand:
             prev = np.full(close.shape, np.nan)
             prev[:, 1:] = close[:, :-1]
             with np.errstate(divide="ignore", invalid="ignore"):
-                return np.asarray((close / prev - 1.0) * 100.0, dtype=np.float64)
+                return np.asarray((close - prev) / prev * 100.0, dtype=np.float64)
         return panel.fields[self.field]
 
 
@@ -259,7 +259,9 @@ def _leaf(node: Node, panel: Panel) -> Outcome:
     close = f["close"]
     if kind == "change":
         with np.errstate(divide="ignore", invalid="ignore"):
-            pct = (close[:, -1] / close[:, -days - 1] - 1.0) * 100.0
+            before = close[:, -days - 1]
+            # (c - b) / b rather than c / b - 1: 10 -> 12 is exactly 20%, not 19.999...
+            pct = (close[:, -1] - before) / before * 100.0
         match, known = _decide(a["op"], pct, np.full(panel.size, float(a["pct"])))
         return Outcome(match, known, {f"change({days})": pct})
     if kind == "breakout":

@@ -121,6 +121,21 @@ def build_panel(rows: Sequence[Sequence[Any]], width: int, as_of: str) -> tuple[
     return Panel([str(s) for s in sym[starts[keep]]], fields), [str(s) for s in sym[starts]]
 
 
+def _short(rows: Sequence[Sequence[Any]], width: int, as_of: str) -> set[str]:
+    """The symbols with a bar on `as_of` but fewer than `width` rows."""
+    if not rows:
+        return set()
+    sym = np.asarray([r[0] for r in rows], dtype=object)
+    starts = np.flatnonzero(np.r_[True, sym[1:] != sym[:-1]])
+    ends = np.r_[starts[1:], len(sym)]
+    last_days = [rows[i - 1][1] for i in ends]
+    return {
+        str(sym[s])
+        for s, e, d in zip(starts, ends, last_days, strict=True)
+        if e - s < width and d == as_of
+    }
+
+
 class ScreenService:
     def __init__(
         self, store: ScreenStore, data: UnifiedManager, watchlists: WatchlistService
@@ -173,7 +188,15 @@ class ScreenService:
         if day is None:
             return Panel([], {}), None
         start = day - dt.timedelta(days=calendar_span(node.bars))
-        rows = relational.screen_bars(universe, start, day)
+        rows: Sequence[Sequence[Any]] = relational.screen_bars(universe, start, day)
+        short = _short(rows, node.bars, day.isoformat())
+        if short:
+            # Suspended for a while or newly listed: their window holds too few bars, so read
+            # their last bars whatever their dates (a second query, for these few only).
+            extra = relational.screen_bars_last(sorted(short), day, node.bars)
+            rows = sorted(
+                [r for r in rows if r[0] not in short] + list(extra), key=lambda r: (r[0], r[1])
+            )
         panel, _ = build_panel(rows, node.bars, day.isoformat())
         return panel, day
 

@@ -347,6 +347,36 @@ class RelationalStore:
         with self.engine.connect() as conn:
             return conn.execute(stmt).all()
 
+    def screen_bars_last(
+        self, symbols: Sequence[str], end: dt.date, count: int
+    ) -> Sequence[tuple[str, str, float, float, float, float, int, float]]:
+        """`screen_bars`' rows of each of `symbols`' last `count` bars up to `end`, however far
+        back they go (a symbol suspended for months), by symbol then date."""
+        c = _DAILY.c
+        rank = func.row_number().over(partition_by=c.symbol, order_by=c.date.desc()).label("rank")
+        ranked = (
+            select(
+                c.symbol,
+                cast(c.date, String).label("day"),
+                c.open,
+                c.high,
+                c.low,
+                c.close,
+                c.volume,
+                c.amount,
+                rank,
+            )
+            .where(c.symbol.in_(list(symbols)), c.date <= end)
+            .subquery()
+        )
+        stmt = (
+            select(*[col for col in ranked.c if col.name != "rank"])
+            .where(ranked.c.rank <= count)
+            .order_by(ranked.c.symbol, ranked.c.day)
+        )
+        with self.engine.connect() as conn:
+            return conn.execute(stmt).all()
+
     # -- users --------------------------------------------------------------------------------
     def get_user(self, username: str) -> User | None:
         with self.engine.connect() as conn:
