@@ -82,7 +82,7 @@ def test_indicator_values_equal_the_indicators_endpoint(client, viewer_headers):
     got = _run(client, viewer_headers, {"condition": {"kind": "all", "conditions": conditions}})
     assert got["as_of"] == day and got["matched"] >= 3
     for match in got["items"][:3]:
-        for operand, name, params, series, tolerance in operands:
+        for _operand, name, params, series, tolerance in operands:
             query = {"indicator": name, "start": day, "end": day}
             if params:
                 query["params"] = params
@@ -215,7 +215,7 @@ def test_saved_screens_crud_locking_privacy_and_runs(writable_app):
             "op": "gt",
             "right": 1,
         },
-    }  # noqa: E501
+    }
     refused = client.post(URL, headers=admin, json=bad)
     assert refused.status_code == 422
     assert refused.json()["errors"][0]["name"] == "condition.left.params[0]"

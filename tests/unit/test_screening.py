@@ -15,6 +15,7 @@ from mystocks.services.screening import FIELDS, Panel, evaluate, parse
 from mystocks.services.screens import BUILTIN, build_panel
 
 NAN = math.nan
+LEFT = "condition.conditions[1].left"
 
 
 def panel(close: list[list[float]], **fields: list[list[float]]) -> Panel:
