@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocketClose
 
 from mystocks.api import problems
+from mystocks.api.docs import MIDDLEWARES
 from mystocks.api.ratelimit import InProcessLimiter, Limiter, RateLimitMiddleware, RedisLimiter
 from mystocks.api.validation import VALIDATOR_MAP
 from mystocks.api.ws import WS_PATH, WebSocketChannel
@@ -255,6 +256,7 @@ def create_app(settings: Settings) -> MyStocksApp:
         lifespan=lifespan,
         strict_validation=True,
         validator_map=VALIDATOR_MAP,
+        middlewares=MIDDLEWARES,
         swagger_ui_options=SwaggerUIOptions(spec_path="/openapi.json", swagger_ui_path="/docs"),
     )
     app.add_api(spec)

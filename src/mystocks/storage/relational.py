@@ -344,8 +344,14 @@ class RelationalStore:
             .where(c.symbol.in_(list(symbols)), c.date >= start, c.date <= end)
             .order_by(c.symbol, c.date)
         )
+        return self._plain_rows(stmt)
+
+    def _plain_rows(self, stmt: Any) -> list[Any]:
+        """The driver's own row tuples: the columns are plain floats, ints and text already, and
+        NumPy reads tuples about ten times faster than SQLAlchemy's Row objects."""
         with self.engine.connect() as conn:
-            return conn.execute(stmt).all()
+            result = conn.execute(stmt)
+            return list(result.cursor.fetchall()) if result.cursor is not None else []
 
     def screen_bars_last(
         self, symbols: Sequence[str], end: dt.date, count: int
@@ -374,8 +380,7 @@ class RelationalStore:
             .where(ranked.c.rank <= count)
             .order_by(ranked.c.symbol, ranked.c.day)
         )
-        with self.engine.connect() as conn:
-            return conn.execute(stmt).all()
+        return self._plain_rows(stmt)
 
     # -- users --------------------------------------------------------------------------------
     def get_user(self, username: str) -> User | None:
