@@ -11,7 +11,9 @@ run on the last day through the project's code (`ScreenService.screen` + `screen
 the universe query, the windowed bulk read of only the bars the rule needs, the symbols x bars
 arrays and the vectorised evaluation), end to end from each store. The baseline, in the same
 run, is a plain pandas computation of the same rule (groupby-rolling over a long frame) over
-the same bars already loaded in memory (no read at all). Both must find the same symbols.
+the same bars already loaded in memory (no read at all). Both must find the same symbols; the
+pandas code applies the screen's tie rule (values within 1e-9 relative of each other are
+equal), since TA-Lib's and pandas' moving averages differ in the last bit.
 Figures are symbols screened per second, best of `--repeat`; the target is project/pandas >= 1.
 Results go to bench/results/screens-<time>.json (gitignored).
 """
@@ -36,7 +38,7 @@ from rich.table import Table
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from mystocks.services.screening import evaluate, parse
+from mystocks.services.screening import TIE, evaluate, parse
 from mystocks.services.screens import ScreenService
 from mystocks.storage.relational import RelationalStore, make_engine
 
@@ -146,19 +148,25 @@ def project(store: RelationalStore, as_of: dt.date) -> Callable[[], set[str]]:
 def plain_pandas(bars: pd.DataFrame) -> Callable[[], set[str]]:
     """The same rule as a pandas user writes it, over the long frame already in memory."""
 
+    def beyond(a: pd.Series, b: pd.Series | float) -> pd.Series:
+        # the screen's tie rule: values within TIE (relative) of each other are equal
+        return (a - b) > TIE * np.maximum(np.abs(a), np.abs(b))
+
     def run() -> set[str]:
         g = bars.groupby("symbol", sort=False)
         ma5 = g["close"].rolling(5).mean().reset_index(level=0, drop=True)
         ma20 = g["close"].rolling(20).mean().reset_index(level=0, drop=True)
-        diff = ma5 - ma20
-        prev = diff.groupby(bars["symbol"], sort=False).shift(1)
-        crossed = ((diff > 0) & (prev <= 0)).astype(float)
+        up = beyond(ma5, ma20)
+        before = up.groupby(bars["symbol"], sort=False).shift(1, fill_value=True)
+        defined = ma20.groupby(bars["symbol"], sort=False).shift(1).notna()
+        crossed = up & ~before & defined
+        crossed = crossed.astype(float)
         recent = crossed.groupby(bars["symbol"], sort=False).rolling(5).max()
         recent = recent.reset_index(level=0, drop=True)
-        before = g["volume"].shift(1)
-        mean5 = before.groupby(bars["symbol"], sort=False).rolling(5).mean()
+        earlier = g["volume"].shift(1)
+        mean5 = earlier.groupby(bars["symbol"], sort=False).rolling(5).mean()
         ratio = bars["volume"] / mean5.reset_index(level=0, drop=True)
-        hit = (bars["close"] > ma20) & (recent > 0) & (ratio >= 1.5)
+        hit = beyond(bars["close"], ma20) & (recent > 0) & ~beyond(1.5, ratio)
         last = bars["date"] == bars["date"].max()
         return set(bars.loc[last & hit, "symbol"])
 

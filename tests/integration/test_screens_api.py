@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 import pytest
 
+from mystocks.services.screening import TIE
 from tests.conftest import login
 
 RUN = "/api/v1/screens/run"
@@ -38,17 +39,21 @@ def _pandas_rule(bars: pd.DataFrame, builtin: str) -> pd.Series:
     def ma(n: int) -> pd.Series:
         return g["close"].transform(lambda s: s.rolling(n).mean())
 
+    def gt(a: Any, b: Any) -> pd.Series:  # the screen's tie rule: within 1e-9 is equal
+        return (a - b) > TIE * np.maximum(np.abs(a), np.abs(b))
+
     close, prev = bars["close"], g["close"].shift(1)
     if builtin == "breakout_20d":
-        return close > g["high"].transform(lambda s: s.shift(1).rolling(20).max())
+        return gt(close, g["high"].transform(lambda s: s.shift(1).rolling(20).max()))
     if builtin == "bullish_ma_alignment":
-        return (close > ma(5)) & (ma(5) > ma(10)) & (ma(10) > ma(20)) & (ma(20) > ma(60))
+        return gt(close, ma(5)) & gt(ma(5), ma(10)) & gt(ma(10), ma(20)) & gt(ma(20), ma(60))
     if builtin == "volume_surge":
         before = g["volume"].transform(lambda s: s.shift(1).rolling(5).mean())
-        return (bars["volume"] / before >= 2) & (close > prev)
+        ratio = bars["volume"] / before
+        return ratio.notna() & ~gt(2, ratio) & gt(close, prev)
     assert builtin == "ma250_pullback"
     m250 = ma(250)
-    return (ma(60) > m250) & (bars["low"] <= m250) & (close >= m250)
+    return gt(ma(60), m250) & m250.notna() & ~gt(bars["low"], m250) & ~gt(m250, close)
 
 
 @pytest.mark.parametrize(

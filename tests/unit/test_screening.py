@@ -226,3 +226,17 @@ def test_builtins_parse():
         "ma250_pullback",
     }
     assert parse(BUILTIN[3]["condition"]).bars == 251
+
+
+def test_ties_are_equal_whatever_the_float_noise():
+    # MA3 of 0.1, 0.2, 0.3 is 0.2 exactly in decimals, 0.20000000000000004 or so in floats.
+    p = panel([[0.1, 0.2, 0.3], [0.3, 0.2, 0.2]])  # B: MA3 = 0.7/3 > 0.2
+    assert values({"kind": "compare", "left": ma(3), "op": "gt", "right": 0.2}, p)
+    tie = {"kind": "compare", "left": ma(3), "op": "gt", "right": 0.2}
+    assert run(tie, p) == ["B"]
+    assert run({**tie, "op": "gte"}, p) == ["A", "B"]
+    assert run({**tie, "op": "lte"}, p) == ["A"]
+    assert run({**tie, "op": "lt"}, p) == []
+    # a cross needs the fast line strictly beyond: touching is not crossing
+    touch = panel([[9, 10.000000000000002]])
+    assert run({"kind": "cross", "fast": ma(1), "slow": 10}, touch) == []

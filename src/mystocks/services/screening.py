@@ -13,7 +13,8 @@ over `WARMUP` times its longest period, after which its seed weighs less than e^
 of the value: the endpoint's figure to its 6 decimals for prices.
 
 A value not yet defined (warm-up, too short a history) makes a leaf undecided: it matches
-neither the leaf nor its `not`.
+neither the leaf nor its `not`. Ties are defined: values within `TIE` (relative) of each other
+are equal, so `gt` fails and `gte` holds, and a cross needs the fast line strictly beyond.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ BoolArray = npt.NDArray[np.bool_]
 
 MAX_DEPTH = 5  # levels of conditions, the root being 1
 MAX_NODES = 100
+TIE = 1e-9  # relative difference under which two values count as equal
 WARMUP = 20  # bars per period of a recursive indicator's longest period
 RECURSIVE = frozenset({"EMA", "MACD", "RSI", "KDJ"})
 PER_PERIOD = frozenset({"MA", "EMA", "RSI"})
@@ -230,10 +232,20 @@ def _labelled(*pairs: tuple[str | None, FloatArray]) -> dict[str, FloatArray]:
     return {label: values for label, values in pairs if label is not None}
 
 
+def _tie(left: FloatArray, right: FloatArray) -> BoolArray:
+    """Equal up to TIE relative: on a 0.01 price grid a moving average can equal the close
+    exactly, and float rounding would otherwise decide `close > MA(20)` by noise (TA-Lib's
+    running sum and pandas' disagree in the last bit)."""
+    with np.errstate(invalid="ignore"):
+        return _bools(np.abs(left - right) <= TIE * np.maximum(np.abs(left), np.abs(right)))
+
+
 def _decide(op: str, left: FloatArray, right: FloatArray) -> tuple[BoolArray, BoolArray]:
     known = np.isfinite(left) & np.isfinite(right)
+    tie = _tie(left, right)
     with np.errstate(invalid="ignore"):
-        return known & _OPS[op](left, right), known
+        strict = _OPS[op](left, right) & ~tie
+    return _bools(known & (strict | tie if op in ("gte", "lte") else strict)), known
 
 
 def _leaf(node: Node, panel: Panel) -> Outcome:
@@ -247,11 +259,10 @@ def _leaf(node: Node, panel: Panel) -> Outcome:
         within = a["within"]
         fast = _widen(a["fast"].series(panel), panel)[:, -within - 1 :]
         slow = _widen(a["slow"].series(panel), panel)[:, -within - 1 :]
+        tie = _tie(fast, slow)
         with np.errstate(invalid="ignore"):
-            if a["above"]:
-                crossed = (fast[:, 1:] > slow[:, 1:]) & (fast[:, :-1] <= slow[:, :-1])
-            else:
-                crossed = (fast[:, 1:] < slow[:, 1:]) & (fast[:, :-1] >= slow[:, :-1])
+            beyond = ((fast > slow) if a["above"] else (fast < slow)) & ~tie
+        crossed = beyond[:, 1:] & ~beyond[:, :-1]
         known = _bools(np.isfinite(fast).all(axis=1) & np.isfinite(slow).all(axis=1))
         values = _labelled((a["fast"].label, fast[:, -1]), (a["slow"].label, slow[:, -1]))
         return Outcome(crossed.any(axis=1) & known, known, values)
