@@ -126,6 +126,8 @@ def load(store: RelationalStore, instruments: pd.DataFrame, bars: pd.DataFrame) 
             raw.commit()
         finally:
             raw.close()
+        with store.engine.begin() as conn:  # what autovacuum does after a bulk load
+            conn.execute(text("ANALYZE daily_bars"))
     else:
         store.replace_daily_bars(bars.to_dict("records"))
 

@@ -205,17 +205,28 @@ def test_two_dimensional_indicators_equal_their_one_dimensional_results():
 
 
 def test_build_panel_right_aligns_and_skips_the_suspended():
-    rows = [
-        ("A", "2024-01-02", 1, 1, 1, 1.0, 10, 1),
-        ("A", "2024-01-03", 2, 2, 2, 2.0, 20, 2),
-        ("A", "2024-01-04", 3, 3, 3, 3.0, 30, 3),
-        ("B", "2024-01-04", 9, 9, 9, 9.0, 90, 9),
-        ("C", "2024-01-02", 5, 5, 5, 5.0, 50, 5),  # no bar on the day: suspended
+    rows = [  # (symbol, on the as-of day?, close, volume)
+        ("A", 0, 1.0, 10),
+        ("A", 0, 2.0, 20),
+        ("A", 1, 3.0, 30),
+        ("B", 1, 9.0, 90),
+        ("C", 0, 5.0, 50),  # no bar on the day: suspended
     ]
-    p, seen = build_panel(rows, 2, "2024-01-04")
-    assert p.symbols == ["A", "B"] and seen == ["A", "B", "C"]
+    p, short = build_panel(rows, 2, ["close", "volume"])
+    assert p.symbols == ["A", "B"] and short == ["B"]
     np.testing.assert_array_equal(p.fields["close"], [[2, 3], [NAN, 9]])
     np.testing.assert_array_equal(p.fields["volume"], [[20, 30], [NAN, 90]])
+    assert np.isnan(p.fields["high"]).all()  # not read
+
+
+def test_fields_read_are_only_those_looked_at():
+    cross = {"kind": "cross", "fast": ma(5), "slow": ma(20)}
+    assert parse(cross).fields == {"close"}
+    kdj = {"kind": "compare", "left": {"indicator": "KDJ"}, "op": "lt", "right": 20}
+    surge = {"kind": "volume_ratio", "days": 5, "op": "gte", "ratio": 2}
+    low = {"kind": "breakout", "days": 5, "direction": "low"}
+    both = parse({"kind": "any", "conditions": [kdj, {"kind": "not", "condition": surge}, low]})
+    assert both.fields == {"high", "low", "close", "volume"}
 
 
 def test_builtins_parse():

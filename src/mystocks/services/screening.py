@@ -77,6 +77,7 @@ class Panel:
 class Operand:
     label: str | None  # None for a number, which is not reported among the values
     bars: int  # how many bars it needs up to the as-of day
+    needs: frozenset[str]  # the bar fields it reads
     value: float = math.nan
     field: str = ""
     indicator: str = ""
@@ -101,9 +102,10 @@ class Operand:
 @dataclass(frozen=True)
 class Node:
     kind: str
-    bars: int
+    bars: int  # how many bars it needs up to the as-of day
     args: Mapping[str, Any]
     children: tuple[Node, ...] = ()
+    fields: frozenset[str] = frozenset({"close"})  # the bar fields it reads
 
 
 def _bad(path: str, detail: str) -> RuleViolation:
@@ -114,12 +116,13 @@ def _operand(raw: Any, path: str) -> Operand:
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         if not math.isfinite(raw):
             raise _bad(path, "must be a finite number")
-        return Operand(None, 1, value=float(raw))
+        return Operand(None, 1, frozenset(), value=float(raw))
     if not isinstance(raw, dict):
         raise _bad(path, "must be a number, a field or an indicator")
     if "field" in raw:
         name = raw["field"]
-        return Operand(name, 2 if name == "change_pct" else 1, field=name)
+        needs = frozenset({"close" if name == "change_pct" else name})
+        return Operand(name, 2 if name == "change_pct" else 1, needs, field=name)
     return _indicator(raw, path)
 
 
@@ -152,7 +155,8 @@ def _indicator(raw: Mapping[str, Any], path: str) -> Operand:
     label = f"{name}({shown})" if name in PER_PERIOD else f"{name}({shown}).{output}"
     longest = int(max(params[:1] if name == "BOLL" else params))
     bars = longest * WARMUP + 1 if name in RECURSIVE else longest + 1
-    return Operand(label, bars, indicator=name, params=params, output=output)
+    needs = frozenset({"high", "low", "close"} if name in ("KDJ", "ATR") else {"close"})
+    return Operand(label, bars, needs, indicator=name, params=params, output=output)
 
 
 def parse(raw: Mapping[str, Any], path: str = "condition") -> Node:
@@ -173,22 +177,31 @@ def _parse(raw: Mapping[str, Any], path: str, depth: int, count: list[int]) -> N
         children = tuple(
             _parse(c, f"{path}.conditions[{i}]", depth + 1, count) for i, c in enumerate(subs)
         )
-        return Node(kind, max(c.bars for c in children), {}, children)
+        fields = frozenset().union(*(c.fields for c in children))
+        return Node(kind, max(c.bars for c in children), {}, children, fields)
     if kind == "not":
         child = _parse(raw["condition"], f"{path}.condition", depth + 1, count)
-        return Node(kind, child.bars, {}, (child,))
+        return Node(kind, child.bars, {}, (child,), child.fields)
     if kind == "compare":
         left, right = _operand(raw["left"], f"{path}.left"), _operand(raw["right"], f"{path}.right")
         args = {"left": left, "right": right, "op": raw["op"]}
-        return Node(kind, max(left.bars, right.bars), args)
+        fields = left.needs | right.needs or frozenset({"close"})
+        return Node(kind, max(left.bars, right.bars), args, (), fields)
     if kind == "cross":
         fast, slow = _operand(raw["fast"], f"{path}.fast"), _operand(raw["slow"], f"{path}.slow")
         within = int(raw.get("within_days", 1))
         args = {"fast": fast, "slow": slow, "above": raw.get("direction", "above") == "above"}
-        return Node(kind, max(fast.bars, slow.bars) + within, {**args, "within": within})
+        bars = max(fast.bars, slow.bars) + within
+        fields = fast.needs | slow.needs or frozenset({"close"})
+        return Node(kind, bars, {**args, "within": within}, (), fields)
     if kind in ("change", "breakout", "volume_ratio"):
         days = int(raw["days"])
-        return Node(kind, days + 1, dict(raw))
+        reads = {
+            "change": {"close"},
+            "breakout": {"close", "high" if raw.get("direction", "high") == "high" else "low"},
+            "volume_ratio": {"volume"},
+        }[kind]
+        return Node(kind, days + 1, dict(raw), (), frozenset(reads))
     raise _bad(f"{path}.kind", f"is not a kind of condition: {kind!r}")
 
 

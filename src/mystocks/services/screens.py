@@ -93,18 +93,20 @@ def calendar_span(bars: int) -> int:
     return math.ceil(bars * 1.5) + 20
 
 
-def build_panel(rows: Sequence[Sequence[Any]], width: int, as_of: str) -> tuple[Panel, list[str]]:
-    """Rows (symbol, ISO date, open, high, low, close, volume, amount) ordered by symbol and
-    date -> a Panel of the symbols whose last row is `as_of`, each its last `width` bars,
-    right-aligned and left-padded with NaN. Also answers every symbol seen."""
+def build_panel(
+    rows: Sequence[Sequence[Any]], width: int, columns: Sequence[str]
+) -> tuple[Panel, list[str]]:
+    """Rows (symbol, on the as-of day?, *columns) ordered by symbol and date -> a Panel of the
+    symbols whose last row is on the as-of day, each its last `width` bars, right-aligned and
+    left-padded with NaN (fields not read are all NaN). Also answers the symbols short of
+    `width` bars."""
     if not rows:
         return Panel([], {f: np.empty((0, width)) for f in FIELDS}), []
-    columns = list(zip(*rows, strict=True))
-    sym = np.asarray(columns[0], dtype=object)
-    dates = np.asarray(columns[1], dtype=object)
+    cols = list(zip(*rows, strict=True))
+    sym = np.asarray(cols[0], dtype=object)
     starts = np.flatnonzero(np.r_[True, sym[1:] != sym[:-1]])
     ends = np.r_[starts[1:], len(sym)]  # exclusive
-    today = dates[ends - 1] == as_of  # suspended on the as-of day: not screened
+    today = np.asarray(cols[1], dtype=bool)[ends - 1]  # suspended on the as-of day: skipped
     keep = np.flatnonzero(today)
     counts = ends - starts
     row_group = np.repeat(np.arange(len(starts)), counts)
@@ -114,26 +116,13 @@ def build_panel(rows: Sequence[Sequence[Any]], width: int, as_of: str) -> tuple[
     take = (from_end <= width) & (slot[row_group] >= 0)
     r, c = slot[row_group[take]], width - from_end[take]
     fields: dict[str, Any] = {}
-    for i, name in enumerate(FIELDS):
+    for name in FIELDS:
         grid = np.full((len(keep), width), np.nan)
-        grid[r, c] = np.asarray(columns[2 + i], dtype=np.float64)[take]
+        if name in columns:
+            grid[r, c] = np.asarray(cols[2 + columns.index(name)], dtype=np.float64)[take]
         fields[name] = grid
-    return Panel([str(s) for s in sym[starts[keep]]], fields), [str(s) for s in sym[starts]]
-
-
-def _short(rows: Sequence[Sequence[Any]], width: int, as_of: str) -> set[str]:
-    """The symbols with a bar on `as_of` but fewer than `width` rows."""
-    if not rows:
-        return set()
-    sym = np.asarray([r[0] for r in rows], dtype=object)
-    starts = np.flatnonzero(np.r_[True, sym[1:] != sym[:-1]])
-    ends = np.r_[starts[1:], len(sym)]
-    last_days = [rows[i - 1][1] for i in ends]
-    return {
-        str(sym[s])
-        for s, e, d in zip(starts, ends, last_days, strict=True)
-        if e - s < width and d == as_of
-    }
+    short = [str(s) for s in sym[starts[keep]][counts[keep] < width]]
+    return Panel([str(s) for s in sym[starts[keep]]], fields), short
 
 
 class ScreenService:
@@ -188,16 +177,17 @@ class ScreenService:
         if day is None:
             return Panel([], {}), None
         start = day - dt.timedelta(days=calendar_span(node.bars))
-        rows: Sequence[Sequence[Any]] = relational.screen_bars(universe, start, day)
-        short = _short(rows, node.bars, day.isoformat())
+        columns = sorted(node.fields)  # only the fields the condition looks at
+        rows = relational.screen_bars(universe, start, day, columns)
+        panel, short = build_panel(rows, node.bars, columns)
         if short:
             # Suspended for a while or newly listed: their window holds too few bars, so read
             # their last bars whatever their dates (a second query, for these few only).
-            extra = relational.screen_bars_last(sorted(short), day, node.bars)
-            rows = sorted(
-                [r for r in rows if r[0] not in short] + list(extra), key=lambda r: (r[0], r[1])
-            )
-        panel, _ = build_panel(rows, node.bars, day.isoformat())
+            missing = set(short)
+            extra = relational.screen_bars_last(short, day, node.bars, columns)
+            kept = [row for row in rows if row[0] not in missing]
+            rows = sorted(kept + list(extra), key=lambda row: str(row[0]))  # stable: date order
+            panel, _ = build_panel(rows, node.bars, columns)
         return panel, day
 
     def _condition(self, principal: Principal, body: Mapping[str, Any]) -> Node:

@@ -331,16 +331,14 @@ class RelationalStore:
         return found
 
     def screen_bars(
-        self, symbols: Sequence[str], start: dt.date, end: dt.date
-    ) -> Sequence[tuple[str, str, float, float, float, float, int, float]]:
-        """(symbol, ISO date, open, high, low, close, volume, amount) of `symbols` in
-        [start, end], by symbol then date, in one query. Filtering on the symbols keeps the
-        read on the (symbol, date) key: SQLite has no index on the date alone."""
+        self, symbols: Sequence[str], start: dt.date, end: dt.date, columns: Sequence[str]
+    ) -> list[Any]:
+        """(symbol, is the bar of `end`, *columns) of `symbols`' bars in [start, end], by symbol
+        then date, in one query: only the fields a screen looks at. Filtering on the symbols
+        keeps the read on the (symbol, date) key: SQLite has no index on the date alone."""
         c = _DAILY.c
         stmt = (
-            select(
-                c.symbol, cast(c.date, String), c.open, c.high, c.low, c.close, c.volume, c.amount
-            )
+            select(c.symbol, (c.date == end).label("today"), *[c[name] for name in columns])
             .where(c.symbol.in_(list(symbols)), c.date >= start, c.date <= end)
             .order_by(c.symbol, c.date)
         )
@@ -354,8 +352,8 @@ class RelationalStore:
             return list(result.cursor.fetchall()) if result.cursor is not None else []
 
     def screen_bars_last(
-        self, symbols: Sequence[str], end: dt.date, count: int
-    ) -> Sequence[tuple[str, str, float, float, float, float, int, float]]:
+        self, symbols: Sequence[str], end: dt.date, count: int, columns: Sequence[str]
+    ) -> list[Any]:
         """`screen_bars`' rows of each of `symbols`' last `count` bars up to `end`, however far
         back they go (a symbol suspended for months), by symbol then date."""
         c = _DAILY.c
@@ -363,20 +361,16 @@ class RelationalStore:
         ranked = (
             select(
                 c.symbol,
-                cast(c.date, String).label("day"),
-                c.open,
-                c.high,
-                c.low,
-                c.close,
-                c.volume,
-                c.amount,
+                (c.date == end).label("today"),
+                *[c[name] for name in columns],
+                c.date.label("day"),
                 rank,
             )
             .where(c.symbol.in_(list(symbols)), c.date <= end)
             .subquery()
         )
         stmt = (
-            select(*[col for col in ranked.c if col.name != "rank"])
+            select(*[col for col in ranked.c if col.name not in ("rank", "day")])
             .where(ranked.c.rank <= count)
             .order_by(ranked.c.symbol, ranked.c.day)
         )
