@@ -292,3 +292,32 @@ def test_vectorised_read_is_few_queries(shared_app):
         event.remove(engine, "before_cursor_execute", count)
     assert panel.size >= 3 and np.isfinite(panel.fields["close"][:, -1]).all()
     assert len([s for s in seen if "daily_bars" in s]) <= 2
+
+
+def test_screens_on_postgres_equal_those_on_sqlite(
+    postgres_sample_database: Any, tmp_path: Any, client: Any, viewer_headers: dict[str, str]
+) -> None:
+    """The same runs on PostgreSQL (saved screens, built-ins, a suspended symbol's long read)."""
+    from starlette.testclient import TestClient
+
+    from mystocks.app import create_app
+    from tests.conftest import make_settings
+
+    url = postgres_sample_database("screens")
+    app = create_app(make_settings(tmp_path, database_url=url, timeseries_url=url))
+    try:
+        with TestClient(app) as pg:
+            headers = login(pg, "admin", "mystocks-admin")
+            for builtin in ("breakout_20d", "bullish_ma_alignment", "ma250_pullback"):
+                for day in ("2017-07-26", "2017-03-01", "2016-09-01"):
+                    body = {"builtin": builtin, "as_of": day}
+                    assert _run(pg, headers, body) == _run(client, viewer_headers, body)
+            saved = pg.post(
+                URL,
+                headers=headers,
+                json={"name": "n", "condition": {"kind": "breakout", "days": 3}},
+            )
+            assert saved.status_code == 201
+            assert _run(pg, headers, {"screen_id": saved.json()["id"]})["as_of"] == "2017-07-26"
+    finally:
+        app.services.data.dispose()
