@@ -62,6 +62,7 @@ bench: $(STAMP)  ## benchmarks, reported as ratios against baselines run alongsi
 	$(PY) bench/run.py
 	$(PY) bench/ingest.py
 	$(PY) bench/orders.py
+	$(PY) bench/screens.py
 	$(PY) bench/backtest.py
 	$(PY) bench/ws.py
 

@@ -1025,6 +1025,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/screens/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a screen over a universe
+         * @description Evaluates a condition (ad hoc, saved or built in) for every symbol of the universe on the
+         *     as-of day, vectorised across symbols over only the bars the condition needs, and answers
+         *     the symbols that match with the values that decided it, in symbol order, cursor-paged.
+         *     A bad condition (an unknown indicator or output, a parameter out of bounds, nesting deeper
+         *     than 5) answers 422 with `errors[].name` the JSON path of the offending part
+         *     (`condition.conditions[1].left.params[0]`).
+         */
+        post: operations["mystocks.api.screens.run_screen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screens/builtin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Built-in screens
+         * @description The screens that ship with MyStocks (volume surge, bullish MA alignment, 20-day breakout,
+         *     MA250 pullback), each with its condition; run one with `{"builtin": id}`.
+         */
+        get: operations["mystocks.api.screens.list_builtin_screens"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your saved screens
+         * @description Your saved screens, newest first. Screens are private, an admin's too.
+         */
+        get: operations["mystocks.api.screens.list_screens"];
+        put?: never;
+        /**
+         * Save a screen
+         * @description Any signed-in user may save screens, up to 100 each; the condition is checked as a run checks it (422 pointing at a bad part).
+         */
+        post: operations["mystocks.api.screens.create_screen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screens/{screen_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The saved screen's id (one of yours; any other answers 404).
+                 * @example 1
+                 */
+                screen_id: components["parameters"]["ScreenId"];
+            };
+            cookie?: never;
+        };
+        /** One saved screen */
+        get: operations["mystocks.api.screens.get_screen"];
+        /**
+         * Replace a saved screen
+         * @description Replaces the name, description and condition; needs `If-Match` with the screen's ETag (428 without, 412 when stale).
+         */
+        put: operations["mystocks.api.screens.replace_screen"];
+        post?: never;
+        /** Delete a saved screen */
+        delete: operations["mystocks.api.screens.delete_screen"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard": {
         parameters: {
             query?: never;
@@ -1613,6 +1711,76 @@ export interface components {
          */
         AlertSeverity: "info" | "warning" | "critical";
         /**
+         * @description Every condition holds. Nested at most 5 deep; at most 20 conditions in one group.
+         * @example {
+         *       "kind": "all",
+         *       "conditions": [
+         *         {
+         *           "kind": "compare",
+         *           "left": {
+         *             "field": "close"
+         *           },
+         *           "op": "gt",
+         *           "right": {
+         *             "indicator": "MA",
+         *             "params": [
+         *               20
+         *             ]
+         *           }
+         *         },
+         *         {
+         *           "kind": "volume_ratio",
+         *           "days": 5,
+         *           "op": "gte",
+         *           "ratio": 2
+         *         }
+         *       ]
+         *     }
+         */
+        AllCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "all";
+            conditions: components["schemas"]["ScreenCondition"][];
+        };
+        /**
+         * @description At least one condition holds. Nested at most 5 deep; at most 20 conditions in one group.
+         * @example {
+         *       "kind": "any",
+         *       "conditions": [
+         *         {
+         *           "kind": "compare",
+         *           "left": {
+         *             "field": "close"
+         *           },
+         *           "op": "gt",
+         *           "right": {
+         *             "indicator": "MA",
+         *             "params": [
+         *               20
+         *             ]
+         *           }
+         *         },
+         *         {
+         *           "kind": "volume_ratio",
+         *           "days": 5,
+         *           "op": "gte",
+         *           "ratio": 2
+         *         }
+         *       ]
+         *     }
+         */
+        AnyCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "any";
+            conditions: components["schemas"]["ScreenCondition"][];
+        };
+        /**
          * @description Trade a strategy's live signals on a paper account (null: they do not trade): a `buy` signal places a market order for
          *     `quantity` shares, a `sell` signal one for every share of the symbol the account can sell
          *     today. Orders take the same path and checks as `POST /api/v1/orders` (session, board lots,
@@ -2031,6 +2199,66 @@ export interface components {
             k: number;
         };
         /**
+         * @description A breakout on the as-of day: `high`, the close above the highest high of the `days` bars
+         *     before it; `low`, the close below their lowest low.
+         * @example {
+         *       "kind": "breakout",
+         *       "days": 20,
+         *       "direction": "high"
+         *     }
+         */
+        BreakoutCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "breakout";
+            days: number;
+            /**
+             * @default high
+             * @enum {string}
+             */
+            direction: "high" | "low";
+        };
+        /**
+         * @description A screen that ships with MyStocks; run it with `{"builtin": id}` in `POST /api/v1/screens/run`.
+         * @example {
+         *       "id": "breakout_20d",
+         *       "name": "20日新高突破",
+         *       "description": "The close above the highest high of the 20 bars before it.",
+         *       "condition": {
+         *         "kind": "breakout",
+         *         "days": 20,
+         *         "direction": "high"
+         *       }
+         *     }
+         */
+        BuiltinScreen: {
+            id: string;
+            name: string;
+            description: string;
+            condition: components["schemas"]["ScreenCondition"];
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "breakout_20d",
+         *           "name": "20日新高突破",
+         *           "description": "The close above the highest high of the 20 bars before it.",
+         *           "condition": {
+         *             "kind": "breakout",
+         *             "days": 20,
+         *             "direction": "high"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        BuiltinScreenList: {
+            items: components["schemas"]["BuiltinScreen"][];
+        };
+        /**
          * @example {
          *       "exchange": "XSHG",
          *       "start": "2017-09-28",
@@ -2055,6 +2283,95 @@ export interface components {
             end: string;
             /** @description Trading days in the range, oldest first. */
             days: string[];
+        };
+        /**
+         * @description The close's change over `days` trading days, in percent (close / close `days` bars earlier
+         *     - 1) * 100, compared with `pct`.
+         * @example {
+         *       "kind": "change",
+         *       "days": 5,
+         *       "op": "gt",
+         *       "pct": 10
+         *     }
+         */
+        ChangeCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "change";
+            days: number;
+            op: components["schemas"]["ComparisonOperator"];
+            pct: number;
+        };
+        /**
+         * @description `left op right` on the as-of day: `close > MA(20)`, `RSI(6) < 20` (a threshold is a number on
+         *     one side). A side that is not yet defined (an indicator's warm-up) never matches.
+         * @example {
+         *       "kind": "compare",
+         *       "left": {
+         *         "indicator": "RSI",
+         *         "params": [
+         *           6
+         *         ]
+         *       },
+         *       "op": "lt",
+         *       "right": 20
+         *     }
+         */
+        CompareCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "compare";
+            left: components["schemas"]["ScreenOperand"];
+            op: components["schemas"]["ComparisonOperator"];
+            right: components["schemas"]["ScreenOperand"];
+        };
+        /**
+         * @description `gt` >, `gte` >=, `lt` <, `lte` <=.
+         * @example gt
+         * @enum {string}
+         */
+        ComparisonOperator: "gt" | "gte" | "lt" | "lte";
+        /**
+         * @description `fast` crossed `slow` on one of the last `within_days` trading days up to the as-of day
+         *     (1: on that day). Above: fast > slow on the day and fast <= slow the day before; below: the
+         *     mirror.
+         * @example {
+         *       "kind": "cross",
+         *       "fast": {
+         *         "indicator": "MA",
+         *         "params": [
+         *           5
+         *         ]
+         *       },
+         *       "slow": {
+         *         "indicator": "MA",
+         *         "params": [
+         *           20
+         *         ]
+         *       },
+         *       "direction": "above",
+         *       "within_days": 3
+         *     }
+         */
+        CrossCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "cross";
+            fast: components["schemas"]["ScreenOperand"];
+            slow: components["schemas"]["ScreenOperand"];
+            /**
+             * @default above
+             * @enum {string}
+             */
+            direction: "above" | "below";
+            /** @default 1 */
+            within_days: number;
         };
         /**
          * @description A snapshot for a live dashboard: breadth and top movers of the A-share market, the jobs you can
@@ -2361,6 +2678,16 @@ export interface components {
             detail: string;
         };
         /**
+         * @description A field of the daily bar; `change_pct` is the day's change against the previous close, in
+         *     percent.
+         * @example {
+         *       "field": "close"
+         *     }
+         */
+        FieldOperand: {
+            field: components["schemas"]["ScreenField"];
+        };
+        /**
          * @example {
          *       "status": "ok"
          *     }
@@ -2390,6 +2717,27 @@ export interface components {
          * @enum {string}
          */
         IndicatorName: "MA" | "EMA" | "MACD" | "RSI" | "BOLL" | "KDJ" | "ATR";
+        /**
+         * @description One series of an indicator: `indicator` is a name of `IndicatorName` (MA, EMA, MACD, RSI, BOLL,
+         *     KDJ, ATR), `params` its parameters (default the terminal's; MA, EMA and RSI take one period
+         *     here), `output` which of its series (default the first: `DIF` of MACD, `MID` of BOLL, `K` of
+         *     KDJ, `ATR` of ATR). An unknown name, a parameter out of bounds or an unknown output answers
+         *     422 pointing at it.
+         * @example {
+         *       "indicator": "MACD",
+         *       "params": [
+         *         12,
+         *         26,
+         *         9
+         *       ],
+         *       "output": "DEA"
+         *     }
+         */
+        IndicatorOperand: {
+            indicator: string;
+            params?: number[];
+            output?: string;
+        };
         /**
          * @example {
          *       "symbol": "600036.SH",
@@ -2784,6 +3132,25 @@ export interface components {
             change_pct: number | null;
             /** @description Turnover of the day so far, in CNY. */
             amount: number;
+        };
+        /**
+         * @description The condition does not hold. A symbol without the data to decide it (an indicator still warming up) matches neither it nor its negation.
+         * @example {
+         *       "kind": "not",
+         *       "condition": {
+         *         "kind": "breakout",
+         *         "days": 20,
+         *         "direction": "low"
+         *       }
+         *     }
+         */
+        NotCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "not";
+            condition: components["schemas"]["ScreenCondition"];
         };
         /**
          * @description A paper order and every status it went through, oldest first.
@@ -3259,6 +3626,248 @@ export interface components {
              * @description When a worker took it (null only for a moment while it starts).
              */
             started_at: string | null;
+        };
+        /**
+         * @description A saved screen of yours; `version` is its ETag, bumped by every change.
+         * @example {
+         *       "id": 1,
+         *       "owner": "alice",
+         *       "name": "站上20日线",
+         *       "description": "",
+         *       "condition": {
+         *         "kind": "compare",
+         *         "left": {
+         *           "field": "close"
+         *         },
+         *         "op": "gt",
+         *         "right": {
+         *           "indicator": "MA",
+         *           "params": [
+         *             20
+         *           ]
+         *         }
+         *       },
+         *       "version": 1,
+         *       "created_at": "2026-11-24T05:00:00Z",
+         *       "updated_at": "2026-11-24T05:00:00Z"
+         *     }
+         */
+        Screen: {
+            id: number;
+            owner: string;
+            name: string;
+            description: string;
+            condition: components["schemas"]["ScreenCondition"];
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description One screening condition, evaluated for every symbol of the universe on the as-of day; `kind`
+         *     says which. `all`, `any` and `not` combine others, nested at most 5 deep. Indicators are the
+         *     ones of `GET /api/v1/market/indicators` (same code, same 通达信 conventions).
+         * @example {
+         *       "kind": "compare",
+         *       "left": {
+         *         "field": "close"
+         *       },
+         *       "op": "gt",
+         *       "right": {
+         *         "indicator": "MA",
+         *         "params": [
+         *           20
+         *         ]
+         *       }
+         *     }
+         */
+        ScreenCondition: components["schemas"]["CompareCondition"] | components["schemas"]["CrossCondition"] | components["schemas"]["ChangeCondition"] | components["schemas"]["BreakoutCondition"] | components["schemas"]["VolumeRatioCondition"] | components["schemas"]["AllCondition"] | components["schemas"]["AnyCondition"] | components["schemas"]["NotCondition"];
+        /**
+         * @example close
+         * @enum {string}
+         */
+        ScreenField: "open" | "high" | "low" | "close" | "volume" | "amount" | "change_pct";
+        /**
+         * @description A saved screen: its name, an optional description and its condition, checked as a run checks it.
+         * @example {
+         *       "name": "站上20日线",
+         *       "condition": {
+         *         "kind": "compare",
+         *         "left": {
+         *           "field": "close"
+         *         },
+         *         "op": "gt",
+         *         "right": {
+         *           "indicator": "MA",
+         *           "params": [
+         *             20
+         *           ]
+         *         }
+         *       }
+         *     }
+         */
+        ScreenInput: {
+            name: string;
+            description?: string;
+            condition: components["schemas"]["ScreenCondition"];
+        };
+        /**
+         * @description A symbol that matched, with the values its conditions looked at on the as-of day, labelled
+         *     like `close`, `MA(20)`, `RSI(6)`, `MACD(12,26,9).DEA`, `change(5)`, `high(20)`,
+         *     `volume_ratio(5)` (values not defined for the symbol are left out).
+         * @example {
+         *       "symbol": "600036.SH",
+         *       "name": "招商银行",
+         *       "values": {
+         *         "close": 24.5,
+         *         "MA(20)": 23.87
+         *       }
+         *     }
+         */
+        ScreenMatch: {
+            symbol: string;
+            name: string;
+            values: {
+                [key: string]: number;
+            };
+        };
+        /**
+         * @description A value per symbol on a day: a bar field (`{"field": "close"}`), one output of an indicator
+         *     (`{"indicator": "MA", "params": [20]}`), or a plain number.
+         * @example {
+         *       "indicator": "MA",
+         *       "params": [
+         *         20
+         *       ]
+         *     }
+         */
+        ScreenOperand: number | components["schemas"]["FieldOperand"] | components["schemas"]["IndicatorOperand"];
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": 1,
+         *           "owner": "alice",
+         *           "name": "站上20日线",
+         *           "description": "",
+         *           "condition": {
+         *             "kind": "compare",
+         *             "left": {
+         *               "field": "close"
+         *             },
+         *             "op": "gt",
+         *             "right": {
+         *               "indicator": "MA",
+         *               "params": [
+         *                 20
+         *               ]
+         *             }
+         *           },
+         *           "version": 1,
+         *           "created_at": "2026-11-24T05:00:00Z",
+         *           "updated_at": "2026-11-24T05:00:00Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        ScreenPage: {
+            items: components["schemas"]["Screen"][];
+            next_cursor: string | null;
+        };
+        /**
+         * @description The matching symbols in symbol order, cursor-paged; `matched` counts them all and `screened`
+         *     the symbols that had a bar on `as_of`.
+         * @example {
+         *       "as_of": "2017-07-26",
+         *       "screened": 1180,
+         *       "matched": 1,
+         *       "items": [
+         *         {
+         *           "symbol": "600036.SH",
+         *           "name": "招商银行",
+         *           "values": {
+         *             "close": 24.5,
+         *             "MA(20)": 23.87
+         *           }
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        ScreenResult: {
+            /**
+             * Format: date
+             * @description The day screened; null when the store holds no bars at all.
+             */
+            as_of: string | null;
+            screened: number;
+            matched: number;
+            items: components["schemas"]["ScreenMatch"][];
+            next_cursor: string | null;
+        };
+        /**
+         * @description What to screen: exactly one of `condition` (ad hoc), `screen_id` (one of your saved screens)
+         *     or `builtin` (an id of `GET /api/v1/screens/builtin`), else 422. `as_of` defaults to the
+         *     latest day with bars; symbols without a bar that day (suspended) never match.
+         * @example {
+         *       "condition": {
+         *         "kind": "all",
+         *         "conditions": [
+         *           {
+         *             "kind": "compare",
+         *             "left": {
+         *               "field": "close"
+         *             },
+         *             "op": "gt",
+         *             "right": {
+         *               "indicator": "MA",
+         *               "params": [
+         *                 20
+         *               ]
+         *             }
+         *           },
+         *           {
+         *             "kind": "compare",
+         *             "left": {
+         *               "indicator": "RSI",
+         *               "params": [
+         *                 6
+         *               ]
+         *             },
+         *             "op": "lt",
+         *             "right": 80
+         *           }
+         *         ]
+         *       },
+         *       "universe": {
+         *         "exchange": "SSE"
+         *       },
+         *       "as_of": "2017-07-26"
+         *     }
+         */
+        ScreenRunRequest: {
+            condition?: components["schemas"]["ScreenCondition"];
+            screen_id?: number;
+            builtin?: string;
+            universe?: components["schemas"]["ScreenUniverse"];
+            /** Format: date */
+            as_of?: string;
+        };
+        /**
+         * @description Which instruments to screen; every filter given must hold (none: every instrument with a bar
+         *     on the as-of day). `watchlist_id` must be one of your watchlists (404 otherwise).
+         * @example {
+         *       "exchange": "SSE",
+         *       "type": "stock"
+         *     }
+         */
+        ScreenUniverse: {
+            exchange?: components["schemas"]["Exchange"];
+            industry?: string;
+            type?: components["schemas"]["InstrumentType"];
+            watchlist_id?: number;
         };
         /**
          * @description A live strategy's signal on one closed bar of one of its symbols.
@@ -4061,6 +4670,26 @@ export interface components {
             api_version: string;
             /** @enum {string} */
             environment: "development" | "test" | "production";
+        };
+        /**
+         * @description The as-of day's volume over the mean volume of the `days` bars before it, compared with
+         *     `ratio` (a volume surge: `gte` 2).
+         * @example {
+         *       "kind": "volume_ratio",
+         *       "days": 5,
+         *       "op": "gte",
+         *       "ratio": 2
+         *     }
+         */
+        VolumeRatioCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "volume_ratio";
+            days: number;
+            op: components["schemas"]["ComparisonOperator"];
+            ratio: number;
         };
         /**
          * @description One of your watchlists: a name and up to 500 instruments in your order. Watchlists are
@@ -5169,6 +5798,11 @@ export interface components {
         PaperIdempotencyKey: string;
         /** @description Bar period. Intraday periods are built from 1-minute bars on A-share sessions. */
         Period: components["schemas"]["Period"];
+        /**
+         * @description The saved screen's id (one of yours; any other answers 404).
+         * @example 1
+         */
+        ScreenId: number;
         /**
          * @description First trading day to include (exchange-local date, inclusive). Default the first stored.
          * @example 2016-07-01
@@ -7307,6 +7941,250 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.screens.run_screen": {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page. Opaque; omit it for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScreenRunRequest"];
+            };
+        };
+        responses: {
+            /** @description The matching symbols. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreenResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.screens.list_builtin_screens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every built-in screen. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuiltinScreenList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.screens.list_screens": {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page. Opaque; omit it for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of saved screens. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreenPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.screens.create_screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScreenInput"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Screen"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.screens.get_screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The saved screen's id (one of yours; any other answers 404).
+                 * @example 1
+                 */
+                screen_id: components["parameters"]["ScreenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The screen; its `ETag` is its version. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Screen"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.screens.replace_screen": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the version you read (`"3"`). Required: without it the answer is 428; when the
+                 *     resource has changed since, 412 and nothing is written (optimistic locking).
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The saved screen's id (one of yours; any other answers 404).
+                 * @example 1
+                 */
+                screen_id: components["parameters"]["ScreenId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScreenInput"];
+            };
+        };
+        responses: {
+            /** @description Replaced; the new version is in `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Screen"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.screens.delete_screen": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the version you read (`"3"`). Required: without it the answer is 428; when the
+                 *     resource has changed since, 412 and nothing is written (optimistic locking).
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The saved screen's id (one of yours; any other answers 404).
+                 * @example 1
+                 */
+                screen_id: components["parameters"]["ScreenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocketClose
 
 from mystocks.api import problems
+from mystocks.api.docs import MIDDLEWARES
 from mystocks.api.ratelimit import InProcessLimiter, Limiter, RateLimitMiddleware, RedisLimiter
 from mystocks.api.validation import VALIDATOR_MAP
 from mystocks.api.ws import WS_PATH, WebSocketChannel
@@ -47,6 +48,7 @@ from mystocks.services.meter import make_meter
 from mystocks.services.paper import PaperService
 from mystocks.services.redis_events import RedisEventBus
 from mystocks.services.redis_link import RedisLink
+from mystocks.services.screens import ScreenService
 from mystocks.services.sessions import RedisSessions
 from mystocks.services.strategies import StrategyService
 from mystocks.services.training import TrainingService
@@ -56,6 +58,7 @@ from mystocks.storage.alerts import AlertStore
 from mystocks.storage.bootstrap import load_sample_data
 from mystocks.storage.manager import UnifiedManager
 from mystocks.storage.paper import PaperStore
+from mystocks.storage.screens import ScreenStore
 from mystocks.storage.signals import SignalStore
 from mystocks.storage.strategies import StrategyStore
 from mystocks.storage.watchlists import WatchlistStore
@@ -171,6 +174,7 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         stall_seconds=settings.ws_stall_seconds,
     )
     watchlists = WatchlistService(WatchlistStore(data.relational.engine), data)
+    screens = ScreenService(ScreenStore(data.relational.engine), data, watchlists)
     return Services(
         settings=settings,
         api_version=str(spec["info"]["version"]),
@@ -195,6 +199,7 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         paper=paper,
         matching=Matching(paper, bus),
         watchlists=watchlists,
+        screens=screens,
         redis=link,
         live=live,
         alerts=AlertService(alert_store, data.relational, alert_engine, paper, strategies),
@@ -251,6 +256,7 @@ def create_app(settings: Settings) -> MyStocksApp:
         lifespan=lifespan,
         strict_validation=True,
         validator_map=VALIDATOR_MAP,
+        middlewares=MIDDLEWARES,
         swagger_ui_options=SwaggerUIOptions(spec_path="/openapi.json", swagger_ui_path="/docs"),
     )
     app.add_api(spec)

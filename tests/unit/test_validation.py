@@ -80,3 +80,25 @@ def test_contract_violation_names_the_first_field_and_counts_the_rest():
     )
     assert problem.detail == "Query parameter 'start' must be a date. (1 more in errors[])"
     assert problem.status == 400
+
+
+def test_recursive_schemas_compile_to_definitions():
+    """Connexion resolves a recursive schema into dicts that contain themselves: a cycle and a
+    schema marked `x-recursive` both become one `$ref`d definition that compiles."""
+    node: dict = {"type": "object", "properties": {"kind": {"type": "string"}}}
+    node["properties"]["children"] = {"type": "array", "items": node}
+    converted = to_json_schema({"type": "object", "properties": {"root": node}})
+    assert converted["properties"]["root"]["properties"]["children"]["items"] == {
+        "$ref": "#/definitions/recursive1"
+    }
+    marked = {"x-recursive": "Cond", "type": "object", "properties": {"n": {"type": "integer"}}}
+    copy = {**marked, "properties": {**marked["properties"], "inner": marked}}
+    converted = to_json_schema({"type": "object", "properties": {"a": copy, "b": marked}})
+    assert converted["properties"] == {
+        "a": {"$ref": "#/definitions/Cond"},
+        "b": {"$ref": "#/definitions/Cond"},
+    }
+    validate = compiled({"type": "object", "properties": {"root": node}})
+    validate({"root": {"kind": "a", "children": [{"kind": "b", "children": []}]}})
+    with pytest.raises(fastjsonschema.JsonSchemaValueException, match="must be string"):
+        validate({"root": {"kind": "a", "children": [{"kind": 1}]}})

@@ -324,6 +324,21 @@ class BollingerBreakoutParameters(BaseModel):
     """
 
 
+class BreakoutCondition(BaseModel):
+    """
+    A breakout on the as-of day: `high`, the close above the highest high of the `days` bars
+    before it; `low`, the close below their lowest low.
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    kind: Literal['breakout']
+    days: Annotated[int, Field(ge=1, le=250)]
+    direction: Literal['high', 'low'] = 'high'
+
+
 class Calendar(BaseModel):
     exchange: Annotated[str, Field(examples=['XSHG'])]
     """
@@ -334,6 +349,13 @@ class Calendar(BaseModel):
     days: list[date_aliased]
     """
     Trading days in the range, oldest first.
+    """
+
+
+class ComparisonOperator(RootModel[Literal['gt', 'gte', 'lt', 'lte']]):
+    root: Annotated[Literal['gt', 'gte', 'lt', 'lte'], Field(examples=['gt'])]
+    """
+    `gt` >, `gte` >=, `lt` <, `lte` <=.
     """
 
 
@@ -437,6 +459,24 @@ class IndicatorName(
     | ATR | N (14) | TR, ATR | TR = MAX(H−L, ABS(C′−H), ABS(C′−L)), TR₀ = H₀−L₀; ATR = MA(TR,N) (a simple mean, not Wilder's) |
 
     """
+
+
+class IndicatorOperand(BaseModel):
+    """
+    One series of an indicator: `indicator` is a name of `IndicatorName` (MA, EMA, MACD, RSI, BOLL,
+    KDJ, ATR), `params` its parameters (default the terminal's; MA, EMA and RSI take one period
+    here), `output` which of its series (default the first: `DIF` of MACD, `MID` of BOLL, `K` of
+    KDJ, `ATR` of ATR). An unknown name, a parameter out of bounds or an unknown output answers
+    422 pointing at it.
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    indicator: Annotated[str, Field(max_length=16, min_length=1)]
+    params: Annotated[list[float] | None, Field(max_length=6)] = None
+    output: Annotated[str | None, Field(max_length=16, min_length=1)] = None
 
 
 class IndicatorPoint(BaseModel):
@@ -832,6 +872,61 @@ class RunningJob(BaseModel):
     """
     When a worker took it (null only for a moment while it starts).
     """
+
+
+class ScreenField(
+    RootModel[Literal['open', 'high', 'low', 'close', 'volume', 'amount', 'change_pct']]
+):
+    root: Annotated[
+        Literal['open', 'high', 'low', 'close', 'volume', 'amount', 'change_pct'],
+        Field(examples=['close']),
+    ]
+
+
+class ScreenMatch(BaseModel):
+    """
+    A symbol that matched, with the values its conditions looked at on the as-of day, labelled
+    like `close`, `MA(20)`, `RSI(6)`, `MACD(12,26,9).DEA`, `change(5)`, `high(20)`,
+    `volume_ratio(5)` (values not defined for the symbol are left out).
+
+    """
+
+    symbol: str
+    name: str
+    values: dict[str, float]
+
+
+class ScreenResult(BaseModel):
+    """
+    The matching symbols in symbol order, cursor-paged; `matched` counts them all and `screened`
+    the symbols that had a bar on `as_of`.
+
+    """
+
+    as_of: Annotated[date_aliased | None, Field(...)]
+    """
+    The day screened; null when the store holds no bars at all.
+    """
+    screened: Annotated[int, Field(ge=0)]
+    matched: Annotated[int, Field(ge=0)]
+    items: list[ScreenMatch]
+    next_cursor: Annotated[str | None, Field(...)]
+
+
+class ScreenUniverse(BaseModel):
+    """
+    Which instruments to screen; every filter given must hold (none: every instrument with a bar
+    on the as-of day). `watchlist_id` must be one of your watchlists (404 otherwise).
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    exchange: Exchange | None = None
+    industry: Annotated[str | None, Field(max_length=64, min_length=1)] = None
+    type: InstrumentType | None = None
+    watchlist_id: Annotated[int | None, Field(ge=1, le=9007199254740991)] = None
 
 
 class Signal(BaseModel):
@@ -1248,6 +1343,22 @@ class VersionInfo(BaseModel):
     The `info.version` of the contract the server was built from.
     """
     environment: Literal['development', 'test', 'production']
+
+
+class VolumeRatioCondition(BaseModel):
+    """
+    The as-of day's volume over the mean volume of the `days` bars before it, compared with
+    `ratio` (a volume surge: `gte` 2).
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    kind: Literal['volume_ratio']
+    days: Annotated[int, Field(ge=1, le=250)]
+    op: ComparisonOperator
+    ratio: Annotated[float, Field(ge=0.0, le=1000.0)]
 
 
 class WatchlistItem(BaseModel):
@@ -1756,9 +1867,38 @@ class BollingerBreakoutDefinition(BaseModel):
     parameters: BollingerBreakoutParameters
 
 
+class ChangeCondition(BaseModel):
+    """
+    The close's change over `days` trading days, in percent (close / close `days` bars earlier
+    - 1) * 100, compared with `pct`.
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    kind: Literal['change']
+    days: Annotated[int, Field(ge=1, le=250)]
+    op: ComparisonOperator
+    pct: Annotated[float, Field(ge=-100.0, le=10000.0)]
+
+
 class EquityCurve(BaseModel):
     backtest_id: int
     items: list[EquityPoint]
+
+
+class FieldOperand(BaseModel):
+    """
+    A field of the daily bar; `change_pct` is the day's change against the previous close, in
+    percent.
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    field: ScreenField
 
 
 class IndicatorPage(BaseModel):
@@ -1963,6 +2103,18 @@ class RsiReversionDefinition(BaseModel):
 
     type: Literal['rsi_reversion']
     parameters: RsiReversionParameters
+
+
+class ScreenOperand(RootModel[float | FieldOperand | IndicatorOperand]):
+    root: Annotated[
+        float | FieldOperand | IndicatorOperand,
+        Field(examples=[{'indicator': 'MA', 'params': [20]}]),
+    ]
+    """
+    A value per symbol on a day: a bar field (`{"field": "close"}`), one output of an indicator
+    (`{"indicator": "MA", "params": [20]}`), or a plain number.
+
+    """
 
 
 class SmaCrossDefinition(BaseModel):
@@ -2497,6 +2649,40 @@ class BacktestRequest(BaseModel):
     costs: BacktestCosts | None = None
 
 
+class CompareCondition(BaseModel):
+    """
+    `left op right` on the as-of day: `close > MA(20)`, `RSI(6) < 20` (a threshold is a number on
+    one side). A side that is not yet defined (an indicator's warm-up) never matches.
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    kind: Literal['compare']
+    left: ScreenOperand
+    op: ComparisonOperator
+    right: ScreenOperand
+
+
+class CrossCondition(BaseModel):
+    """
+    `fast` crossed `slow` on one of the last `within_days` trading days up to the as-of day
+    (1: on that day). Above: fast > slow on the day and fast <= slow the day before; below: the
+    mirror.
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    kind: Literal['cross']
+    fast: ScreenOperand
+    slow: ScreenOperand
+    direction: Literal['above', 'below'] = 'above'
+    within_days: Annotated[int, Field(ge=1, le=60)] = 1
+
+
 class Dashboard(BaseModel):
     """
     A snapshot for a live dashboard: breadth and top movers of the A-share market, the jobs you can
@@ -2687,3 +2873,155 @@ class WsServerMessage(
     one carries `id`, `type`, `channel`, `occurred_at` and `data`.
 
     """
+
+
+class AllCondition(BaseModel):
+    """
+    Every condition holds. Nested at most 5 deep; at most 20 conditions in one group.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    kind: Literal['all']
+    conditions: Annotated[list[ScreenCondition], Field(max_length=20, min_length=1)]
+
+
+class AnyCondition(BaseModel):
+    """
+    At least one condition holds. Nested at most 5 deep; at most 20 conditions in one group.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    kind: Literal['any']
+    conditions: Annotated[list[ScreenCondition], Field(max_length=20, min_length=1)]
+
+
+class BuiltinScreen(BaseModel):
+    """
+    A screen that ships with MyStocks; run it with `{"builtin": id}` in `POST /api/v1/screens/run`.
+    """
+
+    id: str
+    name: str
+    description: str
+    condition: ScreenCondition
+
+
+class BuiltinScreenList(BaseModel):
+    items: list[BuiltinScreen]
+
+
+class NotCondition(BaseModel):
+    """
+    The condition does not hold. A symbol without the data to decide it (an indicator still warming up) matches neither it nor its negation.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    kind: Literal['not']
+    condition: ScreenCondition
+
+
+class Screen(BaseModel):
+    """
+    A saved screen of yours; `version` is its ETag, bumped by every change.
+    """
+
+    id: int
+    owner: str
+    name: str
+    description: str
+    condition: ScreenCondition
+    version: int
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class ScreenInput(BaseModel):
+    """
+    A saved screen: its name, an optional description and its condition, checked as a run checks it.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    name: Annotated[str, Field(max_length=100, min_length=1)]
+    description: Annotated[str | None, Field(max_length=500)] = None
+    condition: ScreenCondition
+
+
+class ScreenPage(BaseModel):
+    items: list[Screen]
+    next_cursor: Annotated[str | None, Field(...)]
+
+
+class ScreenRunRequest(BaseModel):
+    """
+    What to screen: exactly one of `condition` (ad hoc), `screen_id` (one of your saved screens)
+    or `builtin` (an id of `GET /api/v1/screens/builtin`), else 422. `as_of` defaults to the
+    latest day with bars; symbols without a bar that day (suspended) never match.
+
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    condition: ScreenCondition | None = None
+    screen_id: Annotated[int | None, Field(ge=1, le=9007199254740991)] = None
+    builtin: Annotated[str | None, Field(max_length=64, min_length=1)] = None
+    universe: ScreenUniverse | None = None
+    as_of: date_aliased | None = None
+
+
+class ScreenCondition(
+    RootModel[
+        CompareCondition
+        | CrossCondition
+        | ChangeCondition
+        | BreakoutCondition
+        | VolumeRatioCondition
+        | AllCondition
+        | AnyCondition
+        | NotCondition
+    ]
+):
+    root: Annotated[
+        CompareCondition
+        | CrossCondition
+        | ChangeCondition
+        | BreakoutCondition
+        | VolumeRatioCondition
+        | AllCondition
+        | AnyCondition
+        | NotCondition,
+        Field(
+            discriminator='kind',
+            examples=[
+                {
+                    'kind': 'compare',
+                    'left': {'field': 'close'},
+                    'op': 'gt',
+                    'right': {'indicator': 'MA', 'params': [20]},
+                }
+            ],
+        ),
+    ]
+    """
+    One screening condition, evaluated for every symbol of the universe on the as-of day; `kind`
+    says which. `all`, `any` and `not` combine others, nested at most 5 deep. Indicators are the
+    ones of `GET /api/v1/market/indicators` (same code, same 通达信 conventions).
+
+    """
+
+
+AllCondition.model_rebuild()
+AnyCondition.model_rebuild()
+BuiltinScreen.model_rebuild()
+NotCondition.model_rebuild()
+Screen.model_rebuild()
+ScreenInput.model_rebuild()
+ScreenRunRequest.model_rebuild()

@@ -347,6 +347,40 @@ class WatchlistsHandlers(Protocol):
         ...
 
 
+class ScreensHandlers(Protocol):
+    """Handlers of the `screens` tag, in `mystocks.api.screens`."""
+
+    async def run_screen(
+        self, *, body: dict[str, Any], cursor: str | None = ..., limit: int = ...
+    ) -> Response:
+        """Run a screen over a universe"""
+        ...
+
+    async def list_builtin_screens(self) -> Response:
+        """Built-in screens"""
+        ...
+
+    async def list_screens(self, *, cursor: str | None = ..., limit: int = ...) -> Response:
+        """Your saved screens"""
+        ...
+
+    async def create_screen(self, *, body: dict[str, Any]) -> Response:
+        """Save a screen"""
+        ...
+
+    async def get_screen(self, *, screen_id: int) -> Response:
+        """One saved screen"""
+        ...
+
+    async def replace_screen(self, *, screen_id: int, body: dict[str, Any]) -> Response:
+        """Replace a saved screen"""
+        ...
+
+    async def delete_screen(self, *, screen_id: int) -> Response:
+        """Delete a saved screen"""
+        ...
+
+
 class DashboardHandlers(Protocol):
     """Handlers of the `dashboard` tag, in `mystocks.api.dashboard`."""
 
@@ -466,6 +500,13 @@ OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.watchlists.put_watchlist_item",
     "mystocks.api.watchlists.delete_watchlist_item",
     "mystocks.api.watchlists.get_watchlist_quotes",
+    "mystocks.api.screens.run_screen",
+    "mystocks.api.screens.list_builtin_screens",
+    "mystocks.api.screens.list_screens",
+    "mystocks.api.screens.create_screen",
+    "mystocks.api.screens.get_screen",
+    "mystocks.api.screens.replace_screen",
+    "mystocks.api.screens.delete_screen",
     "mystocks.api.dashboard.get_dashboard",
     "mystocks.api.events.stream_backtests",
     "mystocks.api.events.stream_training",

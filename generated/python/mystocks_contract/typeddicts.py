@@ -283,6 +283,18 @@ class BollingerBreakoutParameters(TypedDict, closed=True):
     """
 
 
+class BreakoutCondition(TypedDict, closed=True):
+    """
+    A breakout on the as-of day: `high`, the close above the highest high of the `days` bars
+    before it; `low`, the close below their lowest low.
+
+    """
+
+    kind: Literal['breakout']
+    days: int
+    direction: NotRequired[Literal['high', 'low']]
+
+
 class Calendar(TypedDict):
     exchange: str
     """
@@ -294,6 +306,12 @@ class Calendar(TypedDict):
     """
     Trading days in the range, oldest first.
     """
+
+
+ComparisonOperator: TypeAlias = Literal['gt', 'gte', 'lt', 'lte']
+"""
+`gt` >, `gte` >=, `lt` <, `lte` <=.
+"""
 
 
 class DashboardAccount(TypedDict):
@@ -383,6 +401,21 @@ equal the terminal's.
 | ATR | N (14) | TR, ATR | TR = MAX(H−L, ABS(C′−H), ABS(C′−L)), TR₀ = H₀−L₀; ATR = MA(TR,N) (a simple mean, not Wilder's) |
 
 """
+
+
+class IndicatorOperand(TypedDict, closed=True):
+    """
+    One series of an indicator: `indicator` is a name of `IndicatorName` (MA, EMA, MACD, RSI, BOLL,
+    KDJ, ATR), `params` its parameters (default the terminal's; MA, EMA and RSI take one period
+    here), `output` which of its series (default the first: `DIF` of MACD, `MID` of BOLL, `K` of
+    KDJ, `ATR` of ATR). An unknown name, a parameter out of bounds or an unknown output answers
+    422 pointing at it.
+
+    """
+
+    indicator: str
+    params: NotRequired[list[float]]
+    output: NotRequired[str]
 
 
 class IndicatorPoint(TypedDict):
@@ -739,6 +772,54 @@ class RunningJob(TypedDict):
     """
 
 
+ScreenField: TypeAlias = Literal[
+    'open', 'high', 'low', 'close', 'volume', 'amount', 'change_pct'
+]
+
+
+class ScreenMatch(TypedDict):
+    """
+    A symbol that matched, with the values its conditions looked at on the as-of day, labelled
+    like `close`, `MA(20)`, `RSI(6)`, `MACD(12,26,9).DEA`, `change(5)`, `high(20)`,
+    `volume_ratio(5)` (values not defined for the symbol are left out).
+
+    """
+
+    symbol: str
+    name: str
+    values: dict[str, float]
+
+
+class ScreenResult(TypedDict):
+    """
+    The matching symbols in symbol order, cursor-paged; `matched` counts them all and `screened`
+    the symbols that had a bar on `as_of`.
+
+    """
+
+    as_of: str | None
+    """
+    The day screened; null when the store holds no bars at all.
+    """
+    screened: int
+    matched: int
+    items: list[ScreenMatch]
+    next_cursor: str | None
+
+
+class ScreenUniverse(TypedDict, closed=True):
+    """
+    Which instruments to screen; every filter given must hold (none: every instrument with a bar
+    on the as-of day). `watchlist_id` must be one of your watchlists (404 otherwise).
+
+    """
+
+    exchange: NotRequired[Exchange]
+    industry: NotRequired[str]
+    type: NotRequired[InstrumentType]
+    watchlist_id: NotRequired[int]
+
+
 class Signal(TypedDict):
     """
     A live strategy's signal on one closed bar of one of its symbols.
@@ -1082,6 +1163,19 @@ class VersionInfo(TypedDict):
     The `info.version` of the contract the server was built from.
     """
     environment: Literal['development', 'test', 'production']
+
+
+class VolumeRatioCondition(TypedDict, closed=True):
+    """
+    The as-of day's volume over the mean volume of the `days` bars before it, compared with
+    `ratio` (a volume surge: `gte` 2).
+
+    """
+
+    kind: Literal['volume_ratio']
+    days: int
+    op: ComparisonOperator
+    ratio: float
 
 
 class WatchlistItem(TypedDict):
@@ -1548,9 +1642,32 @@ class BollingerBreakoutDefinition(TypedDict):
     parameters: BollingerBreakoutParameters
 
 
+class ChangeCondition(TypedDict, closed=True):
+    """
+    The close's change over `days` trading days, in percent (close / close `days` bars earlier
+    - 1) * 100, compared with `pct`.
+
+    """
+
+    kind: Literal['change']
+    days: int
+    op: ComparisonOperator
+    pct: float
+
+
 class EquityCurve(TypedDict):
     backtest_id: int
     items: list[EquityPoint]
+
+
+class FieldOperand(TypedDict, closed=True):
+    """
+    A field of the daily bar; `change_pct` is the day's change against the previous close, in
+    percent.
+
+    """
+
+    field: ScreenField
 
 
 class IndicatorPage(TypedDict):
@@ -1752,6 +1869,14 @@ class RsiReversionDefinition(TypedDict):
 
     type: Literal['rsi_reversion']
     parameters: RsiReversionParameters
+
+
+ScreenOperand: TypeAlias = float | FieldOperand | IndicatorOperand
+"""
+A value per symbol on a day: a bar field (`{"field": "close"}`), one output of an indicator
+(`{"indicator": "MA", "params": [20]}`), or a plain number.
+
+"""
 
 
 class SmaCrossDefinition(TypedDict):
@@ -2225,6 +2350,34 @@ class BacktestRequest(TypedDict, closed=True):
     costs: NotRequired[BacktestCosts]
 
 
+class CompareCondition(TypedDict, closed=True):
+    """
+    `left op right` on the as-of day: `close > MA(20)`, `RSI(6) < 20` (a threshold is a number on
+    one side). A side that is not yet defined (an indicator's warm-up) never matches.
+
+    """
+
+    kind: Literal['compare']
+    left: ScreenOperand
+    op: ComparisonOperator
+    right: ScreenOperand
+
+
+class CrossCondition(TypedDict, closed=True):
+    """
+    `fast` crossed `slow` on one of the last `within_days` trading days up to the as-of day
+    (1: on that day). Above: fast > slow on the day and fast <= slow the day before; below: the
+    mirror.
+
+    """
+
+    kind: Literal['cross']
+    fast: ScreenOperand
+    slow: ScreenOperand
+    direction: NotRequired[Literal['above', 'below']]
+    within_days: NotRequired[int]
+
+
 class Dashboard(TypedDict):
     """
     A snapshot for a live dashboard: breadth and top movers of the A-share market, the jobs you can
@@ -2358,3 +2511,108 @@ Any message the server sends on `/api/v1/ws` (a JSON text frame), told apart by 
 one carries `id`, `type`, `channel`, `occurred_at` and `data`.
 
 """
+
+
+class AllCondition(TypedDict, closed=True):
+    """
+    Every condition holds. Nested at most 5 deep; at most 20 conditions in one group.
+    """
+
+    kind: Literal['all']
+    conditions: list[ScreenCondition]
+
+
+class AnyCondition(TypedDict, closed=True):
+    """
+    At least one condition holds. Nested at most 5 deep; at most 20 conditions in one group.
+    """
+
+    kind: Literal['any']
+    conditions: list[ScreenCondition]
+
+
+class BuiltinScreen(TypedDict):
+    """
+    A screen that ships with MyStocks; run it with `{"builtin": id}` in `POST /api/v1/screens/run`.
+    """
+
+    id: str
+    name: str
+    description: str
+    condition: ScreenCondition
+
+
+class BuiltinScreenList(TypedDict):
+    items: list[BuiltinScreen]
+
+
+class NotCondition(TypedDict, closed=True):
+    """
+    The condition does not hold. A symbol without the data to decide it (an indicator still warming up) matches neither it nor its negation.
+    """
+
+    kind: Literal['not']
+    condition: ScreenCondition
+
+
+class Screen(TypedDict):
+    """
+    A saved screen of yours; `version` is its ETag, bumped by every change.
+    """
+
+    id: int
+    owner: str
+    name: str
+    description: str
+    condition: ScreenCondition
+    version: int
+    created_at: str
+    updated_at: str
+
+
+ScreenCondition: TypeAlias = (
+    CompareCondition
+    | CrossCondition
+    | ChangeCondition
+    | BreakoutCondition
+    | VolumeRatioCondition
+    | AllCondition
+    | AnyCondition
+    | NotCondition
+)
+"""
+One screening condition, evaluated for every symbol of the universe on the as-of day; `kind`
+says which. `all`, `any` and `not` combine others, nested at most 5 deep. Indicators are the
+ones of `GET /api/v1/market/indicators` (same code, same 通达信 conventions).
+
+"""
+
+
+class ScreenInput(TypedDict, closed=True):
+    """
+    A saved screen: its name, an optional description and its condition, checked as a run checks it.
+    """
+
+    name: str
+    description: NotRequired[str]
+    condition: ScreenCondition
+
+
+class ScreenPage(TypedDict):
+    items: list[Screen]
+    next_cursor: str | None
+
+
+class ScreenRunRequest(TypedDict, closed=True):
+    """
+    What to screen: exactly one of `condition` (ad hoc), `screen_id` (one of your saved screens)
+    or `builtin` (an id of `GET /api/v1/screens/builtin`), else 422. `as_of` defaults to the
+    latest day with bars; symbols without a bar that day (suspended) never match.
+
+    """
+
+    condition: NotRequired[ScreenCondition]
+    screen_id: NotRequired[int]
+    builtin: NotRequired[str]
+    universe: NotRequired[ScreenUniverse]
+    as_of: NotRequired[str]

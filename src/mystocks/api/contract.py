@@ -10,6 +10,7 @@ from mystocks_contract.protocols import (
     EventsHandlers,
     MarketHandlers,
     PaperHandlers,
+    ScreensHandlers,
     StrategiesHandlers,
     SystemHandlers,
     TrainingHandlers,
@@ -24,6 +25,7 @@ from mystocks.api import (
     events,
     market,
     paper,
+    screens,
     strategies,
     system,
     training,
@@ -41,3 +43,4 @@ _training: TrainingHandlers = training
 _alerts: AlertsHandlers = alerts
 _paper: PaperHandlers = paper
 _watchlists: WatchlistsHandlers = watchlists
+_screens: ScreensHandlers = screens

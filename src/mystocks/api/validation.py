@@ -66,16 +66,55 @@ FORMATS = {"date": _is_date, "date-time": _is_date_time}
 
 
 def to_json_schema(schema: Any) -> Any:
-    """OpenAPI 3.0 schema object -> JSON Schema draft 4 (`nullable` becomes a null type)."""
+    """OpenAPI 3.0 schema object -> JSON Schema draft 4 (`nullable` becomes a null type).
+
+    Connexion hands over schemas with their `$ref`s resolved, so a recursive schema (a
+    screening condition holds conditions) arrives as dicts that contain themselves. Each such
+    cycle goes back to a `$ref` into `definitions`, which fastjsonschema compiles; a schema
+    marked `x-recursive: <name>` becomes one definition of that name."""
+    definitions: dict[str, Any] = {}
+    names: dict[int, str] = {id(schema): "#"}
+    out = _convert(schema, set(), names, definitions)
+    if definitions and isinstance(out, dict):
+        out["definitions"] = definitions
+    return out
+
+
+def _convert(
+    schema: Any, path: set[int], names: dict[int, str], definitions: dict[str, Any]
+) -> Any:
     if isinstance(schema, list):
-        return [to_json_schema(s) for s in schema]
+        return [_convert(s, path, names, definitions) for s in schema]
     if not isinstance(schema, dict):
         return schema
-    out = {k: to_json_schema(v) for k, v in schema.items() if k not in _NOT_JSON_SCHEMA}
+    named = schema.get("x-recursive")
+    if isinstance(named, str):
+        # A recursive schema names itself: Connexion's resolution unrolls it a few levels as
+        # distinct copies before it closes the loop, and compiling those copies takes seconds.
+        # One definition per name, referred to wherever a copy stands, compiles in milliseconds.
+        if named not in definitions:
+            definitions[named] = {}  # claimed before the walk, so the copies inside refer to it
+            inner = {k: v for k, v in schema.items() if k != "x-recursive"}
+            definitions[named] = _convert(inner, path, names, definitions)
+        return {"$ref": f"#/definitions/{named}"}
+    key = id(schema)
+    if key in path:  # a schema inside itself: refer to it instead of unrolling it forever
+        name = names.setdefault(key, f"recursive{len(names)}")
+        return {"$ref": name if name == "#" else f"#/definitions/{name}"}
+    path.add(key)
+    out = {
+        k: _convert(v, path, names, definitions)
+        for k, v in schema.items()
+        if k not in _NOT_JSON_SCHEMA
+    }
+    path.discard(key)
     if schema.get("nullable") and "type" in out:
         out["type"] = [out["type"], "null"]
         if "enum" in out:
             out["enum"] = [*out["enum"], None]
+    found = names.get(key)
+    if found is not None and found != "#":
+        definitions[found] = out
     return out
 
 
@@ -221,6 +260,56 @@ def _chosen_branch(
     return exc, schema
 
 
+def _tag_of(branches: Any) -> str | None:
+    """The property every branch pins to one value (`kind`): a discriminator, converted away."""
+    if not isinstance(branches, list) or not branches:
+        return None
+    common: set[str] | None = None
+    for branch in branches:
+        props = branch.get("properties", {}) if isinstance(branch, dict) else {}
+        pinned = {k for k, v in props.items() if len(v.get("enum", ())) == 1}
+        common = pinned if common is None else common & pinned
+    return sorted(common)[0] if common else None
+
+
+def _nested_branch(
+    exc: fastjsonschema.JsonSchemaValueException, schema: dict[str, Any]
+) -> tuple[fastjsonschema.JsonSchemaValueException, str] | FieldProblem:
+    """`_chosen_branch` for discriminated `oneOf`s deeper in the body (a screening condition
+    inside `all`): check the failing object against the branch its tag picks, again and again,
+    so the problem names the field (`condition.conditions[1].days`). Answers the narrowest
+    failure and the path prefix of its `data`."""
+    prefix = ""
+    definitions = None
+    while exc.rule == "oneOf" and isinstance(exc.value, dict):
+        branches = exc.rule_definition
+        tag = _tag_of(branches)
+        if tag is None:
+            break
+        where = re.sub(r"\.(\d+)(?=\.|$)", r"[\1]", prefix + (exc.name or "data")[4:])
+        where = where.lstrip(".")
+        pinned = {b["properties"][tag]["enum"][0]: b for b in branches}
+        value = exc.value
+        if tag not in value:
+            return FieldProblem("body", _field(where, tag), "is required")
+        branch = pinned.get(value[tag])
+        if branch is None:
+            shown = str(value[tag])[:40]
+            detail = f"must be one of {', '.join(map(str, pinned))}; got '{shown}'"
+            return FieldProblem("body", _field(where, tag), detail)
+        if definitions is None:
+            definitions = to_json_schema(schema).get("definitions", {})
+        try:
+            fastjsonschema.compile(
+                {"$schema": _DRAFT4, **branch, "definitions": definitions}, formats=FORMATS
+            )(value)
+        except fastjsonschema.JsonSchemaValueException as inner:
+            prefix, exc = prefix + (exc.name or "data")[4:], inner
+            continue
+        break
+    return exc, prefix
+
+
 def _field(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
 
@@ -235,7 +324,12 @@ def _body_problem(
     if isinstance(chosen, FieldProblem):
         return ContractViolation([chosen])
     exc, schema = chosen
-    path = (exc.name or "data").removeprefix("data").lstrip(".")
+    narrowed = _nested_branch(exc, schema)
+    if isinstance(narrowed, FieldProblem):
+        return ContractViolation([narrowed])
+    exc, prefix = narrowed
+    path = prefix + (exc.name or "data").removeprefix("data")
+    path = path.lstrip(".")
     path = re.sub(r"\.(\d+)(?=\.|$)", r"[\1]", path)
     # Point at the fields missing or not defined, not at the object that holds them.
     if exc.rule == "required" and isinstance(exc.value, dict):

@@ -17,6 +17,7 @@ from mystocks.services.market import MarketService
 from mystocks.services.matching import Matching
 from mystocks.services.paper import PaperService
 from mystocks.services.redis_link import RedisLink
+from mystocks.services.screens import ScreenService
 from mystocks.services.strategies import StrategyService
 from mystocks.services.training import TrainingService
 from mystocks.services.watchlists import WatchlistService
@@ -43,5 +44,6 @@ class Services:
     paper: PaperService
     matching: Matching
     watchlists: WatchlistService
+    screens: ScreenService
     redis: RedisLink | None = None  # set when MYSTOCKS_REDIS_URL is
     cache: Cache = field(default_factory=LocalCache)

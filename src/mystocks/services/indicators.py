@@ -6,6 +6,11 @@ functions are pure and vectorised. Inputs are float64 arrays, oldest bar first, 
 (a suspended day is an absent row, not a NaN). Every output has the input's length, with NaN
 where the value is not yet defined (warm-up).
 
+Every function also takes 2-D arrays (symbols x bars, oldest bar first along the last axis), as
+screening does to run one indicator over a whole universe at once. A row left-padded with NaN
+(a symbol with fewer bars) gives exactly the 1-D result of its unpadded bars: each primitive
+starts where its row's data starts, as the 1-D version starts at the first bar.
+
 Conventions (each indicator's ``formula`` string repeats its own, for the OpenAPI spec):
 
 * ``SMA(X,N,M)``: ``Y = (M*X + (N-M)*Y') / N``, seeded with ``Y = X`` on the first bar where X
@@ -46,6 +51,7 @@ __all__ = [
     "INDICATORS",
     "OHLC",
     "IndicatorSpec",
+    "ParameterError",
     "atr",
     "boll",
     "compute",
@@ -55,6 +61,7 @@ __all__ = [
     "macd",
     "rsi",
     "sma",
+    "validate",
 ]
 
 
@@ -70,13 +77,14 @@ class OHLC:
 
     def __post_init__(self) -> None:
         # Coerce once here so every indicator can rely on 1-D float64 of equal length.
+        # Two-dimensional (symbols x bars) arrays are the screening's whole-universe form.
         lengths = set()
         for field in ("open", "high", "low", "close", "volume"):
             arr = np.asarray(getattr(self, field), dtype=np.float64)
-            if arr.ndim != 1:
-                raise ValueError(f"OHLC.{field} must be one-dimensional")
+            if arr.ndim not in (1, 2):
+                raise ValueError(f"OHLC.{field} must be one-dimensional (or symbols x bars)")
             object.__setattr__(self, field, arr)
-            lengths.add(arr.shape[0])
+            lengths.add(arr.shape)
         if len(lengths) > 1:
             raise ValueError(f"OHLC arrays have different lengths: {sorted(lengths)}")
 
@@ -90,7 +98,11 @@ def sma(x: FloatArray, n: float, m: float = 1.0) -> FloatArray:
         raise ValueError(f"SMA needs 0 < M <= N, got N={n:g}, M={m:g}")
     # ewm(adjust=False) is exactly this recursion; leading NaNs stay NaN and the first valid
     # value becomes the seed, which is how the terminal starts the recursion.
-    smoothed = pd.Series(x, dtype="float64").ewm(alpha=m / n, adjust=False).mean()
+    arr = np.asarray(x, dtype=np.float64)
+    if arr.ndim == 2:  # one column per symbol: the same recursion, column by column
+        frame = pd.DataFrame(arr.T).ewm(alpha=m / n, adjust=False).mean()
+        return np.ascontiguousarray(frame.to_numpy(dtype=np.float64).T)
+    smoothed = pd.Series(arr, dtype="float64").ewm(alpha=m / n, adjust=False).mean()
     return np.asarray(smoothed.to_numpy(), dtype=np.float64)
 
 
@@ -101,17 +113,33 @@ def ema(x: FloatArray, n: int) -> FloatArray:
 
 def ma(x: FloatArray, n: int) -> FloatArray:
     """Simple moving average of the last n values, NaN for the first n-1 bars."""
-    return np.asarray(talib.SMA(np.asarray(x, dtype=np.float64), timeperiod=n), dtype=np.float64)
+    arr = np.asarray(x, dtype=np.float64)
+    if arr.ndim == 2:
+        # TA-Lib is 1-D; it skips a row's leading NaNs, so a padded row equals its 1-D result.
+        out = np.full(arr.shape, np.nan)
+        for i, row in enumerate(arr):
+            out[i] = talib.SMA(row, timeperiod=n)
+        return out
+    return np.asarray(talib.SMA(arr, timeperiod=n), dtype=np.float64)
 
 
 def _std(x: FloatArray, n: int) -> FloatArray:
     """Rolling sample standard deviation (ddof=1, terminal STD), NaN for the first n-1 bars."""
-    out = np.full(x.shape[0], np.nan)
-    if x.shape[0] >= n:
+    out = np.full(x.shape, np.nan)
+    if x.shape[-1] >= n:
         # Two-pass std per window: exact for constant windows, where running-sum formulas
         # can leave a tiny non-zero band width.
-        out[n - 1 :] = np.std(sliding_window_view(x, n), axis=1, ddof=1)
+        out[..., n - 1 :] = np.std(sliding_window_view(x, n, axis=-1), axis=-1, ddof=1)
     return out
+
+
+def _rolling(x: FloatArray, n: int, how: str) -> FloatArray:
+    """Rolling min or max over the last n values (fewer at the start), along the last axis."""
+    arr = np.asarray(x, dtype=np.float64)
+    if arr.ndim == 2:
+        frame = getattr(pd.DataFrame(arr.T).rolling(n, min_periods=1), how)()
+        return np.ascontiguousarray(frame.to_numpy(dtype=np.float64).T)
+    return np.asarray(getattr(pd.Series(arr).rolling(n, min_periods=1), how)(), dtype=np.float64)
 
 
 def _div0(num: FloatArray, den: FloatArray) -> FloatArray:
@@ -122,8 +150,8 @@ def _div0(num: FloatArray, den: FloatArray) -> FloatArray:
 
 def _prev(x: FloatArray) -> FloatArray:
     """REF(X,1): the previous bar's value, NaN on the first bar."""
-    out = np.full(x.shape[0], np.nan)
-    out[1:] = x[:-1]
+    out = np.full(x.shape, np.nan)
+    out[..., 1:] = x[..., :-1]
     return out
 
 
@@ -161,8 +189,7 @@ def kdj(
 ) -> Series:
     """RSV over LLV/HHV (min_periods=1, 0 when HHV = LLV); K = SMA(RSV,m1,1); D = SMA(K,m2,1)."""
     # min_periods=1: the terminal shows KDJ from the first bar, using the bars it has.
-    llv = np.asarray(pd.Series(low).rolling(n, min_periods=1).min(), dtype=np.float64)
-    hhv = np.asarray(pd.Series(high).rolling(n, min_periods=1).max(), dtype=np.float64)
+    llv, hhv = _rolling(low, n, "min"), _rolling(high, n, "max")
     rsv = _div0(close - llv, hhv - llv) * 100.0
     k = sma(rsv, m1, 1)
     d = sma(k, m2, 1)
@@ -319,6 +346,19 @@ _SPECS = (
 INDICATORS: Mapping[str, IndicatorSpec] = MappingProxyType({s.name: s for s in _SPECS})
 
 
+class ParameterError(ValueError):
+    """A bad parameter list; `index` is the 0-based position of the bad one (None: the count)."""
+
+    def __init__(self, message: str, index: int | None = None) -> None:
+        super().__init__(message)
+        self.index = index
+
+
+def validate(name: str, params: Sequence[float]) -> None:
+    """Check `params` of the indicator `name` (a registry key) as `compute` does."""
+    _validate(INDICATORS[name], params)
+
+
 def _validate(spec: IndicatorSpec, params: Sequence[float]) -> None:
     count = len(params)
     if not spec.min_params <= count <= spec.max_params:
@@ -327,19 +367,19 @@ def _validate(spec: IndicatorSpec, params: Sequence[float]) -> None:
             if spec.min_params == spec.max_params
             else f"{spec.min_params} to {spec.max_params}"
         )
-        raise ValueError(f"{spec.name} takes {wanted} parameters, got {count}")
+        raise ParameterError(f"{spec.name} takes {wanted} parameters, got {count}")
     for i, value in enumerate(params):
         where = f"{spec.name} parameter {i + 1}"
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            raise ValueError(f"{where} must be a number, got {value!r}")
+            raise ParameterError(f"{where} must be a number, got {value!r}", i)
         value = float(value)
         if not math.isfinite(value):
-            raise ValueError(f"{where} must be finite, got {value}")
+            raise ParameterError(f"{where} must be finite, got {value}", i)
         low, high = spec.param_bounds[i]
         if not low <= value <= high:
-            raise ValueError(f"{where} must be between {low:g} and {high:g}, got {value:g}")
+            raise ParameterError(f"{where} must be between {low:g} and {high:g}, got {value:g}", i)
         if spec.integer_params[i] and value != int(value):
-            raise ValueError(f"{where} must be a whole number, got {value:g}")
+            raise ParameterError(f"{where} must be a whole number, got {value:g}", i)
 
 
 def compute(name: str, ohlc: OHLC, params: Sequence[float] | None = None) -> Series:
