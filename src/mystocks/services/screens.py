@@ -16,11 +16,11 @@ from typing import Any, cast
 import numpy as np
 from mystocks_contract import typeddicts as td
 
-from mystocks.errors import FieldProblem, NotFound, PreconditionRequired, RuleViolation
+from mystocks.errors import FieldProblem, NotFound, RuleViolation
 from mystocks.services import paging
 from mystocks.services.auth import Principal
 from mystocks.services.screening import FIELDS, Node, Panel, evaluate, parse
-from mystocks.services.strategies import parse_etag
+from mystocks.services.versions import required_version
 from mystocks.services.watchlists import WatchlistService
 from mystocks.storage.manager import UnifiedManager
 from mystocks.storage.screens import ScreenStore
@@ -256,11 +256,7 @@ class ScreenService:
         self, principal: Principal, screen_id: int, if_match: str | None
     ) -> int | None:
         self._own(principal, screen_id)
-        if if_match is None:
-            raise PreconditionRequired(
-                f"Send If-Match with screen {screen_id}'s ETag to change it."
-            )
-        return parse_etag(if_match)
+        return required_version(if_match, f"screen {screen_id}")
 
 
 def _fields(body: Mapping[str, Any]) -> dict[str, Any]:

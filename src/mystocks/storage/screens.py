@@ -6,10 +6,10 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 
-from mystocks.errors import NotFound, StaleVersion
-from mystocks.storage.tables import Base, as_utc, newest_first
+from mystocks.errors import NotFound
+from mystocks.storage.tables import Base, as_utc, newest_first, refuse_stale
 
 _SCREENS = Base.metadata.tables["screens"]
 
@@ -63,7 +63,7 @@ class ScreenStore:
             stmt = stmt.where(c.version == expected_version)
         with self.engine.begin() as conn:
             if conn.execute(stmt).rowcount == 0:
-                self._refuse(conn, screen_id, expected_version)
+                refuse_stale(conn, _SCREENS, screen_id, expected_version, "Screen")
         found = self.get(screen_id)
         if found is None:  # deleted between the commit and this read
             raise NotFound(f"No screen {screen_id}.")
@@ -76,15 +76,4 @@ class ScreenStore:
             stmt = stmt.where(c.version == expected_version)
         with self.engine.begin() as conn:
             if conn.execute(stmt).rowcount == 0:
-                self._refuse(conn, screen_id, expected_version)
-
-    @staticmethod
-    def _refuse(conn: Connection, screen_id: int, expected_version: int | None) -> None:
-        c = _SCREENS.c
-        current = conn.execute(select(c.version).where(c.id == screen_id)).scalar()
-        if current is None:
-            raise NotFound(f"No screen {screen_id}.")
-        raise StaleVersion(
-            f"Screen {screen_id} is at version {current}, not {expected_version}; "
-            "read it again and reapply your change."
-        )
+                refuse_stale(conn, _SCREENS, screen_id, expected_version, "Screen")
