@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 
 from mystocks.errors import NotFound
-from mystocks.storage.tables import Base, as_utc, newest_first, refuse_stale
+from mystocks.storage.tables import Base, as_utc, delete_versioned, newest_first, refuse_stale
 
 _SCREENS = Base.metadata.tables["screens"]
 
@@ -70,10 +70,5 @@ class ScreenStore:
         return found
 
     def delete(self, screen_id: int, expected_version: int | None) -> None:
-        c = _SCREENS.c
-        stmt = delete(_SCREENS).where(c.id == screen_id)
-        if expected_version is not None:
-            stmt = stmt.where(c.version == expected_version)
         with self.engine.begin() as conn:
-            if conn.execute(stmt).rowcount == 0:
-                refuse_stale(conn, _SCREENS, screen_id, expected_version, "Screen")
+            delete_versioned(conn, _SCREENS, screen_id, expected_version, "Screen")

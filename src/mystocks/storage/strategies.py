@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 
-from mystocks.storage.tables import Base, as_utc, newest_first, refuse_stale
+from mystocks.storage.tables import Base, as_utc, delete_versioned, newest_first, refuse_stale
 
 _STRATEGIES = Base.metadata.tables["strategies"]
 EDITABLE = ("name", "description", "type", "parameters", "symbols", "status", "period")
@@ -72,13 +72,8 @@ class StrategyStore:
         return _row(row._mapping)
 
     def delete(self, strategy_id: int, expected_version: int | None) -> None:
-        c = _STRATEGIES.c
-        stmt = delete(_STRATEGIES).where(c.id == strategy_id)
-        if expected_version is not None:
-            stmt = stmt.where(c.version == expected_version)
         with self.engine.begin() as conn:
-            if conn.execute(stmt).rowcount == 0:
-                refuse_stale(conn, _STRATEGIES, strategy_id, expected_version, "Strategy")
+            delete_versioned(conn, _STRATEGIES, strategy_id, expected_version, "Strategy")
 
     def running(self) -> list[dict[str, Any]]:
         """The strategies whose live signals are on."""

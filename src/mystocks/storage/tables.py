@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Table,
     UniqueConstraint,
+    delete,
     select,
 )
 from sqlalchemy.engine import Connection
@@ -76,6 +77,18 @@ def refuse_stale(
         f"{what} {row_id} is at version {current}, not {expected_version}; "
         "read it again and reapply your change."
     )
+
+
+def delete_versioned(
+    conn: Connection, table: Table, row_id: int, expected_version: int | None, what: str
+) -> None:
+    """Delete a row of a versioned `table` if it is at `expected_version` (None: any), else
+    refuse as `refuse_stale` does."""
+    stmt = delete(table).where(table.c.id == row_id)
+    if expected_version is not None:
+        stmt = stmt.where(table.c.version == expected_version)
+    if conn.execute(stmt).rowcount == 0:
+        refuse_stale(conn, table, row_id, expected_version, what)
 
 
 class Base(DeclarativeBase):

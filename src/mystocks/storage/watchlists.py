@@ -16,7 +16,7 @@ from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from mystocks.errors import NotFound
-from mystocks.storage.tables import Base, as_utc, newest_first, refuse_stale
+from mystocks.storage.tables import Base, as_utc, delete_versioned, newest_first, refuse_stale
 
 _LISTS = Base.metadata.tables["watchlists"]
 _ITEMS = Base.metadata.tables["watchlist_items"]
@@ -138,13 +138,8 @@ class WatchlistStore:
         return found
 
     def delete(self, watchlist_id: int, expected_version: int | None) -> None:
-        c = _LISTS.c
-        stmt = delete(_LISTS).where(c.id == watchlist_id)
-        if expected_version is not None:
-            stmt = stmt.where(c.version == expected_version)
         with self.engine.begin() as conn:
-            if conn.execute(stmt).rowcount == 0:
-                refuse_stale(conn, _LISTS, watchlist_id, expected_version, "Watchlist")
+            delete_versioned(conn, _LISTS, watchlist_id, expected_version, "Watchlist")
             conn.execute(delete(_ITEMS).where(_ITEMS.c.watchlist_id == watchlist_id))
 
 
