@@ -12,13 +12,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import event, update
+from starlette.testclient import TestClient
 
 from mystocks.app import MyStocksApp, create_app
 from mystocks.services.auth import Principal
 from mystocks.services.paper import PaperService, trading_day
 from mystocks.storage.calendar import trading_days
 from mystocks.storage.paper import ACCOUNTS, Fill
-from tests.conftest import login, make_settings
+from tests.conftest import app_on_copy, login, make_settings
 
 SYMBOL = "600036.SH"
 CN = ZoneInfo("Asia/Shanghai")
@@ -119,10 +120,21 @@ def count_queries(paper: PaperService) -> Callable[[], int]:
     return lambda: len(seen)
 
 
-def test_equity_history_replays_the_trades_at_the_daily_closes(paper_app):
-    app, client = paper_app
+@pytest.fixture
+def scenario_app(
+    template_dir: Path, tmp_path: Path
+) -> Iterator[tuple[MyStocksApp, TestClient, dict[str, Any], list[dict[str, Any]]]]:
+    """The scenario's account, written before the app starts: its orders are of 2017, and the
+    lifespan's expiry sweeper would expire one between its acceptance and its fill."""
+    app = app_on_copy(template_dir, tmp_path, paper_session="always")
+    account, expected = scenario(app.services.paper)
+    with TestClient(app) as client:
+        yield app, client, account, expected
+
+
+def test_equity_history_replays_the_trades_at_the_daily_closes(scenario_app):
+    app, client, account, expected = scenario_app
     paper = app.services.paper
-    account, expected = scenario(paper)
     headers = login(client, "admin", "mystocks-admin")
     url = f"/api/v1/accounts/{account['id']}/equity"
 

@@ -69,3 +69,12 @@ def test_strategy_parameter_schemas_match_the_engine_registry():
                 p.maximum,
                 p.default,
             ), (name, p.name)
+
+
+@pytest.mark.parametrize(("label", "op"), OPERATIONS, ids=[label for label, _ in OPERATIONS])
+def test_an_if_match_header_can_be_refused(label, op):
+    """A malformed If-Match is 422 (`services.versions.parse_etag`), so every operation that
+    takes one declares it."""
+    refs = [p.get("$ref", "") for p in op.get("parameters", [])]
+    if "#/components/parameters/IfMatch" in refs:
+        assert "422" in op["responses"], label
