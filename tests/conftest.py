@@ -140,6 +140,19 @@ def paper_app(template_dir: Path, tmp_path: Path) -> Iterator[tuple[MyStocksApp,
         yield app, client
 
 
+@pytest.fixture
+def paper_postgres_app(
+    postgres_sample_database: Callable[[str], str], tmp_path: Path
+) -> Iterator[MyStocksApp]:
+    """An app on a fresh PostgreSQL copy of the sample data, accepting paper orders at any
+    hour (no lifespan: the test drives the services)."""
+    url = postgres_sample_database("paper")
+    settings = make_settings(tmp_path, database_url=url, timeseries_url=url, paper_session="always")
+    app = create_app(settings)
+    yield app
+    app.services.data.dispose()
+
+
 def _unavailable(what: str, why: Exception) -> None:
     """In CI a missing service fails the run (its suites must run); elsewhere they skip."""
     message = f"{what} is not reachable ({type(why).__name__}: {why})"

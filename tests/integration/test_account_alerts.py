@@ -11,6 +11,7 @@ import datetime as dt
 import itertools
 import time
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -92,6 +93,20 @@ def quote(symbol: str = SYMBOL) -> dict[str, Any]:
     return {"symbol": symbol, "last": 1.0, "change_pct": 0.0, "volume": 1, "timestamp": "x"}
 
 
+def mover(
+    client: TestClient, headers: dict[str, str], clock: Clock, engine: AlertEngine
+) -> Callable[[float], list[dict[str, Any]]]:
+    """`move(price)`: a newer tick at `price`, a second later, and the quote it makes sent to
+    `engine`; answers the alerts it fired."""
+
+    def move(price: float) -> list[dict[str, Any]]:
+        set_price(client, headers, price)
+        clock.now += 1.0
+        return engine.on_quotes([quote()])
+
+    return move
+
+
 def test_drawdown_fires_once_per_crossing_on_price_moves_from_a_rising_peak(paper_app):
     app, client = paper_app
     admin = login(client, "admin", "mystocks-admin")
@@ -110,11 +125,7 @@ def test_drawdown_fires_once_per_crossing_on_price_moves_from_a_rising_peak(pape
     clock = Clock()
     engine = engine_of(app, clock)
 
-    def move(price: float) -> list[dict[str, Any]]:
-        set_price(client, admin, price)
-        clock.now += 1.0
-        return engine.on_quotes([quote()])
-
+    move = mover(client, admin, clock, engine)
     # 99,995.00 (peak: the initial cash), then 94,995.00: 5.005% down, a crossing.
     assert move(20.0) == []
     [alert] = move(15.0)
@@ -153,11 +164,7 @@ def test_position_share_names_the_symbol_and_keeps_its_cooldown(paper_app):
     clock = Clock()
     engine = engine_of(app, clock)
 
-    def move(price: float) -> list[dict[str, Any]]:
-        set_price(client, admin, price)
-        clock.now += 1.0
-        return engine.on_quotes([quote()])
-
+    move = mover(client, admin, clock, engine)
     assert move(26.66) == []  # 26,660 / 106,655 = 24.9965%
     [alert] = move(26.67)  # 26,670 / 106,665 = 25.0035%
     assert alert["symbol"] == SYMBOL and alert["value"] == 25.0035

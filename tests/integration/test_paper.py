@@ -7,23 +7,21 @@ from __future__ import annotations
 import datetime as dt
 import time
 import uuid
-from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 from starlette.testclient import TestClient
 
-from mystocks.app import MyStocksApp, create_app
+from mystocks.app import MyStocksApp
 from mystocks.errors import OrderRefused
 from mystocks.services.auth import Principal
 from mystocks.services.matching import Matching
 from mystocks.services.paper import PaperService
 from mystocks.storage.paper import ACCOUNTS, ORDERS, POSITIONS, TRADES, Fill, PaperStore
 from mystocks.storage.relational import make_engine
-from tests.conftest import app_on_copy, login, make_settings
+from tests.conftest import app_on_copy, login
 
 SYMBOL = "600036.SH"
 
@@ -140,19 +138,8 @@ def test_a_failed_fill_changes_nothing_on_sqlite(template_dir, tmp_path):
     _fault_injection(app_on_copy(template_dir, tmp_path, paper_session="always"))
 
 
-@pytest.fixture
-def postgres_app(
-    postgres_sample_database: Callable[[str], str], tmp_path: Path
-) -> Iterator[MyStocksApp]:
-    url = postgres_sample_database("paper")
-    settings = make_settings(tmp_path, database_url=url, timeseries_url=url, paper_session="always")
-    app = create_app(settings)
-    yield app
-    app.services.data.dispose()
-
-
-def test_a_failed_fill_changes_nothing_on_postgres(postgres_app):
-    _fault_injection(postgres_app)
+def test_a_failed_fill_changes_nothing_on_postgres(paper_postgres_app):
+    _fault_injection(paper_postgres_app)
 
 
 def _fill_from_several_instances(app: MyStocksApp, account_id: int, price: int) -> None:
@@ -191,10 +178,10 @@ def _fill_from_several_instances(app: MyStocksApp, account_id: int, price: int) 
     assert row["cash"] == row["initial_cash"] - spent
 
 
-def test_concurrent_orders_on_postgres_never_overspend(postgres_app):
-    paper = postgres_app.services.paper
+def test_concurrent_orders_on_postgres_never_overspend(paper_postgres_app):
+    paper = paper_postgres_app.services.paper
     admin = Principal("admin", "admin", 2**62)
-    price = round(_last(postgres_app) * 100)
+    price = round(_last(paper_postgres_app) * 100)
     need = price * 100 + paper.fee(price * 100)
     account = paper.create_account(
         admin, {"name": "c", "initial_cash": (need * 10 + need - 1) / 100}
@@ -215,7 +202,7 @@ def test_concurrent_orders_on_postgres_never_overspend(postgres_app):
     assert set(results) == {"accepted", "insufficient_cash"}
     row = paper.store.get_account(account["id"])
     assert row is not None and row["cash"] == need - 1 and row["frozen_cash"] == need * 10
-    _fill_from_several_instances(postgres_app, account["id"], price)
+    _fill_from_several_instances(paper_postgres_app, account["id"], price)
 
     # The same Idempotency-Key 20 times at once: one order, its cash frozen once.
     rich = paper.create_account(admin, {"name": "r", "initial_cash": need * 5 / 100})

@@ -14,12 +14,12 @@ import pytest
 from sqlalchemy import event, update
 from starlette.testclient import TestClient
 
-from mystocks.app import MyStocksApp, create_app
+from mystocks.app import MyStocksApp
 from mystocks.services.auth import Principal
 from mystocks.services.paper import PaperService, trading_day
 from mystocks.storage.calendar import trading_days
 from mystocks.storage.paper import ACCOUNTS, Fill
-from tests.conftest import app_on_copy, login, make_settings
+from tests.conftest import app_on_copy, login
 
 SYMBOL = "600036.SH"
 CN = ZoneInfo("Asia/Shanghai")
@@ -177,19 +177,8 @@ def test_equity_of_a_new_account_is_its_cash(paper_app):
     assert point["equity"] == point["cash"] == 5000 and point["drawdown"] == 0
 
 
-@pytest.fixture
-def postgres_app(
-    postgres_sample_database: Callable[[str], str], tmp_path: Path
-) -> Iterator[MyStocksApp]:
-    url = postgres_sample_database("equity")
-    settings = make_settings(tmp_path, database_url=url, timeseries_url=url, paper_session="always")
-    app = create_app(settings)
-    yield app
-    app.services.data.dispose()
-
-
-def test_equity_history_on_postgres(postgres_app):
-    paper = postgres_app.services.paper
+def test_equity_history_on_postgres(paper_postgres_app):
+    paper = paper_postgres_app.services.paper
     account, expected = scenario(paper)
     history = paper.get_account_equity(ADMIN, account["id"], start=None, end="2017-06-08")
     assert history["items"] == expected
