@@ -118,7 +118,7 @@ export interface paths {
         /**
          * Sign out
          * @description Ends the caller's session: its access tokens and its refresh token are refused from now on,
-         *     by every server instance.
+         *     by every server instance. It takes a bearer token (an API key has no session).
          */
         post: operations["mystocks.api.auth.logout"];
         delete?: never;
@@ -1364,6 +1364,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your API keys
+         * @description Your API keys, newest first, revoked and expired ones included (their `status` says so).
+         *     Secrets are never shown again after creation. Managing keys needs a bearer token: a
+         *     program's key cannot make or revoke keys.
+         */
+        get: operations["mystocks.api.api_keys.list_api_keys"];
+        put?: never;
+        /**
+         * Create an API key for a program
+         * @description A key for a program to sign its requests with (see the `apiKeySignature` security scheme).
+         *     The answer holds the key's `secret`, **shown this once**: it is stored encrypted and never
+         *     returned again. Scopes: `read` (every read), `trade` (every change: orders, strategies,
+         *     jobs, watchlists, alert rules, screens) and `admin` (admin operations such as ingest); a
+         *     scope above your role (`trade` for a viewer, `admin` for a non-admin) is 422. A key acts
+         *     with your current role and expires after `expires_in_days` (default 90). At most 20 live
+         *     keys per user (setting `MYSTOCKS_API_KEYS_PER_USER`).
+         */
+        post: operations["mystocks.api.api_keys.create_api_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key's public id. */
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description The key is refused from the next request on, by every server instance (each signed
+         *     request reads its key). Revoking a revoked key is a no-op (204); another user's key is
+         *     404.
+         */
+        delete: operations["mystocks.api.api_keys.revoke_api_key"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1780,6 +1837,116 @@ export interface components {
             kind: "any";
             conditions: components["schemas"]["ScreenCondition"][];
         };
+        /**
+         * @description An API key as listed; its secret is never shown after creation.
+         * @example {
+         *       "key_id": "mk_3f9a0c2d4b6e8a1c",
+         *       "name": "research notebook",
+         *       "scopes": [
+         *         "read"
+         *       ],
+         *       "created_at": "2026-11-24T09:30:00+00:00",
+         *       "expires_at": "2027-02-22T09:30:00+00:00",
+         *       "revoked_at": null,
+         *       "status": "active"
+         *     }
+         */
+        ApiKey: {
+            /**
+             * @description The public id, sent as `X-MS-APIKEY`.
+             * @example mk_3f9a0c2d4b6e8a1c
+             */
+            key_id: string;
+            /** @example research notebook */
+            name: string;
+            scopes: components["schemas"]["ApiKeyScope"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** Format: date-time */
+            revoked_at: string | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+        };
+        /**
+         * @example {
+         *       "name": "research notebook",
+         *       "scopes": [
+         *         "read",
+         *         "trade"
+         *       ],
+         *       "expires_in_days": 30
+         *     }
+         */
+        ApiKeyCreate: {
+            /**
+             * @description What the key is for, for you to recognise it.
+             * @example research notebook
+             */
+            name: string;
+            /**
+             * @example [
+             *       "read"
+             *     ]
+             */
+            scopes: components["schemas"]["ApiKeyScope"][];
+            /**
+             * @description The key stops working this many days after creation.
+             * @default 90
+             */
+            expires_in_days: number;
+        };
+        /**
+         * @description A new key with its secret, shown this once.
+         * @example {
+         *       "key_id": "mk_3f9a0c2d4b6e8a1c",
+         *       "name": "research notebook",
+         *       "scopes": [
+         *         "read"
+         *       ],
+         *       "created_at": "2026-11-24T09:30:00+00:00",
+         *       "expires_at": "2027-02-22T09:30:00+00:00",
+         *       "revoked_at": null,
+         *       "status": "active",
+         *       "secret": "mss_2b7Jx0Vq0W8c4mE9kX1yF3pT6rN5hL8sD2aZ7uQ4vY0"
+         *     }
+         */
+        ApiKeyCreated: components["schemas"]["ApiKey"] & {
+            /**
+             * @description The HMAC-SHA256 signing secret. Keep it like a password; it is not shown again.
+             * @example mss_2b7Jx0Vq0W8c4mE9kX1yF3pT6rN5hL8sD2aZ7uQ4vY0
+             */
+            secret: string;
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "key_id": "mk_3f9a0c2d4b6e8a1c",
+         *           "name": "research notebook",
+         *           "scopes": [
+         *             "read"
+         *           ],
+         *           "created_at": "2026-11-24T09:30:00+00:00",
+         *           "expires_at": "2027-02-22T09:30:00+00:00",
+         *           "revoked_at": null,
+         *           "status": "active"
+         *         }
+         *       ]
+         *     }
+         */
+        ApiKeyList: {
+            items: components["schemas"]["ApiKey"][];
+        };
+        /**
+         * @description What a key may do: `read` every read, `trade` every change (orders, strategies, jobs,
+         *     watchlists, alert rules, screens), `admin` the admin operations (ingest). Each operation names
+         *     the scope it needs (`x-api-key-scope`, else `read` for GET and `trade` otherwise).
+         * @example read
+         * @enum {string}
+         */
+        ApiKeyScope: "read" | "trade" | "admin";
         /**
          * @description Trade a strategy's live signals on a paper account (null: they do not trade): a `buy` signal places a market order for
          *     `quantity` shares, a `sell` signal one for every share of the symbol the account can sell
@@ -3420,7 +3587,8 @@ export interface components {
             instance?: string;
             /**
              * @description Extension member: the machine-readable reason of a refused order (422), one of the codes
-             *     listed at `OrderInput`; absent on other problems.
+             *     listed at `OrderInput`, or of a refused request signature (401), one of those listed at
+             *     the `apiKeySignature` security scheme; absent on other problems.
              * @example board_lot
              */
             code?: string;
@@ -5628,7 +5796,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The token is valid but its role may not do this. */
+        /** @description The token or API key is valid but its role, or the key's scopes, may not do this. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -5702,7 +5870,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description No valid bearer token (missing, malformed, expired or signed with another key), or wrong credentials. */
+        /** @description No valid bearer token (missing, malformed, expired or signed with another key), a refused API key signature (`code` says why), or wrong credentials. */
         Unauthorized: {
             headers: {
                 "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
@@ -8536,6 +8704,90 @@ export interface operations {
             426: components["responses"]["UpgradeRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.api_keys.list_api_keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.api_keys.create_api_key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description Created; the secret is in this answer only. */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.api_keys.revoke_api_key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key's public id. */
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

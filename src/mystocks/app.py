@@ -27,6 +27,14 @@ from mystocks.api.ratelimit import InProcessLimiter, Limiter, RateLimitMiddlewar
 from mystocks.api.validation import VALIDATOR_MAP
 from mystocks.api.ws import WS_PATH, WebSocketChannel
 from mystocks.services.alerts import AlertEngine, AlertService
+from mystocks.services.api_keys import (
+    ApiKeyService,
+    InProcessNonces,
+    NonceCache,
+    RedisNonces,
+    fernet_from,
+    scopes_by_operation,
+)
 from mystocks.services.auth import AuthService
 from mystocks.services.auto_trade import AutoTrader
 from mystocks.services.backtests import BacktestService
@@ -55,6 +63,7 @@ from mystocks.services.training import TrainingService
 from mystocks.services.watchlists import WatchlistService
 from mystocks.settings import Settings
 from mystocks.storage.alerts import AlertStore
+from mystocks.storage.api_keys import ApiKeyStore
 from mystocks.storage.bootstrap import load_sample_data
 from mystocks.storage.manager import UnifiedManager
 from mystocks.storage.paper import PaperStore
@@ -100,6 +109,7 @@ class MyStocksApp:
             limiter,
             services.auth,
             limits,
+            api_keys=services.api_keys,
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -130,6 +140,15 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         sessions=None if link is None else RedisSessions(link, fail_open=settings.redis_fail_open),
     )
     auth.ensure_user(settings.admin_username, settings.admin_password.get_secret_value(), "admin")
+    nonces: NonceCache = InProcessNonces() if link is None else RedisNonces(link)
+    api_keys = ApiKeyService(
+        ApiKeyStore(data.relational.engine),
+        fernet_from(settings.api_key_encryption_keys.get_secret_value()),
+        nonces,
+        window_seconds=settings.api_key_window_seconds,
+        per_user=settings.api_keys_per_user,
+        scopes=scopes_by_operation(spec),
+    )
     # With Redis, events cross server processes; its key prefix must be unique per database,
     # since job ids restart with a new database while a stream would still hold old events.
     bus: EventBus = (
@@ -180,6 +199,7 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         api_version=str(spec["info"]["version"]),
         data=data,
         auth=auth,
+        api_keys=api_keys,
         market=market,
         strategies=StrategyService(strategies, data.relational, signals, live, paper.store),
         backtests=BacktestService(router.books["backtest"], strategies, data.relational),

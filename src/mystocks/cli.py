@@ -337,6 +337,18 @@ cli.add_typer(feed, name="feed")
 
 
 @cli.command()
+def keygen() -> None:
+    """Print a new random key for MYSTOCKS_API_KEY_ENCRYPTION_KEYS (Fernet, 32 bytes).
+
+    To rotate, put the new key first and keep the old ones after it (comma-separated): new
+    secrets are encrypted with the first, and every listed key can still decrypt.
+    """
+    from cryptography.fernet import Fernet
+
+    typer.echo(Fernet.generate_key().decode())
+
+
+@cli.command()
 def version() -> None:
     """Print the server version."""
     typer.echo(__version__)

@@ -16,6 +16,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 # Documented in the README as development-only values; refused in production below.
 DEV_JWT_SECRET = "dev-only-jwt-secret-change-me-in-production"
 DEV_ADMIN_PASSWORD = "mystocks-admin"
+# A Fernet key (32 url-safe base64 bytes) that encrypts stored API key secrets in development.
+DEV_API_KEY_ENCRYPTION_KEY = "ZGV2LW9ubHktYXBpLWtleS1lbmNyeXB0aW9uLWtleSE="
 
 
 class Settings(BaseSettings):
@@ -52,6 +54,18 @@ class Settings(BaseSettings):
         le=90 * 24 * 3600,
         description="a sign-in's lifetime: refresh tokens never outlive it",
     )
+    api_key_encryption_keys: SecretStr = Field(
+        default=SecretStr(DEV_API_KEY_ENCRYPTION_KEY),
+        description="comma-separated Fernet keys that encrypt stored API key secrets; the first"
+        " encrypts, all decrypt (rotation: put the new key first)",
+    )
+    api_key_window_seconds: float = Field(
+        default=30.0,
+        ge=1.0,
+        le=300.0,
+        description="a signed request's timestamp must be within this of the server's clock",
+    )
+    api_keys_per_user: int = Field(default=20, ge=1, le=1000)
     admin_username: str = Field(default="admin", min_length=1, max_length=64)
     admin_password: SecretStr = SecretStr(DEV_ADMIN_PASSWORD)
     load_sample_data: bool = True
@@ -164,10 +178,26 @@ class Settings(BaseSettings):
             problems.append("MYSTOCKS_JWT_SECRET is the development default")
         elif len(self.jwt_secret.get_secret_value()) < 32:
             problems.append("MYSTOCKS_JWT_SECRET must be at least 32 characters")
+        if DEV_API_KEY_ENCRYPTION_KEY in self.api_key_encryption_keys.get_secret_value():
+            problems.append("MYSTOCKS_API_KEY_ENCRYPTION_KEYS holds the development default")
         if self.admin_password.get_secret_value() == DEV_ADMIN_PASSWORD:
             problems.append("MYSTOCKS_ADMIN_PASSWORD is the development default")
         if problems:
             raise ValueError("refusing to start in production: " + "; ".join(problems))
+        return self
+
+    @model_validator(mode="after")
+    def _fernet_keys_are_keys(self) -> Settings:
+        from cryptography.fernet import Fernet
+
+        for key in self.api_key_encryption_keys.get_secret_value().split(","):
+            try:
+                Fernet(key.strip())
+            except ValueError:
+                raise ValueError(
+                    "MYSTOCKS_API_KEY_ENCRYPTION_KEYS: each key must be 32 url-safe base64-encoded"
+                    " bytes (make one with `mystocks keygen`)"
+                ) from None
         return self
 
     @property

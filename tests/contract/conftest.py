@@ -11,10 +11,13 @@ import schemathesis
 from schemathesis import GenerationMode
 from starlette.testclient import TestClient
 
+from mystocks.api.ratelimit import read_body
 from mystocks.app import MyStocksApp
+from mystocks.services.api_keys import signed_headers
 from tests.conftest import app_on_copy, login
 
 MAX_EXAMPLES = 50
+SIGNED_EXAMPLES = 10  # the signed run repeats every operation: fewer cases each
 
 
 def make_contract_app(
@@ -65,4 +68,61 @@ def api_schema(contract_app: MyStocksApp) -> Any:
         "428",
         "429",
     ]
+    return loaded
+
+
+class SigningTransport:
+    """What a program's HTTP client does for an API key, as an ASGI layer in front of the app:
+    a request that names the key (`X-MS-APIKEY`) gets the other three signing headers,
+    computed over its method, path, query and body exactly as they arrive. A request without
+    the header goes through unsigned, so Schemathesis can still check that unauthenticated
+    requests are refused."""
+
+    def __init__(self, app: Any, key_id: str, secret: str) -> None:
+        self.app = app
+        self.key_id = key_id.encode()
+        self.secret = secret
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        headers = dict(scope.get("headers", []))
+        if scope["type"] != "http" or headers.get(b"x-ms-apikey") != self.key_id:
+            await self.app(scope, receive, send)
+            return
+        body, receive = await read_body(receive, 1 << 30)
+        path = scope.get("raw_path") or scope["path"].encode()
+        signed = signed_headers(
+            self.key_id.decode(),
+            self.secret,
+            scope["method"],
+            path.decode("latin-1"),
+            scope.get("query_string", b"").decode("latin-1"),
+            body,
+        )
+        extra = [(k.lower().encode(), v.encode()) for k, v in signed.items() if k != "X-MS-APIKEY"]
+        await self.app({**scope, "headers": [*scope["headers"], *extra]}, receive, send)
+
+
+@pytest.fixture(scope="module")
+def signed_key(contract_app: MyStocksApp, contract_headers: dict[str, str]) -> dict[str, Any]:
+    with TestClient(contract_app) as client:
+        scopes = ["read", "trade", "admin"]
+        answer = client.post(
+            "/api/v1/api-keys",
+            json={"name": "schemathesis", "scopes": scopes},
+            headers=contract_headers,
+        )
+        assert answer.status_code == 201, answer.text
+        return answer.json()  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def signed_schema(contract_app: MyStocksApp, signed_key: dict[str, Any], api_schema: Any) -> Any:
+    """The contract loaded through the signing transport, with the same checks as `api_schema`."""
+    transport = SigningTransport(contract_app, signed_key["key_id"], signed_key["secret"])
+    loaded = schemathesis.openapi.from_asgi("/openapi.json", transport)
+    loaded.config.generation.update(
+        modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE], max_examples=SIGNED_EXAMPLES
+    )
+    expected = api_schema.config.checks.positive_data_acceptance.expected_statuses
+    loaded.config.checks.positive_data_acceptance.expected_statuses = expected
     return loaded

@@ -91,6 +91,9 @@ def test_bad_rules_are_refused(client, admin_headers):
     assert answer.status_code == 422 and "999999.SH" in answer.json()["detail"]
     wrong = {"kind": "moon_phase", "symbol": SYMBOL, "threshold": 1}
     assert client.post(RULES, headers=admin_headers, json=wrong).status_code == 400
+    for kind in ({"a": 1}, ["price_above"]):  # a discriminator that is not even a string
+        odd = client.post(RULES, headers=admin_headers, json={**wrong, "kind": kind})
+        assert odd.status_code == 400 and odd.json()["errors"][0]["name"] == "kind", odd.text
     assert client.delete(f"{RULES}/999999", headers=admin_headers).status_code == 404
     assert client.post("/api/v1/alerts/999999/ack", headers=admin_headers).status_code == 404
 

@@ -87,8 +87,15 @@ def test_signals_place_orders_on_the_bound_account(paper_app):
     ).json()["items"]
     buys = [s for s in page if s["side"] == "buy"]
     assert sorted(o["id"] for o in orders) == sorted(s["order_id"] for s in buys)
-    # Starting again without auto_trade keeps the signals and turns the trading off.
+    # Starting again without auto_trade keeps the signals and turns the trading off. The body
+    # is optional, but a body of JSON null is not "no body": it is refused.
     strategy_id = created.json()["id"]
+    null = client.post(
+        f"{URL}/{strategy_id}/start",
+        headers={**admin, "If-Match": created.headers["etag"], "Content-Type": "application/json"},
+        content=b"null",
+    )
+    assert null.status_code == 400 and null.json()["errors"][0]["detail"] == "must not be null"
     again = client.post(
         f"{URL}/{strategy_id}/start", headers={**admin, "If-Match": created.headers["etag"]}
     )

@@ -182,6 +182,7 @@ def test_paging_and_universe_filters(client, viewer_headers):
         ({"builtin": "nope"}, 422, "builtin"),
         ({"condition": {"kind": "breakout", "days": 0}}, 400, "condition.days"),
         ({"condition": {"kind": "sideways"}}, 400, "condition.kind"),
+        ({"condition": {"kind": {"kind": "breakout"}}}, 400, "condition.kind"),  # not a string
         (
             {"condition": {"kind": "all", "conditions": [{"kind": "change", "days": 5}]}},
             400,

@@ -1,11 +1,21 @@
 from __future__ import annotations
 
+import base64
+
 import pytest
+from cryptography.fernet import Fernet
 from pydantic import ValidationError
 
-from mystocks.settings import DEV_ADMIN_PASSWORD, DEV_JWT_SECRET, Settings, load
+from mystocks.settings import (
+    DEV_ADMIN_PASSWORD,
+    DEV_API_KEY_ENCRYPTION_KEY,
+    DEV_JWT_SECRET,
+    Settings,
+    load,
+)
 
 STRONG = "x" * 40
+REAL_KEY = base64.urlsafe_b64encode(b"a test-only key, not the default").decode()
 
 
 def test_development_defaults_work_outside_production():
@@ -25,11 +35,40 @@ def test_development_defaults_work_outside_production():
 )
 def test_production_refuses_development_defaults(secret, password, complaint):
     with pytest.raises(ValidationError, match=complaint):
-        Settings(env="production", jwt_secret=secret, admin_password=password)
+        Settings(
+            env="production",
+            jwt_secret=secret,
+            admin_password=password,
+            api_key_encryption_keys=REAL_KEY,
+        )
+
+
+@pytest.mark.parametrize(
+    ("keys", "complaint"),
+    [
+        (DEV_API_KEY_ENCRYPTION_KEY, "ENCRYPTION_KEYS holds the development default"),
+        (f"{REAL_KEY},{DEV_API_KEY_ENCRYPTION_KEY}", "ENCRYPTION_KEYS holds the development"),
+        ("not-a-fernet-key", "32 url-safe base64-encoded bytes"),
+    ],
+    ids=["default", "default-among-others", "malformed"],
+)
+def test_api_key_encryption_keys_must_be_real_keys_in_production(keys, complaint):
+    with pytest.raises(ValidationError, match=complaint):
+        Settings(
+            env="production",
+            jwt_secret=STRONG,
+            admin_password="a-real-password",
+            api_key_encryption_keys=keys,
+        )
 
 
 def test_production_starts_with_real_secrets():
-    settings = Settings(env="production", jwt_secret=STRONG, admin_password="a-real-password")
+    settings = Settings(
+        env="production",
+        jwt_secret=STRONG,
+        admin_password="a-real-password",
+        api_key_encryption_keys=f"{Fernet.generate_key().decode()},{REAL_KEY}",
+    )
     assert settings.env == "production"
 
 

@@ -158,6 +158,16 @@ class AlertSeverity(RootModel[Literal['info', 'warning', 'critical']]):
     ] = 'warning'
 
 
+class ApiKeyScope(RootModel[Literal['read', 'trade', 'admin']]):
+    root: Annotated[Literal['read', 'trade', 'admin'], Field(examples=['read'])]
+    """
+    What a key may do: `read` every read, `trade` every change (orders, strategies, jobs,
+    watchlists, alert rules, screens), `admin` the admin operations (ingest). Each operation names
+    the scope it needs (`x-api-key-scope`, else `read` for GET and `trade` otherwise).
+
+    """
+
+
 class AutoTrade(BaseModel):
     """
     Trade a strategy's live signals on a paper account (null: they do not trade): a `buy` signal places a market order for
@@ -769,7 +779,8 @@ class Problem(BaseModel):
     code: Annotated[str | None, Field(examples=['board_lot'])] = None
     """
     Extension member: the machine-readable reason of a refused order (422), one of the codes
-    listed at `OrderInput`; absent on other problems.
+    listed at `OrderInput`, or of a refused request signature (401), one of those listed at
+    the `apiKeySignature` security scheme; absent on other problems.
 
     """
     errors: list[FieldError] | None = None
@@ -1801,6 +1812,61 @@ class AlertRuleCreate(
 
 class AlertRuleList(BaseModel):
     items: list[AlertRule]
+
+
+class ApiKey(BaseModel):
+    """
+    An API key as listed; its secret is never shown after creation.
+    """
+
+    key_id: Annotated[
+        str, Field(examples=['mk_3f9a0c2d4b6e8a1c'], pattern='^mk_[0-9a-f]{16}$')
+    ]
+    """
+    The public id, sent as `X-MS-APIKEY`.
+    """
+    name: Annotated[str, Field(examples=['research notebook'], max_length=100)]
+    scopes: Annotated[list[ApiKeyScope], Field(max_length=3)]
+    created_at: AwareDatetime
+    expires_at: AwareDatetime
+    revoked_at: Annotated[AwareDatetime | None, Field(...)]
+    status: Literal['active', 'expired', 'revoked']
+
+
+class ApiKeyCreate(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    name: Annotated[
+        str, Field(examples=['research notebook'], max_length=100, min_length=1)
+    ]
+    """
+    What the key is for, for you to recognise it.
+    """
+    scopes: Annotated[
+        list[ApiKeyScope], Field(examples=[['read']], max_length=3, min_length=1)
+    ]
+    expires_in_days: Annotated[int, Field(ge=1, le=365)] = 90
+    """
+    The key stops working this many days after creation.
+    """
+
+
+class ApiKeyCreated(ApiKey):
+    """
+    A new key with its secret, shown this once.
+    """
+
+    secret: Annotated[
+        str, Field(examples=['mss_2b7Jx0Vq0W8c4mE9kX1yF3pT6rN5hL8sD2aZ7uQ4vY0'])
+    ]
+    """
+    The HMAC-SHA256 signing secret. Keep it like a password; it is not shown again.
+    """
+
+
+class ApiKeyList(BaseModel):
+    items: Annotated[list[ApiKey], Field(max_length=1000)]
 
 
 class BacktestUpdate(BaseModel):

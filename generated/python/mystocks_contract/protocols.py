@@ -444,6 +444,22 @@ class AlertsHandlers(Protocol):
         ...
 
 
+class ApiKeysHandlers(Protocol):
+    """Handlers of the `api_keys` tag, in `mystocks.api.api_keys`."""
+
+    async def list_api_keys(self) -> Response:
+        """Your API keys"""
+        ...
+
+    async def create_api_key(self, *, body: dict[str, Any]) -> Response:
+        """Create an API key for a program"""
+        ...
+
+    async def revoke_api_key(self, *, key_id: str) -> Response:
+        """Revoke an API key"""
+        ...
+
+
 OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.system.get_health",
     "mystocks.api.system.get_ready",
@@ -518,4 +534,7 @@ OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.alerts.list_alerts",
     "mystocks.api.alerts.acknowledge_alert",
     "mystocks.api.events.open_websocket",
+    "mystocks.api.api_keys.list_api_keys",
+    "mystocks.api.api_keys.create_api_key",
+    "mystocks.api.api_keys.revoke_api_key",
 )

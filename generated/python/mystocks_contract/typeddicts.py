@@ -134,6 +134,15 @@ held at the latest trade) is a loss of more than `threshold` yuan.
 AlertSeverity: TypeAlias = Literal['info', 'warning', 'critical']
 
 
+ApiKeyScope: TypeAlias = Literal['read', 'trade', 'admin']
+"""
+What a key may do: `read` every read, `trade` every change (orders, strategies, jobs,
+watchlists, alert rules, screens), `admin` the admin operations (ingest). Each operation names
+the scope it needs (`x-api-key-scope`, else `read` for GET and `trade` otherwise).
+
+"""
+
+
 class AutoTrade(TypedDict, closed=True):
     """
     Trade a strategy's live signals on a paper account (null: they do not trade): a `buy` signal places a market order for
@@ -674,7 +683,8 @@ class Problem(TypedDict):
     code: NotRequired[str]
     """
     Extension member: the machine-readable reason of a refused order (422), one of the codes
-    listed at `OrderInput`; absent on other problems.
+    listed at `OrderInput`, or of a refused request signature (401), one of those listed at
+    the `apiKeySignature` security scheme; absent on other problems.
 
     """
     errors: NotRequired[list[FieldError]]
@@ -1579,6 +1589,50 @@ false again.
 
 class AlertRuleList(TypedDict):
     items: list[AlertRule]
+
+
+class ApiKey(TypedDict):
+    """
+    An API key as listed; its secret is never shown after creation.
+    """
+
+    key_id: str
+    """
+    The public id, sent as `X-MS-APIKEY`.
+    """
+    name: str
+    scopes: list[ApiKeyScope]
+    created_at: str
+    expires_at: str
+    revoked_at: str | None
+    status: Literal['active', 'expired', 'revoked']
+
+
+class ApiKeyCreate(TypedDict, closed=True):
+    name: str
+    """
+    What the key is for, for you to recognise it.
+    """
+    scopes: list[ApiKeyScope]
+    expires_in_days: NotRequired[int]
+    """
+    The key stops working this many days after creation.
+    """
+
+
+class ApiKeyCreated(ApiKey):
+    """
+    A new key with its secret, shown this once.
+    """
+
+    secret: str
+    """
+    The HMAC-SHA256 signing secret. Keep it like a password; it is not shown again.
+    """
+
+
+class ApiKeyList(TypedDict):
+    items: list[ApiKey]
 
 
 class BacktestUpdate(TypedDict):

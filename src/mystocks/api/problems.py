@@ -32,6 +32,7 @@ from mystocks.errors import (
     ServiceUnavailable,
     StaleVersion,
 )
+from mystocks.services.api_keys import SignatureRefused
 
 log = logging.getLogger("mystocks.api")
 
@@ -114,7 +115,7 @@ def problem(
 def _domain(request: Any, exc: Exception) -> ConnexionResponse:
     assert isinstance(exc, MyStocksError)
     status = next(DOMAIN_STATUS[cls] for cls in type(exc).__mro__ if cls in DOMAIN_STATUS)
-    code = exc.code if isinstance(exc, OrderRefused) else None
+    code = exc.code if isinstance(exc, OrderRefused | SignatureRefused) else None
     return problem(status, exc.detail, request.url.path, exc.problems, code=code)
 
 
@@ -131,7 +132,8 @@ def _connexion(request: Any, exc: Exception) -> ConnexionResponse:
     detail = str(exc.detail or exc.title or TITLES.get(status, "Error"))
     if status == 401 and "No authorization token" in detail:
         detail = "A bearer token is required: send `Authorization: Bearer <token>`."
-    return problem(status, detail, request.url.path, headers=dict(exc.headers or {}))
+    code = (exc.ext or {}).get("code")
+    return problem(status, detail, request.url.path, headers=dict(exc.headers or {}), code=code)
 
 
 class AllowedMethods:

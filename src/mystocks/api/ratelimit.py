@@ -2,7 +2,9 @@
 token, per client IP.
 
 The bearer token is verified here once per request (signature, expiry, and that its session was
-not revoked, which may ask Redis); the security layer then reuses the outcome (`api.security`).
+not revoked, which may ask Redis), and so is an API key's request signature, which covers the
+raw body: it is read here and handed on unchanged. The security layer then reuses the outcome
+(`api.security`).
 Every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; a refused
 request gets 429 problem+json with `Retry-After`. The window lives in Redis when configured (one
 atomic script per request, so every server process counts together), else in this process. If
@@ -24,10 +26,50 @@ from redis.commands.core import AsyncScript
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mystocks.errors import AuthenticationFailed, ServiceUnavailable
-from mystocks.services.auth import AuthService
+from mystocks.services.api_keys import (
+    KEY_HEADER,
+    SIGNING_HEADERS,
+    ApiKeyService,
+    SignatureRefused,
+    SignedRequest,
+)
+from mystocks.services.auth import AuthService, Principal
 from mystocks.services.redis_link import ERRORS, RedisLink
 
 EXEMPT = ("/health", "/ready", "/openapi.json", "/docs")
+MAX_SIGNED_BODY = 16 * 1024 * 1024  # bytes a signed request's body may have (it is buffered)
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+async def read_body(receive: Receive, limit: int) -> tuple[bytes, Receive]:
+    """The whole request body, and a `receive` that hands it to the app as if unread."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":  # the client went away
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    body = b"".join(chunks)
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if sent:
+            return await receive()  # after the body: a disconnect, when it comes
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return body, replay
 
 
 class Limiter(Protocol):
@@ -113,12 +155,43 @@ class RateLimitMiddleware:
         auth: AuthService,
         limits: dict[str, int],
         window: float = 60.0,
+        *,
+        api_keys: ApiKeyService | None = None,
     ) -> None:
         self.app = app
         self.limiter = limiter
         self.auth = auth
+        self.api_keys = api_keys
         self.limits = limits
         self.window = window
+
+    async def _signed(self, scope: Scope, receive: Receive) -> tuple[Principal | None, Receive]:
+        """A request signed with an API key: verify it (reading the body it covers), leaving
+        the key's principal, or why it was refused, for the security layer."""
+        wanted = {name.encode() for name in SIGNING_HEADERS}
+        headers = {
+            name.decode(): value.decode("latin-1")
+            for name, value in scope.get("headers", [])
+            if name in wanted
+        }
+        if self.api_keys is None or KEY_HEADER not in headers:
+            return None, receive
+        body, receive = await read_body(receive, MAX_SIGNED_BODY)
+        path = scope.get("raw_path") or scope["path"].encode()
+        try:
+            request = SignedRequest.from_headers(
+                headers,
+                scope["method"],
+                path.decode("latin-1"),
+                scope.get("query_string", b"").decode("latin-1"),
+                body,
+            )
+            principal = await self.api_keys.verify(request)
+        except SignatureRefused as exc:
+            scope["state"]["key_failure"] = exc
+            return None, receive
+        scope["state"]["key_principal"] = principal
+        return principal, receive
 
     async def _who(self, scope: Scope) -> tuple[str, int]:
         """The rate-limit key and limit; the verified principal (or why the token failed) is
@@ -144,10 +217,20 @@ class RateLimitMiddleware:
             await self.app(scope, receive, send)
             return
         try:
-            key, limit = await self._who(scope)
+            scope.setdefault("state", {})
+            signer, receive = await self._signed(scope, receive)
+            if signer is None:
+                key, limit = await self._who(scope)
+            else:
+                key = f"user:{signer.username}"
+                limit = self.limits.get(signer.role, self.limits["anonymous"])
             counted = await self.limiter.hit(key, limit, self.window)
         except ServiceUnavailable as exc:
             await _refuse(scope, send, 503, exc.detail, [(b"retry-after", b"2")])
+            return
+        except BodyTooLarge:
+            detail = f"A signed request's body may have at most {MAX_SIGNED_BODY} bytes."
+            await _refuse(scope, send, 413, detail, [])
             return
         if counted is None:  # Redis is down and limits fail open
             await self.app(scope, receive, send)
@@ -180,9 +263,10 @@ async def _refuse(
     detail: str,
     headers: list[tuple[bytes, bytes]],
 ) -> None:
-    slug, title = {429: ("too-many-requests", "Too Many Requests")}.get(
-        status, ("unavailable", "Service Unavailable")
-    )
+    slug, title = {
+        413: ("too-large", "Content Too Large"),
+        429: ("too-many-requests", "Too Many Requests"),
+    }.get(status, ("unavailable", "Service Unavailable"))
     body = orjson.dumps(
         {
             "type": f"/problems/{slug}",

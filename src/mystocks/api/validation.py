@@ -249,7 +249,8 @@ def _chosen_branch(
     }
     if name not in body:
         return FieldProblem("body", name, "is required")
-    branch = branches.get(body[name])
+    # The discriminator may be any JSON value here (a list, an object): only a string names one.
+    branch = branches.get(body[name]) if isinstance(body[name], str) else None
     if branch is None:
         shown = str(body[name])[:40]
         return FieldProblem("body", name, f"must be one of {', '.join(branches)}; got '{shown}'")
@@ -292,7 +293,7 @@ def _nested_branch(
         value = exc.value
         if tag not in value:
             return FieldProblem("body", _field(where, tag), "is required")
-        branch = pinned.get(value[tag])
+        branch = pinned.get(value[tag]) if isinstance(value[tag], str) else None
         if branch is None:
             shown = str(value[tag])[:40]
             detail = f"must be one of {', '.join(map(str, pinned))}; got '{shown}'"
@@ -351,13 +352,18 @@ def _body_problem(
     return ContractViolation([FieldProblem(location, path or location, explain(exc, schema))])
 
 
+# A body of JSON `null`, told apart from no body at all (both would parse to None).
+_JSON_NULL = object()
+
+
 class CompiledJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
     async def _parse(self, stream: Any, scope: Any) -> Any:
         raw = b"".join([message async for message in stream])
         if not raw:
             return None
         try:
-            return orjson.loads(raw)
+            body = orjson.loads(raw)
+            return _JSON_NULL if body is None else body
         except orjson.JSONDecodeError as exc:
             raise ContractViolation(
                 [FieldProblem("body", "body", f"is not valid JSON ({exc})")]
@@ -369,6 +375,11 @@ class CompiledJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
             if self._nullable or not self._required:
                 return None
             raise ContractViolation([FieldProblem("body", "body", "is required")])
+        if body is _JSON_NULL:
+            # An optional body may be left out, but a body that is there must match.
+            if self._nullable:
+                return None
+            raise ContractViolation([FieldProblem("body", "body", "must not be null")])
         try:
             compiled(self._schema)(body)
         except fastjsonschema.JsonSchemaValueException as exc:

@@ -64,6 +64,9 @@ class Principal:
     expires_at: int
     sid: str = ""
     session_end: int = 0
+    # Set for a request signed with an API key: what the key may do, and which key it is.
+    scopes: frozenset[str] | None = None
+    key_id: str | None = None
 
     def require(self, role: Role) -> None:
         if ROLE_RANK.get(self.role, -1) < ROLE_RANK[role]:

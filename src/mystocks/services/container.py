@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mystocks.services.alerts import AlertService
+from mystocks.services.api_keys import ApiKeyService
 from mystocks.services.auth import AuthService
 from mystocks.services.backtests import BacktestService
 from mystocks.services.cache import Cache, LocalCache
@@ -31,6 +32,7 @@ class Services:
     api_version: str
     data: UnifiedManager
     auth: AuthService
+    api_keys: ApiKeyService
     market: MarketService
     strategies: StrategyService
     backtests: BacktestService

@@ -406,6 +406,24 @@ class WatchlistItemRow(Base):
     added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
+class ApiKeyRow(Base):
+    """A program's key: `key_id` is public (sent with every signed request), `secret` is the
+    HMAC secret encrypted with Fernet (it must be recovered to check signatures, so it cannot
+    be hashed). A revoked key keeps its row, so the audit trail can still name it."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key_id: Mapped[str] = mapped_column(String(32), unique=True)
+    owner: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    scopes: Mapped[list[str]] = mapped_column(JSON)
+    secret: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 class ScreenRow(Base):
     """A user's saved screen; `condition` is the contract's ScreenCondition, checked on save."""
 
