@@ -1392,6 +1392,7 @@ export interface components {
          *     }
          */
         Account: {
+            /** Format: int64 */
             id: number;
             owner: string;
             name: string;
@@ -1431,12 +1432,16 @@ export interface components {
              * @enum {string}
              */
             kind: "account_drawdown" | "position_share";
-            /** @example 1 */
+            /**
+             * Format: int64
+             * @example 1
+             */
             account_id: number;
             /** @description A percent, of the peak equity (`account_drawdown`) or of the equity (`position_share`). */
             threshold: number;
             severity?: components["schemas"]["AlertSeverity"];
             /**
+             * Format: int32
              * @description At least this long between two alerts of the rule.
              * @default 300
              */
@@ -1472,6 +1477,7 @@ export interface components {
          *     }
          */
         AccountEquity: {
+            /** Format: int64 */
             account_id: number;
             initial_cash: number;
             items: components["schemas"]["AccountEquityPoint"][];
@@ -1561,15 +1567,23 @@ export interface components {
          *     }
          */
         Alert: {
+            /** Format: int64 */
             id: number;
+            /** Format: int64 */
             rule_id: number;
             owner: string;
             kind: components["schemas"]["AlertRuleKind"];
             /** @description The rule's symbol; of a `position_share` alert, the position's; else null. */
             symbol: string | null;
-            /** @description The account of an account rule's alert. */
+            /**
+             * Format: int64
+             * @description The account of an account rule's alert.
+             */
             account_id: number | null;
-            /** @description The strategy of a strategy rule's alert. */
+            /**
+             * Format: int64
+             * @description The strategy of a strategy rule's alert.
+             */
             strategy_id: number | null;
             severity: components["schemas"]["AlertSeverity"];
             message: string;
@@ -1627,17 +1641,22 @@ export interface components {
          *     }
          */
         AlertRule: {
+            /** Format: int64 */
             id: number;
             owner: string;
             kind: components["schemas"]["AlertRuleKind"];
             symbol: string | null;
+            /** Format: int64 */
             account_id: number | null;
+            /** Format: int64 */
             strategy_id: number | null;
             threshold: number;
             /** @description `account_drawdown` only: the peak its drawdown is measured from; null until it has been evaluated. */
             peak_equity?: number | null;
+            /** Format: int32 */
             window?: number;
             severity: components["schemas"]["AlertSeverity"];
+            /** Format: int32 */
             cooldown_seconds: number;
             /** @description True while a crossing would fire it; null until it has been evaluated once. */
             armed: boolean | null;
@@ -1791,9 +1810,15 @@ export interface components {
          *     }
          */
         AutoTrade: {
-            /** @description One of the strategy owner's paper accounts. */
+            /**
+             * Format: int64
+             * @description One of the strategy owner's paper accounts.
+             */
             account_id: number;
-            /** @description Shares per buy, in board lots of 100. */
+            /**
+             * Format: int32
+             * @description Shares per buy, in board lots of 100.
+             */
             quantity: number;
         } | null;
         /**
@@ -1842,10 +1867,12 @@ export interface components {
          *     }
          */
         Backtest: {
+            /** Format: int64 */
             id: number;
             owner: string;
             status: components["schemas"]["JobStatus"];
             progress: number;
+            /** Format: int64 */
             strategy_id: number | null;
             strategy: components["schemas"]["StrategyDefinition"];
             symbols: string[];
@@ -1885,7 +1912,10 @@ export interface components {
             min_commission: number;
             /** @default 0.0005 */
             stamp_duty_rate: number;
-            /** @default 1 */
+            /**
+             * Format: int32
+             * @default 1
+             */
             slippage_ticks: number;
         };
         /**
@@ -1916,9 +1946,15 @@ export interface components {
             max_drawdown: number;
             win_rate: number | null;
             turnover: number;
-            /** @description Closed buy-then-sell cycles (what `win_rate` counts). */
+            /**
+             * Format: int64
+             * @description Closed buy-then-sell cycles (what `win_rate` counts).
+             */
             round_trips: number;
-            /** @description Fills, buys and sells. */
+            /**
+             * Format: int64
+             * @description Fills, buys and sells.
+             */
             trades: number;
             final_equity: number;
         };
@@ -1954,6 +1990,7 @@ export interface components {
          *     }
          */
         BacktestRequest: {
+            /** Format: int64 */
             strategy_id?: number;
             strategy?: components["schemas"]["StrategyDefinition"];
             symbols?: string[];
@@ -1985,7 +2022,10 @@ export interface components {
             side: "buy" | "sell";
             /** @description Fill price, slippage included. */
             price: number;
-            /** @description Shares, in board lots for A-share buys. */
+            /**
+             * Format: int64
+             * @description Shares, in board lots for A-share buys.
+             */
             quantity: number;
             commission: number;
             stamp_duty: number;
@@ -1999,6 +2039,7 @@ export interface components {
          *     }
          */
         BacktestTradeList: {
+            /** Format: int64 */
             backtest_id: number;
             items: components["schemas"]["BacktestTrade"][];
         };
@@ -2011,6 +2052,7 @@ export interface components {
          *     }
          */
         BacktestUpdate: {
+            /** Format: int64 */
             backtest_id: number;
             status: components["schemas"]["JobStatus"];
             progress: number;
@@ -2062,7 +2104,10 @@ export interface components {
             high?: number;
             low?: number;
             close?: number;
-            /** @description Shares. */
+            /**
+             * Format: int64
+             * @description Shares.
+             */
             volume?: number;
             /** @description Turnover in the instrument's currency. */
             amount?: number;
@@ -2119,6 +2164,7 @@ export interface components {
             high: number;
             low: number;
             close: number;
+            /** Format: int64 */
             volume: number;
             /** @description Turnover; default close × volume. */
             amount?: number;
@@ -2190,7 +2236,10 @@ export interface components {
          *     }
          */
         BollingerBreakoutParameters: {
-            /** @default 20 */
+            /**
+             * Format: int32
+             * @default 20
+             */
             period: number;
             /**
              * @description Band width in standard deviations.
@@ -2213,6 +2262,7 @@ export interface components {
              * @enum {string}
              */
             kind: "breakout";
+            /** Format: int32 */
             days: number;
             /**
              * @default high
@@ -2300,6 +2350,7 @@ export interface components {
              * @enum {string}
              */
             kind: "change";
+            /** Format: int32 */
             days: number;
             op: components["schemas"]["ComparisonOperator"];
             pct: number;
@@ -2370,7 +2421,10 @@ export interface components {
              * @enum {string}
              */
             direction: "above" | "below";
-            /** @default 1 */
+            /**
+             * Format: int32
+             * @default 1
+             */
             within_days: number;
         };
         /**
@@ -2487,11 +2541,13 @@ export interface components {
             jobs: components["schemas"]["JobActivity"];
             paper: components["schemas"]["DashboardPaper"];
             /**
+             * Format: int64
              * @description Your risk alerts (an admin: everyone's) not yet acknowledged, of any age: what
              *     `GET /api/v1/alerts?acknowledged=false` lists.
              */
             open_alerts: number;
             /**
+             * Format: int64
              * @description Your risk alerts (an admin: everyone's) fired in the last 24 hours and not yet
              *     acknowledged (`GET /api/v1/alerts?acknowledged=false`).
              */
@@ -2518,6 +2574,7 @@ export interface components {
          *     }
          */
         DashboardAccount: {
+            /** Format: int64 */
             id: number;
             name: string;
             equity: number;
@@ -2639,6 +2696,7 @@ export interface components {
          *     }
          */
         EquityCurve: {
+            /** Format: int64 */
             backtest_id: number;
             items: components["schemas"]["EquityPoint"][];
         };
@@ -2807,7 +2865,10 @@ export interface components {
          *     }
          */
         IngestResult: {
-            /** @description Rows written (inserted or replaced). */
+            /**
+             * Format: int64
+             * @description Rows written (inserted or replaced).
+             */
             written: number;
             symbols: string[];
         };
@@ -2862,7 +2923,10 @@ export interface components {
              * @enum {string}
              */
             board: "main" | "chinext" | "star" | "index" | "us";
-            /** @description Board lot in shares (100 for A-share buys). */
+            /**
+             * Format: int32
+             * @description Board lot in shares (100 for A-share buys).
+             */
             lot_size: number;
             /**
              * @description Minimum price step.
@@ -2945,7 +3009,9 @@ export interface components {
          *     }
          */
         JobCounts: {
+            /** Format: int64 */
             queued: number;
+            /** Format: int64 */
             running: number;
         };
         /**
@@ -2982,11 +3048,20 @@ export interface components {
          *     }
          */
         MacdTrendParameters: {
-            /** @default 12 */
+            /**
+             * Format: int32
+             * @default 12
+             */
             fast: number;
-            /** @default 26 */
+            /**
+             * Format: int32
+             * @default 26
+             */
             slow: number;
-            /** @default 9 */
+            /**
+             * Format: int32
+             * @default 9
+             */
             signal: number;
         };
         /**
@@ -3017,25 +3092,42 @@ export interface components {
              * @description The exchange-local day of `as_of`.
              */
             trading_day: string | null;
-            /** @description Stocks counted (those with a quote on `trading_day`). */
+            /**
+             * Format: int64
+             * @description Stocks counted (those with a quote on `trading_day`).
+             */
             stocks: number;
-            /** @description Of those, stocks whose last price is above the previous close. */
+            /**
+             * Format: int64
+             * @description Of those, stocks whose last price is above the previous close.
+             */
             advancing: number;
-            /** @description Stocks whose last price is below the previous close. */
+            /**
+             * Format: int64
+             * @description Stocks whose last price is below the previous close.
+             */
             declining: number;
             /**
+             * Format: int64
              * @description Stocks whose last price equals the previous close. A stock without a previous close (its
              *     first day in the data) is in none of `advancing`, `declining` and `unchanged`.
              */
             unchanged: number;
             /**
+             * Format: int64
              * @description Stocks whose last price has reached the day's upper price limit (`Quote.limit_up`, the
              *     exchange's rounding), compared exactly, not in floating point; they are advancing too.
              */
             limit_up: number;
-            /** @description Stocks whose last price has reached the day's lower price limit; declining too. */
+            /**
+             * Format: int64
+             * @description Stocks whose last price has reached the day's lower price limit; declining too.
+             */
             limit_down: number;
-            /** @description Stocks whose latest quote is from an earlier trading day; in no other count. */
+            /**
+             * Format: int64
+             * @description Stocks whose latest quote is from an earlier trading day; in no other count.
+             */
             stale: number;
         };
         /**
@@ -3105,7 +3197,10 @@ export interface components {
          *     }
          */
         MomentumParameters: {
-            /** @default 20 */
+            /**
+             * Format: int32
+             * @default 20
+             */
             lookback: number;
             /**
              * @description Hold while close / close[lookback bars ago] − 1 exceeds this.
@@ -3182,14 +3277,18 @@ export interface components {
          *     }
          */
         Order: {
+            /** Format: int64 */
             id: number;
+            /** Format: int64 */
             account_id: number;
             owner: string;
             symbol: string;
             side: components["schemas"]["OrderSide"];
             type: components["schemas"]["OrderType"];
+            /** Format: int32 */
             quantity: number;
             limit_price: number | null;
+            /** Format: int32 */
             filled_quantity: number;
             avg_fill_price: number | null;
             /** @description Commission and stamp duty paid so far. */
@@ -3199,7 +3298,10 @@ export interface components {
             status: components["schemas"]["OrderStatus"];
             /** Format: date */
             trading_day: string;
-            /** @description The strategy whose live signal placed this order (`auto_trade`); null for an order placed by hand. */
+            /**
+             * Format: int64
+             * @description The strategy whose live signal placed this order (`auto_trade`); null for an order placed by hand.
+             */
             strategy_id: number | null;
             /** Format: date-time */
             created_at: string;
@@ -3223,10 +3325,12 @@ export interface components {
          *     }
          */
         OrderInput: {
+            /** Format: int64 */
             account_id: number;
             symbol: string;
             side: components["schemas"]["OrderSide"];
             type: components["schemas"]["OrderType"];
+            /** Format: int32 */
             quantity: number;
             /** @description Required for `limit` orders, on the 0.01 tick and inside the day's limit band. */
             limit_price?: number;
@@ -3274,6 +3378,7 @@ export interface components {
          */
         OrderStatusChange: {
             status: components["schemas"]["OrderStatus"];
+            /** Format: int32 */
             filled_quantity: number;
             /** Format: date-time */
             at: string;
@@ -3302,12 +3407,16 @@ export interface components {
          *     }
          */
         PaperTrade: {
+            /** Format: int64 */
             id: number;
+            /** Format: int64 */
             order_id: number;
+            /** Format: int64 */
             account_id: number;
             symbol: string;
             side: components["schemas"]["OrderSide"];
             price: number;
+            /** Format: int32 */
             quantity: number;
             commission: number;
             stamp_duty: number;
@@ -3368,7 +3477,9 @@ export interface components {
          */
         Position: {
             symbol: string;
+            /** Format: int64 */
             quantity: number;
+            /** Format: int64 */
             available: number;
             cost: number;
             avg_cost: number;
@@ -3406,7 +3517,10 @@ export interface components {
              * @example Not Found
              */
             title: string;
-            /** @example 404 */
+            /**
+             * Format: int32
+             * @example 404
+             */
             status: number;
             /**
              * @description What went wrong with this request, for a person to read.
@@ -3458,7 +3572,10 @@ export interface components {
             change: number | null;
             /** @description Percent, rounded to 2 decimals as terminals show it. */
             change_pct: number | null;
-            /** @description Shares traded so far today. */
+            /**
+             * Format: int64
+             * @description Shares traded so far today.
+             */
             volume: number;
             /** @description Turnover so far today, in the instrument's currency. */
             amount: number;
@@ -3591,7 +3708,10 @@ export interface components {
          *     }
          */
         RsiReversionParameters: {
-            /** @default 6 */
+            /**
+             * Format: int32
+             * @default 6
+             */
             period: number;
             /**
              * @description Enter when RSI falls below this.
@@ -3617,6 +3737,7 @@ export interface components {
         RunningJob: {
             /** @enum {string} */
             kind: "backtest" | "training";
+            /** Format: int64 */
             id: number;
             /** @description The user who submitted it. */
             owner: string;
@@ -3653,11 +3774,13 @@ export interface components {
          *     }
          */
         Screen: {
+            /** Format: int64 */
             id: number;
             owner: string;
             name: string;
             description: string;
             condition: components["schemas"]["ScreenCondition"];
+            /** Format: int64 */
             version: number;
             /** Format: date-time */
             created_at: string;
@@ -3802,7 +3925,9 @@ export interface components {
              * @description The day screened; null when the store holds no bars at all.
              */
             as_of: string | null;
+            /** Format: int64 */
             screened: number;
+            /** Format: int64 */
             matched: number;
             items: components["schemas"]["ScreenMatch"][];
             next_cursor: string | null;
@@ -3849,6 +3974,7 @@ export interface components {
          */
         ScreenRunRequest: {
             condition?: components["schemas"]["ScreenCondition"];
+            /** Format: int64 */
             screen_id?: number;
             builtin?: string;
             universe?: components["schemas"]["ScreenUniverse"];
@@ -3867,6 +3993,7 @@ export interface components {
             exchange?: components["schemas"]["Exchange"];
             industry?: string;
             type?: components["schemas"]["InstrumentType"];
+            /** Format: int64 */
             watchlist_id?: number;
         };
         /**
@@ -3886,7 +4013,9 @@ export interface components {
          *     }
          */
         Signal: {
+            /** Format: int64 */
             id: number;
+            /** Format: int64 */
             strategy_id: number;
             /** @example 600036.SH */
             symbol: string;
@@ -3908,6 +4037,7 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             /**
+             * Format: int64
              * @description The paper order this signal placed, when its strategy runs with `auto_trade`; null
              *     otherwise, or when the order was refused.
              */
@@ -3966,11 +4096,13 @@ export interface components {
          */
         SmaCrossParameters: {
             /**
+             * Format: int32
              * @description Bars in the fast moving average.
              * @default 5
              */
             fast: number;
             /**
+             * Format: int32
              * @description Bars in the slow moving average.
              * @default 20
              */
@@ -4042,12 +4174,16 @@ export interface components {
              * @enum {string}
              */
             kind: "strategy_loss";
-            /** @example 1 */
+            /**
+             * Format: int64
+             * @example 1
+             */
             strategy_id: number;
             /** @description The loss bound, in yuan. */
             threshold: number;
             severity?: components["schemas"]["AlertSeverity"];
             /**
+             * Format: int32
              * @description At least this long between two alerts of the rule.
              * @default 300
              */
@@ -4124,11 +4260,15 @@ export interface components {
          *     }
          */
         StrategyMeta: {
+            /** Format: int64 */
             id: number;
             /** @description Username of the creator. */
             owner: string;
             status: components["schemas"]["StrategyStatus"];
-            /** @description Incremented by every change; send it back in `If-Match` (as the `ETag`). */
+            /**
+             * Format: int64
+             * @description Incremented by every change; send it back in `If-Match` (as the `ETag`).
+             */
             version: number;
             /**
              * @description `running` while live signals are on (`POST …/start`, `POST …/stop`): the strategy is
@@ -4318,12 +4458,14 @@ export interface components {
             /** @description A price (`price_*`), a percent (`change_pct_beyond`) or a multiple of the average volume (`volume_spike`). */
             threshold: number;
             /**
+             * Format: int32
              * @description `volume_spike` only: trading days averaged.
              * @default 5
              */
             window: number;
             severity?: components["schemas"]["AlertSeverity"];
             /**
+             * Format: int32
              * @description At least this long between two alerts of the rule.
              * @default 300
              */
@@ -4341,7 +4483,10 @@ export interface components {
             /** Format: date-time */
             ts: string;
             price: number;
-            /** @description Shares traded in this tick. */
+            /**
+             * Format: int64
+             * @description Shares traded in this tick.
+             */
             volume: number;
             amount: number;
         };
@@ -4374,6 +4519,7 @@ export interface components {
             /** Format: date-time */
             ts: string;
             price: number;
+            /** Format: int64 */
             volume: number;
             /** @description Turnover; default price × volume. */
             amount?: number;
@@ -4417,14 +4563,20 @@ export interface components {
             access_token: string;
             /** @enum {string} */
             token_type: "bearer";
-            /** @description Seconds until the token expires. */
+            /**
+             * Format: int32
+             * @description Seconds until the token expires.
+             */
             expires_in: number;
             /**
              * @description Opaque and single-use: `POST /api/v1/auth/refresh` exchanges it for a new pair before the
              *     access token expires. Presenting it a second time ends the session (it was copied).
              */
             refresh_token: string;
-            /** @description Seconds until the session ends; no refresh is possible after that. */
+            /**
+             * Format: int32
+             * @description Seconds until the session ends; no refresh is possible after that.
+             */
             refresh_expires_in: number;
             role: components["schemas"]["Role"];
         };
@@ -4472,6 +4624,7 @@ export interface components {
          *     }
          */
         TrainingJob: {
+            /** Format: int64 */
             id: number;
             owner: string;
             status: components["schemas"]["JobStatus"];
@@ -4483,6 +4636,7 @@ export interface components {
             /** Format: date */
             end: string;
             objective: components["schemas"]["TrainingObjective"];
+            /** Format: int32 */
             trials_planned: number;
             /** @description Best first; empty until the search succeeded, and in lists (read one job for its trials). */
             trials: components["schemas"]["TrainingTrial"][];
@@ -4551,9 +4705,15 @@ export interface components {
             ranges?: {
                 [key: string]: components["schemas"]["ParameterRange"];
             };
-            /** @default 20 */
+            /**
+             * Format: int32
+             * @default 20
+             */
             trials: number;
-            /** @default 0 */
+            /**
+             * Format: int64
+             * @default 0
+             */
             seed: number;
             symbols: string[];
             /** Format: date */
@@ -4588,6 +4748,7 @@ export interface components {
          *     }
          */
         TrainingTrial: {
+            /** Format: int32 */
             rank: number;
             parameters: {
                 [key: string]: number;
@@ -4604,6 +4765,7 @@ export interface components {
          *     }
          */
         TrainingUpdate: {
+            /** Format: int64 */
             job_id: number;
             status: components["schemas"]["JobStatus"];
             progress: number;
@@ -4687,6 +4849,7 @@ export interface components {
              * @enum {string}
              */
             kind: "volume_ratio";
+            /** Format: int32 */
             days: number;
             op: components["schemas"]["ComparisonOperator"];
             ratio: number;
@@ -4719,9 +4882,11 @@ export interface components {
          *     }
          */
         Watchlist: {
+            /** Format: int64 */
             id: number;
             owner: string;
             name: string;
+            /** Format: int64 */
             version: number;
             items: components["schemas"]["WatchlistItem"][];
             /** Format: date-time */
@@ -4761,7 +4926,10 @@ export interface components {
         WatchlistItem: {
             /** @description A listed instrument, in upper case. */
             symbol: string;
-            /** @description Its place in the list, 0 first; positions are always 0 to n − 1. */
+            /**
+             * Format: int32
+             * @description Its place in the list, 0 first; positions are always 0 to n − 1.
+             */
             position: number;
             note: string | null;
             /** Format: date-time */
@@ -4778,6 +4946,7 @@ export interface components {
          */
         WatchlistItemInput: {
             note?: string | null;
+            /** Format: int32 */
             position?: number;
         };
         /**
@@ -4860,6 +5029,7 @@ export interface components {
          */
         WatchlistQuoteItem: {
             symbol: string;
+            /** Format: int32 */
             position: number;
             note: string | null;
             quote?: components["schemas"]["Quote"];
@@ -4898,9 +5068,13 @@ export interface components {
          *     }
          */
         WatchlistQuotes: {
+            /** Format: int64 */
             watchlist_id: number;
             name: string;
-            /** @description The watchlist's version these items are from (its `ETag`). */
+            /**
+             * Format: int64
+             * @description The watchlist's version these items are from (its `ETag`).
+             */
             version: number;
             items: components["schemas"]["WatchlistQuoteItem"][];
         };
@@ -5064,6 +5238,7 @@ export interface components {
             high: number;
             low: number;
             close: number;
+            /** Format: int64 */
             volume: number;
             amount: number;
         };
@@ -5129,6 +5304,7 @@ export interface components {
          */
         WsClientMessage: components["schemas"]["WsAuth"] | components["schemas"]["WsSubscribe"] | components["schemas"]["WsUnsubscribe"] | components["schemas"]["WsPing"];
         /**
+         * Format: int32
          * @description Why the server closed the WebSocket: `4401` no valid token (missing, bad, expired, or its
          *     session was signed out on any server); `4408` silent too long (no `auth` within
          *     `ws_auth_timeout_seconds`, or no message at all within `ws_idle_timeout_seconds`); `4429` too
@@ -5221,7 +5397,10 @@ export interface components {
          *     }
          */
         WsGapData: {
-            /** @description How many items (ticks, bars) or messages were dropped. */
+            /**
+             * Format: int64
+             * @description How many items (ticks, bars) or messages were dropped.
+             */
             dropped: number;
         };
         /**
@@ -5455,6 +5634,7 @@ export interface components {
          *     }
          */
         WsSignalData: {
+            /** Format: int64 */
             strategy_id: number;
             symbol: string;
             /** @enum {string} */
@@ -5519,7 +5699,10 @@ export interface components {
             /** Format: date-time */
             ts: string;
             price: number;
-            /** @description Shares traded in this tick. */
+            /**
+             * Format: int64
+             * @description Shares traded in this tick.
+             */
             volume: number;
             amount: number;
         };
