@@ -500,7 +500,7 @@ class IndicatorPoint(BaseModel):
     """
     The bar's `ts`.
     """
-    values: dict[str, float | None]
+    values: Annotated[dict[str, float | None], Field(max_length=8)]
     """
     One value per series name; null while warming up.
     """
@@ -1325,11 +1325,13 @@ class TrainingRequest(BaseModel):
         extra='forbid',
     )
     strategy_type: StrategyType
-    grid: dict[str, GridAdditionalProperty] | None = None
+    grid: Annotated[dict[str, GridAdditionalProperty] | None, Field(max_length=10)] = (
+        None
+    )
     """
     Values to try per parameter (every combination, at most 500).
     """
-    ranges: dict[str, ParameterRange] | None = None
+    ranges: Annotated[dict[str, ParameterRange] | None, Field(max_length=10)] = None
     """
     Ranges to draw from per parameter (with `trials`).
     """
@@ -1347,7 +1349,7 @@ class TrainingRequest(BaseModel):
 
 class TrainingTrial(BaseModel):
     rank: Annotated[int, Field(ge=1, le=500)]
-    parameters: dict[str, float]
+    parameters: Annotated[dict[str, float], Field(max_length=10)]
     score: Annotated[float | None, Field(...)]
     """
     The objective's value (null when undefined, e.g. Sharpe with no trade).
@@ -1359,7 +1361,7 @@ class TrainingUpdate(BaseModel):
     job_id: Annotated[int, Field(ge=1, le=9007199254740991)]
     status: JobStatus
     progress: Annotated[float, Field(ge=0.0, le=1.0)]
-    best_parameters: dict[str, float] | None = None
+    best_parameters: Annotated[dict[str, float] | None, Field(max_length=10)] = None
     best_score: float | None = None
     error: Annotated[str | None, Field(max_length=2000)] = None
 
@@ -2354,7 +2356,7 @@ class StrategyPatch(BaseModel):
     description: Annotated[str | None, Field(max_length=2000)] = None
     symbols: Annotated[list[Symbol3] | None, Field(max_length=50, min_length=1)] = None
     status: Annotated[StrategyStatus | None, Field(validate_default=True)] = 'draft'
-    parameters: dict[str, float] | None = None
+    parameters: Annotated[dict[str, float] | None, Field(max_length=10)] = None
     """
     Some or all of the type's parameters.
     """
@@ -2390,7 +2392,7 @@ class TrainingJob(BaseModel):
     """
     Best first; empty until the search succeeded, and in lists (read one job for its trials).
     """
-    best_parameters: Annotated[dict[str, float] | None, Field(...)]
+    best_parameters: Annotated[dict[str, float] | None, Field(max_length=10)]
     best_score: Annotated[float | None, Field(...)]
     error: Annotated[str | None, Field(max_length=2000)]
     created_at: AwareDatetime
