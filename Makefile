@@ -38,9 +38,13 @@ test: $(STAMP) $(NPM_STAMP)  ## every check CI runs
 test-fast: $(STAMP)  ## unit tests only
 	$(VENV)/bin/pytest tests/unit $(PYTEST_ARGS)
 
-lint: $(STAMP) $(NPM_STAMP)  ## ruff over Python, Redocly over the contract, AsyncAPI CLI over the WebSocket channel
+lint: $(STAMP) $(NPM_STAMP)  ## ruff over Python, Redocly and Spectral's OWASP rules over the contract, AsyncAPI CLI over the WebSocket channel
 	$(VENV)/bin/ruff check
 	cd frontend-client && npx --no-install redocly lint --config ../openapi/redocly.yaml ../openapi/openapi.yaml
+	# OWASP API Security Top 10 on the bundle the server loads (`make generate` writes it); errors
+	# fail and are shown, warnings are not (drop --display-only-failures to list them).
+	cd frontend-client && npx --no-install spectral lint --fail-severity error --display-only-failures \
+		--ruleset ../openapi/.spectral-owasp.yaml ../generated/openapi.yaml
 	# The analytics file turns off the CLI's usage reporting (no network here, and none wanted).
 	cd frontend-client && ASYNCAPI_METRICS_CONFIG_PATH=.asyncapi-analytics.json \
 		npx --no-install asyncapi validate --fail-severity warn ../openapi/asyncapi.yaml

@@ -1449,6 +1449,7 @@ export interface components {
          *     }
          */
         Account: {
+            /** Format: int64 */
             id: number;
             owner: string;
             name: string;
@@ -1488,12 +1489,16 @@ export interface components {
              * @enum {string}
              */
             kind: "account_drawdown" | "position_share";
-            /** @example 1 */
+            /**
+             * Format: int64
+             * @example 1
+             */
             account_id: number;
             /** @description A percent, of the peak equity (`account_drawdown`) or of the equity (`position_share`). */
             threshold: number;
             severity?: components["schemas"]["AlertSeverity"];
             /**
+             * Format: int32
              * @description At least this long between two alerts of the rule.
              * @default 300
              */
@@ -1529,6 +1534,7 @@ export interface components {
          *     }
          */
         AccountEquity: {
+            /** Format: int64 */
             account_id: number;
             initial_cash: number;
             items: components["schemas"]["AccountEquityPoint"][];
@@ -1618,15 +1624,23 @@ export interface components {
          *     }
          */
         Alert: {
+            /** Format: int64 */
             id: number;
+            /** Format: int64 */
             rule_id: number;
             owner: string;
             kind: components["schemas"]["AlertRuleKind"];
             /** @description The rule's symbol; of a `position_share` alert, the position's; else null. */
             symbol: string | null;
-            /** @description The account of an account rule's alert. */
+            /**
+             * Format: int64
+             * @description The account of an account rule's alert.
+             */
             account_id: number | null;
-            /** @description The strategy of a strategy rule's alert. */
+            /**
+             * Format: int64
+             * @description The strategy of a strategy rule's alert.
+             */
             strategy_id: number | null;
             severity: components["schemas"]["AlertSeverity"];
             message: string;
@@ -1684,17 +1698,22 @@ export interface components {
          *     }
          */
         AlertRule: {
+            /** Format: int64 */
             id: number;
             owner: string;
             kind: components["schemas"]["AlertRuleKind"];
             symbol: string | null;
+            /** Format: int64 */
             account_id: number | null;
+            /** Format: int64 */
             strategy_id: number | null;
             threshold: number;
             /** @description `account_drawdown` only: the peak its drawdown is measured from; null until it has been evaluated. */
             peak_equity?: number | null;
+            /** Format: int32 */
             window?: number;
             severity: components["schemas"]["AlertSeverity"];
+            /** Format: int32 */
             cooldown_seconds: number;
             /** @description True while a crossing would fire it; null until it has been evaluated once. */
             armed: boolean | null;
@@ -1958,9 +1977,15 @@ export interface components {
          *     }
          */
         AutoTrade: {
-            /** @description One of the strategy owner's paper accounts. */
+            /**
+             * Format: int64
+             * @description One of the strategy owner's paper accounts.
+             */
             account_id: number;
-            /** @description Shares per buy, in board lots of 100. */
+            /**
+             * Format: int32
+             * @description Shares per buy, in board lots of 100.
+             */
             quantity: number;
         } | null;
         /**
@@ -2009,10 +2034,12 @@ export interface components {
          *     }
          */
         Backtest: {
+            /** Format: int64 */
             id: number;
             owner: string;
             status: components["schemas"]["JobStatus"];
             progress: number;
+            /** Format: int64 */
             strategy_id: number | null;
             strategy: components["schemas"]["StrategyDefinition"];
             symbols: string[];
@@ -2052,7 +2079,10 @@ export interface components {
             min_commission: number;
             /** @default 0.0005 */
             stamp_duty_rate: number;
-            /** @default 1 */
+            /**
+             * Format: int32
+             * @default 1
+             */
             slippage_ticks: number;
         };
         /**
@@ -2083,9 +2113,15 @@ export interface components {
             max_drawdown: number;
             win_rate: number | null;
             turnover: number;
-            /** @description Closed buy-then-sell cycles (what `win_rate` counts). */
+            /**
+             * Format: int64
+             * @description Closed buy-then-sell cycles (what `win_rate` counts).
+             */
             round_trips: number;
-            /** @description Fills, buys and sells. */
+            /**
+             * Format: int64
+             * @description Fills, buys and sells.
+             */
             trades: number;
             final_equity: number;
         };
@@ -2121,6 +2157,7 @@ export interface components {
          *     }
          */
         BacktestRequest: {
+            /** Format: int64 */
             strategy_id?: number;
             strategy?: components["schemas"]["StrategyDefinition"];
             symbols?: string[];
@@ -2152,7 +2189,10 @@ export interface components {
             side: "buy" | "sell";
             /** @description Fill price, slippage included. */
             price: number;
-            /** @description Shares, in board lots for A-share buys. */
+            /**
+             * Format: int64
+             * @description Shares, in board lots for A-share buys.
+             */
             quantity: number;
             commission: number;
             stamp_duty: number;
@@ -2166,6 +2206,7 @@ export interface components {
          *     }
          */
         BacktestTradeList: {
+            /** Format: int64 */
             backtest_id: number;
             items: components["schemas"]["BacktestTrade"][];
         };
@@ -2178,6 +2219,7 @@ export interface components {
          *     }
          */
         BacktestUpdate: {
+            /** Format: int64 */
             backtest_id: number;
             status: components["schemas"]["JobStatus"];
             progress: number;
@@ -2229,7 +2271,10 @@ export interface components {
             high?: number;
             low?: number;
             close?: number;
-            /** @description Shares. */
+            /**
+             * Format: int64
+             * @description Shares.
+             */
             volume?: number;
             /** @description Turnover in the instrument's currency. */
             amount?: number;
@@ -2286,6 +2331,7 @@ export interface components {
             high: number;
             low: number;
             close: number;
+            /** Format: int64 */
             volume: number;
             /** @description Turnover; default close × volume. */
             amount?: number;
@@ -2357,7 +2403,10 @@ export interface components {
          *     }
          */
         BollingerBreakoutParameters: {
-            /** @default 20 */
+            /**
+             * Format: int32
+             * @default 20
+             */
             period: number;
             /**
              * @description Band width in standard deviations.
@@ -2380,6 +2429,7 @@ export interface components {
              * @enum {string}
              */
             kind: "breakout";
+            /** Format: int32 */
             days: number;
             /**
              * @default high
@@ -2467,6 +2517,7 @@ export interface components {
              * @enum {string}
              */
             kind: "change";
+            /** Format: int32 */
             days: number;
             op: components["schemas"]["ComparisonOperator"];
             pct: number;
@@ -2537,7 +2588,10 @@ export interface components {
              * @enum {string}
              */
             direction: "above" | "below";
-            /** @default 1 */
+            /**
+             * Format: int32
+             * @default 1
+             */
             within_days: number;
         };
         /**
@@ -2654,11 +2708,13 @@ export interface components {
             jobs: components["schemas"]["JobActivity"];
             paper: components["schemas"]["DashboardPaper"];
             /**
+             * Format: int64
              * @description Your risk alerts (an admin: everyone's) not yet acknowledged, of any age: what
              *     `GET /api/v1/alerts?acknowledged=false` lists.
              */
             open_alerts: number;
             /**
+             * Format: int64
              * @description Your risk alerts (an admin: everyone's) fired in the last 24 hours and not yet
              *     acknowledged (`GET /api/v1/alerts?acknowledged=false`).
              */
@@ -2685,6 +2741,7 @@ export interface components {
          *     }
          */
         DashboardAccount: {
+            /** Format: int64 */
             id: number;
             name: string;
             equity: number;
@@ -2806,6 +2863,7 @@ export interface components {
          *     }
          */
         EquityCurve: {
+            /** Format: int64 */
             backtest_id: number;
             items: components["schemas"]["EquityPoint"][];
         };
@@ -2974,7 +3032,10 @@ export interface components {
          *     }
          */
         IngestResult: {
-            /** @description Rows written (inserted or replaced). */
+            /**
+             * Format: int64
+             * @description Rows written (inserted or replaced).
+             */
             written: number;
             symbols: string[];
         };
@@ -3029,7 +3090,10 @@ export interface components {
              * @enum {string}
              */
             board: "main" | "chinext" | "star" | "index" | "us";
-            /** @description Board lot in shares (100 for A-share buys). */
+            /**
+             * Format: int32
+             * @description Board lot in shares (100 for A-share buys).
+             */
             lot_size: number;
             /**
              * @description Minimum price step.
@@ -3112,7 +3176,9 @@ export interface components {
          *     }
          */
         JobCounts: {
+            /** Format: int64 */
             queued: number;
+            /** Format: int64 */
             running: number;
         };
         /**
@@ -3149,11 +3215,20 @@ export interface components {
          *     }
          */
         MacdTrendParameters: {
-            /** @default 12 */
+            /**
+             * Format: int32
+             * @default 12
+             */
             fast: number;
-            /** @default 26 */
+            /**
+             * Format: int32
+             * @default 26
+             */
             slow: number;
-            /** @default 9 */
+            /**
+             * Format: int32
+             * @default 9
+             */
             signal: number;
         };
         /**
@@ -3184,25 +3259,42 @@ export interface components {
              * @description The exchange-local day of `as_of`.
              */
             trading_day: string | null;
-            /** @description Stocks counted (those with a quote on `trading_day`). */
+            /**
+             * Format: int64
+             * @description Stocks counted (those with a quote on `trading_day`).
+             */
             stocks: number;
-            /** @description Of those, stocks whose last price is above the previous close. */
+            /**
+             * Format: int64
+             * @description Of those, stocks whose last price is above the previous close.
+             */
             advancing: number;
-            /** @description Stocks whose last price is below the previous close. */
+            /**
+             * Format: int64
+             * @description Stocks whose last price is below the previous close.
+             */
             declining: number;
             /**
+             * Format: int64
              * @description Stocks whose last price equals the previous close. A stock without a previous close (its
              *     first day in the data) is in none of `advancing`, `declining` and `unchanged`.
              */
             unchanged: number;
             /**
+             * Format: int64
              * @description Stocks whose last price has reached the day's upper price limit (`Quote.limit_up`, the
              *     exchange's rounding), compared exactly, not in floating point; they are advancing too.
              */
             limit_up: number;
-            /** @description Stocks whose last price has reached the day's lower price limit; declining too. */
+            /**
+             * Format: int64
+             * @description Stocks whose last price has reached the day's lower price limit; declining too.
+             */
             limit_down: number;
-            /** @description Stocks whose latest quote is from an earlier trading day; in no other count. */
+            /**
+             * Format: int64
+             * @description Stocks whose latest quote is from an earlier trading day; in no other count.
+             */
             stale: number;
         };
         /**
@@ -3272,7 +3364,10 @@ export interface components {
          *     }
          */
         MomentumParameters: {
-            /** @default 20 */
+            /**
+             * Format: int32
+             * @default 20
+             */
             lookback: number;
             /**
              * @description Hold while close / close[lookback bars ago] − 1 exceeds this.
@@ -3349,14 +3444,18 @@ export interface components {
          *     }
          */
         Order: {
+            /** Format: int64 */
             id: number;
+            /** Format: int64 */
             account_id: number;
             owner: string;
             symbol: string;
             side: components["schemas"]["OrderSide"];
             type: components["schemas"]["OrderType"];
+            /** Format: int32 */
             quantity: number;
             limit_price: number | null;
+            /** Format: int32 */
             filled_quantity: number;
             avg_fill_price: number | null;
             /** @description Commission and stamp duty paid so far. */
@@ -3366,7 +3465,10 @@ export interface components {
             status: components["schemas"]["OrderStatus"];
             /** Format: date */
             trading_day: string;
-            /** @description The strategy whose live signal placed this order (`auto_trade`); null for an order placed by hand. */
+            /**
+             * Format: int64
+             * @description The strategy whose live signal placed this order (`auto_trade`); null for an order placed by hand.
+             */
             strategy_id: number | null;
             /** Format: date-time */
             created_at: string;
@@ -3390,10 +3492,12 @@ export interface components {
          *     }
          */
         OrderInput: {
+            /** Format: int64 */
             account_id: number;
             symbol: string;
             side: components["schemas"]["OrderSide"];
             type: components["schemas"]["OrderType"];
+            /** Format: int32 */
             quantity: number;
             /** @description Required for `limit` orders, on the 0.01 tick and inside the day's limit band. */
             limit_price?: number;
@@ -3441,6 +3545,7 @@ export interface components {
          */
         OrderStatusChange: {
             status: components["schemas"]["OrderStatus"];
+            /** Format: int32 */
             filled_quantity: number;
             /** Format: date-time */
             at: string;
@@ -3469,12 +3574,16 @@ export interface components {
          *     }
          */
         PaperTrade: {
+            /** Format: int64 */
             id: number;
+            /** Format: int64 */
             order_id: number;
+            /** Format: int64 */
             account_id: number;
             symbol: string;
             side: components["schemas"]["OrderSide"];
             price: number;
+            /** Format: int32 */
             quantity: number;
             commission: number;
             stamp_duty: number;
@@ -3535,7 +3644,9 @@ export interface components {
          */
         Position: {
             symbol: string;
+            /** Format: int64 */
             quantity: number;
+            /** Format: int64 */
             available: number;
             cost: number;
             avg_cost: number;
@@ -3573,7 +3684,10 @@ export interface components {
              * @example Not Found
              */
             title: string;
-            /** @example 404 */
+            /**
+             * Format: int32
+             * @example 404
+             */
             status: number;
             /**
              * @description What went wrong with this request, for a person to read.
@@ -3626,7 +3740,10 @@ export interface components {
             change: number | null;
             /** @description Percent, rounded to 2 decimals as terminals show it. */
             change_pct: number | null;
-            /** @description Shares traded so far today. */
+            /**
+             * Format: int64
+             * @description Shares traded so far today.
+             */
             volume: number;
             /** @description Turnover so far today, in the instrument's currency. */
             amount: number;
@@ -3759,7 +3876,10 @@ export interface components {
          *     }
          */
         RsiReversionParameters: {
-            /** @default 6 */
+            /**
+             * Format: int32
+             * @default 6
+             */
             period: number;
             /**
              * @description Enter when RSI falls below this.
@@ -3785,6 +3905,7 @@ export interface components {
         RunningJob: {
             /** @enum {string} */
             kind: "backtest" | "training";
+            /** Format: int64 */
             id: number;
             /** @description The user who submitted it. */
             owner: string;
@@ -3821,11 +3942,13 @@ export interface components {
          *     }
          */
         Screen: {
+            /** Format: int64 */
             id: number;
             owner: string;
             name: string;
             description: string;
             condition: components["schemas"]["ScreenCondition"];
+            /** Format: int64 */
             version: number;
             /** Format: date-time */
             created_at: string;
@@ -3970,7 +4093,9 @@ export interface components {
              * @description The day screened; null when the store holds no bars at all.
              */
             as_of: string | null;
+            /** Format: int64 */
             screened: number;
+            /** Format: int64 */
             matched: number;
             items: components["schemas"]["ScreenMatch"][];
             next_cursor: string | null;
@@ -4017,6 +4142,7 @@ export interface components {
          */
         ScreenRunRequest: {
             condition?: components["schemas"]["ScreenCondition"];
+            /** Format: int64 */
             screen_id?: number;
             builtin?: string;
             universe?: components["schemas"]["ScreenUniverse"];
@@ -4035,6 +4161,7 @@ export interface components {
             exchange?: components["schemas"]["Exchange"];
             industry?: string;
             type?: components["schemas"]["InstrumentType"];
+            /** Format: int64 */
             watchlist_id?: number;
         };
         /**
@@ -4054,7 +4181,9 @@ export interface components {
          *     }
          */
         Signal: {
+            /** Format: int64 */
             id: number;
+            /** Format: int64 */
             strategy_id: number;
             /** @example 600036.SH */
             symbol: string;
@@ -4076,6 +4205,7 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             /**
+             * Format: int64
              * @description The paper order this signal placed, when its strategy runs with `auto_trade`; null
              *     otherwise, or when the order was refused.
              */
@@ -4134,11 +4264,13 @@ export interface components {
          */
         SmaCrossParameters: {
             /**
+             * Format: int32
              * @description Bars in the fast moving average.
              * @default 5
              */
             fast: number;
             /**
+             * Format: int32
              * @description Bars in the slow moving average.
              * @default 20
              */
@@ -4210,12 +4342,16 @@ export interface components {
              * @enum {string}
              */
             kind: "strategy_loss";
-            /** @example 1 */
+            /**
+             * Format: int64
+             * @example 1
+             */
             strategy_id: number;
             /** @description The loss bound, in yuan. */
             threshold: number;
             severity?: components["schemas"]["AlertSeverity"];
             /**
+             * Format: int32
              * @description At least this long between two alerts of the rule.
              * @default 300
              */
@@ -4292,11 +4428,15 @@ export interface components {
          *     }
          */
         StrategyMeta: {
+            /** Format: int64 */
             id: number;
             /** @description Username of the creator. */
             owner: string;
             status: components["schemas"]["StrategyStatus"];
-            /** @description Incremented by every change; send it back in `If-Match` (as the `ETag`). */
+            /**
+             * Format: int64
+             * @description Incremented by every change; send it back in `If-Match` (as the `ETag`).
+             */
             version: number;
             /**
              * @description `running` while live signals are on (`POST …/start`, `POST …/stop`): the strategy is
@@ -4486,12 +4626,14 @@ export interface components {
             /** @description A price (`price_*`), a percent (`change_pct_beyond`) or a multiple of the average volume (`volume_spike`). */
             threshold: number;
             /**
+             * Format: int32
              * @description `volume_spike` only: trading days averaged.
              * @default 5
              */
             window: number;
             severity?: components["schemas"]["AlertSeverity"];
             /**
+             * Format: int32
              * @description At least this long between two alerts of the rule.
              * @default 300
              */
@@ -4509,7 +4651,10 @@ export interface components {
             /** Format: date-time */
             ts: string;
             price: number;
-            /** @description Shares traded in this tick. */
+            /**
+             * Format: int64
+             * @description Shares traded in this tick.
+             */
             volume: number;
             amount: number;
         };
@@ -4542,6 +4687,7 @@ export interface components {
             /** Format: date-time */
             ts: string;
             price: number;
+            /** Format: int64 */
             volume: number;
             /** @description Turnover; default price × volume. */
             amount?: number;
@@ -4585,14 +4731,20 @@ export interface components {
             access_token: string;
             /** @enum {string} */
             token_type: "bearer";
-            /** @description Seconds until the token expires. */
+            /**
+             * Format: int32
+             * @description Seconds until the token expires.
+             */
             expires_in: number;
             /**
              * @description Opaque and single-use: `POST /api/v1/auth/refresh` exchanges it for a new pair before the
              *     access token expires. Presenting it a second time ends the session (it was copied).
              */
             refresh_token: string;
-            /** @description Seconds until the session ends; no refresh is possible after that. */
+            /**
+             * Format: int32
+             * @description Seconds until the session ends; no refresh is possible after that.
+             */
             refresh_expires_in: number;
             role: components["schemas"]["Role"];
         };
@@ -4640,6 +4792,7 @@ export interface components {
          *     }
          */
         TrainingJob: {
+            /** Format: int64 */
             id: number;
             owner: string;
             status: components["schemas"]["JobStatus"];
@@ -4651,6 +4804,7 @@ export interface components {
             /** Format: date */
             end: string;
             objective: components["schemas"]["TrainingObjective"];
+            /** Format: int32 */
             trials_planned: number;
             /** @description Best first; empty until the search succeeded, and in lists (read one job for its trials). */
             trials: components["schemas"]["TrainingTrial"][];
@@ -4719,9 +4873,15 @@ export interface components {
             ranges?: {
                 [key: string]: components["schemas"]["ParameterRange"];
             };
-            /** @default 20 */
+            /**
+             * Format: int32
+             * @default 20
+             */
             trials: number;
-            /** @default 0 */
+            /**
+             * Format: int64
+             * @default 0
+             */
             seed: number;
             symbols: string[];
             /** Format: date */
@@ -4756,6 +4916,7 @@ export interface components {
          *     }
          */
         TrainingTrial: {
+            /** Format: int32 */
             rank: number;
             parameters: {
                 [key: string]: number;
@@ -4772,6 +4933,7 @@ export interface components {
          *     }
          */
         TrainingUpdate: {
+            /** Format: int64 */
             job_id: number;
             status: components["schemas"]["JobStatus"];
             progress: number;
@@ -4855,6 +5017,7 @@ export interface components {
              * @enum {string}
              */
             kind: "volume_ratio";
+            /** Format: int32 */
             days: number;
             op: components["schemas"]["ComparisonOperator"];
             ratio: number;
@@ -4887,9 +5050,11 @@ export interface components {
          *     }
          */
         Watchlist: {
+            /** Format: int64 */
             id: number;
             owner: string;
             name: string;
+            /** Format: int64 */
             version: number;
             items: components["schemas"]["WatchlistItem"][];
             /** Format: date-time */
@@ -4929,7 +5094,10 @@ export interface components {
         WatchlistItem: {
             /** @description A listed instrument, in upper case. */
             symbol: string;
-            /** @description Its place in the list, 0 first; positions are always 0 to n − 1. */
+            /**
+             * Format: int32
+             * @description Its place in the list, 0 first; positions are always 0 to n − 1.
+             */
             position: number;
             note: string | null;
             /** Format: date-time */
@@ -4946,6 +5114,7 @@ export interface components {
          */
         WatchlistItemInput: {
             note?: string | null;
+            /** Format: int32 */
             position?: number;
         };
         /**
@@ -5028,6 +5197,7 @@ export interface components {
          */
         WatchlistQuoteItem: {
             symbol: string;
+            /** Format: int32 */
             position: number;
             note: string | null;
             quote?: components["schemas"]["Quote"];
@@ -5066,9 +5236,13 @@ export interface components {
          *     }
          */
         WatchlistQuotes: {
+            /** Format: int64 */
             watchlist_id: number;
             name: string;
-            /** @description The watchlist's version these items are from (its `ETag`). */
+            /**
+             * Format: int64
+             * @description The watchlist's version these items are from (its `ETag`).
+             */
             version: number;
             items: components["schemas"]["WatchlistQuoteItem"][];
         };
@@ -5232,6 +5406,7 @@ export interface components {
             high: number;
             low: number;
             close: number;
+            /** Format: int64 */
             volume: number;
             amount: number;
         };
@@ -5297,6 +5472,7 @@ export interface components {
          */
         WsClientMessage: components["schemas"]["WsAuth"] | components["schemas"]["WsSubscribe"] | components["schemas"]["WsUnsubscribe"] | components["schemas"]["WsPing"];
         /**
+         * Format: int32
          * @description Why the server closed the WebSocket: `4401` no valid token (missing, bad, expired, or its
          *     session was signed out on any server); `4408` silent too long (no `auth` within
          *     `ws_auth_timeout_seconds`, or no message at all within `ws_idle_timeout_seconds`); `4429` too
@@ -5389,7 +5565,10 @@ export interface components {
          *     }
          */
         WsGapData: {
-            /** @description How many items (ticks, bars) or messages were dropped. */
+            /**
+             * Format: int64
+             * @description How many items (ticks, bars) or messages were dropped.
+             */
             dropped: number;
         };
         /**
@@ -5623,6 +5802,7 @@ export interface components {
          *     }
          */
         WsSignalData: {
+            /** Format: int64 */
             strategy_id: number;
             symbol: string;
             /** @enum {string} */
@@ -5687,7 +5867,10 @@ export interface components {
             /** Format: date-time */
             ts: string;
             price: number;
-            /** @description Shares traded in this tick. */
+            /**
+             * Format: int64
+             * @description Shares traded in this tick.
+             */
             volume: number;
             amount: number;
         };
@@ -5790,6 +5973,9 @@ export interface components {
         /** @description The request is malformed: a parameter or the body breaks the contract. `errors[]` names each field. */
         BadRequest: {
             headers: {
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -5799,6 +5985,9 @@ export interface components {
         /** @description The token or API key is valid but its role, or the key's scopes, may not do this. */
         Forbidden: {
             headers: {
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -5817,6 +6006,9 @@ export interface components {
         /** @description No such resource. */
         NotFound: {
             headers: {
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -5835,6 +6027,9 @@ export interface components {
         /** @description The resource changed since the version named in If-Match; nothing was written. Read it again and retry. */
         PreconditionFailed: {
             headers: {
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -5844,6 +6039,9 @@ export interface components {
         /** @description This change needs an If-Match header with the ETag of the version you read. */
         PreconditionRequired: {
             headers: {
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -5864,6 +6062,9 @@ export interface components {
         TooManyRequests: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -5874,6 +6075,9 @@ export interface components {
         Unauthorized: {
             headers: {
                 "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -5883,6 +6087,9 @@ export interface components {
         /** @description The request satisfies the contract but its values cannot be used: a cursor from another list, an end before the start, parameters an indicator refuses, a row that breaks a rule. Nothing was written. */
         UnprocessableEntity: {
             headers: {
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -5892,6 +6099,9 @@ export interface components {
         /** @description The request body's Content-Type is not one this operation accepts. */
         UnsupportedMediaType: {
             headers: {
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -5903,6 +6113,9 @@ export interface components {
             headers: {
                 /** @description The protocol to ask for. */
                 Upgrade?: "websocket";
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -6028,6 +6241,23 @@ export interface components {
          */
         Location: string;
         /**
+         * @description Requests allowed per minute to this caller: per user by role, or per address without a valid
+         *     token. Sent on every answer of a rate-limited path; absent while Redis is unreachable and
+         *     limits fail open, and on `/health` and `/ready`, which are never limited.
+         * @example 600
+         */
+        RateLimitLimit: number;
+        /**
+         * @description Requests left in the current one-minute window (sent with `RateLimit-Limit`).
+         * @example 598
+         */
+        RateLimitRemaining: number;
+        /**
+         * @description Seconds until the window frees a request (sent with `RateLimit-Limit`).
+         * @example 42
+         */
+        RateLimitReset: number;
+        /**
          * @description Seconds until a request will be accepted again.
          * @example 12
          */
@@ -6107,6 +6337,9 @@ export interface operations {
             /** @description Versions. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6136,6 +6369,9 @@ export interface operations {
             200: {
                 headers: {
                     "Cache-Control"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6167,6 +6403,9 @@ export interface operations {
             200: {
                 headers: {
                     "Cache-Control"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6193,6 +6432,9 @@ export interface operations {
             /** @description Signed out. */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6216,6 +6458,9 @@ export interface operations {
             /** @description The user the token was issued to. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6261,6 +6506,9 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["EntityTag"];
                     "Cache-Control": components["headers"]["CacheControl"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6294,6 +6542,9 @@ export interface operations {
             /** @description The instrument. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6338,6 +6589,9 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["EntityTag"];
                     "Cache-Control": components["headers"]["CacheControl"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6380,6 +6634,9 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["EntityTag"];
                     "Cache-Control": components["headers"]["CacheControl"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6411,6 +6668,9 @@ export interface operations {
             /** @description The batch was written. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6479,6 +6739,9 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["EntityTag"];
                     "Cache-Control": components["headers"]["CacheControl"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6511,6 +6774,9 @@ export interface operations {
             /** @description The batch was written. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6560,6 +6826,9 @@ export interface operations {
             /** @description A page of ticks. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6629,6 +6898,9 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["EntityTag"];
                     "Cache-Control": components["headers"]["CacheControl"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6664,6 +6936,9 @@ export interface operations {
             /** @description The trading days. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6690,6 +6965,9 @@ export interface operations {
             /** @description The catalog. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6722,6 +7000,9 @@ export interface operations {
             /** @description A page of strategies. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6754,6 +7035,9 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6789,6 +7073,9 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6833,6 +7120,9 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6877,6 +7167,9 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6923,6 +7216,9 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6972,6 +7268,9 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7016,6 +7315,9 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7056,6 +7358,9 @@ export interface operations {
             /** @description A page of signals. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7088,6 +7393,9 @@ export interface operations {
             /** @description A page of backtests. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7126,6 +7434,9 @@ export interface operations {
             202: {
                 headers: {
                     Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7161,6 +7472,9 @@ export interface operations {
             /** @description The backtest. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7202,6 +7516,9 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["EntityTag"];
                     "Cache-Control": components["headers"]["CacheControl"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7244,6 +7561,9 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["EntityTag"];
                     "Cache-Control": components["headers"]["CacheControl"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7277,6 +7597,9 @@ export interface operations {
             /** @description The backtest after the request. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7309,6 +7632,9 @@ export interface operations {
             /** @description A page of training jobs. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7347,6 +7673,9 @@ export interface operations {
             202: {
                 headers: {
                     Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7381,6 +7710,9 @@ export interface operations {
             /** @description The job. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7413,6 +7745,9 @@ export interface operations {
             /** @description The job after the request. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7444,6 +7779,9 @@ export interface operations {
             /** @description A page of accounts. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7475,6 +7813,9 @@ export interface operations {
             201: {
                 headers: {
                     Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7509,6 +7850,9 @@ export interface operations {
             /** @description The account. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7541,6 +7885,9 @@ export interface operations {
             /** @description The positions. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7577,6 +7924,9 @@ export interface operations {
             /** @description A page of trades. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7621,6 +7971,9 @@ export interface operations {
             /** @description The equity history. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7656,6 +8009,9 @@ export interface operations {
             /** @description A page of orders. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7694,6 +8050,9 @@ export interface operations {
             /** @description The order a previous request with this Idempotency-Key placed. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7704,6 +8063,9 @@ export interface operations {
             201: {
                 headers: {
                     Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7740,6 +8102,9 @@ export interface operations {
             /** @description The order. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7772,6 +8137,9 @@ export interface operations {
             /** @description The order as it is now. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7803,6 +8171,9 @@ export interface operations {
             /** @description A page of watchlists. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7835,6 +8206,9 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7869,6 +8243,9 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7908,6 +8285,9 @@ export interface operations {
             /** @description Deleted, with its items. */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7953,6 +8333,9 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8007,6 +8390,9 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8017,6 +8403,9 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8066,6 +8455,9 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8100,6 +8492,9 @@ export interface operations {
             /** @description The items with their quotes. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8134,6 +8529,9 @@ export interface operations {
             /** @description The matching symbols. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8162,6 +8560,9 @@ export interface operations {
             /** @description Every built-in screen. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8191,6 +8592,9 @@ export interface operations {
             /** @description A page of saved screens. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8223,6 +8627,9 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8257,6 +8664,9 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8301,6 +8711,9 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8344,6 +8757,9 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8378,6 +8794,9 @@ export interface operations {
             /** @description The snapshot. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8409,6 +8828,9 @@ export interface operations {
             /** @description The event stream. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8447,6 +8869,9 @@ export interface operations {
             /** @description The event stream. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8486,6 +8911,9 @@ export interface operations {
             /** @description The event stream. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8520,6 +8948,9 @@ export interface operations {
             /** @description The event stream. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8551,6 +8982,9 @@ export interface operations {
             /** @description The rules, oldest first. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8580,6 +9014,9 @@ export interface operations {
             /** @description The rule. */
             201: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8611,6 +9048,9 @@ export interface operations {
             /** @description Removed. */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8641,6 +9081,9 @@ export interface operations {
             /** @description A page of alerts. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8670,6 +9113,9 @@ export interface operations {
             /** @description The alert. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -71,10 +71,15 @@ class Settings(BaseSettings):
     load_sample_data: bool = True
     sample_tick_days: int = Field(default=20, ge=0, le=60)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
-    rate_limit_anonymous: int = Field(default=300, ge=1, description="requests/minute per IP")
-    rate_limit_viewer: int = Field(default=600, ge=1, description="requests/minute per user")
-    rate_limit_trader: int = Field(default=1200, ge=1)
-    rate_limit_admin: int = Field(default=6000, ge=1)
+    # le= is the maximum the contract declares for RateLimit-Limit (headers/RateLimitLimit.yaml).
+    rate_limit_anonymous: int = Field(
+        default=300, ge=1, le=1_000_000, description="requests/minute per IP"
+    )
+    rate_limit_viewer: int = Field(
+        default=600, ge=1, le=1_000_000, description="requests/minute per user"
+    )
+    rate_limit_trader: int = Field(default=1200, ge=1, le=1_000_000)
+    rate_limit_admin: int = Field(default=6000, ge=1, le=1_000_000)
     job_workers: int = Field(
         default=2, ge=1, le=64, description="job processes: the local pool, or a worker's"
     )

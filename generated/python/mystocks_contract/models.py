@@ -19,10 +19,10 @@ class Account(BaseModel):
 
     """
 
-    id: int
-    owner: str
-    name: str
-    currency: Annotated[str, Field(examples=['CNY'])]
+    id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    owner: Annotated[str, Field(max_length=64)]
+    name: Annotated[str, Field(max_length=100)]
+    currency: Annotated[str, Field(examples=['CNY'], max_length=4)]
     """
     The market's currency (CNY for A-shares).
     """
@@ -104,8 +104,8 @@ class AccountInput(BaseModel):
 
 
 class AccountPage(BaseModel):
-    items: list[Account]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[Account], Field(max_length=200)]
+    next_cursor: Annotated[str | None, Field(max_length=200)]
 
 
 class AlertRuleKind(
@@ -190,6 +190,10 @@ class AutoTrade(BaseModel):
     """
 
 
+class Symbol(RootModel[str]):
+    root: Annotated[str, Field(max_length=16)]
+
+
 class BacktestCosts(BaseModel):
     """
     Trading costs, A-share style: commission on every fill with a minimum per fill, stamp duty
@@ -229,30 +233,32 @@ class BacktestMetrics(BaseModel):
     max_drawdown: Annotated[float, Field(ge=0.0)]
     win_rate: Annotated[float | None, Field(...)]
     turnover: Annotated[float, Field(ge=0.0)]
-    round_trips: Annotated[int, Field(ge=0)]
+    round_trips: Annotated[int, Field(ge=0, le=9007199254740991)]
     """
     Closed buy-then-sell cycles (what `win_rate` counts).
     """
-    trades: Annotated[int, Field(ge=0)]
+    trades: Annotated[int, Field(ge=0, le=9007199254740991)]
     """
     Fills, buys and sells.
     """
     final_equity: float
 
 
-class Symbol(RootModel[str]):
-    root: Annotated[str, Field(pattern='^[A-Za-z0-9]{1,12}\\.[A-Za-z]{2}$')]
+class Symbol1(RootModel[str]):
+    root: Annotated[
+        str, Field(max_length=16, pattern='^[A-Za-z0-9]{1,12}\\.[A-Za-z]{2}$')
+    ]
 
 
 class BacktestTrade(BaseModel):
     time: AwareDatetime
-    symbol: str
+    symbol: Annotated[str, Field(max_length=16)]
     side: Literal['buy', 'sell']
     price: float
     """
     Fill price, slippage included.
     """
-    quantity: Annotated[int, Field(ge=1)]
+    quantity: Annotated[int, Field(ge=1, le=9007199254740991)]
     """
     Shares, in board lots for A-share buys.
     """
@@ -265,7 +271,7 @@ class BacktestTrade(BaseModel):
 
 
 class BacktestTradeList(BaseModel):
-    backtest_id: int
+    backtest_id: Annotated[int, Field(ge=1, le=9007199254740991)]
     items: list[BacktestTrade]
 
 
@@ -282,7 +288,7 @@ class Bar(BaseModel):
     high: float | None = None
     low: float | None = None
     close: float | None = None
-    volume: int | None = None
+    volume: Annotated[int | None, Field(ge=0, le=9007199254740991)] = None
     """
     Shares.
     """
@@ -303,7 +309,9 @@ class BarIngestItem(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    symbol: Annotated[str, Field(pattern='^[A-Za-z0-9]{1,12}\\.[A-Za-z]{2}$')]
+    symbol: Annotated[
+        str, Field(max_length=16, pattern='^[A-Za-z0-9]{1,12}\\.[A-Za-z]{2}$')
+    ]
     ts: AwareDatetime
     """
     For `1m`, the end of the minute; for `1d`, any time on the trading day (its exchange-local date is used).
@@ -349,14 +357,18 @@ class BreakoutCondition(BaseModel):
     direction: Literal['high', 'low'] = 'high'
 
 
+class Day(RootModel[date_aliased]):
+    root: date_aliased
+
+
 class Calendar(BaseModel):
-    exchange: Annotated[str, Field(examples=['XSHG'])]
+    exchange: Annotated[str, Field(examples=['XSHG'], max_length=8)]
     """
     ISO 10383 MIC of the calendar (XSHG serves Shenzhen too).
     """
     start: date_aliased
     end: date_aliased
-    days: list[date_aliased]
+    days: list[Day]
     """
     Trading days in the range, oldest first.
     """
@@ -374,8 +386,8 @@ class DashboardAccount(BaseModel):
     One paper account's equity and P&L (CNY).
     """
 
-    id: int
-    name: str
+    id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    name: Annotated[str, Field(max_length=100)]
     equity: float
     realized_pnl: float
     unrealized_pnl: float
@@ -432,11 +444,11 @@ class FieldError(BaseModel):
     in_: Annotated[
         Literal['path', 'query', 'header', 'body', 'form'], Field(alias='in')
     ]
-    name: str
+    name: Annotated[str, Field(max_length=200)]
     """
     Parameter name, or a JSON path into the body (`items[3].high`).
     """
-    detail: str
+    detail: Annotated[str, Field(max_length=1000)]
 
 
 class Health(BaseModel):
@@ -489,23 +501,31 @@ class IndicatorOperand(BaseModel):
     output: Annotated[str | None, Field(max_length=16, min_length=1)] = None
 
 
+class Series(RootModel[str]):
+    root: Annotated[str, Field(max_length=16)]
+
+
 class IndicatorPoint(BaseModel):
     ts: AwareDatetime
     """
     The bar's `ts`.
     """
-    values: dict[str, float | None]
+    values: Annotated[dict[str, float | None], Field(max_length=8)]
     """
     One value per series name; null while warming up.
     """
 
 
+class Symbol2(RootModel[str]):
+    root: Annotated[str, Field(max_length=16)]
+
+
 class IngestResult(BaseModel):
-    written: Annotated[int, Field(ge=0)]
+    written: Annotated[int, Field(ge=0, le=9007199254740991)]
     """
     Rows written (inserted or replaced).
     """
-    symbols: list[str]
+    symbols: Annotated[list[Symbol2], Field(max_length=10000)]
 
 
 class InstrumentType(RootModel[Literal['stock', 'index']]):
@@ -517,8 +537,8 @@ class JobCounts(BaseModel):
     How many jobs of one kind wait for a worker and how many are running.
     """
 
-    queued: Annotated[int, Field(ge=0)]
-    running: Annotated[int, Field(ge=0)]
+    queued: Annotated[int, Field(ge=0, le=9007199254740991)]
+    running: Annotated[int, Field(ge=0, le=9007199254740991)]
 
 
 class JobStatus(
@@ -563,35 +583,35 @@ class MarketBreadth(BaseModel):
     """
     The exchange-local day of `as_of`.
     """
-    stocks: Annotated[int, Field(ge=0)]
+    stocks: Annotated[int, Field(ge=0, le=9007199254740991)]
     """
     Stocks counted (those with a quote on `trading_day`).
     """
-    advancing: Annotated[int, Field(ge=0)]
+    advancing: Annotated[int, Field(ge=0, le=9007199254740991)]
     """
     Of those, stocks whose last price is above the previous close.
     """
-    declining: Annotated[int, Field(ge=0)]
+    declining: Annotated[int, Field(ge=0, le=9007199254740991)]
     """
     Stocks whose last price is below the previous close.
     """
-    unchanged: Annotated[int, Field(ge=0)]
+    unchanged: Annotated[int, Field(ge=0, le=9007199254740991)]
     """
     Stocks whose last price equals the previous close. A stock without a previous close (its
     first day in the data) is in none of `advancing`, `declining` and `unchanged`.
 
     """
-    limit_up: Annotated[int, Field(ge=0)]
+    limit_up: Annotated[int, Field(ge=0, le=9007199254740991)]
     """
     Stocks whose last price has reached the day's upper price limit (`Quote.limit_up`, the
     exchange's rounding), compared exactly, not in floating point; they are advancing too.
 
     """
-    limit_down: Annotated[int, Field(ge=0)]
+    limit_down: Annotated[int, Field(ge=0, le=9007199254740991)]
     """
     Stocks whose last price has reached the day's lower price limit; declining too.
     """
-    stale: Annotated[int, Field(ge=0)]
+    stale: Annotated[int, Field(ge=0, le=9007199254740991)]
     """
     Stocks whose latest quote is from an earlier trading day; in no other count.
     """
@@ -617,8 +637,8 @@ class Mover(BaseModel):
     One stock in a list of movers, with the figures of its latest quote.
     """
 
-    symbol: str
-    name: str
+    symbol: Annotated[str, Field(max_length=16)]
+    name: Annotated[str, Field(max_length=64)]
     """
     The listing's Chinese name.
     """
@@ -638,9 +658,13 @@ class OrderRefusal(BaseModel):
     Why `auto_trade` placed no order for a signal (null when it placed one, or does not trade); `code` is one of the order refusal codes (`OrderInput`), or `no_position` (a sell signal with nothing to sell) or `unavailable` (the account is gone).
     """
 
-    code: Annotated[str, Field(examples=['insufficient_cash'])]
+    code: Annotated[str, Field(examples=['insufficient_cash'], max_length=32)]
     detail: Annotated[
-        str, Field(examples=['The order and its fees need 2594.21 of free cash.'])
+        str,
+        Field(
+            examples=['The order and its fees need 2594.21 of free cash.'],
+            max_length=300,
+        ),
     ]
 
 
@@ -666,7 +690,7 @@ class OrderStatus(
 
 class OrderStatusChange(BaseModel):
     status: OrderStatus
-    filled_quantity: int
+    filled_quantity: Annotated[int, Field(ge=0, le=1000000000)]
     at: AwareDatetime
 
 
@@ -682,13 +706,13 @@ class PaperTrade(BaseModel):
     One fill of a paper order; `realized_pnl` on sells only (net of fees, against the average cost).
     """
 
-    id: int
-    order_id: int
-    account_id: int
-    symbol: str
+    id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    order_id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    account_id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    symbol: Annotated[str, Field(max_length=16)]
     side: OrderSide
     price: float
-    quantity: int
+    quantity: Annotated[int, Field(ge=1, le=1000000000)]
     commission: float
     stamp_duty: float
     realized_pnl: Annotated[float | None, Field(...)]
@@ -700,8 +724,8 @@ class PaperTrade(BaseModel):
 
 
 class PaperTradePage(BaseModel):
-    items: list[PaperTrade]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[PaperTrade], Field(max_length=200)]
+    next_cursor: Annotated[str | None, Field(max_length=200)]
 
 
 class ParameterRange(BaseModel):
@@ -737,9 +761,9 @@ class Position(BaseModel):
 
     """
 
-    symbol: str
-    quantity: int
-    available: int
+    symbol: Annotated[str, Field(max_length=16)]
+    quantity: Annotated[int, Field(ge=0, le=9007199254740991)]
+    available: Annotated[int, Field(ge=0, le=9007199254740991)]
     cost: float
     avg_cost: float
     last_price: Annotated[float | None, Field(...)]
@@ -757,33 +781,35 @@ class Problem(BaseModel):
     An RFC 9457 problem detail. `errors[]` names each bad field when there are any.
     """
 
-    type: Annotated[str, Field(examples=['/problems/not-found'])]
+    type: Annotated[str, Field(examples=['/problems/not-found'], max_length=200)]
     """
     A URI reference naming the kind of problem.
     """
-    title: Annotated[str, Field(examples=['Not Found'])]
+    title: Annotated[str, Field(examples=['Not Found'], max_length=100)]
     """
     Short summary of the kind of problem.
     """
     status: Annotated[int, Field(examples=[404], ge=100, le=599)]
-    detail: Annotated[str | None, Field(examples=['No instrument 999999.SH.'])] = None
+    detail: Annotated[
+        str | None, Field(examples=['No instrument 999999.SH.'], max_length=4000)
+    ] = None
     """
     What went wrong with this request, for a person to read.
     """
     instance: Annotated[
-        str | None, Field(examples=['/api/v1/market/bars/999999.SH'])
+        str | None, Field(examples=['/api/v1/market/bars/999999.SH'], max_length=16384)
     ] = None
     """
     The request path.
     """
-    code: Annotated[str | None, Field(examples=['board_lot'])] = None
+    code: Annotated[str | None, Field(examples=['board_lot'], max_length=32)] = None
     """
     Extension member: the machine-readable reason of a refused order (422), one of the codes
     listed at `OrderInput`, or of a refused request signature (401), one of those listed at
     the `apiKeySignature` security scheme; absent on other problems.
 
     """
-    errors: list[FieldError] | None = None
+    errors: Annotated[list[FieldError] | None, Field(max_length=100)] = None
 
 
 class Quote(BaseModel):
@@ -791,8 +817,8 @@ class Quote(BaseModel):
     The latest quote. `change` = last − prev_close; `change_pct` = change / prev_close × 100.
     """
 
-    symbol: str
-    name: str
+    symbol: Annotated[str, Field(max_length=16)]
+    name: Annotated[str, Field(max_length=64)]
     last: float
     open: float
     high: float
@@ -806,7 +832,7 @@ class Quote(BaseModel):
     """
     Percent, rounded to 2 decimals as terminals show it.
     """
-    volume: int
+    volume: Annotated[int, Field(ge=0, le=9007199254740991)]
     """
     Shares traded so far today.
     """
@@ -827,7 +853,7 @@ class Quote(BaseModel):
 
 
 class QuoteList(BaseModel):
-    items: list[Quote]
+    items: Annotated[list[Quote], Field(max_length=100)]
 
 
 class RefreshRequest(BaseModel):
@@ -873,8 +899,8 @@ class RunningJob(BaseModel):
     """
 
     kind: Literal['backtest', 'training']
-    id: int
-    owner: str
+    id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    owner: Annotated[str, Field(max_length=64)]
     """
     The user who submitted it.
     """
@@ -902,8 +928,8 @@ class ScreenMatch(BaseModel):
 
     """
 
-    symbol: str
-    name: str
+    symbol: Annotated[str, Field(max_length=16)]
+    name: Annotated[str, Field(max_length=64)]
     values: dict[str, float]
 
 
@@ -918,10 +944,10 @@ class ScreenResult(BaseModel):
     """
     The day screened; null when the store holds no bars at all.
     """
-    screened: Annotated[int, Field(ge=0)]
-    matched: Annotated[int, Field(ge=0)]
-    items: list[ScreenMatch]
-    next_cursor: Annotated[str | None, Field(...)]
+    screened: Annotated[int, Field(ge=0, le=9007199254740991)]
+    matched: Annotated[int, Field(ge=0, le=9007199254740991)]
+    items: Annotated[list[ScreenMatch], Field(max_length=500)]
+    next_cursor: Annotated[str | None, Field(max_length=200)]
 
 
 class ScreenUniverse(BaseModel):
@@ -945,9 +971,9 @@ class Signal(BaseModel):
     A live strategy's signal on one closed bar of one of its symbols.
     """
 
-    id: Annotated[int, Field(ge=1)]
-    strategy_id: Annotated[int, Field(ge=1)]
-    symbol: Annotated[str, Field(examples=['600036.SH'])]
+    id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    strategy_id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    symbol: Annotated[str, Field(examples=['600036.SH'], max_length=16)]
     period: Period
     side: Literal['buy', 'sell']
     """
@@ -957,7 +983,7 @@ class Signal(BaseModel):
     """
     The close of the bar the signal was computed on.
     """
-    reason: str
+    reason: Annotated[str, Field(max_length=300)]
     """
     The rule and the change of target holding, in words.
     """
@@ -966,7 +992,7 @@ class Signal(BaseModel):
     When the bar closed (exchange-local, with its offset).
     """
     created_at: AwareDatetime
-    order_id: Annotated[int | None, Field(...)]
+    order_id: Annotated[int | None, Field(ge=1, le=9007199254740991)]
     """
     The paper order this signal placed, when its strategy runs with `auto_trade`; null
     otherwise, or when the order was refused.
@@ -976,8 +1002,8 @@ class Signal(BaseModel):
 
 
 class SignalPage(BaseModel):
-    items: list[Signal]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[Signal], Field(max_length=500)]
+    next_cursor: Annotated[str | None, Field(max_length=200)]
     """
     Pass as `cursor` for older signals; null on the last page.
     """
@@ -1006,13 +1032,13 @@ class StoreCheck(BaseModel):
     """
     Which store (`redis` when one is configured).
     """
-    backend: Annotated[str, Field(examples=['sqlite'])]
+    backend: Annotated[str, Field(examples=['sqlite'], max_length=32)]
     """
     The database behind it.
     """
     ok: bool
     latency_ms: Annotated[float, Field(ge=0.0)]
-    error: str | None = None
+    error: Annotated[str | None, Field(max_length=100)] = None
     """
     Why the check failed (no secrets, no connection strings).
     """
@@ -1045,6 +1071,12 @@ class StrategyAlertRuleCreate(BaseModel):
     """
 
 
+class Symbol3(RootModel[str]):
+    root: Annotated[
+        str, Field(max_length=16, pattern='^[A-Za-z0-9]{1,12}\\.[A-Za-z]{2}$')
+    ]
+
+
 class StrategyFields(BaseModel):
     """
     What a strategy is called and what it trades.
@@ -1059,7 +1091,7 @@ class StrategyFields(BaseModel):
         ),
     ] = None
     symbols: Annotated[
-        list[Symbol], Field(examples=[['600036.SH']], max_length=50, min_length=1)
+        list[Symbol3], Field(examples=[['600036.SH']], max_length=50, min_length=1)
     ]
     period: Annotated[Period | None, Field(validate_default=True)] = '1d'
     """
@@ -1070,12 +1102,12 @@ class StrategyFields(BaseModel):
 
 
 class StrategyParameterInfo(BaseModel):
-    name: str
+    name: Annotated[str, Field(max_length=32)]
     kind: Literal['integer', 'number']
     minimum: float
     maximum: float
     default: float
-    description: str
+    description: Annotated[str, Field(max_length=500)]
 
 
 class StrategyStart(BaseModel):
@@ -1130,13 +1162,13 @@ class StrategyTypeInfo(BaseModel):
     """
 
     type: StrategyType
-    title: str
-    description: str
-    parameters: list[StrategyParameterInfo]
+    title: Annotated[str, Field(max_length=100)]
+    description: Annotated[str, Field(max_length=500)]
+    parameters: Annotated[list[StrategyParameterInfo], Field(max_length=10)]
 
 
 class StrategyTypeList(BaseModel):
-    items: list[StrategyTypeInfo]
+    items: Annotated[list[StrategyTypeInfo], Field(max_length=20)]
 
 
 class SymbolAlertRuleCreate(BaseModel):
@@ -1152,7 +1184,12 @@ class SymbolAlertRuleCreate(BaseModel):
     See `AlertRuleKind`.
     """
     symbol: Annotated[
-        str, Field(examples=['600036.SH'], pattern='^[A-Za-z0-9]{1,12}\\.[A-Za-z]{2}$')
+        str,
+        Field(
+            examples=['600036.SH'],
+            max_length=16,
+            pattern='^[A-Za-z0-9]{1,12}\\.[A-Za-z]{2}$',
+        ),
     ]
     threshold: Annotated[float, Field(ge=0.0, le=1000000000.0)]
     """
@@ -1172,7 +1209,7 @@ class SymbolAlertRuleCreate(BaseModel):
 class Tick(BaseModel):
     ts: AwareDatetime
     price: float
-    volume: int
+    volume: Annotated[int, Field(ge=0, le=9007199254740991)]
     """
     Shares traded in this tick.
     """
@@ -1183,7 +1220,9 @@ class TickIngestItem(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    symbol: Annotated[str, Field(pattern='^[A-Za-z0-9]{1,12}\\.[A-Za-z]{2}$')]
+    symbol: Annotated[
+        str, Field(max_length=16, pattern='^[A-Za-z0-9]{1,12}\\.[A-Za-z]{2}$')
+    ]
     ts: AwareDatetime
     price: Annotated[float, Field(gt=0.0, le=1000000000.0)]
     volume: Annotated[int, Field(ge=0, le=1000000000000)]
@@ -1194,31 +1233,31 @@ class TickIngestItem(BaseModel):
 
 
 class TickPage(BaseModel):
-    symbol: str
+    symbol: Annotated[str, Field(max_length=16)]
     source: DataSource
-    items: list[Tick]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[Tick], Field(max_length=10000)]
+    next_cursor: Annotated[str | None, Field(max_length=200)]
 
 
 class Token(BaseModel):
-    access_token: str
+    access_token: Annotated[str, Field(max_length=4096)]
     """
     A JWT (HS256) with `sub`, `role`, `iat`, `exp`, `jti`, the session id `sid` and the
     session's end `sxp` (epoch seconds).
 
     """
     token_type: Literal['bearer']
-    expires_in: Annotated[int, Field(ge=1)]
+    expires_in: Annotated[int, Field(ge=1, le=604800)]
     """
     Seconds until the token expires.
     """
-    refresh_token: str
+    refresh_token: Annotated[str, Field(max_length=512)]
     """
     Opaque and single-use: `POST /api/v1/auth/refresh` exchanges it for a new pair before the
     access token expires. Presenting it a second time ends the session (it was copied).
 
     """
-    refresh_expires_in: Annotated[int, Field(ge=1)]
+    refresh_expires_in: Annotated[int, Field(ge=1, le=7776000)]
     """
     Seconds until the session ends; no refresh is possible after that.
     """
@@ -1239,6 +1278,10 @@ class TokenRequest(BaseModel):
     """
     Accepted for OAuth2 compatibility and ignored; the role comes from the user.
     """
+
+
+class Symbol5(RootModel[str]):
+    root: Annotated[str, Field(max_length=16)]
 
 
 class TrainingObjective(
@@ -1274,6 +1317,12 @@ GridAdditionalProperty = TypeAliasType(
 )
 
 
+class Symbol6(RootModel[str]):
+    root: Annotated[
+        str, Field(max_length=16, pattern='^[A-Za-z0-9]{1,12}\\.[A-Za-z]{2}$')
+    ]
+
+
 class TrainingRequest(BaseModel):
     """
     A parameter search for one strategy type over daily bars: every combination of `grid`, or
@@ -1287,17 +1336,19 @@ class TrainingRequest(BaseModel):
         extra='forbid',
     )
     strategy_type: StrategyType
-    grid: dict[str, GridAdditionalProperty] | None = None
+    grid: Annotated[dict[str, GridAdditionalProperty] | None, Field(max_length=10)] = (
+        None
+    )
     """
     Values to try per parameter (every combination, at most 500).
     """
-    ranges: dict[str, ParameterRange] | None = None
+    ranges: Annotated[dict[str, ParameterRange] | None, Field(max_length=10)] = None
     """
     Ranges to draw from per parameter (with `trials`).
     """
     trials: Annotated[int, Field(ge=1, le=500)] = 20
     seed: Annotated[int, Field(ge=0, le=4294967295)] = 0
-    symbols: Annotated[list[Symbol], Field(max_length=50, min_length=1)]
+    symbols: Annotated[list[Symbol6], Field(max_length=50, min_length=1)]
     start: date_aliased
     end: date_aliased
     objective: Annotated[TrainingObjective | None, Field(validate_default=True)] = (
@@ -1308,8 +1359,8 @@ class TrainingRequest(BaseModel):
 
 
 class TrainingTrial(BaseModel):
-    rank: Annotated[int, Field(ge=1)]
-    parameters: dict[str, float]
+    rank: Annotated[int, Field(ge=1, le=500)]
+    parameters: Annotated[dict[str, float], Field(max_length=10)]
     score: Annotated[float | None, Field(...)]
     """
     The objective's value (null when undefined, e.g. Sharpe with no trade).
@@ -1318,12 +1369,12 @@ class TrainingTrial(BaseModel):
 
 
 class TrainingUpdate(BaseModel):
-    job_id: int
+    job_id: Annotated[int, Field(ge=1, le=9007199254740991)]
     status: JobStatus
     progress: Annotated[float, Field(ge=0.0, le=1.0)]
-    best_parameters: dict[str, float] | None = None
+    best_parameters: Annotated[dict[str, float] | None, Field(max_length=10)] = None
     best_score: float | None = None
-    error: str | None = None
+    error: Annotated[str | None, Field(max_length=2000)] = None
 
 
 class TrainingUpdateEvent(BaseModel):
@@ -1331,25 +1382,25 @@ class TrainingUpdateEvent(BaseModel):
     One `training_update` Server-Sent Event (see `BacktestUpdateEvent` for the framing).
     """
 
-    id: str
+    id: Annotated[str, Field(max_length=32)]
     type: Literal['training_update']
     occurred_at: AwareDatetime
     data: TrainingUpdate
 
 
 class User(BaseModel):
-    username: str
+    username: Annotated[str, Field(max_length=64)]
     role: Role
     created_at: AwareDatetime
 
 
 class VersionInfo(BaseModel):
-    name: Annotated[str, Field(examples=['mystocks'])]
-    version: Annotated[str, Field(examples=['0.1.0'])]
+    name: Annotated[str, Field(examples=['mystocks'], max_length=64)]
+    version: Annotated[str, Field(examples=['0.1.0'], max_length=32)]
     """
     Server version.
     """
-    api_version: Annotated[str, Field(examples=['0.1.0'])]
+    api_version: Annotated[str, Field(examples=['0.1.0'], max_length=32)]
     """
     The `info.version` of the contract the server was built from.
     """
@@ -1377,11 +1428,11 @@ class WatchlistItem(BaseModel):
     One instrument of a watchlist, at its 0-based `position`, with your note.
     """
 
-    symbol: str
+    symbol: Annotated[str, Field(max_length=16)]
     """
     A listed instrument, in upper case.
     """
-    position: Annotated[int, Field(ge=0)]
+    position: Annotated[int, Field(ge=0, le=499)]
     """
     Its place in the list, 0 first; positions are always 0 to n − 1.
     """
@@ -1412,7 +1463,9 @@ class WatchlistItemSeed(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    symbol: Annotated[str, Field(pattern='^[A-Za-z0-9]{1,12}\\.[A-Za-z]{2}$')]
+    symbol: Annotated[
+        str, Field(max_length=16, pattern='^[A-Za-z0-9]{1,12}\\.[A-Za-z]{2}$')
+    ]
     note: Annotated[str | None, Field(max_length=200)] = None
 
 
@@ -1427,7 +1480,7 @@ class WatchlistPatch(BaseModel):
         extra='forbid',
     )
     name: Annotated[str | None, Field(max_length=100, min_length=1)] = None
-    symbols: Annotated[list[Symbol] | None, Field(max_length=500)] = None
+    symbols: Annotated[list[Symbol6] | None, Field(max_length=500)] = None
 
 
 class WatchlistQuoteItem(BaseModel):
@@ -1435,9 +1488,9 @@ class WatchlistQuoteItem(BaseModel):
     A watchlist item with its latest quote; no `quote` while its instrument has no market data.
     """
 
-    symbol: str
-    position: Annotated[int, Field(ge=0)]
-    note: Annotated[str | None, Field(...)]
+    symbol: Annotated[str, Field(max_length=16)]
+    position: Annotated[int, Field(ge=0, le=499)]
+    note: Annotated[str | None, Field(max_length=200)]
     quote: Quote | None = None
 
 
@@ -1448,13 +1501,21 @@ class WatchlistQuotes(BaseModel):
 
     """
 
-    watchlist_id: int
-    name: str
-    version: int
+    watchlist_id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    name: Annotated[str, Field(max_length=100)]
+    version: Annotated[int, Field(ge=1, le=9007199254740991)]
     """
     The watchlist's version these items are from (its `ETag`).
     """
     items: Annotated[list[WatchlistQuoteItem], Field(max_length=500)]
+
+
+class Channel(RootModel[str]):
+    root: Annotated[str, Field(max_length=48)]
+
+
+class Subscription(RootModel[str]):
+    root: Annotated[str, Field(max_length=48)]
 
 
 class WsAckData(BaseModel):
@@ -1462,15 +1523,15 @@ class WsAckData(BaseModel):
     """
     The request answered.
     """
-    channels: list[str]
+    channels: Annotated[list[Channel], Field(max_length=500)]
     """
     The channels this request subscribed or unsubscribed (empty for `auth`).
     """
-    subscriptions: list[str]
+    subscriptions: Annotated[list[Subscription], Field(max_length=10000)]
     """
     Every channel the connection is subscribed to now.
     """
-    username: str | None = None
+    username: Annotated[str | None, Field(max_length=64)] = None
     """
     Who the connection is signed in as (on `auth`).
     """
@@ -1481,7 +1542,7 @@ class WsBarItem(BaseModel):
     One completed bar of the live feed.
     """
 
-    symbol: str
+    symbol: Annotated[str, Field(max_length=16)]
     period: Literal['1m', '5m', '15m', '30m', '60m']
     ts: AwareDatetime
     """
@@ -1491,7 +1552,7 @@ class WsBarItem(BaseModel):
     high: float
     low: float
     close: float
-    volume: int
+    volume: Annotated[int, Field(ge=0, le=9007199254740991)]
     amount: float
 
 
@@ -1514,7 +1575,10 @@ class WsChannel(RootModel[str]):
 
 
 class WsCloseCode(RootModel[Literal[1001, 1012, 1013, 4401, 4408, 4429]]):
-    root: Annotated[Literal[1001, 1012, 1013, 4401, 4408, 4429], Field(examples=[4401])]
+    root: Annotated[
+        Literal[1001, 1012, 1013, 4401, 4408, 4429],
+        Field(examples=[4401], ge=1000, le=4999),
+    ]
     """
     Why the server closed the WebSocket: `4401` no valid token (missing, bad, expired, or its
     session was signed out on any server); `4408` silent too long (no `auth` within
@@ -1545,11 +1609,11 @@ class WsErrorData(BaseModel):
     `too_many_subscriptions`: over `ws_max_subscriptions`.
 
     """
-    detail: str
+    detail: Annotated[str, Field(max_length=500)]
 
 
 class WsGapData(BaseModel):
-    dropped: Annotated[int, Field(ge=1)]
+    dropped: Annotated[int, Field(ge=1, le=9007199254740991)]
     """
     How many items (ticks, bars) or messages were dropped.
     """
@@ -1576,12 +1640,12 @@ class WsQuotes(BaseModel):
 
     """
 
-    id: str
+    id: Annotated[str, Field(max_length=64)]
     """
     The id of the newest bus event it includes (increasing within a topic).
     """
     type: Literal['quotes']
-    channel: Annotated[str | None, Field(...)]
+    channel: Annotated[str | None, Field(max_length=48)]
     """
     `quotes`: each item names its symbol (`quotes:{symbol}`).
     """
@@ -1604,11 +1668,11 @@ class WsSignalData(BaseModel):
     model_config = ConfigDict(
         extra='allow',
     )
-    strategy_id: int
-    symbol: str
+    strategy_id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    symbol: Annotated[str, Field(max_length=16)]
     side: Literal['buy', 'sell']
     price: float | None = None
-    reason: str | None = None
+    reason: Annotated[str | None, Field(max_length=300)] = None
     bar_time: AwareDatetime | None = None
 
 
@@ -1633,10 +1697,10 @@ class WsTickItem(BaseModel):
     One trade, as the live feed publishes it.
     """
 
-    symbol: str
+    symbol: Annotated[str, Field(max_length=16)]
     ts: AwareDatetime
     price: float
-    volume: int
+    volume: Annotated[int, Field(ge=0, le=9007199254740991)]
     """
     Shares traded in this tick.
     """
@@ -1650,12 +1714,12 @@ class WsTrade(BaseModel):
 
     """
 
-    id: str
+    id: Annotated[str, Field(max_length=64)]
     """
     The id of the newest bus event it includes (increasing within a topic).
     """
     type: Literal['trade']
-    channel: Annotated[str | None, Field(...)]
+    channel: Annotated[str | None, Field(max_length=48)]
     """
     `orders`.
     """
@@ -1711,7 +1775,7 @@ class AccountEquity(BaseModel):
 
     """
 
-    account_id: int
+    account_id: Annotated[int, Field(ge=1, le=9007199254740991)]
     initial_cash: float
     items: list[AccountEquityPoint]
 
@@ -1721,24 +1785,24 @@ class Alert(BaseModel):
     A risk alert a rule fired.
     """
 
-    id: Annotated[int, Field(ge=1)]
-    rule_id: int
-    owner: str
+    id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    rule_id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    owner: Annotated[str, Field(max_length=64)]
     kind: AlertRuleKind
-    symbol: Annotated[str | None, Field(...)]
+    symbol: Annotated[str | None, Field(max_length=16)]
     """
     The rule's symbol; of a `position_share` alert, the position's; else null.
     """
-    account_id: Annotated[int | None, Field(...)]
+    account_id: Annotated[int | None, Field(ge=1, le=9007199254740991)]
     """
     The account of an account rule's alert.
     """
-    strategy_id: Annotated[int | None, Field(...)]
+    strategy_id: Annotated[int | None, Field(ge=1, le=9007199254740991)]
     """
     The strategy of a strategy rule's alert.
     """
     severity: AlertSeverity
-    message: str
+    message: Annotated[str, Field(max_length=300)]
     value: float
     """
     What crossed the threshold (a price, a percent, a volume multiple; a drawdown or a position's share in percent).
@@ -1750,8 +1814,8 @@ class Alert(BaseModel):
 
 
 class AlertPage(BaseModel):
-    items: list[Alert]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[Alert], Field(max_length=500)]
+    next_cursor: Annotated[str | None, Field(max_length=200)]
 
 
 class AlertRule(BaseModel):
@@ -1759,20 +1823,20 @@ class AlertRule(BaseModel):
     A risk alert rule. A symbol rule has a `symbol`, an account rule an `account_id`, a strategy rule a `strategy_id`; the others are null.
     """
 
-    id: Annotated[int, Field(ge=1)]
-    owner: str
+    id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    owner: Annotated[str, Field(max_length=64)]
     kind: AlertRuleKind
-    symbol: Annotated[str | None, Field(...)]
-    account_id: Annotated[int | None, Field(...)]
-    strategy_id: Annotated[int | None, Field(...)]
+    symbol: Annotated[str | None, Field(max_length=16)]
+    account_id: Annotated[int | None, Field(ge=1, le=9007199254740991)]
+    strategy_id: Annotated[int | None, Field(ge=1, le=9007199254740991)]
     threshold: float
     peak_equity: float | None = None
     """
     `account_drawdown` only: the peak its drawdown is measured from; null until it has been evaluated.
     """
-    window: int | None = None
+    window: Annotated[int | None, Field(ge=1, le=60)] = None
     severity: AlertSeverity
-    cooldown_seconds: int
+    cooldown_seconds: Annotated[int, Field(ge=0, le=86400)]
     armed: Annotated[bool | None, Field(...)]
     """
     True while a crossing would fire it; null until it has been evaluated once.
@@ -1874,11 +1938,11 @@ class BacktestUpdate(BaseModel):
     The state of a backtest after a change.
     """
 
-    backtest_id: int
+    backtest_id: Annotated[int, Field(ge=1, le=9007199254740991)]
     status: JobStatus
     progress: Annotated[float, Field(ge=0.0, le=1.0)]
     metrics: BacktestMetrics | None = None
-    error: str | None = None
+    error: Annotated[str | None, Field(max_length=2000)] = None
 
 
 class BacktestUpdateEvent(BaseModel):
@@ -1888,7 +1952,7 @@ class BacktestUpdateEvent(BaseModel):
 
     """
 
-    id: str
+    id: Annotated[str, Field(max_length=32)]
     """
     Increasing; send the last one seen as `Last-Event-ID` to resume.
     """
@@ -1913,15 +1977,15 @@ class BarIngest(BaseModel):
 
 
 class BarPage(BaseModel):
-    symbol: str
+    symbol: Annotated[str, Field(max_length=16)]
     period: Period
     adjust: Literal['none', 'qfq']
     """
     Price adjustment of the stored data; the shipped A-share sample is forward-adjusted (`qfq`).
     """
     source: DataSource
-    items: list[Bar]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[Bar], Field(max_length=5000)]
+    next_cursor: Annotated[str | None, Field(max_length=200)]
 
 
 class BollingerBreakoutDefinition(BaseModel):
@@ -1950,7 +2014,7 @@ class ChangeCondition(BaseModel):
 
 
 class EquityCurve(BaseModel):
-    backtest_id: int
+    backtest_id: Annotated[int, Field(ge=1, le=9007199254740991)]
     items: list[EquityPoint]
 
 
@@ -1968,38 +2032,38 @@ class FieldOperand(BaseModel):
 
 
 class IndicatorPage(BaseModel):
-    symbol: str
+    symbol: Annotated[str, Field(max_length=16)]
     period: Period
     indicator: IndicatorName
-    params: list[float]
+    params: Annotated[list[float], Field(max_length=6)]
     """
     The parameters used (the defaults when none were given).
     """
-    series: list[str]
+    series: Annotated[list[Series], Field(max_length=8)]
     """
     Series names, in the order a terminal lists them.
     """
-    items: list[IndicatorPoint]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[IndicatorPoint], Field(max_length=5000)]
+    next_cursor: Annotated[str | None, Field(max_length=200)]
 
 
 class Instrument(BaseModel):
-    symbol: Annotated[str, Field(examples=['600036.SH'])]
-    code: Annotated[str, Field(examples=['600036'])]
-    name: Annotated[str, Field(examples=['招商银行'])]
+    symbol: Annotated[str, Field(examples=['600036.SH'], max_length=16)]
+    code: Annotated[str, Field(examples=['600036'], max_length=12)]
+    name: Annotated[str, Field(examples=['招商银行'], max_length=64)]
     """
     Name as listed (Chinese for A-shares).
     """
-    pinyin: Annotated[str | None, Field(examples=['zsyh'])] = None
+    pinyin: Annotated[str | None, Field(examples=['zsyh'], max_length=64)] = None
     """
     Lower-case pinyin initials of the Chinese name, as terminals search (`zsyh`).
     """
     exchange: Exchange
     market: Literal['CN', 'US']
     type: InstrumentType
-    industry: Annotated[str | None, Field(examples=['银行'])] = None
+    industry: Annotated[str | None, Field(examples=['银行'], max_length=64)] = None
     currency: Literal['CNY', 'USD']
-    timezone: Annotated[str, Field(examples=['Asia/Shanghai'])]
+    timezone: Annotated[str, Field(examples=['Asia/Shanghai'], max_length=32)]
     """
     IANA zone of the exchange; bar and tick times are given in it.
     """
@@ -2007,7 +2071,7 @@ class Instrument(BaseModel):
     """
     `main`, `chinext` (300/301), `star` (688), `index`, or `us`.
     """
-    lot_size: Annotated[int, Field(ge=1)]
+    lot_size: Annotated[int, Field(ge=1, le=10000)]
     """
     Board lot in shares (100 for A-share buys).
     """
@@ -2022,8 +2086,8 @@ class Instrument(BaseModel):
 
 
 class InstrumentPage(BaseModel):
-    items: list[Instrument]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[Instrument], Field(max_length=500)]
+    next_cursor: Annotated[str | None, Field(max_length=200)]
     """
     Pass as `cursor` for the next page; null on the last page.
     """
@@ -2088,15 +2152,15 @@ class Order(BaseModel):
     A paper order and every status it went through, oldest first.
     """
 
-    id: int
-    account_id: int
-    owner: str
-    symbol: str
+    id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    account_id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    owner: Annotated[str, Field(max_length=64)]
+    symbol: Annotated[str, Field(max_length=16)]
     side: OrderSide
     type: OrderType
-    quantity: int
+    quantity: Annotated[int, Field(ge=1, le=1000000000)]
     limit_price: Annotated[float | None, Field(...)]
-    filled_quantity: int
+    filled_quantity: Annotated[int, Field(ge=0, le=1000000000)]
     avg_fill_price: Annotated[float | None, Field(...)]
     fees: float
     """
@@ -2108,7 +2172,7 @@ class Order(BaseModel):
     """
     status: OrderStatus
     trading_day: date_aliased
-    strategy_id: Annotated[int | None, Field(...)]
+    strategy_id: Annotated[int | None, Field(ge=1, le=9007199254740991)]
     """
     The strategy whose live signal placed this order (`auto_trade`); null for an order placed by hand.
     """
@@ -2142,13 +2206,13 @@ class OrderInput(BaseModel):
 
 
 class OrderPage(BaseModel):
-    items: list[Order]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[Order], Field(max_length=200)]
+    next_cursor: Annotated[str | None, Field(max_length=200)]
 
 
 class Readiness(BaseModel):
     status: Literal['ready', 'degraded', 'unavailable']
-    checks: list[StoreCheck]
+    checks: Annotated[list[StoreCheck], Field(max_length=3)]
 
 
 class RiskAlertEvent(BaseModel):
@@ -2156,7 +2220,7 @@ class RiskAlertEvent(BaseModel):
     An event of `GET /api/v1/sse/alerts` (and of the WebSocket `alerts` channel).
     """
 
-    id: str
+    id: Annotated[str, Field(max_length=32)]
     type: Literal['risk_alert']
     occurred_at: AwareDatetime
     data: Alert
@@ -2319,13 +2383,13 @@ class StrategyMeta(BaseModel):
     What the server keeps about a strategy.
     """
 
-    id: Annotated[int, Field(ge=1)]
-    owner: str
+    id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    owner: Annotated[str, Field(max_length=64)]
     """
     Username of the creator.
     """
     status: StrategyStatus
-    version: Annotated[int, Field(ge=1)]
+    version: Annotated[int, Field(ge=1, le=9007199254740991)]
     """
     Incremented by every change; send it back in `If-Match` (as the `ETag`).
     """
@@ -2356,9 +2420,9 @@ class StrategyPatch(BaseModel):
     )
     name: Annotated[str | None, Field(max_length=100, min_length=1)] = None
     description: Annotated[str | None, Field(max_length=2000)] = None
-    symbols: Annotated[list[Symbol] | None, Field(max_length=50, min_length=1)] = None
+    symbols: Annotated[list[Symbol3] | None, Field(max_length=50, min_length=1)] = None
     status: Annotated[StrategyStatus | None, Field(validate_default=True)] = 'draft'
-    parameters: dict[str, float] | None = None
+    parameters: Annotated[dict[str, float] | None, Field(max_length=10)] = None
     """
     Some or all of the type's parameters.
     """
@@ -2380,31 +2444,31 @@ class TrainingJob(BaseModel):
     A parameter search and, once it succeeded, its ranked trials.
     """
 
-    id: Annotated[int, Field(ge=1)]
-    owner: str
+    id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    owner: Annotated[str, Field(max_length=64)]
     status: JobStatus
     progress: Annotated[float, Field(ge=0.0, le=1.0)]
     strategy_type: StrategyType
-    symbols: list[str]
+    symbols: Annotated[list[Symbol5], Field(max_length=50)]
     start: date_aliased
     end: date_aliased
     objective: TrainingObjective
-    trials_planned: Annotated[int, Field(ge=0)]
-    trials: list[TrainingTrial]
+    trials_planned: Annotated[int, Field(ge=0, le=500)]
+    trials: Annotated[list[TrainingTrial], Field(max_length=500)]
     """
     Best first; empty until the search succeeded, and in lists (read one job for its trials).
     """
-    best_parameters: Annotated[dict[str, float] | None, Field(...)]
+    best_parameters: Annotated[dict[str, float] | None, Field(max_length=10)]
     best_score: Annotated[float | None, Field(...)]
-    error: Annotated[str | None, Field(...)]
+    error: Annotated[str | None, Field(max_length=2000)]
     created_at: AwareDatetime
     started_at: Annotated[AwareDatetime | None, Field(...)]
     finished_at: Annotated[AwareDatetime | None, Field(...)]
 
 
 class TrainingPage(BaseModel):
-    items: list[TrainingJob]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[TrainingJob], Field(max_length=200)]
+    next_cursor: Annotated[str | None, Field(max_length=200)]
 
 
 class Watchlist(BaseModel):
@@ -2415,10 +2479,10 @@ class Watchlist(BaseModel):
 
     """
 
-    id: int
-    owner: str
-    name: str
-    version: Annotated[int, Field(ge=1)]
+    id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    owner: Annotated[str, Field(max_length=64)]
+    name: Annotated[str, Field(max_length=100)]
+    version: Annotated[int, Field(ge=1, le=9007199254740991)]
     items: Annotated[list[WatchlistItem], Field(max_length=500)]
     created_at: AwareDatetime
     updated_at: AwareDatetime
@@ -2439,8 +2503,8 @@ class WatchlistInput(BaseModel):
 
 
 class WatchlistPage(BaseModel):
-    items: list[Watchlist]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[Watchlist], Field(max_length=50)]
+    next_cursor: Annotated[str | None, Field(max_length=200)]
 
 
 class WsAck(BaseModel):
@@ -2449,12 +2513,12 @@ class WsAck(BaseModel):
 
     """
 
-    id: str
+    id: Annotated[str, Field(max_length=64)]
     """
     The `id` of the client's request it answers; empty when it had none.
     """
     type: Literal['ack']
-    channel: Annotated[str | None, Field(...)]
+    channel: Annotated[str | None, Field(max_length=48)]
     """
     Null for this message.
     """
@@ -2469,12 +2533,12 @@ class WsAlert(BaseModel):
 
     """
 
-    id: str
+    id: Annotated[str, Field(max_length=64)]
     """
     The id of the newest bus event it includes (increasing within a topic).
     """
     type: Literal['risk_alert']
-    channel: Annotated[str | None, Field(...)]
+    channel: Annotated[str | None, Field(max_length=48)]
     """
     `alerts`.
     """
@@ -2510,12 +2574,12 @@ class WsBars(BaseModel):
 
     """
 
-    id: str
+    id: Annotated[str, Field(max_length=64)]
     """
     The id of the newest bus event it includes (increasing within a topic).
     """
     type: Literal['bars']
-    channel: Annotated[str | None, Field(...)]
+    channel: Annotated[str | None, Field(max_length=48)]
     """
     `bars`: each item names its symbol and period (`bars:{symbol}:{period}`).
     """
@@ -2529,12 +2593,12 @@ class WsError(BaseModel):
 
     """
 
-    id: str
+    id: Annotated[str, Field(max_length=64)]
     """
     The `id` of the client's request it answers; empty when it had none.
     """
     type: Literal['error']
-    channel: Annotated[str | None, Field(...)]
+    channel: Annotated[str | None, Field(max_length=48)]
     """
     The channel the error is about, when it is about one.
     """
@@ -2551,12 +2615,12 @@ class WsGap(BaseModel):
 
     """
 
-    id: str
+    id: Annotated[str, Field(max_length=64)]
     """
     The id of the newest bus event seen when the gap was found.
     """
     type: Literal['gap']
-    channel: Annotated[str | None, Field(...)]
+    channel: Annotated[str | None, Field(max_length=48)]
     """
     The kind of channel that lost messages: `ticks`, `bars`, `signals`, `orders` or `alerts`.
     """
@@ -2572,12 +2636,12 @@ class WsOrderUpdate(BaseModel):
 
     """
 
-    id: str
+    id: Annotated[str, Field(max_length=64)]
     """
     The id of the newest bus event it includes (increasing within a topic).
     """
     type: Literal['order_update']
-    channel: Annotated[str | None, Field(...)]
+    channel: Annotated[str | None, Field(max_length=48)]
     """
     `orders`.
     """
@@ -2606,12 +2670,12 @@ class WsPong(BaseModel):
 
     """
 
-    id: str
+    id: Annotated[str, Field(max_length=64)]
     """
     The `id` of the client's request it answers; empty when it had none.
     """
     type: Literal['pong']
-    channel: Annotated[str | None, Field(...)]
+    channel: Annotated[str | None, Field(max_length=48)]
     """
     Null for this message.
     """
@@ -2625,12 +2689,12 @@ class WsSignal(BaseModel):
 
     """
 
-    id: str
+    id: Annotated[str, Field(max_length=64)]
     """
     The id of the newest bus event it includes (increasing within a topic).
     """
     type: Literal['signal']
-    channel: Annotated[str | None, Field(...)]
+    channel: Annotated[str | None, Field(max_length=48)]
     """
     The `signals:{strategy_id}` channel it belongs to.
     """
@@ -2651,12 +2715,12 @@ class WsTicks(BaseModel):
 
     """
 
-    id: str
+    id: Annotated[str, Field(max_length=64)]
     """
     The id of the newest bus event it includes (increasing within a topic).
     """
     type: Literal['ticks']
-    channel: Annotated[str | None, Field(...)]
+    channel: Annotated[str | None, Field(max_length=48)]
     """
     `ticks`: each item names its symbol, so it belongs to `ticks:{symbol}`.
     """
@@ -2669,19 +2733,19 @@ class Backtest(BaseModel):
     A backtest job and, once it succeeded, its metrics.
     """
 
-    id: Annotated[int, Field(ge=1)]
-    owner: str
+    id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    owner: Annotated[str, Field(max_length=64)]
     status: JobStatus
     progress: Annotated[float, Field(ge=0.0, le=1.0)]
-    strategy_id: Annotated[int | None, Field(...)]
+    strategy_id: Annotated[int | None, Field(ge=1, le=9007199254740991)]
     strategy: StrategyDefinition
-    symbols: list[str]
+    symbols: Annotated[list[Symbol], Field(max_length=50)]
     start: date_aliased
     end: date_aliased
     initial_cash: float
     costs: BacktestCosts
     metrics: Annotated[BacktestMetrics | None, Field(...)]
-    error: Annotated[str | None, Field(...)]
+    error: Annotated[str | None, Field(max_length=2000)]
     """
     Why it failed or was cancelled.
     """
@@ -2691,8 +2755,8 @@ class Backtest(BaseModel):
 
 
 class BacktestPage(BaseModel):
-    items: list[Backtest]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[Backtest], Field(max_length=200)]
+    next_cursor: Annotated[str | None, Field(max_length=200)]
 
 
 class BacktestRequest(BaseModel):
@@ -2708,7 +2772,7 @@ class BacktestRequest(BaseModel):
     )
     strategy_id: Annotated[int | None, Field(ge=1, le=9007199254740991)] = None
     strategy: StrategyDefinition | None = None
-    symbols: Annotated[list[Symbol] | None, Field(max_length=50, min_length=1)] = None
+    symbols: Annotated[list[Symbol1] | None, Field(max_length=50, min_length=1)] = None
     start: date_aliased
     end: date_aliased
     initial_cash: Annotated[float, Field(ge=10000.0, le=10000000000.0)] = 1000000
@@ -2765,13 +2829,13 @@ class Dashboard(BaseModel):
     movers: MarketMovers
     jobs: JobActivity
     paper: DashboardPaper
-    open_alerts: Annotated[int, Field(ge=0)]
+    open_alerts: Annotated[int, Field(ge=0, le=9007199254740991)]
     """
     Your risk alerts (an admin: everyone's) not yet acknowledged, of any age: what
     `GET /api/v1/alerts?acknowledged=false` lists.
 
     """
-    risk_alerts_24h: Annotated[int, Field(ge=0)]
+    risk_alerts_24h: Annotated[int, Field(ge=0, le=9007199254740991)]
     """
     Your risk alerts (an admin: everyone's) fired in the last 24 hours and not yet
     acknowledged (`GET /api/v1/alerts?acknowledged=false`).
@@ -2797,7 +2861,7 @@ class DashboardUpdateEvent(BaseModel):
 
     """
 
-    id: str
+    id: Annotated[str, Field(max_length=32)]
     """
     A digest of the snapshot in `data`: equal ids mean equal snapshots. The stream sends a
     snapshot at connect and then only when it differs from the last one sent.
@@ -2880,8 +2944,8 @@ class Strategy(RootModel[Strategy2 | Strategy3 | Strategy4 | Strategy5 | Strateg
 
 
 class StrategyPage(BaseModel):
-    items: list[Strategy]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[Strategy], Field(max_length=200)]
+    next_cursor: Annotated[str | None, Field(max_length=200)]
 
 
 class WsClientMessage(RootModel[WsAuth | WsSubscribe | WsUnsubscribe | WsPing]):
@@ -2970,14 +3034,14 @@ class BuiltinScreen(BaseModel):
     A screen that ships with MyStocks; run it with `{"builtin": id}` in `POST /api/v1/screens/run`.
     """
 
-    id: str
-    name: str
-    description: str
+    id: Annotated[str, Field(max_length=64)]
+    name: Annotated[str, Field(max_length=100)]
+    description: Annotated[str, Field(max_length=500)]
     condition: ScreenCondition
 
 
 class BuiltinScreenList(BaseModel):
-    items: list[BuiltinScreen]
+    items: Annotated[list[BuiltinScreen], Field(max_length=20)]
 
 
 class NotCondition(BaseModel):
@@ -2997,12 +3061,12 @@ class Screen(BaseModel):
     A saved screen of yours; `version` is its ETag, bumped by every change.
     """
 
-    id: int
-    owner: str
-    name: str
-    description: str
+    id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    owner: Annotated[str, Field(max_length=64)]
+    name: Annotated[str, Field(max_length=100)]
+    description: Annotated[str, Field(max_length=500)]
     condition: ScreenCondition
-    version: int
+    version: Annotated[int, Field(ge=1, le=9007199254740991)]
     created_at: AwareDatetime
     updated_at: AwareDatetime
 
@@ -3021,8 +3085,8 @@ class ScreenInput(BaseModel):
 
 
 class ScreenPage(BaseModel):
-    items: list[Screen]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[Screen], Field(max_length=50)]
+    next_cursor: Annotated[str | None, Field(max_length=200)]
 
 
 class ScreenRunRequest(BaseModel):

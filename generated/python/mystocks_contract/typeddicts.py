@@ -162,6 +162,9 @@ class AutoTrade(TypedDict, closed=True):
     """
 
 
+Symbol: TypeAlias = str
+
+
 class BacktestCosts(TypedDict, closed=True):
     """
     Trading costs, A-share style: commission on every fill with a minimum per fill, stamp duty
@@ -207,9 +210,6 @@ class BacktestMetrics(TypedDict):
     Fills, buys and sells.
     """
     final_equity: float
-
-
-Symbol: TypeAlias = str
 
 
 class BacktestTrade(TypedDict):
@@ -304,6 +304,9 @@ class BreakoutCondition(TypedDict, closed=True):
     direction: NotRequired[Literal['high', 'low']]
 
 
+Day: TypeAlias = str
+
+
 class Calendar(TypedDict):
     exchange: str
     """
@@ -311,7 +314,7 @@ class Calendar(TypedDict):
     """
     start: str
     end: str
-    days: list[str]
+    days: list[Day]
     """
     Trading days in the range, oldest first.
     """
@@ -427,6 +430,9 @@ class IndicatorOperand(TypedDict, closed=True):
     output: NotRequired[str]
 
 
+Series: TypeAlias = str
+
+
 class IndicatorPoint(TypedDict):
     ts: str
     """
@@ -443,7 +449,7 @@ class IngestResult(TypedDict):
     """
     Rows written (inserted or replaced).
     """
-    symbols: list[str]
+    symbols: list[Symbol]
 
 
 InstrumentType: TypeAlias = Literal['stock', 'index']
@@ -1264,16 +1270,22 @@ class WatchlistQuotes(TypedDict):
     items: list[WatchlistQuoteItem]
 
 
+Channel: TypeAlias = str
+
+
+Subscription: TypeAlias = str
+
+
 class WsAckData(TypedDict):
     op: Literal['auth', 'subscribe', 'unsubscribe']
     """
     The request answered.
     """
-    channels: list[str]
+    channels: list[Channel]
     """
     The channels this request subscribed or unsubscribed (empty for `auth`).
     """
-    subscriptions: list[str]
+    subscriptions: list[Subscription]
     """
     Every channel the connection is subscribed to now.
     """
@@ -1732,7 +1744,7 @@ class IndicatorPage(TypedDict):
     """
     The parameters used (the defaults when none were given).
     """
-    series: list[str]
+    series: list[Series]
     """
     Series names, in the order a terminal lists them.
     """
@@ -2086,7 +2098,7 @@ class TrainingJob(TypedDict):
     status: JobStatus
     progress: float
     strategy_type: StrategyType
-    symbols: list[str]
+    symbols: list[Symbol]
     start: str
     end: str
     objective: TrainingObjective
@@ -2367,7 +2379,7 @@ class Backtest(TypedDict):
     progress: float
     strategy_id: int | None
     strategy: StrategyDefinition
-    symbols: list[str]
+    symbols: list[Symbol]
     start: str
     end: str
     initial_cash: float

@@ -18,7 +18,7 @@ from mystocks.errors import NotFound
 from mystocks.services import paging
 from mystocks.services.auth import Principal
 from mystocks.services.events import EventBus
-from mystocks.services.jobs import JobRunner, Report, Work
+from mystocks.services.jobs import ERROR_LENGTH, JobRunner, Report, Work
 from mystocks.storage.jobs import TERMINAL, JobStore
 
 
@@ -62,7 +62,8 @@ class JobBook:
             try:
                 self.runner.submit(f"{self.kind}:{row['id']}")
             except Exception as exc:  # never leave a job queued that no worker will run
-                self.record(Report(row["id"], "failed", error=f"could not start: {exc!r}"))
+                error = f"could not start: {exc!r}"[:ERROR_LENGTH]
+                self.record(Report(row["id"], "failed", error=error))
                 raise
         return row, created
 

@@ -26,6 +26,10 @@ from typing import Any, Protocol
 
 log = logging.getLogger("mystocks.jobs")
 
+# The job tables' `error` column and the contract's `error` (Backtest, TrainingJob) hold at most
+# this many characters; an exception's message has no such bound.
+ERROR_LENGTH = 2000
+
 
 @dataclass(frozen=True)
 class Report:
@@ -60,7 +64,7 @@ def outcome(job_id: Any, run: Callable[[], Any]) -> Report:
     except Cancelled:
         return Report(job_id, "cancelled", error="cancelled on request")
     except Exception as exc:  # the job's own failure, reported on the job
-        return Report(job_id, "failed", error=f"{type(exc).__name__}: {exc}")
+        return Report(job_id, "failed", error=f"{type(exc).__name__}: {exc}"[:ERROR_LENGTH])
 
 
 def _run(
