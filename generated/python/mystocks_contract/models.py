@@ -1884,7 +1884,10 @@ class ApiKey(BaseModel):
     """
 
     key_id: Annotated[
-        str, Field(examples=['mk_3f9a0c2d4b6e8a1c'], pattern='^mk_[0-9a-f]{16}$')
+        str,
+        Field(
+            examples=['mk_3f9a0c2d4b6e8a1c'], max_length=19, pattern='^mk_[0-9a-f]{16}$'
+        ),
     ]
     """
     The public id, sent as `X-MS-APIKEY`.
@@ -1922,7 +1925,10 @@ class ApiKeyCreated(ApiKey):
     """
 
     secret: Annotated[
-        str, Field(examples=['mss_2b7Jx0Vq0W8c4mE9kX1yF3pT6rN5hL8sD2aZ7uQ4vY0'])
+        str,
+        Field(
+            examples=['mss_2b7Jx0Vq0W8c4mE9kX1yF3pT6rN5hL8sD2aZ7uQ4vY0'], max_length=64
+        ),
     ]
     """
     The HMAC-SHA256 signing secret. Keep it like a password; it is not shown again.
