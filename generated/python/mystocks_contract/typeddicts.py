@@ -677,6 +677,12 @@ class Problem(TypedDict):
     listed at `OrderInput`; absent on other problems.
 
     """
+    request_id: NotRequired[str]
+    """
+    Extension member: this request's id, also in the `X-Request-ID` header of the answer and
+    in the server's log lines about it.
+
+    """
     errors: NotRequired[list[FieldError]]
 
 
