@@ -210,3 +210,30 @@ def test_tracing_is_off_unless_an_endpoint_is_set(shared_app):
     )
     assert provider is not None
     provider.shutdown()
+
+
+def _total(name: str, **labels: str) -> float:
+    return sum(metrics.samples(name, **labels))
+
+
+def test_ingest_events_and_open_connections_are_counted(writable_app):
+    app, client, admin = writable_app
+    rows = _total("mystocks_ingest_rows_total", kind="ticks")
+    published = _total("mystocks_events_published_total", topic="alerts")
+    items = [
+        {"symbol": "600036.SH", "ts": f"2017-07-27T09:30:0{n}+08:00", "price": 26.0, "volume": 100}
+        for n in (3, 6)
+    ]
+    assert client.post("/api/v1/market/ticks", headers=admin, json={"items": items}).is_success
+    assert _total("mystocks_ingest_rows_total", kind="ticks") == rows + 2
+    app.services.bus.publish("alerts", "risk_alert", {"id": 1}, owner="admin")
+    assert _total("mystocks_events_published_total", topic="alerts") == published + 1
+
+    sse = _total("mystocks_sse_connections", stream="dashboard")
+    with client.stream("GET", "/api/v1/sse/dashboard", headers=admin) as stream:
+        next(stream.iter_lines())
+        assert _total("mystocks_sse_connections", stream="dashboard") == sse + 1
+    websockets = _total("mystocks_websocket_connections")
+    with client.websocket_connect("/api/v1/ws") as ws:  # waiting for its `auth` message
+        assert _total("mystocks_websocket_connections") == websockets + 1
+        ws.close()
