@@ -773,7 +773,7 @@ class Problem(BaseModel):
 
     """
     request_id: Annotated[
-        str | None, Field(examples=['3f2c9d7e0b8a4c51a1d2e3f405968778'])
+        str | None, Field(examples=['3f2c9d7e0b8a4c51a1d2e3f405968778'], max_length=128)
     ] = None
     """
     Extension member: this request's id, also in the `X-Request-ID` header of the answer and
