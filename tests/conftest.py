@@ -49,6 +49,14 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.delenv(key)
 
 
+# What production refuses to start without: secrets other than the development defaults.
+PRODUCTION_SECRETS = {
+    "jwt_secret": "a-test-only-jwt-secret-of-40-characters!",
+    "admin_password": "a-test-only-password",
+    "api_key_encryption_keys": "YS10ZXN0LW9ubHkta2V5LW5vdC10aGUtZGVmYXVsdC4=",
+}
+
+
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:
     # Tests send bursts no user would: limits out of the way, except where a test sets its own.
     roomy = {f"rate_limit_{who}": 1_000_000 for who in ("anonymous", "viewer", "trader", "admin")}

@@ -48,19 +48,34 @@ def start(env: dict[str, str]) -> subprocess.Popen[bytes]:
     )
 
 
+def drain(process: subprocess.Popen[bytes]) -> list[bytes]:
+    """The server's output lines, read as they come: a pipe nobody reads fills up (64 KiB, a
+    few hundred access log lines) and then blocks the server in the middle of a log call."""
+    lines: list[bytes] = []
+
+    def read() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.append(line)
+
+    threading.Thread(target=read, daemon=True).start()
+    return lines
+
+
 @contextmanager
 def subprocess_server(env: dict[str, str]) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """`python -m mystocks serve` with `env` (MYSTOCKS_* settings); yields (base URL, process)."""
     port = free_port()
     process = start({**env, "MYSTOCKS_PORT": str(port)})
+    output = drain(process)
     base = f"http://127.0.0.1:{port}"
     try:
         try:
             wait_until_up(base, lambda: process.poll() is None)
         except BaseException:
             process.terminate()
-            output = process.stdout.read().decode() if process.stdout else ""
-            print(output)
+            process.wait(timeout=20)
+            print(b"".join(output).decode(errors="replace"))
             raise
         yield base, process
     finally:

@@ -63,6 +63,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics (admins)
+         * @description This process's metrics in the Prometheus text format (version 0.0.4): request counts and
+         *     durations by operationId and status, open SSE and WebSocket connections, events published
+         *     and dropped, job queue depth and durations, ingested rows, cache hits and misses, database
+         *     pools. Admins only; a scraper without a token reads the same on `MYSTOCKS_METRICS_PORT`.
+         */
+        get: operations["mystocks.api.system.get_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/token": {
         parameters: {
             query?: never;
@@ -3707,6 +3730,12 @@ export interface components {
              * @example board_lot
              */
             code?: string;
+            /**
+             * @description Extension member: this request's id, also in the `X-Request-ID` header of the answer and
+             *     in the server's log lines about it.
+             * @example 3f2c9d7e0b8a4c51a1d2e3f405968778
+             */
+            request_id?: string;
             errors?: components["schemas"]["FieldError"][];
         };
         /**
@@ -6259,6 +6288,13 @@ export interface components {
          */
         RateLimitReset: number;
         /**
+         * @description This request's id: the client's own `X-Request-ID` when it is 1-128 characters of
+         *     `A-Z a-z 0-9 . _ : -`, else one the server made. Every answer carries it, every server log
+         *     line about the request and every problem body (`request_id`) quote it.
+         * @example 3f2c9d7e0b8a4c51a1d2e3f405968778
+         */
+        RequestId: string;
+        /**
          * @description Seconds until a request will be accepted again.
          * @example 12
          */
@@ -6348,6 +6384,36 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.system.get_metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics (`Content-Type` is `text/plain; version=0.0.4; charset=utf-8`). */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

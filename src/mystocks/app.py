@@ -17,12 +17,16 @@ import mystocks_contract
 import yaml
 from connexion import AsyncApp
 from connexion.options import SwaggerUIOptions
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.trace import Tracer
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocketClose
 
+from mystocks import metrics
 from mystocks.api import problems
 from mystocks.api.docs import MIDDLEWARES
+from mystocks.api.observe import ObserveMiddleware
 from mystocks.api.ratelimit import InProcessLimiter, Limiter, RateLimitMiddleware, RedisLimiter
 from mystocks.api.validation import VALIDATOR_MAP
 from mystocks.api.ws import WS_PATH, WebSocketChannel
@@ -71,6 +75,7 @@ from mystocks.storage.screens import ScreenStore
 from mystocks.storage.signals import SignalStore
 from mystocks.storage.strategies import StrategyStore
 from mystocks.storage.watchlists import WatchlistStore
+from mystocks.tracing import provider_for, tracer_of
 
 log = logging.getLogger("mystocks")
 
@@ -83,9 +88,14 @@ class MyStocksApp:
     It is also where WebSocket handshakes are dispatched, since Connexion has no WebSocket
     routes: they go to `WebSocketChannel` before the rate limiter and Connexion see them (a
     Starlette `Mount` of the Connexion app would not forward its lifespan).
+
+    Outermost of all is `ObserveMiddleware` (request ids, access log, metrics, spans), so even
+    what the layers inside answer on their own is observed.
     """
 
-    def __init__(self, connexion_app: AsyncApp, services: Services) -> None:
+    def __init__(
+        self, connexion_app: AsyncApp, services: Services, tracer: Tracer | None = None
+    ) -> None:
         self.connexion_app = connexion_app
         self.services = services
         settings = services.settings
@@ -111,8 +121,20 @@ class MyStocksApp:
             limits,
             api_keys=services.api_keys,
         )
+        self._observed = ObserveMiddleware(self._dispatch, tracer)
+        # Read by /metrics at scrape time for as long as this app lives (`mystocks.metrics`).
+        self.watched = metrics.watch(
+            {
+                "relational": services.data.relational.engine,
+                **({"timeseries": engine} if (engine := _engine_of(services.data)) else {}),
+            },
+            {"backtest": services.backtests.store, "training": services.training.book.store},
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self._observed(scope, receive, send)
+
+    async def _dispatch(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "websocket":
             if scope["path"] == WS_PATH:
                 await self._ws(scope, receive, send)
@@ -122,6 +144,11 @@ class MyStocksApp:
         if scope["type"] == "http":
             scope["state"] = {**scope.get("state", {}), "services": self.services}
         await self._http(scope, receive, send)
+
+
+def _engine_of(data: UnifiedManager) -> Any:
+    """The time-series store's SQLAlchemy engine (TDengine's connector has none)."""
+    return getattr(data.timeseries, "engine", None)
 
 
 def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
@@ -245,9 +272,12 @@ def start_feed(services: Services) -> FeedThread | None:
     return thread
 
 
-def create_app(settings: Settings) -> MyStocksApp:
+def create_app(settings: Settings, tracer_provider: TracerProvider | None = None) -> MyStocksApp:
+    """The app of `settings`; `tracer_provider` replaces the one `MYSTOCKS_OTLP_ENDPOINT` would
+    build (tests pass one with an in-memory exporter)."""
     spec = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
     services = build_services(settings, spec)
+    own_provider = provider_for(settings) if tracer_provider is None else None
 
     @asynccontextmanager
     async def lifespan(_app: ASGIApp) -> AsyncIterator[None]:
@@ -270,6 +300,8 @@ def create_app(settings: Settings) -> MyStocksApp:
         services.data.dispose()
         if services.redis is not None:
             services.redis.close()
+        if own_provider is not None:
+            own_provider.shutdown()  # exports the spans still batched
 
     app = AsyncApp(
         "mystocks",
@@ -281,4 +313,4 @@ def create_app(settings: Settings) -> MyStocksApp:
     )
     app.add_api(spec)
     problems.install(app, spec)
-    return MyStocksApp(app, services)
+    return MyStocksApp(app, services, tracer_of(tracer_provider or own_provider))

@@ -58,15 +58,24 @@ def serve(
     # every start; the server never uses the test client.
     warnings.filterwarnings("ignore", message=".*`httpx` with `starlette.testclient`")
     from mystocks.app import create_app
+    from mystocks.logs import configure_logging
+    from mystocks.metrics import serve_metrics
 
     settings = _settings()
-    _logging(settings.log_level)
+    configure_logging(settings)
     app = create_app(settings)
+    if settings.metrics_port is not None:
+        serve_metrics(settings.metrics_port, host or settings.host)
     uvicorn.run(
         app,
         host=host or settings.host,
         port=port or settings.port,
         log_level=settings.log_level,
+        # Our handler formats uvicorn's records like ours (`mystocks.logs`), and our access log
+        # line (`mystocks.api.observe`) knows the operation, user and request id: uvicorn's
+        # own would only repeat it.
+        log_config=None,
+        access_log=False,
         proxy_headers=False,
         # Deflate would compress every WebSocket frame once per connection, undoing "encode
         # each event once" for fan-out (and hide a stalled reader behind 10x smaller frames).

@@ -71,6 +71,25 @@ class Settings(BaseSettings):
     load_sample_data: bool = True
     sample_tick_days: int = Field(default=20, ge=0, le=60)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
+    # Observability (`mystocks.logs`, `mystocks.metrics`, `mystocks.tracing`); README
+    # "Observability".
+    log_format: Literal["auto", "json", "console"] = Field(
+        default="auto",
+        description="log lines as JSON (one object a line) or for people; auto is JSON in "
+        "production and console otherwise",
+    )
+    metrics_port: int | None = Field(
+        default=None,
+        ge=1,
+        le=65535,
+        description="also serve /metrics without authentication on this port (for a scraper "
+        "inside the network); unset: only GET /metrics on the API, for admins",
+    )
+    otlp_endpoint: str | None = Field(
+        default=None,
+        description="OTLP/HTTP traces endpoint (http://collector:4318/v1/traces); unset: no "
+        "tracing at all",
+    )
     # le= is the maximum the contract declares for RateLimit-Limit (headers/RateLimitLimit.yaml).
     rate_limit_anonymous: int = Field(
         default=300, ge=1, le=1_000_000, description="requests/minute per IP"
@@ -204,6 +223,13 @@ class Settings(BaseSettings):
                     " bytes (make one with `mystocks keygen`)"
                 ) from None
         return self
+
+    @property
+    def json_logs(self) -> bool:
+        """`log_format` with `auto` decided: machines read production logs, people the rest."""
+        if self.log_format == "auto":
+            return self.env == "production"
+        return self.log_format == "json"
 
     @property
     def job_queue_mode(self) -> Literal["local", "celery"]:

@@ -14,7 +14,7 @@ import mystocks.api
 from mystocks.app import SPEC_PATH
 
 # Every module of mystocks.api is a tag's handlers, except these, which serve them all.
-INFRASTRUCTURE = {"http", "security", "problems", "validation", "contract", "ratelimit"}
+INFRASTRUCTURE = {"http", "security", "problems", "validation", "contract", "ratelimit", "observe"}
 HANDLER_MODULES = tuple(
     f"mystocks.api.{m.name}"
     for m in pkgutil.iter_modules(mystocks.api.__path__)

@@ -809,6 +809,14 @@ class Problem(BaseModel):
     the `apiKeySignature` security scheme; absent on other problems.
 
     """
+    request_id: Annotated[
+        str | None, Field(examples=['3f2c9d7e0b8a4c51a1d2e3f405968778'], max_length=128)
+    ] = None
+    """
+    Extension member: this request's id, also in the `X-Request-ID` header of the answer and
+    in the server's log lines about it.
+
+    """
     errors: Annotated[list[FieldError] | None, Field(max_length=100)] = None
 
 

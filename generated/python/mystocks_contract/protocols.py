@@ -40,6 +40,10 @@ class SystemHandlers(Protocol):
         """Version of the server and of the contract"""
         ...
 
+    async def get_metrics(self) -> Response:
+        """Prometheus metrics (admins)"""
+        ...
+
 
 class AuthHandlers(Protocol):
     """Handlers of the `auth` tag, in `mystocks.api.auth`."""
@@ -464,6 +468,7 @@ OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.system.get_health",
     "mystocks.api.system.get_ready",
     "mystocks.api.system.get_version",
+    "mystocks.api.system.get_metrics",
     "mystocks.api.auth.create_token",
     "mystocks.api.auth.refresh_token",
     "mystocks.api.auth.logout",

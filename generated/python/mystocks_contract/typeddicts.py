@@ -693,6 +693,12 @@ class Problem(TypedDict):
     the `apiKeySignature` security scheme; absent on other problems.
 
     """
+    request_id: NotRequired[str]
+    """
+    Extension member: this request's id, also in the `X-Request-ID` header of the answer and
+    in the server's log lines about it.
+
+    """
     errors: NotRequired[list[FieldError]]
 
 

@@ -17,14 +17,16 @@ import asyncio
 import datetime as dt
 import re
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from typing import Any, cast
 
 import orjson
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response, StreamingResponse
 
+from mystocks import metrics
 from mystocks.api.http import header, principal, services
+from mystocks.logs import REQUEST_ID
 from mystocks.services.dashboard import digest
 from mystocks.services.events import Event
 from mystocks.storage.jobs import TERMINAL
@@ -36,6 +38,18 @@ SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 def _frame(event: Event) -> bytes:
     data = orjson.dumps(event.envelope()).decode()
     return f"id: {event.id}\nevent: {event.type}\ndata: {data}\n\n".encode()
+
+
+async def _counted(stream: str, frames: AsyncGenerator[bytes, None]) -> AsyncIterator[bytes]:
+    """`frames`, counted in `mystocks_sse_connections` while a client reads them."""
+    gauge = metrics.SSE_CONNECTIONS.labels(stream)
+    gauge.inc()
+    try:
+        async for frame in frames:
+            yield frame
+    finally:
+        gauge.dec()
+        await frames.aclose()
 
 
 def _last_event_id() -> str | None:
@@ -73,7 +87,7 @@ def _topic_stream(
     s = services()
     settings = s.settings
 
-    async def frames() -> AsyncIterator[bytes]:
+    async def frames() -> AsyncGenerator[bytes, None]:
         deadline = time.monotonic() + settings.sse_max_seconds
         yield b"retry: 2000\n\n"
         heartbeat = min(settings.sse_heartbeat_seconds, settings.sse_max_seconds)
@@ -87,7 +101,9 @@ def _topic_stream(
             if time.monotonic() >= deadline:
                 return
 
-    return StreamingResponse(frames(), media_type="text/event-stream", headers=SSE_HEADERS)
+    return StreamingResponse(
+        _counted(topic, frames()), media_type="text/event-stream", headers=SSE_HEADERS
+    )
 
 
 async def stream_alerts() -> Response:
@@ -115,7 +131,7 @@ async def stream_dashboard(*, watchlist: int | None = None) -> Response:
     # The first snapshot is read before the stream starts, so a failure is still a problem+json.
     first = await run_in_threadpool(s.dashboard.get_dashboard, who, watchlist)
 
-    async def frames() -> AsyncIterator[bytes]:
+    async def frames() -> AsyncGenerator[bytes, None]:
         deadline = time.monotonic() + settings.sse_max_seconds
         yield b"retry: 2000\n\n"
         snapshot, sent, quiet_since = first, "", time.monotonic()
@@ -138,7 +154,9 @@ async def stream_dashboard(*, watchlist: int | None = None) -> Response:
                 return
             snapshot = await run_in_threadpool(s.dashboard.get_dashboard, who, watchlist)
 
-    return StreamingResponse(frames(), media_type="text/event-stream", headers=SSE_HEADERS)
+    return StreamingResponse(
+        _counted("dashboard", frames()), media_type="text/event-stream", headers=SSE_HEADERS
+    )
 
 
 async def open_websocket() -> Response:
@@ -152,6 +170,8 @@ async def open_websocket() -> Response:
         " (Upgrade: websocket).",
         "instance": "/api/v1/ws",
     }
+    if (request_id := REQUEST_ID.get()) is not None:
+        body["request_id"] = request_id
     return Response(
         orjson.dumps(body),
         status_code=426,

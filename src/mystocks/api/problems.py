@@ -32,6 +32,7 @@ from mystocks.errors import (
     ServiceUnavailable,
     StaleVersion,
 )
+from mystocks.logs import REQUEST_ID
 from mystocks.services.api_keys import SignatureRefused
 
 log = logging.getLogger("mystocks.api")
@@ -97,6 +98,8 @@ def problem(
         "detail": detail,
         "instance": instance,
     }
+    if (request_id := REQUEST_ID.get()) is not None:  # the key to this request's log lines
+        body["request_id"] = request_id
     if code is not None:
         body["code"] = code
     if problems:

@@ -26,6 +26,7 @@ from redis.commands.core import AsyncScript
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mystocks.errors import AuthenticationFailed, ServiceUnavailable
+from mystocks.logs import REQUEST_ID
 from mystocks.services.api_keys import (
     KEY_HEADER,
     SIGNING_HEADERS,
@@ -267,15 +268,16 @@ async def _refuse(
         413: ("too-large", "Content Too Large"),
         429: ("too-many-requests", "Too Many Requests"),
     }.get(status, ("unavailable", "Service Unavailable"))
-    body = orjson.dumps(
-        {
-            "type": f"/problems/{slug}",
-            "title": title,
-            "status": status,
-            "detail": detail,
-            "instance": scope["path"],
-        }
-    )
+    problem = {
+        "type": f"/problems/{slug}",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": scope["path"],
+    }
+    if (request_id := REQUEST_ID.get()) is not None:  # set by `api.observe`, outside this
+        problem["request_id"] = request_id
+    body = orjson.dumps(problem)
     await send(
         {
             "type": "http.response.start",

@@ -8,8 +8,8 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from mystocks import __version__
-from mystocks.api.http import json_response, services
+from mystocks import __version__, metrics
+from mystocks.api.http import json_response, principal, services
 
 
 async def get_health() -> Response:
@@ -42,3 +42,10 @@ async def get_version() -> Response:
             "environment": s.settings.env,
         }
     )
+
+
+async def get_metrics() -> Response:
+    """Admins only: the metrics name operations, users' request rates and the platform's load."""
+    principal().require("admin")
+    body = await run_in_threadpool(metrics.exposition)  # the collector queries the job stores
+    return Response(body, media_type=metrics.CONTENT_TYPE)

@@ -21,6 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+from mystocks import metrics
 from mystocks.errors import AuthenticationFailed, NotFound, ServiceUnavailable
 from mystocks.services.auth import Principal
 from mystocks.services.channels import Channel, ChannelRefused, parse
@@ -53,6 +54,13 @@ class WebSocketChannel:
         self.hub = hub
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        metrics.WS_CONNECTIONS.inc()
+        try:
+            await self._serve(scope, receive, send)
+        finally:
+            metrics.WS_CONNECTIONS.dec()
+
+    async def _serve(self, scope: Scope, receive: Receive, send: Send) -> None:
         ws = WebSocket(scope, receive, send)
         await ws.accept()
         try:

@@ -30,6 +30,7 @@ from typing import Any, Protocol
 import orjson
 from starlette.concurrency import run_in_threadpool
 
+from mystocks import metrics
 from mystocks.services.redis_link import ERRORS, RedisLink
 
 # Seconds an answer may be served from the cache. Ingest invalidates bars and quotes at once;
@@ -146,15 +147,18 @@ class LocalCache:
         gens = self._gens_of(scopes)
         if (entry := self._get(key, gens)) is not None:
             self.hits += 1
+            metrics.CACHE_HITS.labels("local").inc()
             return entry
         loop = asyncio.get_running_loop()
         pending = self._inflight.get(key)
         if pending is not None and pending.get_loop() is loop:
             self.hits += 1  # another request is building it: share its answer (or error)
+            metrics.CACHE_HITS.labels("local").inc()
             return await asyncio.shield(pending)
         future: asyncio.Future[Entry] = loop.create_future()
         self._inflight[key] = future
         self.misses += 1
+        metrics.CACHE_MISSES.labels("local").inc()
         try:
             entry = await _built(build)
         except BaseException as exc:
@@ -232,8 +236,10 @@ class RedisCache:
         self.link.succeeded()
         if entry is not None:
             self.hits += 1
+            metrics.CACHE_HITS.labels("redis").inc()
             return entry
         self.misses += 1
+        metrics.CACHE_MISSES.labels("redis").inc()
         try:
             entry = await _built(build)
         except BaseException:

@@ -19,6 +19,8 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from mystocks import metrics
+
 
 @dataclass(frozen=True)
 class Event:
@@ -66,6 +68,7 @@ class InProcessEventBus:
             event = Event(str(next(self._ids)), topic, type, dt.datetime.now(dt.UTC), data, owner)
             self._events.setdefault(topic, deque(maxlen=self._retention)).append(event)
             waiters = list(self._waiters)
+        metrics.EVENTS_PUBLISHED.labels(topic).inc()
         for loop, flag in waiters:
             with contextlib.suppress(RuntimeError):  # that subscriber's loop has closed
                 loop.call_soon_threadsafe(flag.set)

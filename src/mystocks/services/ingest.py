@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from mystocks_contract import typeddicts as td
 
+from mystocks import metrics
 from mystocks.errors import FieldProblem, RuleViolation
 from mystocks.services.cache import Cache, market_scope
 from mystocks.services.meter import InProcessMeter, RateMeter
@@ -213,6 +214,7 @@ class IngestService:
             written = len(rows)
         else:
             written = self.data.timeseries.write_minute_bars(to_store_rows("bars", good, simulated))
+        metrics.INGEST_ROWS.labels(kind).inc(written)
         if kind == "ticks" or period != "1d":  # the dashboard's rate: the time-series store
             self.meter.add(written)
         if self.cache is not None:

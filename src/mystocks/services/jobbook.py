@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from mystocks import metrics
 from mystocks.errors import NotFound
 from mystocks.services import paging
 from mystocks.services.auth import Principal
@@ -89,6 +90,10 @@ class JobBook:
         row = self.store.change(int(report.job_id), **values)
         if row is not None:  # committed: now it may be told
             self._publish(row)
+            started, finished = row["started_at"], row["finished_at"]
+            if row["status"] in TERMINAL and started is not None and finished is not None:
+                seconds = (finished - started).total_seconds()
+                metrics.JOB_DURATION.labels(self.kind, row["status"]).observe(max(0.0, seconds))
         return row
 
     def fail_interrupted(self) -> None:

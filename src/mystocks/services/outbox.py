@@ -19,6 +19,8 @@ from collections import deque
 
 import orjson
 
+from mystocks import metrics
+
 Ref = tuple[str, str]  # (newest bus event id, its occurred_at in ISO 8601)
 
 BATCHED = ("ticks", "bars")
@@ -105,6 +107,7 @@ class Outbox:
             ref = self._refs.get(kind, ("", now_iso()))
             gap = {"id": ref[0], "type": "gap", "channel": kind, "occurred_at": now_iso()}
             frames.append(orjson.dumps({**gap, "data": {"dropped": dropped}}))
+            metrics.EVENTS_DROPPED.labels(kind).inc(dropped)
         self._dropped.clear()
         frames.extend(frame for _, frame in self._messages)
         self._messages.clear()

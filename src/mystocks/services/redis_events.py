@@ -17,6 +17,7 @@ import orjson
 import redis
 import redis.asyncio as aioredis
 
+from mystocks import metrics
 from mystocks.services.events import Event
 
 
@@ -46,6 +47,7 @@ class RedisEventBus:
             maxlen=self.retention,
             approximate=True,
         )
+        metrics.EVENTS_PUBLISHED.labels(topic).inc()
         return Event(_text(stream_id), topic, type, occurred, data, owner)
 
     async def subscribe(
