@@ -52,6 +52,27 @@ class Settings(BaseSettings):
         le=90 * 24 * 3600,
         description="a sign-in's lifetime: refresh tokens never outlive it",
     )
+    # Hardening (README "Security"): sign-in throttling, CORS, TLS and the proxy in front.
+    login_max_failures_per_user: int = Field(
+        default=5, ge=1, description="failed sign-ins for one username before 429"
+    )
+    login_max_failures_per_ip: int = Field(
+        default=20, ge=1, description="failed sign-ins from one address before 429"
+    )
+    login_failure_window_seconds: float = Field(
+        default=900.0, ge=1, le=86_400, description="how long failed sign-ins are remembered"
+    )
+    cors_origins: str = Field(
+        default="",
+        description="comma-separated origins allowed cross-origin access; empty: none",
+    )
+    tls_cert: Path | None = Field(default=None, description="PEM certificate chain: serve HTTPS")
+    tls_key: Path | None = Field(default=None, description="PEM private key of tls_cert")
+    forwarded_allow_ips: str | None = Field(
+        default=None,
+        description="addresses of the reverse proxy whose X-Forwarded-For/-Proto are trusted"
+        " (comma-separated, or *); unset: none",
+    )
     admin_username: str = Field(default="admin", min_length=1, max_length=64)
     admin_password: SecretStr = SecretStr(DEV_ADMIN_PASSWORD)
     load_sample_data: bool = True
@@ -156,6 +177,20 @@ class Settings(BaseSettings):
         return self
 
     @model_validator(mode="after")
+    def _tls_files(self) -> Settings:
+        if (self.tls_cert is None) != (self.tls_key is None):
+            raise ValueError(
+                "MYSTOCKS_TLS_CERT and MYSTOCKS_TLS_KEY go together: set both or neither"
+            )
+        for name, path in (
+            ("MYSTOCKS_TLS_CERT", self.tls_cert),
+            ("MYSTOCKS_TLS_KEY", self.tls_key),
+        ):
+            if path is not None and not path.is_file():
+                raise ValueError(f"{name}: no file at {path}")
+        return self
+
+    @model_validator(mode="after")
     def _refuse_dev_defaults_in_production(self) -> Settings:
         if self.env != "production":
             return self
@@ -166,6 +201,8 @@ class Settings(BaseSettings):
             problems.append("MYSTOCKS_JWT_SECRET must be at least 32 characters")
         if self.admin_password.get_secret_value() == DEV_ADMIN_PASSWORD:
             problems.append("MYSTOCKS_ADMIN_PASSWORD is the development default")
+        if "*" in self.cors_origin_list:
+            problems.append("MYSTOCKS_CORS_ORIGINS must name origins, not *")
         if problems:
             raise ValueError("refusing to start in production: " + "; ".join(problems))
         return self
@@ -176,6 +213,10 @@ class Settings(BaseSettings):
         if self.job_queue == "auto":
             return "celery" if self.redis_url else "local"
         return self.job_queue
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [o.strip().rstrip("/") for o in self.cors_origins.split(",") if o.strip()]
 
     @property
     def relational_url(self) -> str:

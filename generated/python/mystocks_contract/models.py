@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import date as date_aliased
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel, SecretStr
 from typing_extensions import TypeAliasType
@@ -156,6 +156,39 @@ class AlertSeverity(RootModel[Literal['info', 'warning', 'critical']]):
     root: Annotated[
         Literal['info', 'warning', 'critical'], Field(examples=['warning'])
     ] = 'warning'
+
+
+class AuditEntry(BaseModel):
+    """
+    One line of the audit log.
+    """
+
+    id: int
+    at: AwareDatetime
+    actor: str
+    """
+    The username who acted (for an API key, the key's user).
+    """
+    actor_kind: Literal['user', 'api_key', 'system']
+    key_id: Annotated[str | None, Field(...)]
+    """
+    The API key used, when `actor_kind` is `api_key`.
+    """
+    action: str
+    """
+    `<resource>.<verb>`: order.create, order.cancel, user.login, user.login_failed, market.ingest, market.import, api_key.create, api_key.revoke.
+    """
+    target_type: Annotated[str | None, Field(...)]
+    target_id: Annotated[str | None, Field(...)]
+    outcome: Literal['ok', 'refused', 'failed']
+    client_ip: Annotated[str | None, Field(...)]
+    request_id: Annotated[str | None, Field(...)]
+    details: dict[str, Any]
+
+
+class AuditPage(BaseModel):
+    items: list[AuditEntry]
+    next_cursor: Annotated[str | None, Field(...)]
 
 
 class AutoTrade(BaseModel):

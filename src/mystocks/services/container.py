@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mystocks.services.alerts import AlertService
+from mystocks.services.audit import AuditLog
 from mystocks.services.auth import AuthService
 from mystocks.services.backtests import BacktestService
 from mystocks.services.cache import Cache, LocalCache
@@ -45,5 +46,6 @@ class Services:
     matching: Matching
     watchlists: WatchlistService
     screens: ScreenService
+    audit: AuditLog
     redis: RedisLink | None = None  # set when MYSTOCKS_REDIS_URL is
     cache: Cache = field(default_factory=LocalCache)
