@@ -104,7 +104,11 @@ class AuditLog:
             raise PermissionDenied(
                 f"Only administrators may read the audit log; your role is {caller.role}."
             )
-        lo, hi = parse_datetime("since", since), parse_datetime("until", until)
+        # In UTC, as the lines are stored (SQLite compares the text, dropping any offset).
+        lo, hi = (
+            None if value is None else value.astimezone(dt.UTC)
+            for value in (parse_datetime("since", since), parse_datetime("until", until))
+        )
         if lo is not None and hi is not None and hi < lo:
             raise InvalidRequest(
                 f"until ({until}) is before since ({since})",
