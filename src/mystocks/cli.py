@@ -7,7 +7,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from pydantic import ValidationError
@@ -67,11 +67,31 @@ def serve(
         host=host or settings.host,
         port=port or settings.port,
         log_level=settings.log_level,
-        proxy_headers=False,
         # Deflate would compress every WebSocket frame once per connection, undoing "encode
         # each event once" for fan-out (and hide a stalled reader behind 10x smaller frames).
         ws_per_message_deflate=False,
+        **transport_options(settings),
     )
+
+
+def transport_options(settings: Settings) -> dict[str, Any]:
+    """uvicorn's TLS and proxy options from the settings (README "Security").
+
+    X-Forwarded-For/-Proto are believed only from MYSTOCKS_FORWARDED_ALLOW_IPS: from anyone
+    else they would let a client choose its address (and so its rate limit and sign-in
+    throttle) and claim HTTPS. A production server with neither TLS nor a proxy in front sends
+    tokens and passwords in the clear: allowed (TLS may end elsewhere), but said loudly."""
+    options: dict[str, Any] = {"proxy_headers": settings.forwarded_allow_ips is not None}
+    if settings.forwarded_allow_ips is not None:
+        options["forwarded_allow_ips"] = settings.forwarded_allow_ips
+    if settings.tls_cert is not None and settings.tls_key is not None:
+        options |= {"ssl_certfile": str(settings.tls_cert), "ssl_keyfile": str(settings.tls_key)}
+    elif settings.env == "production" and settings.forwarded_allow_ips is None:
+        logging.getLogger("mystocks").warning(
+            "serving plain HTTP in production: set MYSTOCKS_TLS_CERT and MYSTOCKS_TLS_KEY, or "
+            "put a TLS-terminating proxy in front and name it in MYSTOCKS_FORWARDED_ALLOW_IPS"
+        )
+    return options
 
 
 @cli.command()
