@@ -38,8 +38,9 @@ test: $(STAMP) $(NPM_STAMP)  ## every check CI runs
 test-fast: $(STAMP)  ## unit tests only
 	$(VENV)/bin/pytest tests/unit $(PYTEST_ARGS)
 
-lint: $(STAMP) $(NPM_STAMP)  ## ruff over Python, Redocly over the contract, AsyncAPI CLI over the WebSocket channel
+lint: $(STAMP) $(NPM_STAMP)  ## ruff and bandit over Python, Redocly over the contract, AsyncAPI CLI over the WebSocket channel
 	$(VENV)/bin/ruff check
+	$(VENV)/bin/bandit -c pyproject.toml -r src -q --severity-level high
 	cd frontend-client && npx --no-install redocly lint --config ../openapi/redocly.yaml ../openapi/openapi.yaml
 	# The analytics file turns off the CLI's usage reporting (no network here, and none wanted).
 	cd frontend-client && ASYNCAPI_METRICS_CONFIG_PATH=.asyncapi-analytics.json \

@@ -13,9 +13,10 @@ from typing import Literal
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-# Documented in the README as development-only values; refused in production below.
-DEV_JWT_SECRET = "dev-only-jwt-secret-change-me-in-production"
-DEV_ADMIN_PASSWORD = "mystocks-admin"
+# Documented in the README as development-only values; refused in production below (so not
+# secrets, and bandit's B105 is silenced on them).
+DEV_JWT_SECRET = "dev-only-jwt-secret-change-me-in-production"  # nosec B105
+DEV_ADMIN_PASSWORD = "mystocks-admin"  # nosec B105
 
 
 class Settings(BaseSettings):

@@ -142,7 +142,7 @@ class AuthService:
         }
         return {
             "access_token": jwt.encode(claims, self._secret, algorithm="HS256"),
-            "token_type": "bearer",
+            "token_type": "bearer",  # nosec B105: the OAuth2 token type, no secret
             "expires_in": int(claims["exp"]) - now,  # type: ignore[call-overload]
             "refresh_token": self.sessions.issue(grant),
             "refresh_expires_in": grant.session_end - now,
