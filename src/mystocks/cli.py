@@ -19,6 +19,7 @@ from mystocks.settings import Settings, load
 
 if TYPE_CHECKING:
     from mystocks.services.cache import RedisCache
+    from mystocks.storage.manager import UnifiedManager
 
 cli = typer.Typer(
     help="MyStocks: a contract-first market-data and strategy API (A-shares first).",
@@ -299,6 +300,7 @@ def _run_import(
             except (ValueError, OSError) as exc:
                 console.print(f"[red]mystocks: {exc}[/red]")
                 raise typer.Exit(1) from None
+    _audit_import(data, kind, path, report.read, report.written, report.rejected)
     table = Table(title=f"{kind} from {path.name}", show_header=False)
     for name, value in summary_rows(report):
         table.add_row(name, f"{value:,}" if isinstance(value, int) else str(value))
@@ -314,6 +316,30 @@ def _run_import(
         console.print(examples)
         raise typer.Exit(3)  # some rows were skipped: scripts can tell
     data.dispose()
+
+
+def _audit_import(
+    data: UnifiedManager, kind: str, path: Path, read: int, written: int, rejected: int
+) -> None:
+    """An import changes market data as an admin's ingest does: it gets an audit line too,
+    under the operating-system user who ran it (kind `system`)."""
+    import getpass
+
+    from mystocks.services.audit import Actor, AuditLog
+    from mystocks.storage.audit import AuditStore
+
+    try:
+        who = getpass.getuser()
+    except (OSError, KeyError):  # no login name (a container without a passwd entry)
+        who = "unknown"
+    details = {"file": path.name, "read": read, "written": written, "rejected": rejected}
+    AuditLog(AuditStore(data.relational.engine)).record(
+        Actor(f"cli:{who}", "system"),
+        "market.import",
+        target=(kind, path.name[:64]),
+        outcome="ok" if written or not rejected else "refused",
+        details=details,
+    )
 
 
 @importer.command("ticks")
