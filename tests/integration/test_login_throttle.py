@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 import redis
 from starlette.testclient import TestClient
 
@@ -69,3 +70,21 @@ def test_failures_are_counted_together_by_instances_sharing_redis(
     direct = redis.Redis.from_url(redis_url)
     assert int(direct.get(f"{redis_prefix}:login:user:admin") or 0) == 4
     direct.close()
+
+
+def test_while_redis_is_down_counts_stay_in_the_process_or_sign_in_fails_closed():
+    from mystocks.errors import ServiceUnavailable
+    from mystocks.services.login_throttle import Limits, RedisThrottle
+    from mystocks.services.redis_link import RedisLink
+
+    down = RedisLink("redis://127.0.0.1:1/0", "nowhere", timeout=0.2)
+    throttle = RedisThrottle(down, Limits(max_per_user=2, max_per_ip=100, window=60))
+    assert throttle.wait("u", "ip") is None
+    throttle.failed("u", "ip")
+    throttle.failed("u", "ip")
+    assert throttle.wait("u", "ip") is not None  # locked by the local counts
+    closed = RedisThrottle(down, Limits(), fail_open=False)
+    with pytest.raises(ServiceUnavailable):
+        closed.wait("u", "ip")
+    with pytest.raises(ServiceUnavailable):
+        closed.failed("u", "ip")

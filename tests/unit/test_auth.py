@@ -4,7 +4,6 @@ import time
 
 import jwt
 import pytest
-
 from argon2 import PasswordHasher
 
 from mystocks.errors import AuthenticationFailed, PermissionDenied, TooManyAttempts
