@@ -1830,6 +1830,7 @@ export interface components {
          *     }
          */
         AuditEntry: {
+            /** Format: int64 */
             id: number;
             /** Format: date-time */
             at: string;

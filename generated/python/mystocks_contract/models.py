@@ -163,32 +163,32 @@ class AuditEntry(BaseModel):
     One line of the audit log.
     """
 
-    id: int
+    id: Annotated[int, Field(ge=1)]
     at: AwareDatetime
-    actor: str
+    actor: Annotated[str, Field(max_length=64)]
     """
     The username who acted (for an API key, the key's user).
     """
     actor_kind: Literal['user', 'api_key', 'system']
-    key_id: Annotated[str | None, Field(...)]
+    key_id: Annotated[str | None, Field(max_length=64)]
     """
     The API key used, when `actor_kind` is `api_key`.
     """
-    action: str
+    action: Annotated[str, Field(max_length=64)]
     """
     `<resource>.<verb>`: order.create, order.cancel, user.login, user.login_failed, market.ingest, market.import, api_key.create, api_key.revoke.
     """
-    target_type: Annotated[str | None, Field(...)]
-    target_id: Annotated[str | None, Field(...)]
+    target_type: Annotated[str | None, Field(max_length=32)]
+    target_id: Annotated[str | None, Field(max_length=64)]
     outcome: Literal['ok', 'refused', 'failed']
-    client_ip: Annotated[str | None, Field(...)]
-    request_id: Annotated[str | None, Field(...)]
+    client_ip: Annotated[str | None, Field(max_length=64)]
+    request_id: Annotated[str | None, Field(max_length=128)]
     details: dict[str, Any]
 
 
 class AuditPage(BaseModel):
-    items: list[AuditEntry]
-    next_cursor: Annotated[str | None, Field(...)]
+    items: Annotated[list[AuditEntry], Field(max_length=500)]
+    next_cursor: Annotated[str | None, Field(max_length=200)]
 
 
 class AutoTrade(BaseModel):

@@ -74,17 +74,18 @@ class AuditLog:
         """Append one line. `action` is `<resource>.<verb>` (`order.create`, `market.ingest`,
         `api_key.revoke`); pass `conn` to write inside the caller's transaction."""
         who = Actor.of(actor)
+        request_id = current_request_id()
         values = {
             "at": dt.datetime.now(dt.UTC),
             "actor": who.name[:64],
             "actor_kind": who.kind,
-            "key_id": who.key_id,
+            "key_id": None if who.key_id is None else who.key_id[:64],
             "action": action,
             "target_type": None if target is None else target[0],
-            "target_id": None if target is None else str(target[1]),
+            "target_id": None if target is None else str(target[1])[:64],
             "outcome": outcome,
             "client_ip": current_client_ip(),
-            "request_id": current_request_id(),
+            "request_id": None if request_id is None else request_id[:128],
             "details": dict(details or {}),
         }
         self.store.append(values, conn)
