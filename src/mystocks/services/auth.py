@@ -16,7 +16,7 @@ import time
 import uuid
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Literal, cast
+from typing import Final, Literal, cast
 
 import jwt
 from mystocks_contract import typeddicts as td
@@ -28,7 +28,7 @@ from mystocks.services.passwords import Passwords
 from mystocks.services.sessions import Grant, InProcessSessions, SessionRevoked, SessionStore
 from mystocks.storage.relational import RelationalStore
 
-BEARER = "bearer"  # the OAuth2 token type
+BEARER: Final = "bearer"  # the OAuth2 token type
 Role = Literal["admin", "trader", "viewer"]
 ROLE_RANK: dict[str, int] = {"viewer": 0, "trader": 1, "admin": 2}
 
