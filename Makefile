@@ -38,8 +38,9 @@ test: $(STAMP) $(NPM_STAMP)  ## every check CI runs
 test-fast: $(STAMP)  ## unit tests only
 	$(VENV)/bin/pytest tests/unit $(PYTEST_ARGS)
 
-lint: $(STAMP) $(NPM_STAMP)  ## ruff over Python, Redocly and Spectral's OWASP rules over the contract, AsyncAPI CLI over the WebSocket channel
+lint: $(STAMP) $(NPM_STAMP)  ## ruff and bandit over Python, Redocly and Spectral's OWASP rules over the contract, AsyncAPI CLI over the WebSocket channel
 	$(VENV)/bin/ruff check
+	$(VENV)/bin/bandit -c pyproject.toml -r src -q --severity-level high
 	cd frontend-client && npx --no-install redocly lint --config ../openapi/redocly.yaml ../openapi/openapi.yaml
 	# OWASP API Security Top 10 on the bundle the server loads (`make generate` writes it); errors
 	# fail and are shown, warnings are not (drop --display-only-failures to list them).

@@ -9,15 +9,16 @@ for `--seconds`; one order is a market buy of one board lot, accepted and then f
 
 - project: `PaperService.create_order` (every pre-trade check: session, instrument and quote,
   board lot, limit band, order and position limits, then the store's one transaction that
-  inserts the order and its event and freezes the cash with a conditional UPDATE), then
-  `Matching.on_ticks` with one tick of the order's symbol (open orders read, priced, filled in
-  ONE transaction by `PaperStore.fill`, `trade` and `order_update` published on the in-process
-  bus), as the server runs them;
+  inserts the order, its event and its audit line and freezes the cash with a conditional
+  UPDATE), then `Matching.on_ticks` with one tick of the order's symbol (open orders read,
+  priced, filled in ONE transaction by `PaperStore.fill`, `trade` and `order_update` published
+  on the in-process bus), as the server runs them;
 - raw: one psycopg connection per thread and no project code, the same writes to the same
-  tables: a transaction inserting the order (RETURNING id) and its event and freezing the cash
+  tables: a transaction inserting the order (RETURNING id), its event and its audit line
+  (`services.audit`: every order has one, in the order's transaction) and freezing the cash
   with the same conditional UPDATE; then a transaction updating the order (conditional on its
   status and filled quantity), inserting its event, upserting the position, inserting the
-  trade and moving the account's cash (8 statements in 2 transactions).
+  trade and moving the account's cash (9 statements in 2 transactions).
 
 Each client thread has accounts and symbols of its own (`--accounts` per client, 4 symbols per
 client), so the write path is measured rather than one hot row; the `1 account` variants put
@@ -49,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+from psycopg.types.json import Json
 from rich.console import Console
 from rich.table import Table
 from sqlalchemy import create_engine, event, text
@@ -58,11 +60,13 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
 from mystocks.rules import commission  # noqa: E402
+from mystocks.services.audit import AuditLog  # noqa: E402
 from mystocks.services.auth import Principal  # noqa: E402
 from mystocks.services.events import InProcessEventBus  # noqa: E402
 from mystocks.services.matching import Matching  # noqa: E402
 from mystocks.services.paper import PaperService, trading_day  # noqa: E402
 from mystocks.settings import Settings  # noqa: E402
+from mystocks.storage.audit import AuditStore  # noqa: E402
 from mystocks.storage.bootstrap import load_sample_data  # noqa: E402
 from mystocks.storage.manager import UnifiedManager  # noqa: E402
 from mystocks.storage.paper import PaperStore  # noqa: E402
@@ -70,7 +74,9 @@ from mystocks.storage.paper import PaperStore  # noqa: E402
 SYMBOLS_PER_CLIENT = 4
 LOT = 100
 CASH = 10**9  # CNY per account: never the limit
-TABLES = "paper_trades, paper_order_events, paper_orders, paper_positions, paper_accounts"
+TABLES = (
+    "paper_trades, paper_order_events, paper_orders, paper_positions, paper_accounts, audit_log"
+)
 OWNER = "bench"
 TARGET = 0.5
 console = Console(width=None if sys.stdout.isatty() else 120)  # a log keeps the table whole
@@ -189,6 +195,7 @@ def prepare(url: str, clients: int, accounts_per_client: int) -> Setup:
         paper_max_position_value=1e12,
     )
     paper = PaperService(PaperStore(data.relational.engine), data, settings, InProcessEventBus())
+    paper.audit = AuditLog(AuditStore(data.relational.engine))  # as the server: a line per order
     priced = []
     for symbol in tradable_symbols(data, clients * SYMBOLS_PER_CLIENT):
         _, quote = paper.quote(symbol)
@@ -251,6 +258,9 @@ RAW_PLACE = (
     " WHERE id = %s AND cash >= %s",
     "INSERT INTO paper_order_events (order_id, status, filled_quantity, at)"
     " VALUES (%s, %s, %s, %s)",
+    "INSERT INTO audit_log (at, actor, actor_kind, key_id, action, target_type, target_id,"
+    " outcome, client_ip, request_id, details) VALUES (%s, %s, 'user', NULL, 'order.create',"
+    " 'order', %s, 'ok', NULL, NULL, %s)",
 )
 RAW_FILL = (
     "UPDATE paper_orders SET filled_quantity = %s, filled_value = filled_value + %s,"
@@ -296,6 +306,10 @@ def raw_orders(setup: Setup, shared: bool) -> Callable[[int], OrderFn]:
                 if conn.execute(RAW_PLACE[1], freeze).rowcount != 1:
                     raise RuntimeError("insufficient cash")
                 conn.execute(RAW_PLACE[2], (order_id, "new", 0, now))
+                details = {"account_id": account, "symbol": priced.symbol, "side": "buy"}
+                details |= {"type": "market", "quantity": LOT, "status": "new"}
+                audit = (now, OWNER, str(order_id), Json(details))
+                conn.execute(RAW_PLACE[3], audit)
             accepted = time.perf_counter()
             now = dt.datetime.now(dt.UTC)
             with conn.transaction():

@@ -59,7 +59,11 @@ PRODUCTION_SECRETS = {
 
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:
     # Tests send bursts no user would: limits out of the way, except where a test sets its own.
-    roomy = {f"rate_limit_{who}": 1_000_000 for who in ("anonymous", "viewer", "trader", "admin")}
+    roomy: dict[str, Any] = {
+        f"rate_limit_{who}": 1_000_000 for who in ("anonymous", "viewer", "trader", "admin")
+    }
+    # Sign-in throttling too: tests that send wrong passwords must not lock the shared admin.
+    roomy |= {"login_max_failures_per_user": 1_000_000, "login_max_failures_per_ip": 1_000_000}
     return Settings(
         **{"env": "test", "data_dir": data_dir, "sample_tick_days": 5, **roomy, **overrides}
     )

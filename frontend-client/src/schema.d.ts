@@ -99,6 +99,10 @@ export interface paths {
          * Sign in (OAuth2 password grant)
          * @description Exchanges a username and password for a JWT bearer token. The form follows the OAuth2
          *     password grant (RFC 6749 §4.3); `grant_type` may be omitted.
+         *
+         *     Failed sign-ins are counted per username and per client address: after too many within
+         *     the window (by default 5 for a username, 20 for an address, in 15 minutes) further
+         *     attempts answer 429 with `Retry-After`, without the password being checked.
          */
         post: operations["mystocks.api.auth.create_token"];
         delete?: never;
@@ -1146,6 +1150,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log
+         * @description Who did what, newest first: every paper order placed, refused or cancelled, sign-ins and
+         *     failed sign-ins, and administrators' market data ingests, each with the caller's address
+         *     and request id. Administrators only (403 otherwise). Filters combine; `since` ≤ at <
+         *     `until`.
+         */
+        get: operations["mystocks.api.audit.list_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard": {
         parameters: {
             query?: never;
@@ -1990,6 +2017,81 @@ export interface components {
          * @enum {string}
          */
         ApiKeyScope: "read" | "trade" | "admin";
+        /**
+         * @description One line of the audit log.
+         * @example {
+         *       "id": 42,
+         *       "at": "2026-11-24T05:00:00Z",
+         *       "actor": "alice",
+         *       "actor_kind": "user",
+         *       "key_id": null,
+         *       "action": "order.create",
+         *       "target_type": "order",
+         *       "target_id": "17",
+         *       "outcome": "ok",
+         *       "client_ip": "203.0.113.7",
+         *       "request_id": "6f1c2d0e9a",
+         *       "details": {
+         *         "account_id": 3,
+         *         "symbol": "600036.SH",
+         *         "side": "buy",
+         *         "quantity": 100
+         *       }
+         *     }
+         */
+        AuditEntry: {
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            at: string;
+            /** @description The username who acted (for an API key, the key's user). */
+            actor: string;
+            /** @enum {string} */
+            actor_kind: "user" | "api_key" | "system";
+            /** @description The API key used, when `actor_kind` is `api_key`. */
+            key_id: string | null;
+            /** @description `<resource>.<verb>`: order.create, order.cancel, user.login, user.login_failed, market.ingest, market.import, api_key.create, api_key.revoke. */
+            action: string;
+            target_type: string | null;
+            target_id: string | null;
+            /** @enum {string} */
+            outcome: "ok" | "refused" | "failed";
+            client_ip: string | null;
+            request_id: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": 42,
+         *           "at": "2026-11-24T05:00:00Z",
+         *           "actor": "alice",
+         *           "actor_kind": "user",
+         *           "key_id": null,
+         *           "action": "order.create",
+         *           "target_type": "order",
+         *           "target_id": "17",
+         *           "outcome": "ok",
+         *           "client_ip": "203.0.113.7",
+         *           "request_id": "6f1c2d0e9a",
+         *           "details": {
+         *             "account_id": 3,
+         *             "symbol": "600036.SH",
+         *             "side": "buy",
+         *             "quantity": 100
+         *           }
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            next_cursor: string | null;
+        };
         /**
          * @description Trade a strategy's live signals on a paper account (null: they do not trade): a `buy` signal places a market order for
          *     `quantity` shares, a `sell` signal one for every share of the symbol the account can sell
@@ -8837,6 +8939,61 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             422: components["responses"]["UnprocessableEntity"];
             428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.audit.list_audit": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only lines of this username.
+                 * @example admin
+                 */
+                actor?: string;
+                /**
+                 * @description Only lines of this action (`order.create`, `user.login_failed`, ...).
+                 * @example order.create
+                 */
+                action?: string;
+                /**
+                 * @description Earliest time to include (RFC 3339 with offset).
+                 * @example 2026-11-24T00:00:00+08:00
+                 */
+                since?: string;
+                /**
+                 * @description Time to stop before (exclusive).
+                 * @example 2026-11-25T00:00:00+08:00
+                 */
+                until?: string;
+                /** @description The `next_cursor` of the previous page. Opaque; omit it for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of audit lines, newest first. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

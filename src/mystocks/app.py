@@ -26,6 +26,7 @@ from starlette.websockets import WebSocketClose
 from mystocks import metrics
 from mystocks.api import problems
 from mystocks.api.docs import MIDDLEWARES
+from mystocks.api.edge import edge
 from mystocks.api.observe import ObserveMiddleware
 from mystocks.api.ratelimit import InProcessLimiter, Limiter, RateLimitMiddleware, RedisLimiter
 from mystocks.api.validation import VALIDATOR_MAP
@@ -39,6 +40,7 @@ from mystocks.services.api_keys import (
     fernet_from,
     scopes_by_operation,
 )
+from mystocks.services.audit import AuditLog
 from mystocks.services.auth import AuthService
 from mystocks.services.auto_trade import AutoTrader
 from mystocks.services.backtests import BacktestService
@@ -54,6 +56,7 @@ from mystocks.services.jobkinds import add_books
 from mystocks.services.jobqueue import CeleryJobRunner
 from mystocks.services.jobs import JobRunner, ProcessJobRunner
 from mystocks.services.live_signals import LiveSignals
+from mystocks.services.login_throttle import login_throttle
 from mystocks.services.market import MarketService
 from mystocks.services.matching import Matching
 from mystocks.services.meter import make_meter
@@ -68,6 +71,7 @@ from mystocks.services.watchlists import WatchlistService
 from mystocks.settings import Settings
 from mystocks.storage.alerts import AlertStore
 from mystocks.storage.api_keys import ApiKeyStore
+from mystocks.storage.audit import AuditStore
 from mystocks.storage.bootstrap import load_sample_data
 from mystocks.storage.manager import UnifiedManager
 from mystocks.storage.paper import PaperStore
@@ -114,7 +118,7 @@ class MyStocksApp:
         # compresses nearly as well as Starlette's default 9 at a fraction of the CPU; cached
         # answers arrive compressed already and pass through.
         self._ws = WebSocketChannel(services, services.hub)
-        self._http = RateLimitMiddleware(
+        rate_limited = RateLimitMiddleware(
             GZipMiddleware(connexion_app, minimum_size=2048, compresslevel=5),
             limiter,
             services.auth,
@@ -130,6 +134,8 @@ class MyStocksApp:
             },
             {"backtest": services.backtests.store, "training": services.training.book.store},
         )
+        # Security headers and CORS on every answer, 429s included (`api.edge`).
+        self._http = edge(rate_limited, settings)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         await self._observed(scope, receive, send)
@@ -159,12 +165,15 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         load_sample_data(data, tick_days=settings.sample_tick_days)
     # One pooled Redis client per process for the cache, rate limits and sessions.
     link = RedisLink(settings.redis_url, settings.redis_prefix) if settings.redis_url else None
+    audit = AuditLog(AuditStore(data.relational.engine))
     auth = AuthService(
         data.relational,
         settings.jwt_secret.get_secret_value(),
         settings.jwt_ttl_seconds,
         session_ttl_seconds=settings.session_ttl_seconds,
         sessions=None if link is None else RedisSessions(link, fail_open=settings.redis_fail_open),
+        throttle=login_throttle(settings, link),
+        audit=audit,
     )
     auth.ensure_user(settings.admin_username, settings.admin_password.get_secret_value(), "admin")
     nonces: NonceCache = InProcessNonces() if link is None else RedisNonces(link)
@@ -175,6 +184,7 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         window_seconds=settings.api_key_window_seconds,
         per_user=settings.api_keys_per_user,
         scopes=scopes_by_operation(spec),
+        audit=audit,
     )
     # With Redis, events cross server processes; its key prefix must be unique per database,
     # since job ids restart with a new database while a stream would still hold old events.
@@ -206,9 +216,11 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
     # With Redis, every instance and `mystocks import` counts ingested rows into one rate.
     meter = make_meter(settings.redis_url, settings.redis_prefix)
     market = MarketService(data, cache=cache, meter=meter)
+    market.audit = audit
     signals = SignalStore(data.relational.engine)
     live = LiveSignals(strategies, signals, market, bus)
     paper = PaperService(PaperStore(data.relational.engine), data, settings, bus)
+    paper.audit = audit
     live.trader = AutoTrader(paper)
     alert_store = AlertStore(data.relational.engine)
     alert_engine = AlertEngine(alert_store, data.relational, bus, paper)
@@ -247,6 +259,7 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         matching=Matching(paper, bus),
         watchlists=watchlists,
         screens=screens,
+        audit=audit,
         redis=link,
         live=live,
         alerts=AlertService(alert_store, data.relational, alert_engine, paper, strategies),

@@ -7,7 +7,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from pydantic import ValidationError
@@ -19,6 +19,7 @@ from mystocks.settings import Settings, load
 
 if TYPE_CHECKING:
     from mystocks.services.cache import RedisCache
+    from mystocks.storage.manager import UnifiedManager
 
 cli = typer.Typer(
     help="MyStocks: a contract-first market-data and strategy API (A-shares first).",
@@ -76,11 +77,31 @@ def serve(
         # own would only repeat it.
         log_config=None,
         access_log=False,
-        proxy_headers=False,
         # Deflate would compress every WebSocket frame once per connection, undoing "encode
         # each event once" for fan-out (and hide a stalled reader behind 10x smaller frames).
         ws_per_message_deflate=False,
+        **transport_options(settings),
     )
+
+
+def transport_options(settings: Settings) -> dict[str, Any]:
+    """uvicorn's TLS and proxy options from the settings (README "Security").
+
+    X-Forwarded-For/-Proto are believed only from MYSTOCKS_FORWARDED_ALLOW_IPS: from anyone
+    else they would let a client choose its address (and so its rate limit and sign-in
+    throttle) and claim HTTPS. A production server with neither TLS nor a proxy in front sends
+    tokens and passwords in the clear: allowed (TLS may end elsewhere), but said loudly."""
+    options: dict[str, Any] = {"proxy_headers": settings.forwarded_allow_ips is not None}
+    if settings.forwarded_allow_ips is not None:
+        options["forwarded_allow_ips"] = settings.forwarded_allow_ips
+    if settings.tls_cert is not None and settings.tls_key is not None:
+        options |= {"ssl_certfile": str(settings.tls_cert), "ssl_keyfile": str(settings.tls_key)}
+    elif settings.env == "production" and settings.forwarded_allow_ips is None:
+        logging.getLogger("mystocks").warning(
+            "serving plain HTTP in production: set MYSTOCKS_TLS_CERT and MYSTOCKS_TLS_KEY, or "
+            "put a TLS-terminating proxy in front and name it in MYSTOCKS_FORWARDED_ALLOW_IPS"
+        )
+    return options
 
 
 @cli.command()
@@ -288,6 +309,7 @@ def _run_import(
             except (ValueError, OSError) as exc:
                 console.print(f"[red]mystocks: {exc}[/red]")
                 raise typer.Exit(1) from None
+    _audit_import(data, kind, path, report.read, report.written, report.rejected)
     table = Table(title=f"{kind} from {path.name}", show_header=False)
     for name, value in summary_rows(report):
         table.add_row(name, f"{value:,}" if isinstance(value, int) else str(value))
@@ -303,6 +325,30 @@ def _run_import(
         console.print(examples)
         raise typer.Exit(3)  # some rows were skipped: scripts can tell
     data.dispose()
+
+
+def _audit_import(
+    data: UnifiedManager, kind: str, path: Path, read: int, written: int, rejected: int
+) -> None:
+    """An import changes market data as an admin's ingest does: it gets an audit line too,
+    under the operating-system user who ran it (kind `system`)."""
+    import getpass
+
+    from mystocks.services.audit import Actor, AuditLog
+    from mystocks.storage.audit import AuditStore
+
+    try:
+        who = getpass.getuser()
+    except (OSError, KeyError):  # no login name (a container without a passwd entry)
+        who = "unknown"
+    details = {"file": path.name, "read": read, "written": written, "rejected": rejected}
+    AuditLog(AuditStore(data.relational.engine)).record(
+        Actor(f"cli:{who}", "system"),
+        "market.import",
+        target=(kind, path.name[:64]),
+        outcome="ok" if written or not rejected else "refused",
+        details=details,
+    )
 
 
 @importer.command("ticks")

@@ -10,6 +10,7 @@
      ├── PermissionDenied      authenticated, but the role may not        -> 403
      ├── StaleVersion          If-Match names a version no longer current -> 412
      ├── PreconditionRequired  a change came without If-Match             -> 428
+     ├── TooManyAttempts       sign-ins refused after repeated failures   -> 429
      └── ServiceUnavailable    a shared service it needs is down          -> 503
                                (Redis, when configured to fail closed)
 
@@ -74,6 +75,14 @@ class StaleVersion(MyStocksError):
 
 class PreconditionRequired(MyStocksError):
     pass
+
+
+class TooManyAttempts(MyStocksError):
+    """Refused without looking at the credentials; `retry_after` seconds until they are."""
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after
 
 
 class ServiceUnavailable(MyStocksError):

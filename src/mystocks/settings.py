@@ -13,11 +13,12 @@ from typing import Literal
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-# Documented in the README as development-only values; refused in production below.
-DEV_JWT_SECRET = "dev-only-jwt-secret-change-me-in-production"
-DEV_ADMIN_PASSWORD = "mystocks-admin"
+# Documented in the README as development-only values; refused in production below (so not
+# secrets, and bandit's B105 is silenced on them).
+DEV_JWT_SECRET = "dev-only-jwt-secret-change-me-in-production"  # nosec B105
+DEV_ADMIN_PASSWORD = "mystocks-admin"  # nosec B105
 # A Fernet key (32 url-safe base64 bytes) that encrypts stored API key secrets in development.
-DEV_API_KEY_ENCRYPTION_KEY = "ZGV2LW9ubHktYXBpLWtleS1lbmNyeXB0aW9uLWtleSE="
+DEV_API_KEY_ENCRYPTION_KEY = "ZGV2LW9ubHktYXBpLWtleS1lbmNyeXB0aW9uLWtleSE="  # nosec B105
 
 
 class Settings(BaseSettings):
@@ -66,6 +67,27 @@ class Settings(BaseSettings):
         description="a signed request's timestamp must be within this of the server's clock",
     )
     api_keys_per_user: int = Field(default=20, ge=1, le=1000)
+    # Hardening (README "Security"): sign-in throttling, CORS, TLS and the proxy in front.
+    login_max_failures_per_user: int = Field(
+        default=5, ge=1, description="failed sign-ins for one username before 429"
+    )
+    login_max_failures_per_ip: int = Field(
+        default=20, ge=1, description="failed sign-ins from one address before 429"
+    )
+    login_failure_window_seconds: float = Field(
+        default=900.0, ge=1, le=86_400, description="how long failed sign-ins are remembered"
+    )
+    cors_origins: str = Field(
+        default="",
+        description="comma-separated origins allowed cross-origin access; empty: none",
+    )
+    tls_cert: Path | None = Field(default=None, description="PEM certificate chain: serve HTTPS")
+    tls_key: Path | None = Field(default=None, description="PEM private key of tls_cert")
+    forwarded_allow_ips: str | None = Field(
+        default=None,
+        description="addresses of the reverse proxy whose X-Forwarded-For/-Proto are trusted"
+        " (comma-separated, or *); unset: none",
+    )
     admin_username: str = Field(default="admin", min_length=1, max_length=64)
     admin_password: SecretStr = SecretStr(DEV_ADMIN_PASSWORD)
     load_sample_data: bool = True
@@ -194,6 +216,20 @@ class Settings(BaseSettings):
         return self
 
     @model_validator(mode="after")
+    def _tls_files(self) -> Settings:
+        if (self.tls_cert is None) != (self.tls_key is None):
+            raise ValueError(
+                "MYSTOCKS_TLS_CERT and MYSTOCKS_TLS_KEY go together: set both or neither"
+            )
+        for name, path in (
+            ("MYSTOCKS_TLS_CERT", self.tls_cert),
+            ("MYSTOCKS_TLS_KEY", self.tls_key),
+        ):
+            if path is not None and not path.is_file():
+                raise ValueError(f"{name}: no file at {path}")
+        return self
+
+    @model_validator(mode="after")
     def _refuse_dev_defaults_in_production(self) -> Settings:
         if self.env != "production":
             return self
@@ -206,6 +242,8 @@ class Settings(BaseSettings):
             problems.append("MYSTOCKS_API_KEY_ENCRYPTION_KEYS holds the development default")
         if self.admin_password.get_secret_value() == DEV_ADMIN_PASSWORD:
             problems.append("MYSTOCKS_ADMIN_PASSWORD is the development default")
+        if "*" in self.cors_origin_list:
+            problems.append("MYSTOCKS_CORS_ORIGINS must name origins, not *")
         if problems:
             raise ValueError("refusing to start in production: " + "; ".join(problems))
         return self
@@ -237,6 +275,10 @@ class Settings(BaseSettings):
         if self.job_queue == "auto":
             return "celery" if self.redis_url else "local"
         return self.job_queue
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [o.strip().rstrip("/") for o in self.cors_origins.split(",") if o.strip()]
 
     @property
     def relational_url(self) -> str:

@@ -273,3 +273,26 @@ def test_apps_without_redis_still_refuse_replays(template_dir: Path, tmp_path: P
         nonce, stamp = uuid.uuid4().hex, int(time.time() * 1000)
         assert send(client, key, "GET", ME, nonce=nonce, timestamp_ms=stamp).status_code == 200
         refused(send(client, key, "GET", ME, nonce=nonce, timestamp_ms=stamp), "nonce_reused")
+
+
+def test_key_changes_and_keyed_orders_are_audited(keyed):
+    client, admin, key = keyed
+    account = send(client, key, "POST", "/api/v1/accounts", body={"name": "a", "initial_cash": 1e6})
+    order = {"account_id": account.json()["id"], "symbol": "600036.SH", "side": "buy"}
+    order |= {"type": "market", "quantity": 100}
+    placed = send(client, key, "POST", "/api/v1/orders", body=order, extra=once())
+    assert placed.status_code == 201, placed.text
+    assert client.delete(f"{KEYS}/{key['key_id']}", headers=admin).status_code == 204
+    assert client.delete(f"{KEYS}/{key['key_id']}", headers=admin).status_code == 204  # no-op
+
+    def lines(action: str) -> list[dict[str, Any]]:
+        page = client.get("/api/v1/audit", params={"action": action}, headers=admin)
+        assert page.status_code == 200, page.text
+        return page.json()["items"]  # type: ignore[no-any-return]
+
+    created = lines("api_key.create")
+    assert [(e["target_id"], e["actor"]) for e in created] == [(key["key_id"], "admin")]
+    assert created[0]["details"]["scopes"] == ["read", "trade", "admin"]
+    assert [e["target_id"] for e in lines("api_key.revoke")] == [key["key_id"]]  # once
+    by_key = lines("order.create")
+    assert [(e["actor_kind"], e["key_id"]) for e in by_key] == [("api_key", key["key_id"])]

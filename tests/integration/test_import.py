@@ -103,3 +103,24 @@ def test_cli_names_missing_columns(data_dir, tmp_path):
     result = CliRunner().invoke(cli, ["import", "ticks", str(path)])
     assert result.exit_code == 1
     assert "no column for symbol" in result.output and "--map" in result.output
+
+
+def test_cli_imports_are_audited(data_dir, tmp_path):
+    from mystocks.storage.audit import AuditStore
+
+    good = tmp_path / "good.csv"
+    good.write_text(
+        "symbol,ts,price,volume\n600036.SH,2017-07-27T09:30:03+08:00,25.9,100\n", encoding="utf-8"
+    )
+    assert CliRunner().invoke(cli, ["import", "ticks", str(good)]).exit_code == 0
+    data = manager(data_dir)
+    lines = AuditStore(data.relational.engine).page(
+        actor=None, action="market.import", since=None, until=None, before_id=None, limit=5
+    )
+    data.dispose()
+    assert len(lines) == 1
+    line = lines[0]
+    assert line["actor"].startswith("cli:") and line["actor_kind"] == "system"
+    assert (line["target_type"], line["target_id"], line["outcome"]) == ("ticks", "good.csv", "ok")
+    assert line["details"] == {"file": "good.csv", "read": 1, "written": 1, "rejected": 0}
+    assert line["client_ip"] is None and line["request_id"] is None

@@ -4,9 +4,18 @@ import time
 
 import jwt
 import pytest
+from argon2 import PasswordHasher
 
-from mystocks.errors import AuthenticationFailed, PermissionDenied
-from mystocks.services.auth import AuthService, Principal, hash_password, verify_password
+from mystocks.errors import AuthenticationFailed, PermissionDenied, TooManyAttempts
+from mystocks.services.auth import AuthService, Principal
+from mystocks.services.login_throttle import InProcessThrottle, Limits
+from mystocks.services.passwords import (
+    OWASP_MEMORY_KIB,
+    OWASP_PARALLELISM,
+    OWASP_TIME_COST,
+    Passwords,
+    scrypt_hash,
+)
 from mystocks.services.sessions import Grant, InProcessSessions, SessionRevoked
 
 SECRET = "unit-test-secret-of-a-decent-length!"
@@ -28,6 +37,13 @@ class FakeUsers:
 
         self.users[username] = User(username, password_hash, role, dt.datetime.now(dt.UTC))
 
+    def set_password_hash(self, username, password_hash):
+        import dataclasses
+
+        self.users[username] = dataclasses.replace(
+            self.users[username], password_hash=password_hash
+        )
+
 
 @pytest.fixture
 def auth() -> AuthService:
@@ -36,11 +52,102 @@ def auth() -> AuthService:
     return service
 
 
-def test_password_hashes_are_salted_and_verify():
-    first, second = hash_password("pw"), hash_password("pw")
-    assert first != second and first.startswith("scrypt$")
-    assert verify_password("pw", first) and not verify_password("pW", first)
-    assert not verify_password("pw", "garbage")
+def test_password_hashes_are_salted_argon2id_and_verify():
+    passwords = Passwords()
+    first, second = passwords.hash("pw"), passwords.hash("pw")
+    assert first != second and first.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    assert passwords.verify("pw", first).ok and not passwords.verify("pW", first).ok
+    assert not passwords.verify("pw", first).rehash
+    assert not passwords.verify("pw", "garbage").ok
+    assert not passwords.verify("pw", "scrypt$garbage").ok
+
+
+def test_the_default_costs_are_owasps_recommendation():
+    # OWASP Password Storage Cheat Sheet: argon2id with at least 19 MiB, 2 passes, 1 lane.
+    hasher = Passwords().hasher
+    assert (hasher.memory_cost, hasher.time_cost, hasher.parallelism) == (19456, 2, 1)
+    assert (OWASP_MEMORY_KIB, OWASP_TIME_COST, OWASP_PARALLELISM) == (19456, 2, 1)
+
+
+def test_a_scrypt_hash_still_signs_in_and_is_rehashed_to_argon2(auth):
+    users = auth.store
+    users.create_user("old", scrypt_hash("legacy pw"), "viewer")
+    assert not auth.passwords.verify("wrong", users.get_user("old").password_hash).ok
+    auth.create_token(username="old", password="legacy pw")
+    rehashed = users.get_user("old").password_hash
+    assert rehashed.startswith("$argon2id$")
+    auth.create_token(username="old", password="legacy pw")  # and the new hash works
+    assert users.get_user("old").password_hash == rehashed  # not re-hashed again
+
+
+def test_a_wrong_password_never_rehashes(auth):
+    users = auth.store
+    users.create_user("old", scrypt_hash("legacy pw"), "viewer")
+    with pytest.raises(AuthenticationFailed):
+        auth.create_token(username="old", password="nope")
+    assert users.get_user("old").password_hash.startswith("scrypt$")
+
+
+def test_weaker_argon2_parameters_are_rehashed_at_sign_in(auth):
+    weak = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    auth.store.create_user("weak", weak.hash("pw"), "viewer")
+    auth.create_token(username="weak", password="pw")
+    assert "$m=19456,t=2,p=1$" in auth.store.get_user("weak").password_hash
+
+
+def test_unknown_users_cost_a_real_verification(auth, monkeypatch):
+    calls = []
+    real = auth.passwords.verify
+    monkeypatch.setattr(auth.passwords, "verify", lambda pw, h: calls.append(h) or real(pw, h))
+    with pytest.raises(AuthenticationFailed):
+        auth.create_token(username="nobody", password="x")
+    assert len(calls) == 1 and calls[0].startswith("$argon2id$")
+
+
+def test_failed_sign_ins_lock_the_username_then_a_success_resets():
+    throttle = InProcessThrottle(Limits(max_per_user=3, max_per_ip=100, window=60))
+    auth = AuthService(FakeUsers(), SECRET, ttl_seconds=60, throttle=throttle)  # type: ignore[arg-type]
+    auth.ensure_user("alice", "s3cret", "trader")
+    for _ in range(2):
+        with pytest.raises(AuthenticationFailed):
+            auth.create_token(username="alice", password="nope", client_ip="1.2.3.4")
+    auth.create_token(username="alice", password="s3cret", client_ip="1.2.3.4")  # resets
+    for _ in range(3):
+        with pytest.raises(AuthenticationFailed):
+            auth.create_token(username="alice", password="nope", client_ip="1.2.3.4")
+    checked = []
+    auth.passwords.verify = lambda pw, h: checked.append(pw)  # type: ignore[method-assign]
+    with pytest.raises(TooManyAttempts) as refused:
+        auth.create_token(username="alice", password="s3cret", client_ip="5.6.7.8")
+    assert checked == []  # refused without looking at the password
+    assert 1 <= refused.value.retry_after <= 60
+
+
+def test_failed_sign_ins_from_one_address_lock_it_for_every_username():
+    throttle = InProcessThrottle(Limits(max_per_user=100, max_per_ip=4, window=60))
+    auth = AuthService(FakeUsers(), SECRET, ttl_seconds=60, throttle=throttle)  # type: ignore[arg-type]
+    auth.ensure_user("alice", "s3cret", "trader")
+    for name in ("a", "b", "c", "d"):
+        with pytest.raises(AuthenticationFailed):
+            auth.create_token(username=name, password="x", client_ip="9.9.9.9")
+    with pytest.raises(TooManyAttempts):
+        auth.create_token(username="alice", password="s3cret", client_ip="9.9.9.9")
+    auth.create_token(username="alice", password="s3cret", client_ip="8.8.8.8")
+
+
+def test_the_lock_ends_with_its_window(monkeypatch):
+    import time as time_module
+
+    clock = [1000.0]
+    monkeypatch.setattr(time_module, "monotonic", lambda: clock[0])
+    throttle = InProcessThrottle(Limits(max_per_user=2, max_per_ip=100, window=30))
+    throttle.failed("u", "ip")
+    throttle.failed("u", "ip")
+    assert throttle.wait("u", "ip") == 30
+    clock[0] += 29.5
+    assert throttle.wait("u", "ip") == 1
+    clock[0] += 1
+    assert throttle.wait("u", "ip") is None
 
 
 def test_token_round_trip_carries_the_role(auth):

@@ -13,6 +13,7 @@ from mystocks.settings import (
     Settings,
     load,
 )
+from tests.conftest import PRODUCTION_SECRETS
 
 STRONG = "x" * 40
 REAL_KEY = base64.urlsafe_b64encode(b"a test-only key, not the default").decode()
@@ -96,3 +97,23 @@ def test_the_job_queue_follows_redis_unless_chosen(queue, redis_url, mode):
 def test_celery_jobs_need_a_redis():
     with pytest.raises(ValidationError, match="MYSTOCKS_JOB_QUEUE=celery needs MYSTOCKS_REDIS_URL"):
         Settings(job_queue="celery")
+
+
+def test_cors_origins_are_a_list_and_star_is_refused_in_production():
+    settings = Settings(cors_origins=" https://app.example/ , http://localhost:5173,")
+    assert settings.cors_origin_list == ["https://app.example", "http://localhost:5173"]
+    assert Settings().cors_origin_list == []
+    assert Settings(cors_origins="*").cors_origin_list == ["*"]  # development may
+    with pytest.raises(ValidationError, match="MYSTOCKS_CORS_ORIGINS must name origins"):
+        Settings(env="production", **PRODUCTION_SECRETS, cors_origins="*")
+
+
+def test_tls_needs_both_files_and_they_must_exist(tmp_path):
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    with pytest.raises(ValidationError, match="set both or neither"):
+        Settings(tls_cert=cert)
+    with pytest.raises(ValidationError, match="MYSTOCKS_TLS_CERT: no file"):
+        Settings(tls_cert=cert, tls_key=key)
+    cert.write_text("x")
+    key.write_text("x")
+    assert Settings(tls_cert=cert, tls_key=key).tls_key == key

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import date as date_aliased
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel, SecretStr
 from typing_extensions import TypeAliasType
@@ -166,6 +166,39 @@ class ApiKeyScope(RootModel[Literal['read', 'trade', 'admin']]):
     the scope it needs (`x-api-key-scope`, else `read` for GET and `trade` otherwise).
 
     """
+
+
+class AuditEntry(BaseModel):
+    """
+    One line of the audit log.
+    """
+
+    id: Annotated[int, Field(ge=1, le=9007199254740991)]
+    at: AwareDatetime
+    actor: Annotated[str, Field(max_length=64)]
+    """
+    The username who acted (for an API key, the key's user).
+    """
+    actor_kind: Literal['user', 'api_key', 'system']
+    key_id: Annotated[str | None, Field(max_length=64)]
+    """
+    The API key used, when `actor_kind` is `api_key`.
+    """
+    action: Annotated[str, Field(max_length=64)]
+    """
+    `<resource>.<verb>`: order.create, order.cancel, user.login, user.login_failed, market.ingest, market.import, api_key.create, api_key.revoke.
+    """
+    target_type: Annotated[str | None, Field(max_length=32)]
+    target_id: Annotated[str | None, Field(max_length=64)]
+    outcome: Literal['ok', 'refused', 'failed']
+    client_ip: Annotated[str | None, Field(max_length=64)]
+    request_id: Annotated[str | None, Field(max_length=128)]
+    details: dict[str, Any]
+
+
+class AuditPage(BaseModel):
+    items: Annotated[list[AuditEntry], Field(max_length=500)]
+    next_cursor: Annotated[str | None, Field(max_length=200)]
 
 
 class AutoTrade(BaseModel):

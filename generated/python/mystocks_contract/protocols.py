@@ -385,6 +385,23 @@ class ScreensHandlers(Protocol):
         ...
 
 
+class AuditHandlers(Protocol):
+    """Handlers of the `audit` tag, in `mystocks.api.audit`."""
+
+    async def list_audit(
+        self,
+        *,
+        actor: str | None = ...,
+        action: str | None = ...,
+        since: str | None = ...,
+        until: str | None = ...,
+        cursor: str | None = ...,
+        limit: int = ...,
+    ) -> Response:
+        """The audit log"""
+        ...
+
+
 class DashboardHandlers(Protocol):
     """Handlers of the `dashboard` tag, in `mystocks.api.dashboard`."""
 
@@ -528,6 +545,7 @@ OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.screens.get_screen",
     "mystocks.api.screens.replace_screen",
     "mystocks.api.screens.delete_screen",
+    "mystocks.api.audit.list_audit",
     "mystocks.api.dashboard.get_dashboard",
     "mystocks.api.events.stream_backtests",
     "mystocks.api.events.stream_training",

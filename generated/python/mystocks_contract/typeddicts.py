@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, NotRequired, TypeAlias
+from typing import Any, Literal, NotRequired, TypeAlias
 
 from typing_extensions import TypedDict
 
@@ -141,6 +141,39 @@ watchlists, alert rules, screens), `admin` the admin operations (ingest). Each o
 the scope it needs (`x-api-key-scope`, else `read` for GET and `trade` otherwise).
 
 """
+
+
+class AuditEntry(TypedDict):
+    """
+    One line of the audit log.
+    """
+
+    id: int
+    at: str
+    actor: str
+    """
+    The username who acted (for an API key, the key's user).
+    """
+    actor_kind: Literal['user', 'api_key', 'system']
+    key_id: str | None
+    """
+    The API key used, when `actor_kind` is `api_key`.
+    """
+    action: str
+    """
+    `<resource>.<verb>`: order.create, order.cancel, user.login, user.login_failed, market.ingest, market.import, api_key.create, api_key.revoke.
+    """
+    target_type: str | None
+    target_id: str | None
+    outcome: Literal['ok', 'refused', 'failed']
+    client_ip: str | None
+    request_id: str | None
+    details: dict[str, Any]
+
+
+class AuditPage(TypedDict):
+    items: list[AuditEntry]
+    next_cursor: str | None
 
 
 class AutoTrade(TypedDict, closed=True):

@@ -7,13 +7,16 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from mystocks.api.http import json_response, principal, services
+from mystocks.api.http import client_ip, json_response, principal, services
 
 
 async def create_token(*, body: dict[str, Any]) -> Response:
-    # scrypt takes tens of milliseconds: keep it off the event loop.
+    # argon2 takes tens of milliseconds: keep it off the event loop.
     token = await run_in_threadpool(
-        services().auth.create_token, username=body["username"], password=body["password"]
+        services().auth.create_token,
+        username=body["username"],
+        password=body["password"],
+        client_ip=client_ip(),
     )
     return json_response(token, headers={"Cache-Control": "no-store"})
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mystocks_contract.protocols import (
     AlertsHandlers,
+    AuditHandlers,
     AuthHandlers,
     BacktestsHandlers,
     DashboardHandlers,
@@ -19,6 +20,7 @@ from mystocks_contract.protocols import (
 
 from mystocks.api import (
     alerts,
+    audit,
     auth,
     backtests,
     dashboard,
@@ -44,3 +46,4 @@ _alerts: AlertsHandlers = alerts
 _paper: PaperHandlers = paper
 _watchlists: WatchlistsHandlers = watchlists
 _screens: ScreensHandlers = screens
+_audit: AuditHandlers = audit

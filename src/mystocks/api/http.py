@@ -38,6 +38,12 @@ def header(name: str) -> str | None:
     return value
 
 
+def client_ip() -> str:
+    """The caller's address (the forwarded one behind a trusted proxy: uvicorn's proxy headers)."""
+    client = context.scope.get("client")
+    return str(client[0]) if client else "unknown"
+
+
 def principal() -> Principal:
     """The authenticated caller (the security layer ran before any handler that needs one)."""
     return context.context["token_info"]["principal"]  # type: ignore[no-any-return]

@@ -86,7 +86,10 @@ async def list_bars(
 async def ingest_bars(*, body: dict[str, Any]) -> Response:
     principal().require("admin")
     result = await run_in_threadpool(
-        services().market.ingest_bars, period=body["period"], items=body["items"]
+        services().market.ingest_bars,
+        period=body["period"],
+        items=body["items"],
+        actor=principal(),
     )
     return json_response(result)
 
@@ -112,7 +115,9 @@ async def list_ticks(
 
 async def ingest_ticks(*, body: dict[str, Any]) -> Response:
     principal().require("admin")
-    result = await run_in_threadpool(services().market.ingest_ticks, items=body["items"])
+    result = await run_in_threadpool(
+        services().market.ingest_ticks, items=body["items"], actor=principal()
+    )
     return json_response(result)
 
 

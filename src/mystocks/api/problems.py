@@ -31,6 +31,7 @@ from mystocks.errors import (
     RuleViolation,
     ServiceUnavailable,
     StaleVersion,
+    TooManyAttempts,
 )
 from mystocks.logs import REQUEST_ID
 from mystocks.services.api_keys import SignatureRefused
@@ -50,6 +51,7 @@ TITLES = {
     415: "Unsupported Media Type",
     422: "Unprocessable Entity",
     428: "Precondition Required",
+    429: "Too Many Requests",
     500: "Internal Server Error",
     501: "Not Implemented",
     503: "Service Unavailable",
@@ -66,6 +68,7 @@ SLUGS = {
     415: "unsupported-media-type",
     422: "unprocessable",
     428: "precondition-required",
+    429: "too-many-requests",
     500: "internal",
     501: "internal",
     503: "unavailable",
@@ -78,6 +81,7 @@ DOMAIN_STATUS: dict[type[MyStocksError], int] = {
     PermissionDenied: 403,
     StaleVersion: 412,
     PreconditionRequired: 428,
+    TooManyAttempts: 429,
     ServiceUnavailable: 503,
 }
 UNAUTHORIZED_HEADERS = {"WWW-Authenticate": 'Bearer realm="mystocks"'}
@@ -119,7 +123,8 @@ def _domain(request: Any, exc: Exception) -> ConnexionResponse:
     assert isinstance(exc, MyStocksError)
     status = next(DOMAIN_STATUS[cls] for cls in type(exc).__mro__ if cls in DOMAIN_STATUS)
     code = exc.code if isinstance(exc, OrderRefused | SignatureRefused) else None
-    return problem(status, exc.detail, request.url.path, exc.problems, code=code)
+    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, TooManyAttempts) else None
+    return problem(status, exc.detail, request.url.path, exc.problems, headers, code=code)
 
 
 def _connexion(request: Any, exc: Exception) -> ConnexionResponse:

@@ -33,9 +33,9 @@ import re
 import secrets
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol, cast
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
 from anyio import to_thread
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -51,6 +51,11 @@ from mystocks.errors import (
 from mystocks.services.auth import ROLE_RANK, Principal
 from mystocks.services.redis_link import ERRORS, RedisLink
 from mystocks.storage.api_keys import ApiKeyStore
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+    from mystocks.services.audit import AuditLog
 
 log = logging.getLogger("mystocks.api_keys")
 
@@ -269,8 +274,10 @@ class ApiKeyService:
         window_seconds: float = 30.0,
         per_user: int = 20,
         scopes: Mapping[str, Scope] | None = None,
+        audit: AuditLog | None = None,
     ) -> None:
         self.store = store
+        self.audit = audit
         self.fernet = fernet
         self.nonces = nonces
         self.window = window_seconds
@@ -293,17 +300,21 @@ class ApiKeyService:
                 f"You have {self.per_user} live API keys, the most allowed; revoke one first."
             )
         secret = "mss_" + secrets.token_urlsafe(32)
+        key_id = "mk_" + secrets.token_hex(8)
+        expires = now + dt.timedelta(days=int(body.get("expires_in_days", 90)))
+        details = {"name": body["name"], "scopes": scopes, "expires_at": expires.isoformat()}
         row = self.store.create(
             {
-                "key_id": "mk_" + secrets.token_hex(8),
+                "key_id": key_id,
                 "owner": principal.username,
                 "name": body["name"],
                 "scopes": scopes,
                 "secret": self.fernet.encrypt(secret.encode()).decode(),
                 "created_at": now,
-                "expires_at": now + dt.timedelta(days=int(body.get("expires_in_days", 90))),
+                "expires_at": expires,
                 "revoked_at": None,
-            }
+            },
+            self._audited(principal, "api_key.create", key_id, details),
         )
         return {**_public(row, now), "secret": secret}
 
@@ -313,10 +324,22 @@ class ApiKeyService:
 
     def revoke(self, principal: Principal, key_id: str) -> td.ApiKey:
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        row = self.store.revoke(key_id, principal.username, now)
+        audited = self._audited(principal, "api_key.revoke", key_id, {})
+        row = self.store.revoke(key_id, principal.username, now, audited)
         if row is None:
             raise NotFound(f"You have no API key {key_id}.")
         return _public(row, now)
+
+    def _audited(
+        self, principal: Principal, action: str, key_id: str, details: dict[str, Any]
+    ) -> Callable[[Connection], None] | None:
+        """The audit line of a key change, written in the change's own transaction."""
+        audit = self.audit
+        if audit is None:
+            return None
+        return lambda conn: audit.record(
+            principal, action, target=("api_key", key_id), details=details, conn=conn
+        )
 
     # -- verifying signed requests ------------------------------------------------------------
     async def verify(self, request: SignedRequest) -> Principal:

@@ -1,6 +1,8 @@
 """Users, passwords, JWT access tokens and the sessions they belong to.
 
-Passwords are hashed with scrypt (stdlib, memory-hard). Tokens are HS256 JWTs carrying `sub`,
+Passwords are hashed with argon2id (`mystocks.services.passwords`; older scrypt hashes are
+re-hashed at their user's next sign-in), and failed sign-ins are throttled per username and per
+address (`mystocks.services.login_throttle`). Tokens are HS256 JWTs carrying `sub`,
 `role`, `iat`, `exp`, `jti`, the session id `sid` and the session's end `sxp`. Decoding a JWT
 costs more than the rest of a small request, so decoded claims are kept in a bounded cache keyed
 by the token; `exp` is still checked on every request against the clock, so a cached token
@@ -10,51 +12,25 @@ expires on time, and `verify` asks the session store whether the session was rev
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import secrets
 import time
 import uuid
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Literal, cast
+from typing import Final, Literal, cast
 
 import jwt
 from mystocks_contract import typeddicts as td
 
-from mystocks.errors import AuthenticationFailed, PermissionDenied
+from mystocks.errors import AuthenticationFailed, PermissionDenied, TooManyAttempts
+from mystocks.services.audit import Actor, AuditLog
+from mystocks.services.login_throttle import InProcessThrottle, Limits, LoginThrottle
+from mystocks.services.passwords import Passwords
 from mystocks.services.sessions import Grant, InProcessSessions, SessionRevoked, SessionStore
 from mystocks.storage.relational import RelationalStore
 
+BEARER: Final = "bearer"  # the OAuth2 token type
 Role = Literal["admin", "trader", "viewer"]
 ROLE_RANK: dict[str, int] = {"viewer": 0, "trader": 1, "admin": 2}
-
-_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
-
-
-def hash_password(password: str) -> str:
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, dklen=32, **_SCRYPT)
-    b64 = base64.b64encode
-    return f"scrypt${_SCRYPT['n']}${b64(salt).decode()}${b64(digest).decode()}"
-
-
-def verify_password(password: str, stored: str) -> bool:
-    try:
-        scheme, n, salt_b64, digest_b64 = stored.split("$")
-        salt, expected = base64.b64decode(salt_b64), base64.b64decode(digest_b64)
-    except ValueError:
-        return False
-    if scheme != "scrypt":
-        return False
-    digest = hashlib.scrypt(password.encode(), salt=salt, dklen=len(expected), n=int(n), r=8, p=1)
-    return hmac.compare_digest(digest, expected)
-
-
-# Verifying against this when the user does not exist keeps the answer time the same, so the
-# response time does not reveal which usernames exist.
-_DUMMY_HASH = hash_password(secrets.token_hex(8))
 
 
 @dataclass(frozen=True)
@@ -86,8 +62,14 @@ class AuthService:
         *,
         session_ttl_seconds: int = 7 * 24 * 3600,
         sessions: SessionStore | None = None,
+        passwords: Passwords | None = None,
+        throttle: LoginThrottle | None = None,
+        audit: AuditLog | None = None,
     ) -> None:
         self.store = store
+        self.passwords = passwords or Passwords()
+        self.throttle: LoginThrottle = throttle or InProcessThrottle(Limits())
+        self.audit = audit
         self._secret = secret
         self.ttl = ttl_seconds
         self.session_ttl = session_ttl_seconds
@@ -97,14 +79,34 @@ class AuthService:
     def ensure_user(self, username: str, password: str, role: Role) -> None:
         """Create the user if missing (the first admin comes from settings)."""
         if self.store.get_user(username) is None:
-            self.store.create_user(username, hash_password(password), role)
+            self.store.create_user(username, self.passwords.hash(password), role)
 
-    def create_token(self, *, username: str, password: str) -> td.Token:
-        """Sign in: check the password and open a session."""
+    def create_token(self, *, username: str, password: str, client_ip: str = "") -> td.Token:
+        """Sign in: check the password and open a session; refused unchecked while the
+        username or the address has failed too often lately."""
+        wait = self.throttle.wait(username, client_ip)
+        if wait is not None:
+            raise TooManyAttempts(
+                f"Too many failed sign-ins for this user or from this address; retry in {wait} s.",
+                retry_after=wait,
+            )
         user = self.store.get_user(username)
-        ok = verify_password(password, user.password_hash if user else _DUMMY_HASH)
+        if user is None:
+            self.passwords.verify_nobody(password)  # as slow as a real check
+            ok = rehash = False
+        else:
+            verdict = self.passwords.verify(password, user.password_hash)
+            ok, rehash = verdict.ok, verdict.rehash
         if user is None or not ok:
+            self.throttle.failed(username, client_ip)
+            if self.audit is not None:
+                self.audit.record(Actor(username), "user.login_failed", outcome="failed")
             raise AuthenticationFailed("Wrong username or password.")
+        self.throttle.succeeded(username)
+        if rehash:  # a scrypt hash, or argon2 parameters below today's
+            self.store.set_password_hash(username, self.passwords.hash(password))
+        if self.audit is not None:
+            self.audit.record(Actor(user.username), "user.login", target=("user", username))
         grant = Grant(user.username, uuid.uuid4().hex, int(time.time()) + self.session_ttl)
         return self._tokens(grant, user.role)
 
@@ -144,7 +146,7 @@ class AuthService:
         }
         return {
             "access_token": jwt.encode(claims, self._secret, algorithm="HS256"),
-            "token_type": "bearer",
+            "token_type": BEARER,
             "expires_in": int(claims["exp"]) - now,  # type: ignore[call-overload]
             "refresh_token": self.sessions.issue(grant),
             "refresh_expires_in": grant.session_end - now,

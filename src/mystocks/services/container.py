@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from mystocks.services.alerts import AlertService
 from mystocks.services.api_keys import ApiKeyService
+from mystocks.services.audit import AuditLog
 from mystocks.services.auth import AuthService
 from mystocks.services.backtests import BacktestService
 from mystocks.services.cache import Cache, LocalCache
@@ -47,5 +48,6 @@ class Services:
     matching: Matching
     watchlists: WatchlistService
     screens: ScreenService
+    audit: AuditLog
     redis: RedisLink | None = None  # set when MYSTOCKS_REDIS_URL is
     cache: Cache = field(default_factory=LocalCache)

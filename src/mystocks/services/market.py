@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 from mystocks_contract import typeddicts as td
@@ -32,6 +32,9 @@ from mystocks.services.meter import RateMeter
 from mystocks.services.quotes import build_quotes
 from mystocks.storage.calendar import trading_days
 from mystocks.storage.manager import UnifiedManager
+
+if TYPE_CHECKING:  # the audit log reads dates with this module's parse_datetime
+    from mystocks.services.audit import AuditLog, Caller
 
 INTRADAY_MINUTES = {"1m": 1, "5m": 5, "15m": 15, "30m": 30, "60m": 60}
 CALENDAR_ALIASES = {"XSHE": "XSHG"}
@@ -83,6 +86,7 @@ class MarketService:
     ) -> None:
         self.data = data
         self.ingest = IngestService(data, cache=cache, meter=meter)
+        self.audit: AuditLog | None = None  # set by the composition root
 
     # -- instruments --------------------------------------------------------------------------
     def instrument(self, symbol: str) -> dict[str, Any]:
@@ -322,8 +326,22 @@ class MarketService:
         }
 
     # -- ingest -------------------------------------------------------------------------------
-    def ingest_bars(self, *, period: str, items: Sequence[dict[str, Any]]) -> td.IngestResult:
-        return self.ingest.bars(period, items)
+    def ingest_bars(
+        self, *, period: str, items: Sequence[dict[str, Any]], actor: Caller | None = None
+    ) -> td.IngestResult:
+        result = self.ingest.bars(period, items)
+        self._audit_ingest(actor, "bars", {"period": period, **result})
+        return result
 
-    def ingest_ticks(self, *, items: Sequence[dict[str, Any]]) -> td.IngestResult:
-        return self.ingest.ticks(items)
+    def ingest_ticks(
+        self, *, items: Sequence[dict[str, Any]], actor: Caller | None = None
+    ) -> td.IngestResult:
+        result = self.ingest.ticks(items)
+        self._audit_ingest(actor, "ticks", dict(result))
+        return result
+
+    def _audit_ingest(self, actor: Caller | None, kind: str, details: dict[str, Any]) -> None:
+        """An administrator changed market data: one audit line, after the rows committed."""
+        if self.audit is not None and actor is not None:
+            details["symbols"] = details.get("symbols", [])[:50]  # a line, not a copy of the data
+            self.audit.record(actor, "market.ingest", target=(kind, "market"), details=details)

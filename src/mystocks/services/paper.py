@@ -16,10 +16,12 @@ from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from mystocks_contract import typeddicts as td
+from sqlalchemy.engine import Connection
 
 from mystocks.errors import NotFound, OrderRefused, PreconditionRequired
 from mystocks.rules import Costs, Fees, commission, lot_problem, to_cents, yuan
 from mystocks.services import paging
+from mystocks.services.audit import AuditLog
 from mystocks.services.auth import Principal
 from mystocks.services.events import EventBus
 from mystocks.services.market import check_range, parse_date
@@ -29,7 +31,7 @@ from mystocks.services.quotes import build_quotes
 from mystocks.settings import Settings
 from mystocks.storage.calendar import trading_days
 from mystocks.storage.manager import UnifiedManager
-from mystocks.storage.paper import PaperStore
+from mystocks.storage.paper import Also, PaperStore
 from mystocks.storage.scope import shared
 
 CN = ZoneInfo("Asia/Shanghai")
@@ -84,6 +86,9 @@ class PaperService:
         self.settings = settings
         self.fees = Fees.of(costs or Costs())
         self._previous_close: dict[int, PreviousClose] = {}  # account id ->
+        # Every order placed, refused or cancelled gets a line, placed and cancelled ones in
+        # the order's own transaction; set by the composition root.
+        self.audit: AuditLog | None = None
 
     # -- accounts -----------------------------------------------------------------------------
     def visible_account(self, principal: Principal, account_id: int) -> dict[str, Any]:
@@ -306,7 +311,7 @@ class PaperService:
         """The order as it is after the cancel (one that had ended already, unchanged)."""
         principal.require("trader")
         order = self._order(principal, order_id)
-        closed = self.store.close(order_id, "cancelled")
+        closed = self.store.close(order_id, "cancelled", self._audited(principal, "order.cancel"))
         if closed is not None:
             self.publish(closed)  # after its commit
             return self.present_order(closed)
@@ -359,15 +364,40 @@ class PaperService:
             repeat = self.store.find_by_key(account["owner"], key)
             if repeat is not None:
                 return self.present_order(repeat), False
-            order, freeze = check_order(self, account, body, key)
-            order["strategy_id"] = strategy_id
-            row, created = self.store.place(order, freeze_cash=freeze, day=trading_day())
+            try:
+                order, freeze = check_order(self, account, body, key)
+                order["strategy_id"] = strategy_id
+                also = self._audited(principal, "order.create")
+                row, created = self.store.place(
+                    order, freeze_cash=freeze, day=trading_day(), also=also
+                )
+            except OrderRefused as refused:
+                if self.audit is not None:  # the order's transaction rolled back: a line alone
+                    details = _order_details(body) | {"code": refused.code}
+                    self.audit.record(principal, "order.create", outcome="refused", details=details)
+                raise
             if not created:
                 return self.present_order(row), False
         # Its history is the one event `place` wrote with it: no need to read it back.
         return present_order(
             row, [{"status": "new", "filled_quantity": 0, "at": row["created_at"]}]
         ), True
+
+    def _audited(self, principal: Principal, action: str) -> Also | None:
+        """What writes an order's audit line in the order's transaction."""
+        audit = self.audit
+        if audit is None:
+            return None
+
+        def record(conn: Connection, order: dict[str, Any]) -> None:
+            details = _order_details(order) | {"status": order["status"]}
+            if order.get("strategy_id") is not None:
+                details["strategy_id"] = order["strategy_id"]
+            audit.record(
+                principal, action, target=("order", order["id"]), details=details, conn=conn
+            )
+
+        return record
 
     def quote(self, symbol: str) -> tuple[dict[str, Any], dict[str, Any]]:
         inst = self.data.relational.get_instrument(symbol)
@@ -399,6 +429,12 @@ class PaperService:
 
     def present_order(self, row: dict[str, Any]) -> td.Order:
         return self.present_orders([row])[0]
+
+
+def _order_details(order: dict[str, Any]) -> dict[str, Any]:
+    """What an audit line says of an order (an accepted one or the body of a refused one)."""
+    keys = ("account_id", "symbol", "side", "type", "quantity", "limit_price")
+    return {k: order[k] for k in keys if order.get(k) is not None}
 
 
 def available(position: dict[str, Any], day: dt.date) -> int:

@@ -8,10 +8,11 @@ instance from the next request on.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from mystocks.storage.tables import Base, as_utc
 
@@ -19,14 +20,19 @@ _KEYS = Base.metadata.tables["api_keys"]
 _USERS = Base.metadata.tables["users"]
 _TIMES = ("created_at", "expires_at", "revoked_at")
 
+Also = Callable[[Connection], None]
+
 
 class ApiKeyStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def create(self, row: dict[str, Any]) -> dict[str, Any]:
+    def create(self, row: dict[str, Any], also: Also | None = None) -> dict[str, Any]:
+        """Store a key; `also` writes in the same transaction (the audit line)."""
         with self.engine.begin() as conn:
             new_id = conn.execute(_KEYS.insert().values(**row).returning(_KEYS.c.id)).scalar_one()
+            if also is not None:
+                also(conn)
         return {**row, "id": new_id}
 
     def count_live(self, owner: str, now: dt.datetime) -> int:
@@ -58,15 +64,20 @@ class ApiKeyStore:
             row = conn.execute(stmt).first()
         return None if row is None else as_utc(row._mapping, *_TIMES)
 
-    def revoke(self, key_id: str, owner: str, at: dt.datetime) -> dict[str, Any] | None:
-        """Revoke the owner's key (a second revoke keeps the first time); None when the owner
-        has no such key."""
+    def revoke(
+        self, key_id: str, owner: str, at: dt.datetime, also: Also | None = None
+    ) -> dict[str, Any] | None:
+        """Revoke the owner's key (a second revoke keeps the first time, and does not call
+        `also`, which writes in the revoking transaction); None when the owner has no such
+        key."""
         c = _KEYS.c
         with self.engine.begin() as conn:
-            conn.execute(
+            revoked = conn.execute(
                 update(_KEYS)
                 .where(c.key_id == key_id, c.owner == owner, c.revoked_at.is_(None))
                 .values(revoked_at=at)
-            )
+            ).rowcount
+            if revoked and also is not None:
+                also(conn)
             row = conn.execute(select(_KEYS).where(c.key_id == key_id, c.owner == owner)).first()
         return None if row is None else as_utc(row._mapping, *_TIMES)

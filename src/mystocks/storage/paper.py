@@ -11,6 +11,7 @@ Amounts are integer cents.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +31,8 @@ ORDERS = Base.metadata.tables["paper_orders"]
 EVENTS = Base.metadata.tables["paper_order_events"]
 TRADES = Base.metadata.tables["paper_trades"]
 OPEN = ("new", "partially_filled")
+# Written in an order's own transaction with the order as it now is (its audit line).
+Also = Callable[[Connection, dict[str, Any]], None]
 
 
 # The statements every order runs, built once with bound parameters: building a Core
@@ -179,11 +182,17 @@ class PaperStore:
 
     # -- orders -------------------------------------------------------------------------------
     def place(
-        self, order: dict[str, Any], *, freeze_cash: int, day: dt.date
+        self,
+        order: dict[str, Any],
+        *,
+        freeze_cash: int,
+        day: dt.date,
+        also: Also | None = None,
     ) -> tuple[dict[str, Any], bool]:
         """Accept `order` (status new) and freeze what it needs: `freeze_cash` cents of a buy,
         the shares of a sell. A repeated (owner, idempotency_key) answers the first order
-        instead: (order, created). OrderRefused when the cash or the sellable shares are short."""
+        instead: (order, created). OrderRefused when the cash or the sellable shares are short.
+        `also(conn, order)` writes in the same transaction (the order's audit line)."""
         now = dt.datetime.now(dt.UTC)
         values = order | {
             "filled_quantity": 0,
@@ -204,6 +213,8 @@ class PaperStore:
                 else:
                     self._freeze_shares(conn, order, day)
                 self._event(conn, row.id, "new", 0, now)
+                if also is not None:
+                    also(conn, _utc(row))
             return _utc(row), True
         except IntegrityError:
             existing = self.find_by_key(order["owner"], order["idempotency_key"])
@@ -301,9 +312,10 @@ class PaperStore:
         with connect(self.engine) as conn:
             return [_utc(r) for r in conn.execute(stmt)]
 
-    def close(self, order_id: int, status: str) -> dict[str, Any] | None:
+    def close(self, order_id: int, status: str, also: Also | None = None) -> dict[str, Any] | None:
         """End an open order (cancelled, expired) and release what it still holds; None when
-        it was no longer open (filled or ended meanwhile).
+        it was no longer open (filled or ended meanwhile). `also(conn, order)` writes in the
+        same transaction when it is ended.
 
         The UPDATE is conditional on the order as read (open, at its fill), like a fill's: of
         several instances ending it at once, or a fill racing the end, exactly one changes it
@@ -330,7 +342,10 @@ class PaperStore:
                 if changed:
                     self._release(conn, order._mapping, order.frozen_cash)
                     self._event(conn, order_id, status, order.filled_quantity, now)
-                    return _utc(conn.execute(select(ORDERS).where(c.id == order_id)).one())
+                    ended = _utc(conn.execute(select(ORDERS).where(c.id == order_id)).one())
+                    if also is not None:
+                        also(conn, ended)
+                    return ended
 
     @staticmethod
     def _release(conn: Connection, order: Any, cash: int) -> None:

@@ -427,6 +427,15 @@ class RelationalStore:
             created = created.replace(tzinfo=dt.UTC)
         return User(row.username, row.password_hash, row.role, created)
 
+    def set_password_hash(self, username: str, password_hash: str) -> None:
+        """Replace a user's hash (re-hashed at sign-in with today's algorithm)."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                _USERS.update()
+                .where(_USERS.c.username == username)
+                .values(password_hash=password_hash)
+            )
+
     def create_user(self, username: str, password_hash: str, role: str) -> None:
         with self.engine.begin() as conn:
             conn.execute(

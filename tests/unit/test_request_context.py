@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from mystocks.logs import REQUEST_ID
+from mystocks.services.request_context import bound, current_client_ip, current_request_id
+
+
+def test_outside_a_request_there_is_no_address_or_request_id():
+    assert current_request_id() is None and current_client_ip() is None
+
+
+def test_the_request_id_is_the_one_the_middleware_set():
+    # `api.observe` keeps a well-formed X-Request-ID or makes one (tested there), and sets it.
+    token = REQUEST_ID.set("from-middleware")
+    try:
+        assert current_request_id() == "from-middleware"
+    finally:
+        REQUEST_ID.reset(token)
+    assert current_request_id() is None
+
+
+def test_the_client_address_comes_from_the_bound_scope():
+    with bound({"headers": [], "client": ("10.0.0.1", 1)}):
+        assert current_client_ip() == "10.0.0.1"
+    assert current_client_ip() is None
