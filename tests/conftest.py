@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -323,3 +325,42 @@ def start_worker(tmp_path: Path) -> Iterator[Callable[..., WorkerProcess]]:
     for worker in started:  # the test is over: no need for a warm shutdown's seconds
         worker.signal(signal.SIGKILL)
         worker.process.wait()
+
+
+# What must never reach a log: passwords the tests sign in with, bearer tokens (JWTs) and API key
+# secrets. Refresh tokens are opaque random strings; `tests/integration/test_observability.py`
+# follows a session's own tokens through the log.
+LOG_SECRETS = (
+    re.compile(re.escape(DEV_ADMIN_PASSWORD)),
+    re.compile(r"viewer-password|trader-password"),
+    re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),
+    re.compile(r"mss_[A-Za-z0-9_-]{20,}"),
+)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_secret_in_the_runs_log(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Every log record of the whole run (this worker's share), formatted by the formatter
+    production uses (`mystocks.logs`, JSON, redacting), goes to a file; at the end the file is
+    searched for secrets, and any found fails the run."""
+    from mystocks.logs import formatter
+
+    path = tmp_path_factory.mktemp("runlog") / "run.log"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(formatter(json=True))
+    handler.setLevel(logging.DEBUG)
+    root, ours = logging.getLogger(), logging.getLogger("mystocks")
+    levels = root.level, ours.level
+    root.addHandler(handler)
+    root.setLevel(min(root.level or logging.INFO, logging.INFO))
+    ours.setLevel(logging.DEBUG)
+    logging.getLogger("mystocks.tests").info("this worker's run log starts")
+    yield
+    root.removeHandler(handler)
+    root.setLevel(levels[0])
+    ours.setLevel(levels[1])
+    handler.close()
+    text = path.read_text(encoding="utf-8")
+    found = [(p.pattern, m.group(0)[:4] + "…") for p in LOG_SECRETS for m in p.finditer(text)]
+    assert "run log starts" in text, f"{path} misses the run's records: is the handler attached?"
+    assert not found, f"secrets in the run's log {path}: {found[:5]}"

@@ -281,7 +281,6 @@ def _nested_branch(
     so the problem names the field (`condition.conditions[1].days`). Answers the narrowest
     failure and the path prefix of its `data`."""
     prefix = ""
-    definitions = None
     while exc.rule == "oneOf" and isinstance(exc.value, dict):
         branches = exc.rule_definition
         tag = _tag_of(branches)
@@ -298,17 +297,32 @@ def _nested_branch(
             shown = str(value[tag])[:40]
             detail = f"must be one of {', '.join(map(str, pinned))}; got '{shown}'"
             return FieldProblem("body", _field(where, tag), detail)
-        if definitions is None:
-            definitions = to_json_schema(schema).get("definitions", {})
         try:
-            fastjsonschema.compile(
-                {"$schema": _DRAFT4, **branch, "definitions": definitions}, formats=FORMATS
-            )(value)
+            _branch_validator(schema, branch)(value)
         except fastjsonschema.JsonSchemaValueException as inner:
             prefix, exc = prefix + (exc.name or "data")[4:], inner
             continue
         break
     return exc, prefix
+
+
+# (id of the schema, the branch as canonical JSON) -> (schema, validator). A recursive schema's
+# branch compiles with all its definitions, which takes a good part of a second: once per
+# branch, not once per bad request. The branch dicts come from the raised exception, new each
+# time, hence the key by content; the schema is kept so its id is never reused.
+_branches: dict[tuple[int, bytes], tuple[Any, Any]] = {}
+
+
+def _branch_validator(schema: dict[str, Any], branch: dict[str, Any]) -> Any:
+    key = (id(schema), orjson.dumps(branch, option=orjson.OPT_SORT_KEYS))
+    hit = _branches.get(key)
+    if hit is None or hit[0] is not schema:
+        definitions = to_json_schema(schema).get("definitions", {})
+        validator = fastjsonschema.compile(
+            {"$schema": _DRAFT4, **branch, "definitions": definitions}, formats=FORMATS
+        )
+        hit = _branches[key] = (schema, validator)
+    return hit[1]
 
 
 def _field(path: str, name: str) -> str:
