@@ -18,6 +18,7 @@ scrape-time gauges are those of the process that answers the scrape (pools are p
 
 from __future__ import annotations
 
+import logging
 import os
 import weakref
 from collections.abc import Iterable, Iterator
@@ -28,6 +29,8 @@ from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4, generate_latest
 from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.registry import Collector
+
+_log = logging.getLogger("mystocks.metrics")
 
 # The text format every Prometheus version reads (the one the contract declares).
 CONTENT_TYPE = CONTENT_TYPE_PLAIN_0_0_4
@@ -138,7 +141,8 @@ class RuntimeCollector(Collector):
             for kind, job_store in watched.job_stores.items():
                 try:
                     counts = job_store.count_by_status(owner=None, statuses=("queued", "running"))
-                except Exception:  # a scrape must not fail because one store is down
+                except Exception as exc:  # a scrape must not fail because one store is down
+                    _log.warning("job queue depth of %s is not available: %s", kind, exc)
                     continue
                 total = jobs.setdefault(kind, [0, 0])
                 total[0] += counts["queued"]

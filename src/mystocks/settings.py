@@ -18,7 +18,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 DEV_JWT_SECRET = "dev-only-jwt-secret-change-me-in-production"  # nosec B105
 DEV_ADMIN_PASSWORD = "mystocks-admin"  # nosec B105
 # A Fernet key (32 url-safe base64 bytes) that encrypts stored API key secrets in development.
-DEV_API_KEY_ENCRYPTION_KEY = "ZGV2LW9ubHktYXBpLWtleS1lbmNyeXB0aW9uLWtleSE="  # nosec B105
+DEV_API_KEY_ENCRYPTION_KEY = "ZGV2LW9ubHktYXBpLWtleS1lbmNyeXB0aW9uLWtleSE="
 
 
 class Settings(BaseSettings):
