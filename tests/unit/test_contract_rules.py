@@ -29,6 +29,9 @@ def test_every_operation_declares_its_errors_as_problems(label, op):
     assert {"400", "500"} <= set(responses), label
     if op.get("security", SPEC["security"]):
         assert "401" in responses, f"{label} is authenticated but does not declare 401"
+    if any("apiKeySignature" in option for option in op.get("security", SPEC["security"])):
+        # A key without the operation's scope is refused with 403.
+        assert "403" in responses, f"{label} takes API keys but does not declare 403"
     for status, response in responses.items():
         if status.startswith("4") or status == "500":  # /ready's 503 is a readiness report
             ref = response["$ref"]
