@@ -48,10 +48,11 @@ def start(env: dict[str, str]) -> subprocess.Popen[bytes]:
     )
 
 
-def drain(process: subprocess.Popen[bytes]) -> list[bytes]:
-    """The server's output lines, read as they come: a pipe nobody reads fills up (64 KiB, a
-    few hundred access log lines) and then blocks the server in the middle of a log call."""
-    lines: list[bytes] = []
+def drain(process: subprocess.Popen[bytes], lines: list[bytes] | None = None) -> list[bytes]:
+    """The server's output lines (into `lines`, when given), read as they come: a pipe nobody
+    reads fills up (64 KiB, a few hundred access log lines) and then blocks the server in the
+    middle of a log call."""
+    lines = [] if lines is None else lines
 
     def read() -> None:
         assert process.stdout is not None
@@ -63,11 +64,14 @@ def drain(process: subprocess.Popen[bytes]) -> list[bytes]:
 
 
 @contextmanager
-def subprocess_server(env: dict[str, str]) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """`python -m mystocks serve` with `env` (MYSTOCKS_* settings); yields (base URL, process)."""
+def subprocess_server(
+    env: dict[str, str], output: list[bytes] | None = None
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`python -m mystocks serve` with `env` (MYSTOCKS_* settings); yields (base URL, process).
+    The server's output lines go to `output` as they come, when it is given."""
     port = free_port()
     process = start({**env, "MYSTOCKS_PORT": str(port)})
-    output = drain(process)
+    output = drain(process, output)
     base = f"http://127.0.0.1:{port}"
     try:
         try:

@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from mystocks.settings import DEV_ADMIN_PASSWORD
-from tests.servers import drain, free_port, start, wait_until_up
+from tests.servers import free_port, subprocess_server
 
 BARS = "mystocks.api.market.list_bars"
 SYMBOLS = "mystocks.api.market.list_symbols"
@@ -24,27 +24,16 @@ SYMBOLS = "mystocks.api.market.list_symbols"
 def server(template_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     data = tmp_path_factory.mktemp("e2e-observe")
     shutil.copytree(template_dir, data, dirs_exist_ok=True)
-    port, metrics_port = free_port(), free_port()
+    metrics_port = free_port()
     env = {
         "MYSTOCKS_DATA_DIR": str(data),
         "MYSTOCKS_SAMPLE_TICK_DAYS": "5",
-        "MYSTOCKS_PORT": str(port),
         "MYSTOCKS_METRICS_PORT": str(metrics_port),
         "MYSTOCKS_LOG_FORMAT": "json",
     }
-    process = start(env)
-    output = drain(process)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        try:
-            wait_until_up(base, lambda: process.poll() is None)
-        except BaseException:
-            print(b"".join(output).decode(errors="replace"))
-            raise
+    output: list[bytes] = []
+    with subprocess_server(env, output) as (base, _process):
         yield {"base": base, "metrics": f"http://127.0.0.1:{metrics_port}", "output": output}
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def counts(text: str) -> dict[str, float]:
