@@ -10,17 +10,22 @@ What it writes:
                                                      responses without a model per row
     generated/python/mystocks_contract/protocols.py  one handler Protocol per tag
     frontend-client/src/schema.d.ts              TypeScript types (openapi-typescript)
+    generated/python-client/                     the `mystocks-client` package for programs
+                                                 (openapi-python-client, run from .venv-codegen)
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import difflib
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -38,6 +43,8 @@ OUTPUTS = (
     "generated/python/mystocks_contract/protocols.py",
     "frontend-client/src/schema.d.ts",
 )
+CLIENT = "generated/python-client"  # a whole folder, compared file by file
+CODEGEN_BIN = ROOT / ".venv-codegen" / "bin"
 CODEGEN_ARGS = (
     "--input-file-type",
     "openapi",
@@ -59,8 +66,22 @@ CODEGEN_ARGS = (
 )
 
 
-def run(cmd: list[str], cwd: Path = ROOT) -> None:
-    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+def for_client(spec: dict[str, Any]) -> dict[str, Any]:
+    """The contract as the Python client sees it: operations named by their handler's name
+    (`create_token`, not `mystocks.api.auth.create_token`, which is the server's routing)."""
+    client = copy.deepcopy(spec)
+    names = []
+    for item in client["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict) and "operationId" in operation:
+                operation["operationId"] = operation["operationId"].rsplit(".", 1)[1]
+                names.append(operation["operationId"])
+    assert len(names) == len(set(names)), "two operations would share a client function name"
+    return client
+
+
+def run(cmd: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> None:
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
         raise SystemExit(f"failed: {' '.join(cmd)}")
@@ -113,6 +134,30 @@ def generate(out: Path) -> None:
         ]
     )
 
+    # The generator formats with the ruff beside it; run where no pyproject of ours is above.
+    with tempfile.TemporaryDirectory() as work:
+        client_spec = Path(work) / "openapi.yaml"
+        client_spec.write_text(dump(for_client(spec)), encoding="utf-8")
+        env = {**os.environ, "PATH": f"{CODEGEN_BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+        run(
+            [
+                str(CODEGEN_BIN / "openapi-python-client"),
+                "generate",
+                "--path",
+                str(client_spec),
+                "--config",
+                str(ROOT / "tools" / "python-client.yaml"),
+                "--meta",
+                "setup",
+                "--output-path",
+                str(Path(work) / "client"),
+            ],
+            cwd=Path(work),
+            env=env,
+        )
+        shutil.rmtree(Path(work) / "client" / ".ruff_cache", ignore_errors=True)
+        shutil.copytree(Path(work) / "client", out / CLIENT, dirs_exist_ok=True)
+
     schema_ts = out / "frontend-client" / "src" / "schema.d.ts"
     schema_ts.parent.mkdir(parents=True, exist_ok=True)
     run(
@@ -121,12 +166,24 @@ def generate(out: Path) -> None:
     )
 
 
+def client_files(*roots: Path) -> list[str]:
+    """Every file of the generated client, in a fresh tree or the committed one."""
+    files = set()
+    for root in roots:
+        folder = root / CLIENT
+        if folder.exists():
+            files |= {str(p.relative_to(root)) for p in folder.rglob("*") if p.is_file()}
+    skipped = ("__pycache__", ".egg-info", ".ruff_cache")  # made by installs and tools, not us
+    return sorted(f for f in files if not any(part in f for part in skipped))
+
+
 def check() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         generate(Path(tmp))
         drift = []
-        for rel in OUTPUTS:
-            fresh = (Path(tmp) / rel).read_text(encoding="utf-8")
+        for rel in (*OUTPUTS, *client_files(Path(tmp), ROOT)):
+            fresh_path = Path(tmp) / rel
+            fresh = fresh_path.read_text(encoding="utf-8") if fresh_path.exists() else ""
             committed_path = ROOT / rel
             committed = (
                 committed_path.read_text(encoding="utf-8") if committed_path.exists() else ""
@@ -148,7 +205,7 @@ def check() -> int:
             "run `make generate` and commit the result\n"
         )
         return 1
-    print(f"generated code matches openapi/ ({len(OUTPUTS)} files)")
+    print(f"generated code matches openapi/ ({len(OUTPUTS)} files and the Python client)")
     return 0
 
 
@@ -164,7 +221,10 @@ def main() -> int:
         for rel in OUTPUTS:
             (args.out / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(Path(tmp) / rel, args.out / rel)
-    print(f"wrote {len(OUTPUTS)} files")
+        # The client is replaced whole, so a file the generator stops writing goes too.
+        shutil.rmtree(args.out / CLIENT, ignore_errors=True)
+        shutil.copytree(Path(tmp) / CLIENT, args.out / CLIENT)
+    print(f"wrote {len(OUTPUTS)} files and {CLIENT}/")
     return 0
 
 

@@ -1,0 +1,250 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.alert_page import AlertPage
+from ...models.alert_severity import AlertSeverity
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    severity: AlertSeverity | Unset = UNSET,
+    acknowledged: bool | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = 100,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_severity: str | Unset = UNSET
+    if not isinstance(severity, Unset):
+        json_severity = severity.value
+
+    params["severity"] = json_severity
+
+    params["acknowledged"] = acknowledged
+
+    params["cursor"] = cursor
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/alerts",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AlertPage | Problem | None:
+    if response.status_code == 200:
+        response_200 = AlertPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AlertPage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    severity: AlertSeverity | Unset = UNSET,
+    acknowledged: bool | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = 100,
+) -> Response[AlertPage | Problem]:
+    """Your risk alerts
+
+     Newest first; an admin sees everyone's.
+
+    Args:
+        severity (AlertSeverity | Unset):  Example: warning.
+        acknowledged (bool | Unset):
+        cursor (str | Unset):
+        limit (int | Unset):  Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AlertPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        severity=severity,
+        acknowledged=acknowledged,
+        cursor=cursor,
+        limit=limit,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    severity: AlertSeverity | Unset = UNSET,
+    acknowledged: bool | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = 100,
+) -> AlertPage | Problem | None:
+    """Your risk alerts
+
+     Newest first; an admin sees everyone's.
+
+    Args:
+        severity (AlertSeverity | Unset):  Example: warning.
+        acknowledged (bool | Unset):
+        cursor (str | Unset):
+        limit (int | Unset):  Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AlertPage | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        severity=severity,
+        acknowledged=acknowledged,
+        cursor=cursor,
+        limit=limit,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    severity: AlertSeverity | Unset = UNSET,
+    acknowledged: bool | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = 100,
+) -> Response[AlertPage | Problem]:
+    """Your risk alerts
+
+     Newest first; an admin sees everyone's.
+
+    Args:
+        severity (AlertSeverity | Unset):  Example: warning.
+        acknowledged (bool | Unset):
+        cursor (str | Unset):
+        limit (int | Unset):  Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AlertPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        severity=severity,
+        acknowledged=acknowledged,
+        cursor=cursor,
+        limit=limit,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    severity: AlertSeverity | Unset = UNSET,
+    acknowledged: bool | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = 100,
+) -> AlertPage | Problem | None:
+    """Your risk alerts
+
+     Newest first; an admin sees everyone's.
+
+    Args:
+        severity (AlertSeverity | Unset):  Example: warning.
+        acknowledged (bool | Unset):
+        cursor (str | Unset):
+        limit (int | Unset):  Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AlertPage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            severity=severity,
+            acknowledged=acknowledged,
+            cursor=cursor,
+            limit=limit,
+        )
+    ).parsed

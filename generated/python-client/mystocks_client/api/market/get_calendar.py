@@ -1,0 +1,238 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.calendar import Calendar
+from ...models.get_calendar_exchange import GetCalendarExchange
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    exchange: GetCalendarExchange | Unset = GetCalendarExchange.XSHG,
+    start: datetime.date,
+    end: datetime.date,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_exchange: str | Unset = UNSET
+    if not isinstance(exchange, Unset):
+        json_exchange = exchange.value
+
+    params["exchange"] = json_exchange
+
+    json_start = start.isoformat()
+    params["start"] = json_start
+
+    json_end = end.isoformat()
+    params["end"] = json_end
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/market/calendar",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Calendar | Problem | None:
+    if response.status_code == 200:
+        response_200 = Calendar.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Calendar | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    exchange: GetCalendarExchange | Unset = GetCalendarExchange.XSHG,
+    start: datetime.date,
+    end: datetime.date,
+) -> Response[Calendar | Problem]:
+    """Trading days
+
+     Trading days of an exchange between `start` and `end` (inclusive), from exchange_calendars.
+
+    Args:
+        exchange (GetCalendarExchange | Unset):  Default: GetCalendarExchange.XSHG.
+        start (datetime.date):
+        end (datetime.date):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Calendar | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        exchange=exchange,
+        start=start,
+        end=end,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    exchange: GetCalendarExchange | Unset = GetCalendarExchange.XSHG,
+    start: datetime.date,
+    end: datetime.date,
+) -> Calendar | Problem | None:
+    """Trading days
+
+     Trading days of an exchange between `start` and `end` (inclusive), from exchange_calendars.
+
+    Args:
+        exchange (GetCalendarExchange | Unset):  Default: GetCalendarExchange.XSHG.
+        start (datetime.date):
+        end (datetime.date):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Calendar | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        exchange=exchange,
+        start=start,
+        end=end,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    exchange: GetCalendarExchange | Unset = GetCalendarExchange.XSHG,
+    start: datetime.date,
+    end: datetime.date,
+) -> Response[Calendar | Problem]:
+    """Trading days
+
+     Trading days of an exchange between `start` and `end` (inclusive), from exchange_calendars.
+
+    Args:
+        exchange (GetCalendarExchange | Unset):  Default: GetCalendarExchange.XSHG.
+        start (datetime.date):
+        end (datetime.date):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Calendar | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        exchange=exchange,
+        start=start,
+        end=end,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    exchange: GetCalendarExchange | Unset = GetCalendarExchange.XSHG,
+    start: datetime.date,
+    end: datetime.date,
+) -> Calendar | Problem | None:
+    """Trading days
+
+     Trading days of an exchange between `start` and `end` (inclusive), from exchange_calendars.
+
+    Args:
+        exchange (GetCalendarExchange | Unset):  Default: GetCalendarExchange.XSHG.
+        start (datetime.date):
+        end (datetime.date):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Calendar | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            exchange=exchange,
+            start=start,
+            end=end,
+        )
+    ).parsed

@@ -1,0 +1,289 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.order_page import OrderPage
+from ...models.order_side import OrderSide
+from ...models.order_status import OrderStatus
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    account_id: int | Unset = UNSET,
+    symbol: str | Unset = UNSET,
+    status: OrderStatus | Unset = UNSET,
+    side: OrderSide | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["account_id"] = account_id
+
+    params["symbol"] = symbol
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    json_side: str | Unset = UNSET
+    if not isinstance(side, Unset):
+        json_side = side.value
+
+    params["side"] = json_side
+
+    params["cursor"] = cursor
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/orders",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> OrderPage | Problem | None:
+    if response.status_code == 200:
+        response_200 = OrderPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[OrderPage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    account_id: int | Unset = UNSET,
+    symbol: str | Unset = UNSET,
+    status: OrderStatus | Unset = UNSET,
+    side: OrderSide | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[OrderPage | Problem]:
+    """Paper orders
+
+     Your orders (an admin sees everyone's), newest first, with optional filters.
+
+    Args:
+        account_id (int | Unset):
+        symbol (str | Unset):
+        status (OrderStatus | Unset): new -> partially_filled -> filled, or cancelled, rejected,
+            expired. Example: filled.
+        side (OrderSide | Unset):  Example: buy.
+        cursor (str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrderPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        symbol=symbol,
+        status=status,
+        side=side,
+        cursor=cursor,
+        limit=limit,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    account_id: int | Unset = UNSET,
+    symbol: str | Unset = UNSET,
+    status: OrderStatus | Unset = UNSET,
+    side: OrderSide | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> OrderPage | Problem | None:
+    """Paper orders
+
+     Your orders (an admin sees everyone's), newest first, with optional filters.
+
+    Args:
+        account_id (int | Unset):
+        symbol (str | Unset):
+        status (OrderStatus | Unset): new -> partially_filled -> filled, or cancelled, rejected,
+            expired. Example: filled.
+        side (OrderSide | Unset):  Example: buy.
+        cursor (str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrderPage | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        account_id=account_id,
+        symbol=symbol,
+        status=status,
+        side=side,
+        cursor=cursor,
+        limit=limit,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    account_id: int | Unset = UNSET,
+    symbol: str | Unset = UNSET,
+    status: OrderStatus | Unset = UNSET,
+    side: OrderSide | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[OrderPage | Problem]:
+    """Paper orders
+
+     Your orders (an admin sees everyone's), newest first, with optional filters.
+
+    Args:
+        account_id (int | Unset):
+        symbol (str | Unset):
+        status (OrderStatus | Unset): new -> partially_filled -> filled, or cancelled, rejected,
+            expired. Example: filled.
+        side (OrderSide | Unset):  Example: buy.
+        cursor (str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrderPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        symbol=symbol,
+        status=status,
+        side=side,
+        cursor=cursor,
+        limit=limit,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    account_id: int | Unset = UNSET,
+    symbol: str | Unset = UNSET,
+    status: OrderStatus | Unset = UNSET,
+    side: OrderSide | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> OrderPage | Problem | None:
+    """Paper orders
+
+     Your orders (an admin sees everyone's), newest first, with optional filters.
+
+    Args:
+        account_id (int | Unset):
+        symbol (str | Unset):
+        status (OrderStatus | Unset): new -> partially_filled -> filled, or cancelled, rejected,
+            expired. Example: filled.
+        side (OrderSide | Unset):  Example: buy.
+        cursor (str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrderPage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            account_id=account_id,
+            symbol=symbol,
+            status=status,
+            side=side,
+            cursor=cursor,
+            limit=limit,
+        )
+    ).parsed

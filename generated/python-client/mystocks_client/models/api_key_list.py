@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.api_key import ApiKey
+
+
+T = TypeVar("T", bound="ApiKeyList")
+
+
+@_attrs_define
+class ApiKeyList:
+    """
+    Example:
+        {'items': [{'key_id': 'mk_3f9a0c2d4b6e8a1c', 'name': 'research notebook', 'scopes': ['read'], 'created_at':
+            '2026-11-24T09:30:00+00:00', 'expires_at': '2027-02-22T09:30:00+00:00', 'revoked_at': None, 'status':
+            'active'}]}
+
+    Attributes:
+        items (list[ApiKey]):
+    """
+
+    items: list[ApiKey]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "items": items,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.api_key import ApiKey  # noqa: PLC0415
+
+        d = dict(src_dict)
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = ApiKey.from_dict(items_item_data)
+
+            items.append(items_item)
+
+        api_key_list = cls(
+            items=items,
+        )
+
+        api_key_list.additional_properties = d
+        return api_key_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.audit_entry import AuditEntry
+
+
+T = TypeVar("T", bound="AuditPage")
+
+
+@_attrs_define
+class AuditPage:
+    """
+    Example:
+        {'items': [{'id': 42, 'at': '2026-11-24T05:00:00Z', 'actor': 'alice', 'actor_kind': 'user', 'key_id': None,
+            'action': 'order.create', 'target_type': 'order', 'target_id': '17', 'outcome': 'ok', 'client_ip':
+            '203.0.113.7', 'request_id': '6f1c2d0e9a', 'details': {'account_id': 3, 'symbol': '600036.SH', 'side': 'buy',
+            'quantity': 100}}], 'next_cursor': None}
+
+    Attributes:
+        items (list[AuditEntry]):
+        next_cursor (None | str):
+    """
+
+    items: list[AuditEntry]
+    next_cursor: None | str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+        next_cursor: None | str
+        next_cursor = self.next_cursor
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "items": items,
+                "next_cursor": next_cursor,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.audit_entry import AuditEntry  # noqa: PLC0415
+
+        d = dict(src_dict)
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = AuditEntry.from_dict(items_item_data)
+
+            items.append(items_item)
+
+        def _parse_next_cursor(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        next_cursor = _parse_next_cursor(d.pop("next_cursor"))
+
+        audit_page = cls(
+            items=items,
+            next_cursor=next_cursor,
+        )
+
+        audit_page.additional_properties = d
+        return audit_page
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class DashboardUpdateEventType(StrEnum):
+    DASHBOARD_UPDATE = "dashboard_update"
+
+    def __str__(self) -> str:
+        return str(self.value)

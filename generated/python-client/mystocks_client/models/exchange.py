@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class Exchange(StrEnum):
+    NASDAQ = "NASDAQ"
+    NYSE = "NYSE"
+    SSE = "SSE"
+    SZSE = "SZSE"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,204 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.exchange import Exchange
+from ..models.instrument_board import InstrumentBoard
+from ..models.instrument_currency import InstrumentCurrency
+from ..models.instrument_market import InstrumentMarket
+from ..models.instrument_type import InstrumentType
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Instrument")
+
+
+@_attrs_define
+class Instrument:
+    """
+    Example:
+        {'symbol': '600036.SH', 'code': '600036', 'name': '招商银行', 'pinyin': 'zsyh', 'exchange': 'SSE', 'market': 'CN',
+            'type': 'stock', 'industry': '银行', 'currency': 'CNY', 'timezone': 'Asia/Shanghai', 'board': 'main', 'lot_size':
+            100, 'tick_size': 0.01, 'price_limit_pct': 0.1}
+
+    Attributes:
+        symbol (str):  Example: 600036.SH.
+        code (str):  Example: 600036.
+        name (str): Name as listed (Chinese for A-shares). Example: 招商银行.
+        exchange (Exchange): Listing exchange. Example: SSE.
+        market (InstrumentMarket):
+        type_ (InstrumentType):  Example: stock.
+        currency (InstrumentCurrency):
+        timezone (str): IANA zone of the exchange; bar and tick times are given in it. Example: Asia/Shanghai.
+        board (InstrumentBoard): `main`, `chinext` (300/301), `star` (688), `index`, or `us`.
+        lot_size (int): Board lot in shares (100 for A-share buys).
+        tick_size (float): Minimum price step. Example: 0.01.
+        pinyin (str | Unset): Lower-case pinyin initials of the Chinese name, as terminals search (`zsyh`). Example:
+            zsyh.
+        industry (None | str | Unset):  Example: 银行.
+        price_limit_pct (float | None | Unset): Daily price-limit band as a fraction (0.10 main board, 0.20
+            ChiNext/STAR, 0.05 ST); null where there is none. Example: 0.1.
+    """
+
+    symbol: str
+    code: str
+    name: str
+    exchange: Exchange
+    market: InstrumentMarket
+    type_: InstrumentType
+    currency: InstrumentCurrency
+    timezone: str
+    board: InstrumentBoard
+    lot_size: int
+    tick_size: float
+    pinyin: str | Unset = UNSET
+    industry: None | str | Unset = UNSET
+    price_limit_pct: float | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        symbol = self.symbol
+
+        code = self.code
+
+        name = self.name
+
+        exchange = self.exchange.value
+
+        market = self.market.value
+
+        type_ = self.type_.value
+
+        currency = self.currency.value
+
+        timezone = self.timezone
+
+        board = self.board.value
+
+        lot_size = self.lot_size
+
+        tick_size = self.tick_size
+
+        pinyin = self.pinyin
+
+        industry: None | str | Unset
+        if isinstance(self.industry, Unset):
+            industry = UNSET
+        else:
+            industry = self.industry
+
+        price_limit_pct: float | None | Unset
+        if isinstance(self.price_limit_pct, Unset):
+            price_limit_pct = UNSET
+        else:
+            price_limit_pct = self.price_limit_pct
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "symbol": symbol,
+                "code": code,
+                "name": name,
+                "exchange": exchange,
+                "market": market,
+                "type": type_,
+                "currency": currency,
+                "timezone": timezone,
+                "board": board,
+                "lot_size": lot_size,
+                "tick_size": tick_size,
+            }
+        )
+        if pinyin is not UNSET:
+            field_dict["pinyin"] = pinyin
+        if industry is not UNSET:
+            field_dict["industry"] = industry
+        if price_limit_pct is not UNSET:
+            field_dict["price_limit_pct"] = price_limit_pct
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        symbol = d.pop("symbol")
+
+        code = d.pop("code")
+
+        name = d.pop("name")
+
+        exchange = Exchange(d.pop("exchange"))
+
+        market = InstrumentMarket(d.pop("market"))
+
+        type_ = InstrumentType(d.pop("type"))
+
+        currency = InstrumentCurrency(d.pop("currency"))
+
+        timezone = d.pop("timezone")
+
+        board = InstrumentBoard(d.pop("board"))
+
+        lot_size = d.pop("lot_size")
+
+        tick_size = d.pop("tick_size")
+
+        pinyin = d.pop("pinyin", UNSET)
+
+        def _parse_industry(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        industry = _parse_industry(d.pop("industry", UNSET))
+
+        def _parse_price_limit_pct(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        price_limit_pct = _parse_price_limit_pct(d.pop("price_limit_pct", UNSET))
+
+        instrument = cls(
+            symbol=symbol,
+            code=code,
+            name=name,
+            exchange=exchange,
+            market=market,
+            type_=type_,
+            currency=currency,
+            timezone=timezone,
+            board=board,
+            lot_size=lot_size,
+            tick_size=tick_size,
+            pinyin=pinyin,
+            industry=industry,
+            price_limit_pct=price_limit_pct,
+        )
+
+        instrument.additional_properties = d
+        return instrument
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

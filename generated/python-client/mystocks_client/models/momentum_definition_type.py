@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class MomentumDefinitionType(StrEnum):
+    MOMENTUM = "momentum"
+
+    def __str__(self) -> str:
+        return str(self.value)

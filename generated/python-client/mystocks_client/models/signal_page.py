@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.signal import Signal
+
+
+T = TypeVar("T", bound="SignalPage")
+
+
+@_attrs_define
+class SignalPage:
+    """
+    Example:
+        {'items': [{'id': 7, 'strategy_id': 1, 'symbol': '600036.SH', 'period': '5m', 'side': 'buy', 'price': 25.87,
+            'reason': "sma_cross {'fast': 5, 'slow': 20}: target 0 -> 1 on the 5m bar closing 2017-07-26T10:35:00+08:00",
+            'bar_time': '2017-07-26T10:35:00+08:00', 'created_at': '2026-11-24T02:35:00.120000+00:00', 'order_id': None,
+            'order_refusal': None}], 'next_cursor': None}
+
+    Attributes:
+        items (list[Signal]):
+        next_cursor (None | str): Pass as `cursor` for older signals; null on the last page.
+    """
+
+    items: list[Signal]
+    next_cursor: None | str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+        next_cursor: None | str
+        next_cursor = self.next_cursor
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "items": items,
+                "next_cursor": next_cursor,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.signal import Signal  # noqa: PLC0415
+
+        d = dict(src_dict)
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = Signal.from_dict(items_item_data)
+
+            items.append(items_item)
+
+        def _parse_next_cursor(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        next_cursor = _parse_next_cursor(d.pop("next_cursor"))
+
+        signal_page = cls(
+            items=items,
+            next_cursor=next_cursor,
+        )
+
+        signal_page.additional_properties = d
+        return signal_page
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

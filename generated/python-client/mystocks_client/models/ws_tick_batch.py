@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.ws_tick_item import WsTickItem
+
+
+T = TypeVar("T", bound="WsTickBatch")
+
+
+@_attrs_define
+class WsTickBatch:
+    """
+    Example:
+        {'items': [{'symbol': '600036.SH', 'ts': '2026-11-24T09:30:10+08:00', 'price': 24.12, 'volume': 1200, 'amount':
+            28944.0}]}
+
+    Attributes:
+        items (list[WsTickItem]):
+    """
+
+    items: list[WsTickItem]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "items": items,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.ws_tick_item import WsTickItem  # noqa: PLC0415
+
+        d = dict(src_dict)
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = WsTickItem.from_dict(items_item_data)
+
+            items.append(items_item)
+
+        ws_tick_batch = cls(
+            items=items,
+        )
+
+        ws_tick_batch.additional_properties = d
+        return ws_tick_batch
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

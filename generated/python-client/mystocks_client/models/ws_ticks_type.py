@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class WsTicksType(StrEnum):
+    TICKS = "ticks"
+
+    def __str__(self) -> str:
+        return str(self.value)
