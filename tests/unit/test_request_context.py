@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from mystocks.logs import REQUEST_ID
-from mystocks.services.request_context import bound, current_client_ip, current_request_id
+from mystocks.services.request_context import CLIENT_IP, current_client_ip, current_request_id
 
 
 def test_outside_a_request_there_is_no_address_or_request_id():
@@ -18,7 +18,10 @@ def test_the_request_id_is_the_one_the_middleware_set():
     assert current_request_id() is None
 
 
-def test_the_client_address_comes_from_the_bound_scope():
-    with bound({"headers": [], "client": ("10.0.0.1", 1)}):
+def test_the_client_address_is_the_one_the_middleware_set():
+    token = CLIENT_IP.set("10.0.0.1")
+    try:
         assert current_client_ip() == "10.0.0.1"
+    finally:
+        CLIENT_IP.reset(token)
     assert current_client_ip() is None

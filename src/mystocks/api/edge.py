@@ -1,5 +1,5 @@
-"""The outermost layers of every HTTP answer: security headers, CORS, and the request's
-context for the audit log. `edge(app, settings)` wraps the rest of the stack in them.
+"""The outermost layers of every HTTP answer: security headers and CORS. `edge(app, settings)`
+wraps the rest of the stack in them.
 
 Security headers go on every answer, errors and 429s included, unless the answer set its own:
 `nosniff`, no referrer, no framing, and a Content-Security-Policy fit for the Vue app served
@@ -19,7 +19,6 @@ from __future__ import annotations
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mystocks.services.request_context import bound
 from mystocks.settings import Settings
 
 _COMMON = "img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; " + (
@@ -91,22 +90,8 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-class ClientContext:
-    """Binds the request's scope for `services.request_context` (address, request id)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        with bound(scope):
-            await self.app(scope, receive, send)
-
-
 def edge(app: ASGIApp, settings: Settings) -> ASGIApp:
-    wrapped: ASGIApp = ClientContext(app)
+    wrapped: ASGIApp = app
     origins = settings.cors_origin_list
     if origins:
         wrapped = CORSMiddleware(

@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mystocks import metrics
 from mystocks.logs import REQUEST_ID, TRACE_ID
+from mystocks.services.request_context import CLIENT_IP
 
 access_log = logging.getLogger("mystocks.access")
 
@@ -77,6 +78,8 @@ class ObserveMiddleware:
         # `extensions` dict here already (uvicorn sends none), the copy shares it with us.
         scope.setdefault("extensions", {})
         reset = REQUEST_ID.set(request_id)
+        client = scope.get("client")
+        client_reset = CLIENT_IP.set(str(client[0]) if client else None)
         started = time.perf_counter()
         answer: dict[str, Any] = {"status": 500, "bytes": 0}
 
@@ -115,6 +118,7 @@ class ObserveMiddleware:
                 self._end_span(span, operation, status)
             if trace_reset is not None:
                 TRACE_ID.reset(trace_reset)
+            CLIENT_IP.reset(client_reset)
             REQUEST_ID.reset(reset)
 
     async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
