@@ -11,7 +11,7 @@ import schemathesis
 from schemathesis import GenerationMode
 from starlette.testclient import TestClient
 
-from mystocks.api.ratelimit import read_body
+from mystocks.api.ratelimit import read_body, signed_target
 from mystocks.app import MyStocksApp
 from mystocks.services.api_keys import signed_headers
 from tests.conftest import app_on_copy, login
@@ -89,14 +89,8 @@ class SigningTransport:
             await self.app(scope, receive, send)
             return
         body, receive = await read_body(receive, 1 << 30)
-        path = scope.get("raw_path") or scope["path"].encode()
         signed = signed_headers(
-            self.key_id.decode(),
-            self.secret,
-            scope["method"],
-            path.decode("latin-1"),
-            scope.get("query_string", b"").decode("latin-1"),
-            body,
+            self.key_id.decode(), self.secret, scope["method"], *signed_target(scope), body
         )
         extra = [(k.lower().encode(), v.encode()) for k, v in signed.items() if k != "X-MS-APIKEY"]
         await self.app({**scope, "headers": [*scope["headers"], *extra]}, receive, send)

@@ -41,6 +41,12 @@ EXEMPT = ("/health", "/ready", "/openapi.json", "/docs")
 MAX_SIGNED_BODY = 16 * 1024 * 1024  # bytes a signed request's body may have (it is buffered)
 
 
+def signed_target(scope: Scope) -> tuple[str, str]:
+    """The path and query a signature covers: exactly as sent (percent-encoded, no `?`)."""
+    path = scope.get("raw_path") or scope["path"].encode()
+    return path.decode("latin-1"), scope.get("query_string", b"").decode("latin-1")
+
+
 class BodyTooLarge(Exception):
     pass
 
@@ -178,14 +184,9 @@ class RateLimitMiddleware:
         if self.api_keys is None or KEY_HEADER not in headers:
             return None, receive
         body, receive = await read_body(receive, MAX_SIGNED_BODY)
-        path = scope.get("raw_path") or scope["path"].encode()
         try:
             request = SignedRequest.from_headers(
-                headers,
-                scope["method"],
-                path.decode("latin-1"),
-                scope.get("query_string", b"").decode("latin-1"),
-                body,
+                headers, scope["method"], *signed_target(scope), body
             )
             principal = await self.api_keys.verify(request)
         except SignatureRefused as exc:
