@@ -33,6 +33,10 @@ class FieldProblem:
 
 
 class MyStocksError(Exception):
+    # The problem's machine-readable `code` member, for errors that carry one (a refused
+    # order's reason, a refused signature's); None: the problem has no `code`.
+    code: str | None = None
+
     def __init__(self, detail: str, problems: tuple[FieldProblem, ...] = ()) -> None:
         super().__init__(detail)
         self.detail = detail

@@ -25,7 +25,6 @@ from mystocks.errors import (
     InvalidRequest,
     MyStocksError,
     NotFound,
-    OrderRefused,
     PermissionDenied,
     PreconditionRequired,
     RuleViolation,
@@ -34,7 +33,6 @@ from mystocks.errors import (
     TooManyAttempts,
 )
 from mystocks.logs import REQUEST_ID
-from mystocks.services.api_keys import SignatureRefused
 
 log = logging.getLogger("mystocks.api")
 
@@ -122,9 +120,8 @@ def problem(
 def _domain(request: Any, exc: Exception) -> ConnexionResponse:
     assert isinstance(exc, MyStocksError)
     status = next(DOMAIN_STATUS[cls] for cls in type(exc).__mro__ if cls in DOMAIN_STATUS)
-    code = exc.code if isinstance(exc, OrderRefused | SignatureRefused) else None
     headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, TooManyAttempts) else None
-    return problem(status, exc.detail, request.url.path, exc.problems, headers, code=code)
+    return problem(status, exc.detail, request.url.path, exc.problems, headers, code=exc.code)
 
 
 def _connexion(request: Any, exc: Exception) -> ConnexionResponse:
