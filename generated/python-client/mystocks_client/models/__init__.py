@@ -152,13 +152,24 @@ from .store_check import StoreCheck
 from .store_check_name import StoreCheckName
 from .strategy_alert_rule_create import StrategyAlertRuleCreate
 from .strategy_alert_rule_create_kind import StrategyAlertRuleCreateKind
+from .strategy_bollinger_breakout import StrategyBollingerBreakout
 from .strategy_fields import StrategyFields
+from .strategy_input_bollinger_breakout import StrategyInputBollingerBreakout
+from .strategy_input_macd_trend import StrategyInputMacdTrend
+from .strategy_input_momentum import StrategyInputMomentum
+from .strategy_input_rsi_reversion import StrategyInputRsiReversion
+from .strategy_input_sma_cross import StrategyInputSmaCross
+from .strategy_macd_trend import StrategyMacdTrend
 from .strategy_meta import StrategyMeta
 from .strategy_meta_live import StrategyMetaLive
+from .strategy_momentum import StrategyMomentum
+from .strategy_page import StrategyPage
 from .strategy_parameter_info import StrategyParameterInfo
 from .strategy_parameter_info_kind import StrategyParameterInfoKind
 from .strategy_patch import StrategyPatch
 from .strategy_patch_parameters import StrategyPatchParameters
+from .strategy_rsi_reversion import StrategyRsiReversion
+from .strategy_sma_cross import StrategySmaCross
 from .strategy_start import StrategyStart
 from .strategy_status import StrategyStatus
 from .strategy_type import StrategyType
@@ -408,13 +419,24 @@ __all__ = (
     "StoreCheckName",
     "StrategyAlertRuleCreate",
     "StrategyAlertRuleCreateKind",
+    "StrategyBollingerBreakout",
     "StrategyFields",
+    "StrategyInputBollingerBreakout",
+    "StrategyInputMacdTrend",
+    "StrategyInputMomentum",
+    "StrategyInputRsiReversion",
+    "StrategyInputSmaCross",
+    "StrategyMacdTrend",
     "StrategyMeta",
     "StrategyMetaLive",
+    "StrategyMomentum",
+    "StrategyPage",
     "StrategyParameterInfo",
     "StrategyParameterInfoKind",
     "StrategyPatch",
     "StrategyPatchParameters",
+    "StrategyRsiReversion",
+    "StrategySmaCross",
     "StrategyStart",
     "StrategyStatus",
     "StrategyType",

@@ -7,6 +7,11 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
+from ...models.strategy_bollinger_breakout import StrategyBollingerBreakout
+from ...models.strategy_macd_trend import StrategyMacdTrend
+from ...models.strategy_momentum import StrategyMomentum
+from ...models.strategy_rsi_reversion import StrategyRsiReversion
+from ...models.strategy_sma_cross import StrategySmaCross
 from ...types import Response
 
 
@@ -24,7 +29,64 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    Problem
+    | StrategyBollingerBreakout
+    | StrategyMacdTrend
+    | StrategyMomentum
+    | StrategyRsiReversion
+    | StrategySmaCross
+    | None
+):
+    if response.status_code == 200:
+
+        def _parse_response_200(
+            data: object,
+        ) -> StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_strategy_type_0 = StrategySmaCross.from_dict(data)
+
+                return componentsschemas_strategy_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_strategy_type_1 = StrategyRsiReversion.from_dict(data)
+
+                return componentsschemas_strategy_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_strategy_type_2 = StrategyBollingerBreakout.from_dict(data)
+
+                return componentsschemas_strategy_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_strategy_type_3 = StrategyMacdTrend.from_dict(data)
+
+                return componentsschemas_strategy_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_strategy_type_4 = StrategyMomentum.from_dict(data)
+
+            return componentsschemas_strategy_type_4
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
@@ -66,7 +128,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +145,9 @@ def sync_detailed(
     strategy_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem]:
+) -> Response[
+    Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross
+]:
     """One strategy
 
     Args:
@@ -90,7 +158,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross]
     """
 
     kwargs = _get_kwargs(
@@ -108,7 +176,15 @@ def sync(
     strategy_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | None:
+) -> (
+    Problem
+    | StrategyBollingerBreakout
+    | StrategyMacdTrend
+    | StrategyMomentum
+    | StrategyRsiReversion
+    | StrategySmaCross
+    | None
+):
     """One strategy
 
     Args:
@@ -119,7 +195,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross
     """
 
     return sync_detailed(
@@ -132,7 +208,9 @@ async def asyncio_detailed(
     strategy_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem]:
+) -> Response[
+    Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross
+]:
     """One strategy
 
     Args:
@@ -143,7 +221,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross]
     """
 
     kwargs = _get_kwargs(
@@ -159,7 +237,15 @@ async def asyncio(
     strategy_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | None:
+) -> (
+    Problem
+    | StrategyBollingerBreakout
+    | StrategyMacdTrend
+    | StrategyMomentum
+    | StrategyRsiReversion
+    | StrategySmaCross
+    | None
+):
     """One strategy
 
     Args:
@@ -170,7 +256,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross
     """
 
     return (

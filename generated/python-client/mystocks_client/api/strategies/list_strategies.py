@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
+from ...models.strategy_page import StrategyPage
 from ...models.strategy_status import StrategyStatus
 from ...types import UNSET, Response, Unset
 
@@ -43,7 +44,12 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | StrategyPage | None:
+    if response.status_code == 200:
+        response_200 = StrategyPage.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
@@ -85,7 +91,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | StrategyPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,7 +109,7 @@ def sync_detailed(
     owner: str | Unset = UNSET,
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Response[Problem]:
+) -> Response[Problem | StrategyPage]:
     """Strategies
 
      Your strategies (an admin sees everyone's), newest first.
@@ -118,7 +126,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[Problem | StrategyPage]
     """
 
     kwargs = _get_kwargs(
@@ -142,7 +150,7 @@ def sync(
     owner: str | Unset = UNSET,
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Problem | None:
+) -> Problem | StrategyPage | None:
     """Strategies
 
      Your strategies (an admin sees everyone's), newest first.
@@ -159,7 +167,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        Problem | StrategyPage
     """
 
     return sync_detailed(
@@ -178,7 +186,7 @@ async def asyncio_detailed(
     owner: str | Unset = UNSET,
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Response[Problem]:
+) -> Response[Problem | StrategyPage]:
     """Strategies
 
      Your strategies (an admin sees everyone's), newest first.
@@ -195,7 +203,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[Problem | StrategyPage]
     """
 
     kwargs = _get_kwargs(
@@ -217,7 +225,7 @@ async def asyncio(
     owner: str | Unset = UNSET,
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Problem | None:
+) -> Problem | StrategyPage | None:
     """Strategies
 
      Your strategies (an admin sees everyone's), newest first.
@@ -234,7 +242,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        Problem | StrategyPage
     """
 
     return (

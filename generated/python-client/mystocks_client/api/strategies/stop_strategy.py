@@ -7,6 +7,11 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
+from ...models.strategy_bollinger_breakout import StrategyBollingerBreakout
+from ...models.strategy_macd_trend import StrategyMacdTrend
+from ...models.strategy_momentum import StrategyMomentum
+from ...models.strategy_rsi_reversion import StrategyRsiReversion
+from ...models.strategy_sma_cross import StrategySmaCross
 from ...types import UNSET, Response, Unset
 
 
@@ -30,7 +35,64 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    Problem
+    | StrategyBollingerBreakout
+    | StrategyMacdTrend
+    | StrategyMomentum
+    | StrategyRsiReversion
+    | StrategySmaCross
+    | None
+):
+    if response.status_code == 200:
+
+        def _parse_response_200(
+            data: object,
+        ) -> StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_strategy_type_0 = StrategySmaCross.from_dict(data)
+
+                return componentsschemas_strategy_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_strategy_type_1 = StrategyRsiReversion.from_dict(data)
+
+                return componentsschemas_strategy_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_strategy_type_2 = StrategyBollingerBreakout.from_dict(data)
+
+                return componentsschemas_strategy_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_strategy_type_3 = StrategyMacdTrend.from_dict(data)
+
+                return componentsschemas_strategy_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_strategy_type_4 = StrategyMomentum.from_dict(data)
+
+            return componentsschemas_strategy_type_4
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
@@ -87,7 +149,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,7 +167,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     if_match: str | Unset = UNSET,
-) -> Response[Problem]:
+) -> Response[
+    Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross
+]:
     """Turn live signals off
 
      Stops evaluating the strategy; its signals stay listed. Send the `ETag` in `If-Match`.
@@ -115,7 +183,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross]
     """
 
     kwargs = _get_kwargs(
@@ -135,7 +203,15 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     if_match: str | Unset = UNSET,
-) -> Problem | None:
+) -> (
+    Problem
+    | StrategyBollingerBreakout
+    | StrategyMacdTrend
+    | StrategyMomentum
+    | StrategyRsiReversion
+    | StrategySmaCross
+    | None
+):
     """Turn live signals off
 
      Stops evaluating the strategy; its signals stay listed. Send the `ETag` in `If-Match`.
@@ -149,7 +225,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross
     """
 
     return sync_detailed(
@@ -164,7 +240,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     if_match: str | Unset = UNSET,
-) -> Response[Problem]:
+) -> Response[
+    Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross
+]:
     """Turn live signals off
 
      Stops evaluating the strategy; its signals stay listed. Send the `ETag` in `If-Match`.
@@ -178,7 +256,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross]
     """
 
     kwargs = _get_kwargs(
@@ -196,7 +274,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     if_match: str | Unset = UNSET,
-) -> Problem | None:
+) -> (
+    Problem
+    | StrategyBollingerBreakout
+    | StrategyMacdTrend
+    | StrategyMomentum
+    | StrategyRsiReversion
+    | StrategySmaCross
+    | None
+):
     """Turn live signals off
 
      Stops evaluating the strategy; its signals stay listed. Send the `ETag` in `If-Match`.
@@ -210,7 +296,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross
     """
 
     return (

@@ -7,7 +7,12 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
+from ...models.strategy_bollinger_breakout import StrategyBollingerBreakout
+from ...models.strategy_macd_trend import StrategyMacdTrend
+from ...models.strategy_momentum import StrategyMomentum
 from ...models.strategy_patch import StrategyPatch
+from ...models.strategy_rsi_reversion import StrategyRsiReversion
+from ...models.strategy_sma_cross import StrategySmaCross
 from ...types import UNSET, Response, Unset
 
 
@@ -36,7 +41,64 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    Problem
+    | StrategyBollingerBreakout
+    | StrategyMacdTrend
+    | StrategyMomentum
+    | StrategyRsiReversion
+    | StrategySmaCross
+    | None
+):
+    if response.status_code == 200:
+
+        def _parse_response_200(
+            data: object,
+        ) -> StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_strategy_type_0 = StrategySmaCross.from_dict(data)
+
+                return componentsschemas_strategy_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_strategy_type_1 = StrategyRsiReversion.from_dict(data)
+
+                return componentsschemas_strategy_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_strategy_type_2 = StrategyBollingerBreakout.from_dict(data)
+
+                return componentsschemas_strategy_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_strategy_type_3 = StrategyMacdTrend.from_dict(data)
+
+                return componentsschemas_strategy_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_strategy_type_4 = StrategyMomentum.from_dict(data)
+
+            return componentsschemas_strategy_type_4
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
@@ -98,7 +160,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,7 +179,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: StrategyPatch,
     if_match: str | Unset = UNSET,
-) -> Response[Problem]:
+) -> Response[
+    Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross
+]:
     """Change some fields of a strategy
 
     Args:
@@ -129,7 +197,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross]
     """
 
     kwargs = _get_kwargs(
@@ -151,7 +219,15 @@ def sync(
     client: AuthenticatedClient | Client,
     body: StrategyPatch,
     if_match: str | Unset = UNSET,
-) -> Problem | None:
+) -> (
+    Problem
+    | StrategyBollingerBreakout
+    | StrategyMacdTrend
+    | StrategyMomentum
+    | StrategyRsiReversion
+    | StrategySmaCross
+    | None
+):
     """Change some fields of a strategy
 
     Args:
@@ -167,7 +243,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross
     """
 
     return sync_detailed(
@@ -184,7 +260,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: StrategyPatch,
     if_match: str | Unset = UNSET,
-) -> Response[Problem]:
+) -> Response[
+    Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross
+]:
     """Change some fields of a strategy
 
     Args:
@@ -200,7 +278,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross]
     """
 
     kwargs = _get_kwargs(
@@ -220,7 +298,15 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: StrategyPatch,
     if_match: str | Unset = UNSET,
-) -> Problem | None:
+) -> (
+    Problem
+    | StrategyBollingerBreakout
+    | StrategyMacdTrend
+    | StrategyMomentum
+    | StrategyRsiReversion
+    | StrategySmaCross
+    | None
+):
     """Change some fields of a strategy
 
     Args:
@@ -236,7 +322,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        Problem | StrategyBollingerBreakout | StrategyMacdTrend | StrategyMomentum | StrategyRsiReversion | StrategySmaCross
     """
 
     return (
