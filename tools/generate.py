@@ -20,6 +20,7 @@ import argparse
 import copy
 import difflib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -68,10 +69,11 @@ CODEGEN_ARGS = (
 
 def for_client(spec: dict[str, Any]) -> dict[str, Any]:
     """The contract as the Python client sees it: operations named by their handler's name
-    (`create_token`, not `mystocks.api.auth.create_token`, which is the server's routing), and
-    discriminated unions inside an `allOf` distributed over it (see `distribute_unions`)."""
+    (`create_token`, not `mystocks.api.auth.create_token`, which is the server's routing), with
+    two shapes it cannot read rewritten (`distribute_unions`, `nullable_refs`)."""
     client = copy.deepcopy(spec)
     distribute_unions(client["components"]["schemas"])
+    nullable_refs(client["components"]["schemas"])
     names = []
     for item in client["paths"].values():
         for operation in item.values():
@@ -119,6 +121,72 @@ def distribute_unions(schemas: dict[str, Any]) -> None:
                 "mapping": mapping,
             },
         }
+
+
+def nullable_refs(schemas: dict[str, Any]) -> None:
+    """Rewrite a nullable reference written the OpenAPI 3.0 way, `{nullable: true, allOf: [R]}`,
+    as `{nullable: true, oneOf: [R]}`: openapi-python-client reads the first as never null
+    (R does not allow null) and fails on a queued backtest's `metrics: null`."""
+    for schema in schemas.values():
+        for name, prop in schema.get("properties", {}).items():
+            if prop.get("nullable") and len(prop.get("allOf", [])) == 1:
+                rest = {k: v for k, v in prop.items() if k not in ("allOf", "type")}
+                schema["properties"][name] = rest | {"oneOf": prop["allOf"]}
+
+
+# openapi-python-client 0.29.1 collects the query string in a local `params` dict, which
+# shadows a query parameter of that name (its only reserved names are `client` and `url`):
+# get_indicators sent the dict as its own `params`. The dict is renamed in such modules.
+_OWN_PARAMS = re.compile(r"^def _get_kwargs\((?:\n    [^\n]*)*?\n    params: (?!dict)", re.M)
+_LOCAL_PARAMS = (
+    (re.compile(r"^    params: dict\[str, Any\] = \{\}$", re.M), "    query: dict[str, Any] = {}"),
+    (re.compile(r'^(\s+)params\["', re.M), r'\1query["'),
+    (
+        re.compile(r"^    params = \{k: v for k, v in params\.items\(\)", re.M),
+        "    query = {k: v for k, v in query.items()",
+    ),
+    (re.compile(r'^        "params": params,$', re.M), '        "params": query,'),
+)
+
+
+def unshadow_params(module: str) -> str:
+    """An endpoint module whose operation has a query parameter `params`, with the generator's
+    local query dict renamed `query` (other modules are returned as they are)."""
+    if not _OWN_PARAMS.search(module):
+        return module
+    for pattern, replacement in _LOCAL_PARAMS:
+        module, count = pattern.subn(replacement, module)
+        assert count, f"the generator's module no longer has {pattern.pattern!r}"
+    return module
+
+
+def unexploded_arrays(spec: dict[str, Any]) -> dict[str, list[str]]:
+    """{operationId: [query parameter]} of arrays sent comma-separated (`explode: false`)."""
+    found: dict[str, list[str]] = {}
+    for item in spec["paths"].values():
+        for operation in item.values():
+            if not isinstance(operation, dict):
+                continue
+            for parameter in operation.get("parameters", []):
+                if (
+                    parameter.get("in") == "query"
+                    and parameter.get("explode") is False
+                    and parameter.get("schema", {}).get("type") == "array"
+                ):
+                    found.setdefault(operation["operationId"], []).append(parameter["name"])
+    return found
+
+
+def join_unexploded(module: str, name: str) -> str:
+    """openapi-python-client 0.29.1 ignores `explode: false` and repeats the parameter
+    (`params=12&params=26`); send `params=12,26` as the contract says."""
+    pattern = re.compile(rf'^(\s+)(params|query)\["{name}"\] = json_{name}$', re.M)
+    value = f"json_{name}"
+    joined = rf'\1\2["{name}"] = '
+    joined += f'",".join(map(str, {value})) if isinstance({value}, list) else {value}'
+    module, count = pattern.subn(joined, module)
+    assert count == 1, f"the generator no longer sets the query parameter {name!r} as expected"
+    return module
 
 
 def run(
@@ -182,7 +250,8 @@ def generate(out: Path) -> None:
     # The generator formats with the ruff beside it; run where no pyproject of ours is above.
     with tempfile.TemporaryDirectory() as work:
         client_spec = Path(work) / "openapi.yaml"
-        client_spec.write_text(dump(for_client(spec)), encoding="utf-8")
+        client_contract = for_client(spec)
+        client_spec.write_text(dump(client_contract), encoding="utf-8")
         env = {**os.environ, "PATH": f"{CODEGEN_BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
         run(
             [
@@ -203,6 +272,12 @@ def generate(out: Path) -> None:
             refuse="Warning(s) encountered",
         )
         shutil.rmtree(Path(work) / "client" / ".ruff_cache", ignore_errors=True)
+        for module in (Path(work) / "client").rglob("api/*/*.py"):
+            text = module.read_text(encoding="utf-8")
+            text = unshadow_params(text)
+            for name in unexploded_arrays(client_contract).get(module.stem, ()):
+                text = join_unexploded(text, name)
+            module.write_text(text, encoding="utf-8")
         shutil.copytree(Path(work) / "client", out / CLIENT, dirs_exist_ok=True)
 
     schema_ts = out / "frontend-client" / "src" / "schema.d.ts"

@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 import schemathesis
+from mystocks_sdk import signature_headers
 from schemathesis import GenerationMode
 from starlette.testclient import TestClient
 
 from mystocks.api.ratelimit import read_body, signed_target
 from mystocks.app import MyStocksApp
-from mystocks.services.api_keys import signed_headers
 from tests.conftest import app_on_copy, login
 
 MAX_EXAMPLES = 50
@@ -89,7 +89,7 @@ class SigningTransport:
             await self.app(scope, receive, send)
             return
         body, receive = await read_body(receive, 1 << 30)
-        signed = signed_headers(
+        signed = signature_headers(
             self.key_id.decode(), self.secret, scope["method"], *signed_target(scope), body
         )
         extra = [(k.lower().encode(), v.encode()) for k, v in signed.items() if k != "X-MS-APIKEY"]

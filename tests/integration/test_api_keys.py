@@ -1,6 +1,6 @@
 """API keys: creation, scopes, exchange-style signed requests, tampering, replays, revocation.
 
-Requests are signed as a program would sign them (`services.api_keys.signed_headers`, over the
+Requests are signed as a program would sign them (`mystocks_sdk.signature_headers`, over the
 path, query and body exactly as they are sent), then tampered with part by part.
 """
 
@@ -15,10 +15,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+from mystocks_sdk import signature_headers
 from starlette.testclient import TestClient
 
 from mystocks.app import MyStocksApp, create_app
-from mystocks.services.api_keys import signed_headers
 from tests.conftest import app_on_copy, login, make_settings
 
 KEYS = "/api/v1/api-keys"
@@ -49,7 +49,9 @@ def send(
     signing: method, path, query, body or one of the headers."""
     query = urlencode(params or {})
     raw = b"" if body is None else json.dumps(body).encode()
-    headers = signed_headers(key["key_id"], key["secret"], method, path, query, raw, **sign_options)
+    headers = signature_headers(
+        key["key_id"], key["secret"], method, path, query, raw, **sign_options
+    )
     tamper = tamper or {}
     method = tamper.get("method", method)
     path = tamper.get("path", path)

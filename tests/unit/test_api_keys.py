@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mystocks_sdk import signature_headers
 
 from mystocks.services.api_keys import (
     SCOPES,
@@ -15,7 +16,6 @@ from mystocks.services.api_keys import (
     SignedRequest,
     scopes_by_operation,
     sign,
-    signed_headers,
 )
 
 BUNDLE = yaml.safe_load((Path(__file__).parents[2] / "generated" / "openapi.yaml").read_text())
@@ -39,7 +39,7 @@ def test_the_signature_matches_an_independent_hmac():
 
 
 def test_signed_headers_make_a_request_the_server_reads():
-    headers = signed_headers("mk_0123456789abcdef", "mss_s", "POST", "/api/v1/orders", "", b"{}")
+    headers = signature_headers("mk_0123456789abcdef", "mss_s", "POST", "/api/v1/orders", "", b"{}")
     lower = {name.lower(): value for name, value in headers.items()}
     request = SignedRequest.from_headers(lower, "POST", "/api/v1/orders", "", b"{}")
     assert request.signature == sign(
@@ -57,7 +57,7 @@ def test_signed_headers_make_a_request_the_server_reads():
     ],
 )
 def test_malformed_headers_are_named(header, value):
-    headers = signed_headers("mk_0123456789abcdef", "mss_s", "GET", "/x")
+    headers = signature_headers("mk_0123456789abcdef", "mss_s", "GET", "/x")
     lower = {name.lower(): v for name, v in headers.items()} | {header: value}
     with pytest.raises(SignatureRefused, match=header.upper()) as refused:
         SignedRequest.from_headers(lower, "GET", "/x", "", b"")

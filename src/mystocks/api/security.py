@@ -11,8 +11,7 @@ from mystocks.errors import AuthenticationFailed, PermissionDenied
 from mystocks.services.api_keys import KEY_HEADER, SignatureRefused
 
 BOTH = (
-    "Send either a bearer token or an API key signature, not both: a request carries one"
-    " identity."
+    "Send either a bearer token or an API key signature, not both: a request carries one identity."
 )
 
 

@@ -76,7 +76,7 @@ _SIGNATURE = re.compile(r"[0-9a-f]{64}")
 _TIMESTAMP = re.compile(r"[0-9]{1,16}")
 
 
-# -- signing (the client's side too: tests and programs import these) -------------------------
+# -- signing (the server's check; programs sign with mystocks_sdk.signature_headers) ---------
 def string_to_sign(
     method: str, path: str, query: str, timestamp: str, nonce: str, body: bytes
 ) -> bytes:
@@ -89,28 +89,6 @@ def sign(
 ) -> str:
     message = string_to_sign(method, path, query, timestamp, nonce, body)
     return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
-
-
-def signed_headers(
-    key_id: str,
-    secret: str,
-    method: str,
-    path: str,
-    query: str = "",
-    body: bytes = b"",
-    *,
-    timestamp_ms: int | None = None,
-    nonce: str | None = None,
-) -> dict[str, str]:
-    """The four headers that sign one request (`path` and `query` exactly as they are sent)."""
-    timestamp = str(int(time.time() * 1000) if timestamp_ms is None else timestamp_ms)
-    nonce = nonce or secrets.token_urlsafe(18)
-    return {
-        "X-MS-APIKEY": key_id,
-        "X-MS-TIMESTAMP": timestamp,
-        "X-MS-NONCE": nonce,
-        "X-MS-SIGNATURE": sign(secret, method, path, query, timestamp, nonce, body),
-    }
 
 
 class SignatureRefused(AuthenticationFailed):

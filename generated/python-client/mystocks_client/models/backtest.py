@@ -52,14 +52,7 @@ class Backtest:
             duty
             on sells only, and slippage of whole price ticks against you (buys pay more, sells get less).
              Example: {'commission_rate': 0.00025, 'min_commission': 5, 'stamp_duty_rate': 0.0005, 'slippage_ticks': 1}.
-        metrics (BacktestMetrics): Results over the whole test. Returns are fractions (0.12 = 12%); annual return
-            compounds over
-            252 trading days a year; Sharpe and Sortino use daily returns, no risk-free rate, ×√252 (null
-            when undefined); max drawdown is the largest fall from a peak, as a positive fraction; win
-            rate is the share of round trips that made money after costs (null without one); turnover is
-            traded value over average equity.
-             Example: {'total_return': 0.124, 'annual_return': 0.124, 'sharpe': 0.91, 'sortino': 1.32, 'max_drawdown':
-            0.087, 'win_rate': 0.55, 'round_trips': 11, 'turnover': 6.2, 'trades': 22, 'final_equity': 1124000.5}.
+        metrics (BacktestMetrics | None):
         error (None | str): Why it failed or was cancelled.
         created_at (datetime.datetime):
         started_at (datetime.datetime | None):
@@ -83,7 +76,7 @@ class Backtest:
     end: datetime.date
     initial_cash: float
     costs: BacktestCosts
-    metrics: BacktestMetrics
+    metrics: BacktestMetrics | None
     error: None | str
     created_at: datetime.datetime
     started_at: datetime.datetime | None
@@ -91,6 +84,7 @@ class Backtest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.backtest_metrics import BacktestMetrics  # noqa: PLC0415
         from ..models.bollinger_breakout_definition import BollingerBreakoutDefinition  # noqa: PLC0415
         from ..models.macd_trend_definition import MacdTrendDefinition  # noqa: PLC0415
         from ..models.rsi_reversion_definition import RsiReversionDefinition  # noqa: PLC0415
@@ -129,7 +123,11 @@ class Backtest:
 
         costs = self.costs.to_dict()
 
-        metrics = self.metrics.to_dict()
+        metrics: dict[str, Any] | None
+        if isinstance(self.metrics, BacktestMetrics):
+            metrics = self.metrics.to_dict()
+        else:
+            metrics = self.metrics
 
         error: None | str
         error = self.error
@@ -258,7 +256,20 @@ class Backtest:
 
         costs = BacktestCosts.from_dict(d.pop("costs"))
 
-        metrics = BacktestMetrics.from_dict(d.pop("metrics"))
+        def _parse_metrics(data: object) -> BacktestMetrics | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metrics_type_0 = BacktestMetrics.from_dict(data)
+
+                return metrics_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BacktestMetrics | None, data)
+
+        metrics = _parse_metrics(d.pop("metrics"))
 
         def _parse_error(data: object) -> None | str:
             if data is None:

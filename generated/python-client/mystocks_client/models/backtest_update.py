@@ -27,34 +27,33 @@ class BacktestUpdate:
         backtest_id (int):
         status (JobStatus): `queued` → `running` → `succeeded`, `failed` or `cancelled`. Example: running.
         progress (float):
-        metrics (BacktestMetrics | Unset): Results over the whole test. Returns are fractions (0.12 = 12%); annual
-            return compounds over
-            252 trading days a year; Sharpe and Sortino use daily returns, no risk-free rate, ×√252 (null
-            when undefined); max drawdown is the largest fall from a peak, as a positive fraction; win
-            rate is the share of round trips that made money after costs (null without one); turnover is
-            traded value over average equity.
-             Example: {'total_return': 0.124, 'annual_return': 0.124, 'sharpe': 0.91, 'sortino': 1.32, 'max_drawdown':
-            0.087, 'win_rate': 0.55, 'round_trips': 11, 'turnover': 6.2, 'trades': 22, 'final_equity': 1124000.5}.
+        metrics (BacktestMetrics | None | Unset):
         error (None | str | Unset):
     """
 
     backtest_id: int
     status: JobStatus
     progress: float
-    metrics: BacktestMetrics | Unset = UNSET
+    metrics: BacktestMetrics | None | Unset = UNSET
     error: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.backtest_metrics import BacktestMetrics  # noqa: PLC0415
+
         backtest_id = self.backtest_id
 
         status = self.status.value
 
         progress = self.progress
 
-        metrics: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metrics, Unset):
+        metrics: dict[str, Any] | None | Unset
+        if isinstance(self.metrics, Unset):
+            metrics = UNSET
+        elif isinstance(self.metrics, BacktestMetrics):
             metrics = self.metrics.to_dict()
+        else:
+            metrics = self.metrics
 
         error: None | str | Unset
         if isinstance(self.error, Unset):
@@ -89,12 +88,22 @@ class BacktestUpdate:
 
         progress = d.pop("progress")
 
-        _metrics = d.pop("metrics", UNSET)
-        metrics: BacktestMetrics | Unset
-        if isinstance(_metrics, Unset):
-            metrics = UNSET
-        else:
-            metrics = BacktestMetrics.from_dict(_metrics)
+        def _parse_metrics(data: object) -> BacktestMetrics | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metrics_type_0 = BacktestMetrics.from_dict(data)
+
+                return metrics_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BacktestMetrics | None | Unset, data)
+
+        metrics = _parse_metrics(d.pop("metrics", UNSET))
 
         def _parse_error(data: object) -> None | str | Unset:
             if data is None:

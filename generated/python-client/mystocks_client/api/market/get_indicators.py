@@ -30,45 +30,45 @@ def _get_kwargs(
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
 
-    params: dict[str, Any] = {}
+    query: dict[str, Any] = {}
 
     json_indicator = indicator.value
-    params["indicator"] = json_indicator
+    query["indicator"] = json_indicator
 
     json_params: list[float] | Unset = UNSET
     if not isinstance(params, Unset):
         json_params = params
 
-    params["params"] = json_params
+    query["params"] = ",".join(map(str, json_params)) if isinstance(json_params, list) else json_params
 
     json_period: str | Unset = UNSET
     if not isinstance(period, Unset):
         json_period = period.value
 
-    params["period"] = json_period
+    query["period"] = json_period
 
     json_start: str | Unset = UNSET
     if not isinstance(start, Unset):
         json_start = start.isoformat()
-    params["start"] = json_start
+    query["start"] = json_start
 
     json_end: str | Unset = UNSET
     if not isinstance(end, Unset):
         json_end = end.isoformat()
-    params["end"] = json_end
+    query["end"] = json_end
 
-    params["cursor"] = cursor
+    query["cursor"] = cursor
 
-    params["limit"] = limit
+    query["limit"] = limit
 
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+    query = {k: v for k, v in query.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/market/indicators/{symbol}".format(
             symbol=quote(str(symbol), safe=""),
         ),
-        "params": params,
+        "params": query,
     }
 
     _kwargs["headers"] = headers

@@ -54,7 +54,7 @@ def _get_kwargs(
             fields_item = fields_item_data.value
             json_fields.append(fields_item)
 
-    params["fields"] = json_fields
+    params["fields"] = ",".join(map(str, json_fields)) if isinstance(json_fields, list) else json_fields
 
     params["cursor"] = cursor
 

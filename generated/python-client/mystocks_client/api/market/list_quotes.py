@@ -23,7 +23,7 @@ def _get_kwargs(
 
     json_symbols = symbols
 
-    params["symbols"] = json_symbols
+    params["symbols"] = ",".join(map(str, json_symbols)) if isinstance(json_symbols, list) else json_symbols
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
