@@ -98,13 +98,17 @@ class Client:
     def login(cls, url: str, username: str, password: str, **options: Any) -> Client:
         """Sign in with a password. The access token is refreshed before it expires, for as
         long as the session lasts (`refresh_expires_in`, seven days by default)."""
-        anonymous = cls(url, **options)
-        answer = create_token.sync_detailed(
-            client=anonymous.api, body=TokenRequest(username=username, password=password)
-        )
-        token = _parsed(answer).to_dict()
-        anonymous.http.auth = TokenSession(token, f"{anonymous.url}{API}/auth/refresh")
-        return anonymous
+        client = cls(url, **options)
+        try:
+            answer = create_token.sync_detailed(
+                client=client.api, body=TokenRequest(username=username, password=password)
+            )
+            token = _parsed(answer).to_dict()
+        except BaseException:
+            client.close()
+            raise
+        client.http.auth = TokenSession(token, f"{client.url}{API}/auth/refresh")
+        return client
 
     @classmethod
     def with_api_key(cls, url: str, key_id: str, secret: str, **options: Any) -> Client:
