@@ -5,17 +5,20 @@ both count one rate limit."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from httpx_sse import connect_sse
+from mystocks_client import AuthenticatedClient
+from mystocks_client.api.auth import get_current_user, logout
+from mystocks_client.models import BacktestUpdate, BacktestUpdateEvent, Problem
+from mystocks_sdk import Client
 
 from mystocks.settings import DEV_ADMIN_PASSWORD
 from tests.conftest import WorkerProcess, make_settings, process_env
+from tests.e2e.sdk import access_token, expect, on
 from tests.servers import subprocess_server
 
 BACKTEST = {
@@ -53,56 +56,55 @@ def cluster(
         yield a, b
 
 
-def sign_in(base: str) -> dict[str, str]:
-    form = {"username": "admin", "password": DEV_ADMIN_PASSWORD}
-    answer = httpx.post(f"{base}/api/v1/auth/token", data=form, timeout=10)
-    assert answer.status_code == 200, answer.text
-    return {"Authorization": f"Bearer {answer.json()['access_token']}"}
+def sign_in(base: str) -> Client:
+    return Client.login(base, "admin", DEV_ADMIN_PASSWORD, timeout=60)
 
 
 def test_two_servers_and_a_worker_act_as_one(cluster: tuple[str, str]) -> None:
     a, b = cluster
 
     # A session ended through A is refused by B.
-    session = sign_in(a)
-    assert httpx.get(f"{b}/api/v1/users/me", headers=session).status_code == 200
-    assert httpx.post(f"{a}/api/v1/auth/logout", headers=session).status_code == 204
-    refused = httpx.get(f"{b}/api/v1/users/me", headers=session)
-    assert refused.status_code == 401 and "signed out" in refused.json()["detail"]
+    with sign_in(a) as session, on(b, session) as session_on_b:
+        assert session_on_b.me().username == "admin"
+        assert expect(204, logout.sync_detailed(client=session.api)) is None
+        # The very token, with no SDK session around it: `TokenSession` would answer the 401 by
+        # refreshing, and the point here is B's refusal of this token.
+        ended = AuthenticatedClient(base_url=b, token=access_token(session))
+        refused = get_current_user.sync_detailed(client=ended)
+    assert refused.status_code == 401
+    assert isinstance(refused.parsed, Problem) and "signed out" in str(refused.parsed.detail)
 
     # A backtest submitted to A runs on the worker; its progress is followed through B.
-    admin = sign_in(a)
-    created = httpx.post(f"{a}/api/v1/backtests", headers=admin, json=BACKTEST, timeout=30)
-    assert created.status_code == 202, created.text
-    job_id = created.json()["id"]
-    updates = []
-    with httpx.Client(base_url=b, headers=admin, timeout=60) as client:
-        params = {"job_id": job_id}
-        with connect_sse(client, "GET", "/api/v1/sse/backtest", params=params) as stream:
+    with sign_in(a) as admin, on(b, admin, timeout=60) as admin_on_b:
+        created = admin.backtest(BACKTEST)  # 202 is the only success the contract gives it
+        updates: list[BacktestUpdate] = []
+        # The frames themselves (Client.follow returns only the finished job).
+        params = {"job_id": created.id}
+        with connect_sse(admin_on_b.http, "GET", "/api/v1/sse/backtest", params=params) as stream:
             for sse in stream.iter_sse():
                 if sse.event == "backtest_update":
-                    updates.append(json.loads(sse.data)["data"])
-                    if updates[-1]["status"] in ("succeeded", "failed", "cancelled"):
+                    updates.append(BacktestUpdateEvent.from_dict(sse.json()).data)
+                    if updates[-1].status in ("succeeded", "failed", "cancelled"):
                         break
-    statuses = [u["status"] for u in updates]
-    assert statuses[-1] == "succeeded", updates
-    assert "running" in statuses
-    progress = [u["progress"] for u in updates]
-    assert progress == sorted(progress) and progress[-1] == 1
-    done = httpx.get(f"{b}/api/v1/backtests/{job_id}", headers=admin).json()
-    assert done["status"] == "succeeded" and done["metrics"]["trades"] > 0
+        statuses = [u.status for u in updates]
+        assert statuses[-1] == "succeeded", updates
+        assert "running" in statuses
+        progress = [u.progress for u in updates]
+        assert progress == sorted(progress) and progress[-1] == 1
+        done = admin_on_b.job(created)
+        assert done.status == "succeeded"
+        assert done.metrics is not None and done.metrics.trades > 0
 
-    # One rate limit: each server's answers count down the same window.
-    remaining = []
-    for base in (a, b, a, b):
-        answer = httpx.get(f"{base}/api/v1/users/me", headers=admin)
-        remaining.append(int(answer.headers["ratelimit-remaining"]))
-    assert remaining == list(range(remaining[0], remaining[0] - 4, -1))
-    statuses_by_server: dict[str, list[int]] = {a: [], b: []}
-    for i in range(RATE_LIMIT):
-        base = (a, b)[i % 2]
-        statuses_by_server[base].append(
-            httpx.get(f"{base}/api/v1/users/me", headers=admin).status_code
-        )
+        # One rate limit: each server's answers count down the same window. Raw on purpose (over
+        # the SDK's connections): the point is the limiter's headers and its 429.
+        remaining = []
+        for client in (admin, admin_on_b, admin, admin_on_b):
+            answer = client.http.get("/api/v1/users/me")
+            remaining.append(int(answer.headers["ratelimit-remaining"]))
+        assert remaining == list(range(remaining[0], remaining[0] - 4, -1))
+        statuses_by_server: dict[str, list[int]] = {a: [], b: []}
+        for i in range(RATE_LIMIT):
+            client = (admin, admin_on_b)[i % 2]
+            statuses_by_server[client.url].append(client.http.get("/api/v1/users/me").status_code)
     assert statuses_by_server[a][-1] == statuses_by_server[b][-1] == 429
     assert statuses_by_server[a].count(200) + statuses_by_server[b].count(200) < RATE_LIMIT

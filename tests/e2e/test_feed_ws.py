@@ -11,44 +11,34 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import httpx
 import orjson
 import websockets
+from mystocks_client.api.market import list_bars, list_ticks
+from mystocks_client.models.period import Period
+from mystocks_sdk import Client
 
 from mystocks.settings import DEV_ADMIN_PASSWORD
 from tests.conftest import app_on_copy, process_env
+from tests.e2e.sdk import access_token
 from tests.servers import subprocess_server
 
 SYMBOLS = ("600036.SH", "600085.SH")
+CST = dt.timezone(dt.timedelta(hours=8))
 
 
-def stored_ticks(base: str, headers: dict[str, str], symbol: str, day: str) -> list[Any]:
+def stored_ticks(client: Client, symbol: str, day: dt.date) -> list[Any]:
     """Every stored tick of `symbol` on `day`, through the ticks endpoint's pages."""
-    out: list[Any] = []
-    params: dict[str, Any] = {
-        "start": f"{day}T00:00:00+08:00",
-        "end": f"{day}T23:59:59+08:00",
-        "limit": 10000,
-    }
-    while True:
-        page = httpx.get(f"{base}/api/v1/market/ticks/{symbol}", headers=headers, params=params)
-        assert page.status_code == 200, page.text
-        body = page.json()
-        out += [
-            (dt.datetime.fromisoformat(t["ts"]), t["price"], t["volume"]) for t in body["items"]
-        ]
-        if body["next_cursor"] is None:
-            return out
-        params["cursor"] = body["next_cursor"]
+    start = dt.datetime.combine(day, dt.time(0, 0, 0), CST)
+    end = dt.datetime.combine(day, dt.time(23, 59, 59), CST)
+    found = client.pages(list_ticks.sync_detailed, symbol, start=start, end=end, limit=10000)
+    return [(t.ts, t.price, t.volume) for t in found]
 
 
-def newest_common_day(base: str, headers: dict[str, str]) -> str:
+def newest_common_day(client: Client) -> dt.date:
     days = []
     for symbol in SYMBOLS:
-        page = httpx.get(
-            f"{base}/api/v1/market/bars/{symbol}", headers=headers, params={"period": "1m"}
-        )
-        days.append({b["ts"][:10] for b in page.json()["items"]})
+        page = client.call(list_bars.sync_detailed, symbol, period=Period("1m"))  # one page
+        days.append({b.ts.date() for b in page.items})  # the exchange's day: ts is in +08:00
     return max(days[0] & days[1])
 
 
@@ -78,7 +68,7 @@ async def follow(base: str, token: str, ready: asyncio.Event, done: asyncio.Even
                 assert message["type"] != "gap", message
 
 
-async def replay_and_follow(bases: list[str], token: str, env: dict[str, str], day: str) -> Any:
+async def replay_and_follow(bases: list[str], token: str, env: dict[str, str], day: dt.date) -> Any:
     ready = [asyncio.Event() for _ in bases]
     done = asyncio.Event()
     tasks = [
@@ -86,7 +76,7 @@ async def replay_and_follow(bases: list[str], token: str, env: dict[str, str], d
     ]
     await asyncio.wait_for(asyncio.gather(*(r.wait() for r in ready)), 20)
     await asyncio.sleep(0.3)  # each server's hub pins its bus subscription to "now" once
-    command = [sys.executable, "-m", "mystocks", "feed", "replay", "--day", day]
+    command = [sys.executable, "-m", "mystocks", "feed", "replay", "--day", day.isoformat()]
     command += ["--symbols", ",".join(SYMBOLS), "--speed", "1000"]
     feed = await asyncio.to_thread(
         subprocess.run, command, env=env, capture_output=True, timeout=120
@@ -102,13 +92,15 @@ def test_a_feed_process_reaches_subscribers_on_two_servers(
     app = app_on_copy(template_dir, tmp_path, redis_url=redis_url, redis_prefix=redis_prefix)
     settings = app.services.settings  # the stores are ready on disk; the servers share them
     env = process_env(settings)
-    with subprocess_server(env) as (a, _), subprocess_server(env) as (b, _):
-        form = {"username": "admin", "password": DEV_ADMIN_PASSWORD}
-        token = httpx.post(f"{a}/api/v1/auth/token", data=form).json()["access_token"]
-        headers = {"Authorization": f"Bearer {token}"}
-        day = newest_common_day(a, headers)
-        expected = {s: stored_ticks(a, headers, s, day) for s in SYMBOLS}
+    with (
+        subprocess_server(env) as (a, _),
+        subprocess_server(env) as (b, _),
+        Client.login(a, "admin", DEV_ADMIN_PASSWORD) as client,
+    ):
+        day = newest_common_day(client)
+        expected = {s: stored_ticks(client, s, day) for s in SYMBOLS}
         assert all(len(ticks) > 100 for ticks in expected.values())
+        token = access_token(client)
         on_a, on_b = asyncio.run(replay_and_follow([a, b], token, env, day))
     for received in (on_a, on_b):
         for symbol in SYMBOLS:

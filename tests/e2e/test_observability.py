@@ -9,9 +9,13 @@ import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+from mystocks_client.api.market import list_bars
+from mystocks_client.models import BarPage
+from mystocks_sdk import APIError, Client
 
 from mystocks.settings import DEV_ADMIN_PASSWORD
 from tests.servers import free_port, subprocess_server
@@ -21,7 +25,9 @@ SYMBOLS = "mystocks.api.market.list_symbols"
 
 
 @pytest.fixture(scope="module")
-def server(template_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+def server(
+    template_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, Any]]:
     data = tmp_path_factory.mktemp("e2e-observe")
     shutil.copytree(template_dir, data, dirs_exist_ok=True)
     metrics_port = free_port()
@@ -51,17 +57,19 @@ def duration_count(found: dict[str, float], operation: str, status: str = "200")
     return found.get(key, 0.0)
 
 
-def test_metrics_over_http_count_the_operations_called(server):
+def test_metrics_over_http_count_the_operations_called(server: dict[str, Any]) -> None:
     base = server["base"]
-    login = {"username": "admin", "password": DEV_ADMIN_PASSWORD}
-    token = httpx.post(f"{base}/api/v1/auth/token", data=login).json()["access_token"]
-    headers = {"Authorization": f"Bearer {token}"}
-    for symbol in ("600036.SH", "AAPL.US", "600036.SH"):
-        assert httpx.get(f"{base}/api/v1/market/bars/{symbol}", headers=headers).status_code == 200
-    assert httpx.get(f"{base}/api/v1/market/symbols", headers=headers, params={"q": "zsyh"})
-    assert httpx.get(f"{base}/api/v1/market/bars/999999.SH", headers=headers).status_code == 404
+    with Client.login(base, "admin", DEV_ADMIN_PASSWORD) as client:
+        for symbol in ("600036.SH", "AAPL.US", "600036.SH"):
+            # One page each (`client.bars` would follow every page: more requests to count).
+            assert isinstance(client.call(list_bars.sync_detailed, symbol), BarPage)
+        assert client.search("zsyh")  # one request
+        with pytest.raises(APIError) as unknown:
+            client.call(list_bars.sync_detailed, "999999.SH")
+        assert unknown.value.status == 404
 
-    scraped = httpx.get(f"{base}/metrics", headers=headers)
+        # Raw on purpose (over the SDK's connection, for its token): the Prometheus text itself.
+        scraped = client.http.get("/metrics")
     assert scraped.status_code == 200
     assert scraped.headers["content-type"].startswith("text/plain; version=0.0.4")
     found = counts(scraped.text)
@@ -81,7 +89,8 @@ def test_metrics_over_http_count_the_operations_called(server):
     assert duration_count(unauthenticated, BARS) == 3
 
 
-def test_log_lines_are_json_with_one_access_line_per_request(server):
+def test_log_lines_are_json_with_one_access_line_per_request(server: dict[str, Any]) -> None:
+    # Raw on purpose: the point is the X-Request-ID header, sent and echoed.
     sent = httpx.get(f"{server['base']}/api/v1/version", headers={"X-Request-ID": "e2e-log-1"})
     assert sent.headers["x-request-id"] == "e2e-log-1"
     deadline = time.monotonic() + 10

@@ -7,20 +7,44 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import json
 import threading
 from pathlib import Path
 from typing import Any
 
-import httpx
 import orjson
 import pytest
 import websockets
 from httpx_sse import connect_sse
+from mystocks_client.api.alerts import create_alert_rule
+from mystocks_client.api.paper import (
+    create_account,
+    create_order,
+    get_account,
+    get_order,
+    list_positions,
+    list_trades,
+)
+from mystocks_client.models import (
+    Account,
+    AccountInput,
+    Alert,
+    AlertRule,
+    AlertRuleKind,
+    Order,
+    OrderInput,
+    OrderSide,
+    OrderStatus,
+    OrderType,
+    RiskAlertEvent,
+    SymbolAlertRuleCreate,
+    SymbolAlertRuleCreateKind,
+)
+from mystocks_sdk import Client
 
 from mystocks.services.feed_setup import FeedOptions, build_feed
 from mystocks.settings import DEV_ADMIN_PASSWORD
 from tests.conftest import app_on_copy
+from tests.e2e.sdk import access_token, expect
 from tests.servers import thread_server
 
 SYMBOL = "600036.SH"
@@ -63,23 +87,28 @@ def test_a_limit_order_fills_on_a_replay_and_an_alert_is_pushed(
     limit = round(low + 0.01, 2)
     if prices[0] <= limit:
         pytest.fail("the replayed day must open above the limit for a crossing")
-    with thread_server(app) as base, httpx.Client(base_url=base, timeout=20) as http:
-        form = {"username": "admin", "password": DEV_ADMIN_PASSWORD}
-        token = http.post("/api/v1/auth/token", data=form).json()["access_token"]
-        http.headers["Authorization"] = f"Bearer {token}"
-        account = http.post("/api/v1/accounts", json={"name": "replay", "initial_cash": 1e6})
-        assert account.status_code == 201, account.text
-        account_id = account.json()["id"]
-        rule = {"kind": "price_below", "symbol": SYMBOL, "threshold": round(limit + 0.005, 3)}
-        assert http.post("/api/v1/alert-rules", json=rule).status_code == 201
+    with (
+        thread_server(app) as base,
+        Client.login(base, "admin", DEV_ADMIN_PASSWORD, timeout=20) as client,
+    ):
+        token = access_token(client)
+        body = AccountInput(name="replay", initial_cash=1e6)
+        account = client.call(create_account.sync_detailed, body=body)
+        assert isinstance(account, Account)  # 201, the only success it has
+        threshold = round(limit + 0.005, 3)
+        rule = SymbolAlertRuleCreate(
+            kind=SymbolAlertRuleCreateKind.PRICE_BELOW, symbol=SYMBOL, threshold=threshold
+        )
+        assert isinstance(client.call(create_alert_rule.sync_detailed, body=rule), AlertRule)
 
-        alerts: list[dict[str, Any]] = []
+        alerts: list[Alert] = []
 
         def follow_alerts() -> None:
-            with connect_sse(http, "GET", "/api/v1/sse/alerts") as stream:
+            # The SDK has no alert stream of its own: its frames, over the SDK's connection.
+            with connect_sse(client.http, "GET", "/api/v1/sse/alerts") as stream:
                 for sse in stream.iter_sse():
                     if sse.event == "risk_alert":
-                        alerts.append(json.loads(sse.data)["data"])
+                        alerts.append(RiskAlertEvent.from_dict(sse.json()).data)
                         return
 
         listener = threading.Thread(target=follow_alerts, daemon=True)
@@ -90,13 +119,21 @@ def test_a_limit_order_fills_on_a_replay_and_an_alert_is_pushed(
             ready, done = asyncio.Event(), asyncio.Event()
             channel = asyncio.create_task(orders_channel(base, token, got, ready, done))
             await asyncio.wait_for(ready.wait(), 10)
-            order = {"account_id": account_id, "symbol": SYMBOL, "side": "buy"}
-            order |= {"type": "limit", "quantity": 1000, "limit_price": limit}
-            headers = {"Idempotency-Key": "replay-1"}
-            placed = await asyncio.to_thread(
-                http.post, "/api/v1/orders", json=order, headers=headers
+            order = OrderInput(
+                account_id=account.id,
+                symbol=SYMBOL,
+                side=OrderSide.BUY,
+                type_=OrderType.LIMIT,
+                quantity=1000,
+                limit_price=limit,
             )
-            assert placed.status_code == 201, placed.text
+            placed = await asyncio.to_thread(
+                create_order.sync_detailed,
+                client=client.api,
+                body=order,
+                idempotency_key="replay-1",
+            )
+            assert isinstance(expect(201, placed), Order)  # 201: placed now, not a replay
             await asyncio.sleep(0.5)  # the engines follow the bus from "now"
             feed = build_feed(
                 FeedOptions("replay", symbols=(SYMBOL,), day=DAY, speed=1000),
@@ -123,19 +160,19 @@ def test_a_limit_order_fills_on_a_replay_and_an_alert_is_pushed(
         statuses = [u for u in updates if "status" in u]
         assert statuses, "no order update arrived on the orders channel"
         order_id = statuses[0]["id"]
-        order = http.get(f"/api/v1/orders/{order_id}").json()
-        assert order["status"] == "filled", order
+        order = client.call(get_order.sync_detailed, order_id)
+        assert order.status == OrderStatus.FILLED, order
         pushed = [u["status"] for u in updates if "status" in u]
-        stored = [h["status"] for h in order["history"]]
+        stored = [h.status for h in order.history]
         assert pushed == stored[len(stored) - len(pushed) :]  # every change, in order
         assert pushed[-1] == "filled"
-        trades = http.get(f"/api/v1/accounts/{account_id}/trades").json()["items"]
-        assert sum(t["quantity"] for t in trades) == 1000
-        assert all(t["price"] <= limit for t in trades)
-        [position] = http.get(f"/api/v1/accounts/{account_id}/positions").json()["items"]
-        assert position["quantity"] == 1000
-        spent = sum(t["price"] * t["quantity"] + t["commission"] for t in trades)
-        after = http.get(f"/api/v1/accounts/{account_id}").json()
-        assert after["cash"] == pytest.approx(1e6 - spent, abs=0.01)
-        assert after["frozen_cash"] == 0
-        assert alerts and alerts[0]["kind"] == "price_below" and alerts[0]["value"] <= limit
+        trades = list(client.pages(list_trades.sync_detailed, account.id))
+        assert sum(t.quantity for t in trades) == 1000
+        assert all(t.price <= limit for t in trades)
+        [position] = client.call(list_positions.sync_detailed, account.id).items
+        assert position.quantity == 1000
+        spent = sum(t.price * t.quantity + t.commission for t in trades)
+        after = client.call(get_account.sync_detailed, account.id)
+        assert after.cash == pytest.approx(1e6 - spent, abs=0.01)
+        assert after.frozen_cash == 0
+        assert alerts and alerts[0].kind == AlertRuleKind.PRICE_BELOW and alerts[0].value <= limit

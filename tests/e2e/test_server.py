@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,8 +10,20 @@ from pathlib import Path
 import httpx
 import pytest
 from httpx_sse import connect_sse
+from mystocks_client.api.auth import create_token
+from mystocks_client.api.backtests import create_backtest
+from mystocks_client.api.market import list_bars
+from mystocks_client.models import (
+    Backtest,
+    BacktestRequest,
+    BacktestUpdateEvent,
+    Token,
+    TokenRequest,
+)
+from mystocks_sdk import APIError, Client
 
 from mystocks.settings import DEV_ADMIN_PASSWORD
+from tests.e2e.sdk import expect
 from tests.servers import start, subprocess_server
 
 
@@ -29,50 +41,56 @@ def server(template_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
 
 
 @pytest.fixture(scope="module")
-def token(server: str) -> dict[str, str]:
-    response = httpx.post(
-        f"{server}/api/v1/auth/token", data={"username": "admin", "password": DEV_ADMIN_PASSWORD}
-    )
-    assert response.status_code == 200 and response.headers["cache-control"] == "no-store"
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+def client(server: str) -> Iterator[Client]:
+    with Client.login(server, "admin", DEV_ADMIN_PASSWORD) as signed_in:
+        yield signed_in
 
 
-def test_bars_for_an_a_share_and_a_us_stock(server, token):
+def test_a_token_is_not_cached(server: str) -> None:
+    # The sign-in itself, run through the SDK's connection, to read a header beside the model.
+    with Client(server) as anonymous:
+        body = TokenRequest(username="admin", password=DEV_ADMIN_PASSWORD)
+        answer = create_token.sync_detailed(client=anonymous.api, body=body)
+    assert isinstance(expect(200, answer), Token)
+    assert answer.headers["cache-control"] == "no-store"
+
+
+def test_bars_for_an_a_share_and_a_us_stock(client: Client) -> None:
     for symbol in ("600036.SH", "AAPL.US"):
-        response = httpx.get(
-            f"{server}/api/v1/market/bars/{symbol}",
-            headers=token,
-            params={"period": "1d", "start": "2012-01-01", "end": "2012-12-31"},
-        )
-        assert response.status_code == 200
-        assert len(response.json()["items"]) > 240
+        bars = client.bars(symbol, "1d", dt.date(2012, 1, 1), dt.date(2012, 12, 31))
+        assert len(bars) > 240
 
 
-def test_search_in_chinese_and_pinyin(server, token):
+def test_search_in_chinese_and_pinyin(client: Client) -> None:
     for query in ("招商", "zsyh"):
-        response = httpx.get(f"{server}/api/v1/market/symbols", headers=token, params={"q": query})
-        assert "600036.SH" in {i["symbol"] for i in response.json()["items"]}
+        found = client.search(query, limit=50)
+        assert "600036.SH" in {i.symbol for i in found}
 
 
-def test_errors_are_problem_json(server, token):
-    unknown = httpx.get(f"{server}/api/v1/market/bars/999999.SH", headers=token)
+def test_errors_are_problem_json(client: Client) -> None:
+    # Raw on purpose: the point is the problem+json media type and a query the typed client
+    # would not send (a date that is not one).
+    unknown = client.http.get("/api/v1/market/bars/999999.SH")
     assert unknown.status_code == 404
     assert unknown.headers["content-type"] == "application/problem+json"
-    bad = httpx.get(
-        f"{server}/api/v1/market/bars/600036.SH", headers=token, params={"start": "notadate"}
-    )
+    bad = client.http.get("/api/v1/market/bars/600036.SH", params={"start": "notadate"})
     assert bad.status_code == 400 and bad.json()["errors"][0]["name"] == "start"
+    # The same refusal as the SDK raises it.
+    with pytest.raises(APIError) as missing:
+        client.call(list_bars.sync_detailed, "999999.SH")
+    assert missing.value.status == 404 and missing.value.request_id
 
 
-def test_large_answers_are_gzipped(server, token):
-    response = httpx.get(
-        f"{server}/api/v1/market/bars/600036.SH",
-        headers={**token, "Accept-Encoding": "gzip"},
+def test_large_answers_are_gzipped(client: Client) -> None:
+    # Raw on purpose: the point is the transfer encoding.
+    response = client.http.get(
+        "/api/v1/market/bars/600036.SH",
+        headers={"Accept-Encoding": "gzip"},
         params={"start": "2016-01-01"},
     )
     assert response.headers["content-encoding"] == "gzip"
     assert response.num_bytes_downloaded * 3 < len(response.content)  # httpx decoded it
-    small = httpx.get(f"{server}/health", headers={"Accept-Encoding": "gzip"})
+    small = client.http.get("/health", headers={"Accept-Encoding": "gzip"})
     assert "content-encoding" not in small.headers
 
 
@@ -85,79 +103,70 @@ def test_production_refuses_development_secrets(tmp_path):
 
 
 def _events(
-    server: str,
-    token: dict[str, str],
+    client: Client,
     job_id: int,
     last_id: str | None = None,
     stop_after: int | None = None,
-) -> list[dict]:
-    """Follow a job's SSE stream with a real client; stop early after `stop_after` events."""
-    headers = {**token, **({"Last-Event-ID": last_id} if last_id else {})}
-    seen: list[dict] = []
-    with (
-        httpx.Client(timeout=30) as client,
-        connect_sse(
-            client,
-            "GET",
-            f"{server}/api/v1/sse/backtest",
-            params={"job_id": job_id},
-            headers=headers,
-        ) as source,
-    ):
+) -> list[BacktestUpdateEvent]:
+    """Follow a job's SSE stream (over the SDK's connection: the point is the frames, which
+    `Client.follow` hides); stop early after `stop_after` events."""
+    headers = {"Last-Event-ID": last_id} if last_id else {}
+    seen: list[BacktestUpdateEvent] = []
+    with connect_sse(
+        client.http,
+        "GET",
+        "/api/v1/sse/backtest",
+        params={"job_id": job_id},
+        headers=headers,
+    ) as source:
         assert source.response.headers["content-type"].startswith("text/event-stream")
         for sse in source.iter_sse():
             if sse.event != "backtest_update":
                 continue
-            envelope = json.loads(sse.data)
-            assert envelope["id"] == sse.id and envelope["type"] == sse.event
+            envelope = BacktestUpdateEvent.from_dict(sse.json())
+            assert envelope.id == sse.id and envelope.type_ == sse.event
             seen.append(envelope)
             if stop_after is not None and len(seen) >= stop_after:
                 break
     return seen
 
 
-def test_backtest_progress_streams_over_sse_and_resumes_without_gaps(server, token):
-    strategy = httpx.post(
-        f"{server}/api/v1/strategies",
-        headers=token,
-        json={
-            "name": "sma 5/20",
-            "type": "sma_cross",
-            "parameters": {"fast": 5, "slow": 20},
-            "symbols": ["600036.SH", "000002.SZ", "600085.SH", "300059.SZ", "002594.SZ"],
-        },
-    ).json()
-    job = httpx.post(
-        f"{server}/api/v1/backtests",
-        headers=token,
-        json={"strategy_id": strategy["id"], "start": "2016-01-01", "end": "2016-12-31"},
+def test_backtest_progress_streams_over_sse_and_resumes_without_gaps(client: Client) -> None:
+    strategy = client.create_strategy(
+        "sma 5/20",
+        "sma_cross",
+        {"fast": 5, "slow": 20},
+        ["600036.SH", "000002.SZ", "600085.SH", "300059.SZ", "002594.SZ"],
     )
-    assert (
-        job.status_code == 202
-        and job.headers["location"] == f"/api/v1/backtests/{job.json()['id']}"
+    request = BacktestRequest.from_dict(
+        {"strategy_id": strategy.id, "start": "2016-01-01", "end": "2016-12-31"}
     )
-    job_id = job.json()["id"]
+    answer = create_backtest.sync_detailed(client=client.api, body=request)
+    job = expect(202, answer)
+    assert isinstance(job, Backtest) and answer.headers["location"] == f"/api/v1/backtests/{job.id}"
 
-    first = _events(server, token, job_id, stop_after=2)  # then the client goes away
-    rest = _events(server, token, job_id, last_id=first[-1]["id"])
+    first = _events(client, job.id, stop_after=2)  # then the client goes away
+    rest = _events(client, job.id, last_id=first[-1].id)
     stream = first + rest
-    ids = [int(e["id"]) for e in stream]
+    ids = [int(e.id) for e in stream]
     assert ids == list(range(ids[0], ids[0] + len(ids)))  # nothing missed, nothing twice
-    progress = [e["data"]["progress"] for e in stream]
+    progress = [e.data.progress for e in stream]
     assert progress[0] == 0 and progress == sorted(progress) and progress[-1] == 1
-    assert stream[0]["data"]["status"] == "queued" and stream[-1]["data"]["status"] == "succeeded"
+    assert stream[0].data.status == "queued" and stream[-1].data.status == "succeeded"
 
-    final = httpx.get(f"{server}/api/v1/backtests/{job_id}", headers=token).json()
-    assert final["status"] == "succeeded" and final["metrics"] == stream[-1]["data"]["metrics"]
-    assert final["metrics"]["trades"] > 0 and final["symbols"] == strategy["symbols"]
-    equity = httpx.get(f"{server}/api/v1/backtests/{job_id}/equity", headers=token).json()
-    assert equity["items"][-1]["equity"] == pytest.approx(final["metrics"]["final_equity"])
+    final = client.job(job)
+    assert final.status == "succeeded" and final.metrics == stream[-1].data.metrics
+    assert final.metrics is not None and final.metrics.trades > 0
+    assert final.symbols == strategy.symbols
+    equity = client.equity(final)
+    assert equity[-1].equity == pytest.approx(final.metrics.final_equity)
 
 
-def test_an_idle_stream_sends_heartbeats_and_needs_a_token(server, token):
+def test_an_idle_stream_sends_heartbeats_and_needs_a_token(server: str, client: Client) -> None:
+    # Raw on purpose: the refusal without a token, and the stream's lines as sent.
     assert httpx.get(f"{server}/api/v1/sse/training").status_code == 401
     lines: list[str] = []
-    with httpx.stream("GET", f"{server}/api/v1/sse/training", headers=token, timeout=10) as r:
+    with client.http.stream("GET", "/api/v1/sse/training", timeout=10) as r:
         assert r.status_code == 200 and r.headers["cache-control"] == "no-cache"
         for line in r.iter_lines():
             lines.append(line)

@@ -17,9 +17,10 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from mystocks_sdk import Client
 
 from mystocks.cli import transport_options
-from mystocks.settings import Settings
+from mystocks.settings import DEV_ADMIN_PASSWORD, Settings
 from tests.conftest import PRODUCTION_SECRETS
 from tests.servers import free_port, start, subprocess_server
 
@@ -74,7 +75,7 @@ def test_serve_over_tls_answers_with_hsts(template_dir: Path, tmp_path: Path):
     try:
         deadline = time.monotonic() + 60
         while True:
-            try:
+            try:  # raw on purpose: the TLS handshake and the security headers are the point
                 answer = httpx.get(f"{base}/health", verify=trusted, timeout=2)
                 break
             except httpx.TransportError:
@@ -87,6 +88,9 @@ def test_serve_over_tls_answers_with_hsts(template_dir: Path, tmp_path: Path):
         assert answer.headers["X-Content-Type-Options"] == "nosniff"
         with pytest.raises(httpx.TransportError):  # it speaks only TLS
             httpx.get(f"http://127.0.0.1:{port}/health", timeout=2)
+        # A program trusting the certificate signs in and reads over TLS with the SDK.
+        with Client.login(base, "admin", DEV_ADMIN_PASSWORD, verify=trusted) as client:
+            assert client.me().username == "admin"
     finally:
         process.terminate()
         process.wait(timeout=20)
@@ -120,6 +124,7 @@ def test_a_trusted_proxys_forwarded_https_gets_hsts(template_dir, tmp_path, trus
         env["MYSTOCKS_FORWARDED_ALLOW_IPS"] = "127.0.0.1"
     forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"}
     with subprocess_server(env) as (base, _process):
+        # Raw on purpose: the point is a proxy's forwarded headers and the HSTS header.
         answer = httpx.get(f"{base}/health", headers=forwarded)
     assert answer.status_code == 200
     assert ("Strict-Transport-Security" in answer.headers) is trusted

@@ -12,18 +12,22 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import jwt
 import orjson
 import pytest
 import websockets
 import yaml
+from mystocks_client.api.auth import logout
+from mystocks_client.api.watchlists import create_watchlist, put_watchlist_item
+from mystocks_client.models import StrategySmaCross, Watchlist, WatchlistInput, WatchlistItemSeed
 from mystocks_contract.models import WsServerMessage
+from mystocks_sdk import Client
 from websockets.asyncio.client import ClientConnection
 
 from mystocks.app import MyStocksApp
 from mystocks.settings import DEV_ADMIN_PASSWORD, DEV_JWT_SECRET
 from tests.conftest import app_on_copy
+from tests.e2e.sdk import access_token, expect
 from tests.servers import thread_server
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "openapi" / "components" / "schemas"
@@ -47,12 +51,17 @@ def served(
         yield app, base
 
 
+@pytest.fixture(scope="module")
+def admin(served: tuple[MyStocksApp, str]) -> Iterator[Client]:
+    """The admin, signed in over HTTP (the WebSocket connections sign in on their own)."""
+    with Client.login(served[1], "admin", DEV_ADMIN_PASSWORD) as client:
+        yield client
+
+
 def token(base: str, username: str = "admin", password: str = DEV_ADMIN_PASSWORD) -> str:
-    response = httpx.post(
-        f"{base}/api/v1/auth/token", data={"username": username, "password": password}
-    )
-    assert response.status_code == 200, response.text
-    return str(response.json()["access_token"])
+    """A new session's access token (the session outlives the HTTP connection closed here)."""
+    with Client.login(base, username, password) as client:
+        return access_token(client)
 
 
 def ws_url(base: str) -> str:
@@ -130,12 +139,9 @@ async def test_no_auth_in_time_closes_with_4408(served):
 
 async def test_logout_closes_a_live_connection_with_4401(served):
     base = served[1]
-    access = token(base)
-    ws = await signed_in(base, access)
-    response = httpx.post(
-        f"{base}/api/v1/auth/logout", headers={"Authorization": f"Bearer {access}"}
-    )
-    assert response.status_code == 204
+    with Client.login(base, "admin", DEV_ADMIN_PASSWORD) as session:
+        ws = await signed_in(base, access_token(session))
+        assert expect(204, logout.sync_detailed(client=session.api)) is None
     started = time.monotonic()
     assert await closed_with(ws) == 4401
     assert time.monotonic() - started < 3 * WS_SETTINGS["ws_reverify_seconds"] + 1
@@ -155,16 +161,11 @@ async def test_subscribe_unsubscribe_ping(admin_ws):
     assert pong == [{**pong[0], "type": "pong", "id": "p1"}]
 
 
-async def test_refused_channels_get_errors_naming_them(served, admin_ws):
+async def test_refused_channels_get_errors_naming_them(served, admin, admin_ws):
     app, base = served
-    body = {"name": "mine", "type": "sma_cross", "symbols": ["600036.SH"], "parameters": {}}
-    created = httpx.post(
-        f"{base}/api/v1/strategies",
-        json=body,
-        headers={"Authorization": f"Bearer {token(base)}"},
-    )
-    assert created.status_code == 201, created.text
-    strategy = f"signals:{created.json()['id']}"
+    created = admin.create_strategy("mine", "sma_cross", {}, ["600036.SH"])
+    assert isinstance(created, StrategySmaCross)  # 201, the only success it has
+    strategy = f"signals:{created.id}"
     viewer = await signed_in(base, token(base, "viewer", "viewer-password"))
     channels = [strategy, "bars:600036.SH:1d", "nonsense", "ticks:000001.SZ"]
     answers = await request(viewer, {"type": "subscribe", "channels": channels, "id": "s1"})
@@ -183,7 +184,7 @@ async def test_refused_channels_get_errors_naming_them(served, admin_ws):
     await viewer.close()
     # The owner (an admin here) may follow its strategy's signals; orders are per owner.
     await request(admin_ws, {"type": "subscribe", "channels": [strategy, "orders"]})
-    signal = {"strategy_id": created.json()["id"], "symbol": "600036.SH", "side": "buy"}
+    signal = {"strategy_id": created.id, "symbol": "600036.SH", "side": "buy"}
     app.services.bus.publish("signals", "signal", signal, owner="admin")
     order = yaml.safe_load((SCHEMAS / "Order.yaml").read_text())["example"]
     app.services.bus.publish("orders", "order_update", order | {"id": 1}, owner="someone-else")
@@ -211,15 +212,13 @@ def quote(symbol: str, last: float) -> dict[str, Any]:
     }
 
 
-async def test_a_watchlist_channel_follows_the_whole_list(served, admin_ws):
+async def test_a_watchlist_channel_follows_the_whole_list(served, admin, admin_ws):
     app, base = served
-    admin = {"Authorization": f"Bearer {token(base)}"}
-    seeds = [{"symbol": "600036.SH"}, {"symbol": "000001.SZ"}]
-    created = httpx.post(
-        f"{base}/api/v1/watchlists", json={"name": "ws", "items": seeds}, headers=admin
-    )
-    assert created.status_code == 201, created.text
-    channel = f"quotes:watchlist:{created.json()['id']}"
+    seeds = [WatchlistItemSeed(symbol="600036.SH"), WatchlistItemSeed(symbol="000001.SZ")]
+    body = WatchlistInput(name="ws", items=seeds)
+    created = admin.call(create_watchlist.sync_detailed, body=body)
+    assert isinstance(created, Watchlist)  # 201, the only success it has
+    channel = f"quotes:watchlist:{created.id}"
     answers = await request(admin_ws, {"type": "subscribe", "channels": [channel]})
     assert answers[-1]["data"]["channels"] == [channel]
 
@@ -242,10 +241,8 @@ async def test_a_watchlist_channel_follows_the_whole_list(served, admin_ws):
 
     assert await quotes_seen(1.0) == {"600036.SH", "000001.SZ"}
     # After a change of the list, subscribing again follows the list as it is now.
-    added = httpx.put(
-        f"{base}/api/v1/watchlists/{created.json()['id']}/items/600000.SH", headers=admin
-    )
-    assert added.status_code == 201, added.text
+    added = put_watchlist_item.sync_detailed(created.id, "600000.SH", client=admin.api)
+    assert isinstance(expect(201, added), Watchlist)  # 201: added, not already there
     answers = await request(admin_ws, {"type": "subscribe", "channels": [channel]})
     assert answers[-1]["data"]["subscriptions"] == [channel]
     assert await quotes_seen(2.0) == {"600036.SH", "000001.SZ", "600000.SH"}
