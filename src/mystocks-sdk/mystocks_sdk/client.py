@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import ssl
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Protocol, Self, TypeVar, overload
 
@@ -86,7 +87,7 @@ class Client:
         auth: httpx.Auth | None = None,
         *,
         timeout: float = 30.0,
-        verify: bool | str = True,
+        verify: bool | ssl.SSLContext = True,
     ) -> None:
         self.url = url.rstrip("/")
         self.http = httpx.Client(base_url=self.url, auth=auth, timeout=timeout, verify=verify)
