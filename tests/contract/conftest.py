@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 
 from mystocks.api.ratelimit import read_body, signed_target
 from mystocks.app import MyStocksApp
-from tests.conftest import app_on_copy, login
+from tests.conftest import WHILE_FUZZING, app_on_copy, login
 
 MAX_EXAMPLES = 50
 SIGNED_EXAMPLES = 10  # the signed run repeats every operation: fewer cases each
@@ -69,6 +69,14 @@ def api_schema(contract_app: MyStocksApp) -> Any:
         "429",
     ]
     return loaded
+
+
+@pytest.fixture(autouse=True)
+def _fuzzed_inputs_stay_out_of_the_run_log() -> Iterator[None]:
+    """See `tests.conftest._WhileFuzzing`."""
+    WHILE_FUZZING.active = True
+    yield
+    WHILE_FUZZING.active = False
 
 
 class SigningTransport:
