@@ -1,13 +1,38 @@
 // klinecharts indicators whose values come from `GET /api/v1/market/indicators/{symbol}`: the
 // chart never computes MA, BOLL, MACD, KDJ or RSI itself, so it shows exactly what the API
-// serves (the terminals' formulas, `IndicatorName` in the contract). Each indicator's
-// `extendData` holds the API's values by bar time; `calc` only lines them up with the bars.
+// serves (the terminals' formulas, `IndicatorName` in the contract). The API's values are kept
+// here by key (symbol, period, indicator); an indicator's `extendData` names its key and `calc`
+// only lines the values up with the bars. (klinecharts deep-clones `extendData`, which would
+// empty a Map, so the values themselves stay out of it.)
 import type { IndicatorName } from "@mystocks/client";
 import { registerIndicator, type IndicatorFigure, type KLineData } from "klinecharts";
 
 export type Values = Record<string, number>;
 /** The API's values of one indicator, by bar timestamp (epoch ms). */
 export type ValuesByTime = Map<number, Values>;
+export interface ValuesKey {
+  key: string;
+}
+
+const KEEP = 48; // sets of values kept (a few symbols × periods × indicators)
+const loaded = new Map<string, ValuesByTime>();
+
+export function valuesKey(symbol: string, period: string, name: string): string {
+  return `${symbol}|${period}|${name}`;
+}
+
+export function storedValues(key: string): ValuesByTime | undefined {
+  return loaded.get(key);
+}
+
+export function storeValues(key: string, values: ValuesByTime): void {
+  loaded.delete(key);
+  loaded.set(key, values);
+  for (const old of loaded.keys()) {
+    if (loaded.size <= KEEP) break;
+    loaded.delete(old);
+  }
+}
 
 export interface ApiIndicator {
   /** The klinecharts name (`API_MACD`). */
@@ -60,16 +85,19 @@ export function registerApiIndicators(): void {
   if (registered) return;
   registered = true;
   for (const indicator of API_INDICATORS) {
-    registerIndicator<Values, number, ValuesByTime>({
+    registerIndicator<Values, number, ValuesKey>({
       name: indicator.name,
       shortName: indicator.api,
       precision: 3,
       figures: indicator.figures,
-      calc: (bars: KLineData[], { extendData }) => bars.map((bar) => extendData?.get(bar.timestamp) ?? {}),
-      // New values from the API arrive as new extendData: recompute then, not only when the
-      // parameters change (klinecharts' default).
+      calc: (bars: KLineData[], { extendData }) => {
+        const values = extendData?.key ? loaded.get(extendData.key) : undefined;
+        return bars.map((bar) => values?.get(bar.timestamp) ?? {});
+      },
+      // Another symbol's or period's values arrive as another key: recompute then, not only
+      // when the parameters change (klinecharts' default).
       shouldUpdate: (prev, current) => {
-        const calc = prev.extendData !== current.extendData || prev.calc !== current.calc;
+        const calc = prev.extendData?.key !== current.extendData?.key || prev.calc !== current.calc;
         return { calc, draw: calc || prev.visible !== current.visible || prev.styles !== current.styles };
       },
     });
