@@ -9,7 +9,7 @@ CODEGEN := .venv-codegen
 CODEGEN_STAMP := $(CODEGEN)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: install run test test-fast lint typecheck generate check-generated bench clean help
+.PHONY: install chromium app test-web run test test-fast lint typecheck generate check-generated bench clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -30,21 +30,47 @@ $(CODEGEN_STAMP): tools/codegen-requirements.txt
 	$(CODEGEN)/bin/python -m pip install -q -r tools/codegen-requirements.txt
 	touch $@
 
-$(NPM_STAMP): frontend-client/package.json frontend-client/package-lock.json
-	cd frontend-client && npm ci --no-audit --no-fund --loglevel=error
+# One lock file covers the client package and the app (an npm workspace of it). No browser is
+# downloaded: the browser tests use Debian's Chromium (`make chromium`).
+$(NPM_STAMP): frontend-client/package.json frontend-client/app/package.json frontend-client/package-lock.json
+	cd frontend-client && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 install: $(STAMP)  ## create .venv with the pinned dependencies
 
+# The browser tests drive Debian's Chromium (no browser download at test time); fonts-noto-cjk
+# draws the Chinese text in screenshots. Installed here when root, else the message says how.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@[ "$$(id -u)" = 0 ] || { echo "$(CHROMIUM) is missing: run 'sudo apt-get install chromium fonts-noto-cjk' (or make $(CHROMIUM) as root)" >&2; exit 1; }
+	apt-get install -y -q chromium fonts-noto-cjk || { apt-get update -q && apt-get install -y -q chromium fonts-noto-cjk; }
+
+chromium: $(CHROMIUM)  ## install Debian's Chromium for the browser tests (as root)
+
+# The web app's production build, served at / by the server (MYSTOCKS_WEB_DIR).
+APP_DIST := frontend-client/app/dist/index.html
+$(APP_DIST): $(NPM_STAMP)
+	cd frontend-client/app && npx --no-install vite build --logLevel warn
+
+app: $(NPM_STAMP)  ## build the web app (frontend-client/app/dist) and print its size
+	cd frontend-client/app && npx --no-install vite build
+
+test-web: $(STAMP) $(NPM_STAMP) $(CHROMIUM)  ## Vitest, then the app's build and its browser tests
+	cd frontend-client && npx --no-install vitest run
+	$(MAKE) --no-print-directory app >/dev/null
+	cd frontend-client/app && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx --no-install playwright test
+
 # A simulated feed on the around-the-clock clock, so quotes and bars move whenever someone
 # looks; `MYSTOCKS_FEED=off make run` (or MYSTOCKS_FEED_CLOCK=session) overrides it.
-run: $(STAMP)  ## start the server on the embedded default (SQLite under var/, sample data, demo feed)
+# The web app is built first if it never was (`make app` rebuilds it).
+run: $(STAMP) $(APP_DIST)  ## start the server with the web app at / (SQLite under var/, sample data, demo feed)
 	MYSTOCKS_FEED=$${MYSTOCKS_FEED:-simulated} MYSTOCKS_FEED_CLOCK=$${MYSTOCKS_FEED_CLOCK:-demo} \
 		MYSTOCKS_PAPER_SESSION=$${MYSTOCKS_PAPER_SESSION:-always} $(VENV)/bin/mystocks serve
 
 test: $(STAMP) $(NPM_STAMP)  ## every check CI runs
 	$(MAKE) --no-print-directory check-generated lint typecheck
 	$(VENV)/bin/pytest -n auto $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory test-web
 
 test-fast: $(STAMP)  ## unit tests only
 	$(VENV)/bin/pytest tests/unit $(PYTEST_ARGS)
@@ -61,13 +87,15 @@ lint: $(STAMP) $(NPM_STAMP)  ## ruff and bandit over Python, Redocly and Spectra
 	cd frontend-client && ASYNCAPI_METRICS_CONFIG_PATH=.asyncapi-analytics.json \
 		npx --no-install asyncapi validate --fail-severity warn ../openapi/asyncapi.yaml
 
-typecheck: $(STAMP) $(NPM_STAMP)  ## mypy --strict on src/, tsc on the client
+typecheck: $(STAMP) $(NPM_STAMP)  ## mypy --strict on src/, tsc on the client, vue-tsc on the app
 	$(VENV)/bin/mypy
 	@# The generated client's and the SDK's types, as programs using them see them (a renamed
 	@# field fails here; the SDK itself is under src/ and checked above).
 	$(VENV)/bin/mypy --strict --follow-imports=silent \
 		tests/integration/test_python_client.py tests/integration/test_sdk.py
 	cd frontend-client && npx --no-install tsc --noEmit -p .
+	@# The app against the same types: a field renamed in the contract fails here where it is used.
+	cd frontend-client/app && npx --no-install vue-tsc --noEmit -p .
 
 generate: $(STAMP) $(NPM_STAMP) $(CODEGEN_STAMP)  ## openapi/ -> generated/ (bundle, models, protocols) and frontend-client/
 	$(PY) tools/generate.py --out .
@@ -87,4 +115,5 @@ bench: $(STAMP)  ## benchmarks, reported as ratios against baselines run alongsi
 	$(PY) bench/ws.py
 
 clean:
-	rm -rf $(VENV) $(CODEGEN) var frontend-client/node_modules
+	rm -rf $(VENV) $(CODEGEN) var frontend-client/node_modules frontend-client/app/dist \
+		frontend-client/app/test-results

@@ -66,8 +66,16 @@ def make_settings(data_dir: Path, **overrides: Any) -> Settings:
     }
     # Sign-in throttling too: tests that send wrong passwords must not lock the shared admin.
     roomy |= {"login_max_failures_per_user": 1_000_000, "login_max_failures_per_ip": 1_000_000}
+    # No web app unless a test serves one: whether the repo's app was built must not matter.
     return Settings(
-        **{"env": "test", "data_dir": data_dir, "sample_tick_days": 5, **roomy, **overrides}
+        **{
+            "env": "test",
+            "data_dir": data_dir,
+            "sample_tick_days": 5,
+            "web_dir": None,
+            **roomy,
+            **overrides,
+        }
     )
 
 

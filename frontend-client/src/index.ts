@@ -12,9 +12,28 @@ export type Instrument = Schemas["Instrument"];
 export type Problem = Schemas["Problem"];
 export type Period = Schemas["Period"];
 export type Dashboard = Schemas["Dashboard"];
+export type Role = Schemas["Role"];
+export type User = Schemas["User"];
+export type Watchlist = Schemas["Watchlist"];
+export type WatchlistQuotes = Schemas["WatchlistQuotes"];
+export type IndicatorName = Schemas["IndicatorName"];
+export type IndicatorPage = Schemas["IndicatorPage"];
 
 export type MyStocksClient = Client<paths>;
 
+export { ApiError, Session, SessionEnded } from "./auth";
+export type { SessionOptions, SessionTokens } from "./auth";
+export { EventStreamParser, readEvents, StreamRefused } from "./sse";
+export type {
+  BacktestUpdateEvent,
+  DashboardUpdateEvent,
+  RawEvent,
+  RiskAlertEvent,
+  SsePath,
+  SseStreams,
+  StreamOptions,
+  TrainingUpdateEvent,
+} from "./sse";
 export { MyStocksChannel } from "./ws";
 export type { ChannelOptions, WsClientMessage, WsCloseCode, WsMessageOf, WsServerMessage } from "./ws";
 

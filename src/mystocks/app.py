@@ -30,6 +30,7 @@ from mystocks.api.edge import edge
 from mystocks.api.observe import ObserveMiddleware
 from mystocks.api.ratelimit import InProcessLimiter, Limiter, RateLimitMiddleware, RedisLimiter
 from mystocks.api.validation import VALIDATOR_MAP
+from mystocks.api.webapp import WebApp
 from mystocks.api.ws import WS_PATH, WebSocketChannel
 from mystocks.services.alerts import AlertEngine, AlertService
 from mystocks.services.api_keys import (
@@ -134,8 +135,12 @@ class MyStocksApp:
             },
             {"backtest": services.backtests.store, "training": services.training.book.store},
         )
-        # Security headers and CORS on every answer, 429s included (`api.edge`).
-        self._http = edge(rate_limited, settings)
+        # The built web app at / (`api.webapp`), outside the rate limiter; security headers
+        # and CORS on every answer, 429s included (`api.edge`).
+        served: ASGIApp = (
+            rate_limited if settings.web_dir is None else WebApp(rate_limited, settings.web_dir)
+        )
+        self._http = edge(served, settings)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         await self._observed(scope, receive, send)

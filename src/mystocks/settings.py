@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Documented in the README as development-only values; refused in production below (so not
@@ -19,6 +19,12 @@ DEV_JWT_SECRET = "dev-only-jwt-secret-change-me-in-production"  # nosec B105
 DEV_ADMIN_PASSWORD = "mystocks-admin"  # nosec B105
 # A Fernet key (32 url-safe base64 bytes) that encrypts stored API key secrets in development.
 DEV_API_KEY_ENCRYPTION_KEY = "ZGV2LW9ubHktYXBpLWtleS1lbmNyeXB0aW9uLWtleSE="
+
+
+def _built_web_app() -> Path | None:
+    """The repository's built app, when the server runs from a checkout where it was built."""
+    dist = Path(__file__).resolve().parents[2] / "frontend-client" / "app" / "dist"
+    return dist if (dist / "index.html").is_file() else None
 
 
 class Settings(BaseSettings):
@@ -87,6 +93,11 @@ class Settings(BaseSettings):
         default=None,
         description="addresses of the reverse proxy whose X-Forwarded-For/-Proto are trusted"
         " (comma-separated, or *); unset: none",
+    )
+    web_dir: Path | None = Field(
+        default_factory=_built_web_app,
+        description="the built web app served at / (`make run` builds it); default the repo's"
+        " frontend-client/app/dist when it exists; empty: none (/ answers 404 as any unknown path)",
     )
     admin_username: str = Field(default="admin", min_length=1, max_length=64)
     admin_password: SecretStr = SecretStr(DEV_ADMIN_PASSWORD)
@@ -208,6 +219,11 @@ class Settings(BaseSettings):
     paper_fill_volume_share: float = Field(
         default=0.25, gt=0, le=1, description="a fill takes at most this share of a tick's volume"
     )
+
+    @field_validator("web_dir", mode="before")
+    @classmethod
+    def _empty_web_dir_is_none(cls, value: object) -> object:
+        return None if value == "" else value
 
     @model_validator(mode="after")
     def _celery_needs_redis(self) -> Settings:

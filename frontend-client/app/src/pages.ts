@@ -1,0 +1,23 @@
+// Every page of the app, in nav order: the router and the nav are both built from this list.
+// To add a page: write it under pages/ and add (or replace a placeholder's) entry here.
+import type { Component } from "vue";
+import type { MessageKey } from "./i18n";
+
+export interface Page {
+  path: string;
+  name: string;
+  title: MessageKey;
+  component: () => Promise<Component | { default: Component }>;
+}
+
+const placeholder = () => import("./pages/PlaceholderPage.vue");
+
+export const PAGES: readonly Page[] = [
+  { path: "/market/:symbol?", name: "market", title: "nav.market", component: () => import("./pages/MarketPage.vue") },
+  { path: "/screener", name: "screener", title: "nav.screener", component: placeholder },
+  { path: "/strategies", name: "strategies", title: "nav.strategies", component: placeholder },
+  { path: "/backtests", name: "backtests", title: "nav.backtests", component: placeholder },
+  { path: "/trading", name: "trading", title: "nav.trading", component: placeholder },
+  { path: "/alerts", name: "alerts", title: "nav.alerts", component: placeholder },
+  { path: "/dashboard", name: "dashboard", title: "nav.dashboard", component: placeholder },
+];
