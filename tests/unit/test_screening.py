@@ -183,6 +183,20 @@ def test_outputs_and_labels_of_multi_series_indicators():
     assert list(values(cond, p)) == ["MACD(12,26,9).DEA"]
 
 
+def test_default_outputs_are_the_contracts():
+    # IndicatorOperand: the first series (DIF of MACD, MID of BOLL, K of KDJ), but ATR of ATR
+    # (its first series is TR).
+    p = panel([[float(x) for x in range(1, 60)]])
+    for name, label in [
+        ("MACD", "MACD(12,26,9).DIF"),
+        ("BOLL", "BOLL(20,2).MID"),
+        ("KDJ", "KDJ(9,3,3).K"),
+        ("ATR", "ATR(14).ATR"),
+    ]:
+        cond = {"kind": "compare", "left": {"indicator": name}, "op": "gt", "right": 0}
+        assert list(values(cond, p)) == [label]
+
+
 def test_two_dimensional_indicators_equal_their_one_dimensional_results():
     rng = np.random.default_rng(7)
     rows = [rng.uniform(9, 11, 80).cumsum() / 10 for _ in range(4)]

@@ -39,6 +39,8 @@ TIE = 1e-9  # relative difference under which two values count as equal
 WARMUP = 20  # bars per period of a recursive indicator's longest period
 RECURSIVE = frozenset({"EMA", "MACD", "RSI", "KDJ"})
 PER_PERIOD = frozenset({"MA", "EMA", "RSI"})
+# The contract's default output where it is not the indicator's first series (ATR lists TR first).
+DEFAULT_OUTPUT = {"ATR": "ATR"}
 FIELDS = ("open", "high", "low", "close", "volume", "amount")
 
 _OPS: dict[str, Callable[[Any, Any], Any]] = {
@@ -148,7 +150,7 @@ def _indicator(raw: Mapping[str, Any], path: str) -> Operand:
         outputs = list(ind.compute(name, ind.OHLC(dry, dry, dry, dry, dry), params))
     except ValueError as exc:
         raise _bad(f"{path}.params", str(exc)) from None
-    output = str(raw.get("output") or outputs[0]).upper()
+    output = str(raw.get("output") or DEFAULT_OUTPUT.get(name, outputs[0])).upper()
     if output not in outputs:
         raise _bad(f"{path}.output", f"is not an output of {name}; expected one of {outputs}")
     shown = ",".join(f"{p:g}" for p in params)
