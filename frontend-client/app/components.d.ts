@@ -11,6 +11,7 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    ConditionNode: typeof import('./src/components/screener/ConditionNode.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAutocomplete: typeof import('element-plus/es')['ElAutocomplete']
     ElButton: typeof import('element-plus/es')['ElButton']
@@ -19,11 +20,14 @@ declare module 'vue' {
     ElCheckboxGroup: typeof import('element-plus/es')['ElCheckboxGroup']
     ElConfigProvider: typeof import('element-plus/es')['ElConfigProvider']
     ElContainer: typeof import('element-plus/es')['ElContainer']
+    ElDatePicker: typeof import('element-plus/es')['ElDatePicker']
+    ElDialog: typeof import('element-plus/es')['ElDialog']
     ElEmpty: typeof import('element-plus/es')['ElEmpty']
     ElForm: typeof import('element-plus/es')['ElForm']
     ElFormItem: typeof import('element-plus/es')['ElFormItem']
     ElHeader: typeof import('element-plus/es')['ElHeader']
     ElInput: typeof import('element-plus/es')['ElInput']
+    ElInputNumber: typeof import('element-plus/es')['ElInputNumber']
     ElMain: typeof import('element-plus/es')['ElMain']
     ElMenu: typeof import('element-plus/es')['ElMenu']
     ElMenuItem: typeof import('element-plus/es')['ElMenuItem']
@@ -36,9 +40,14 @@ declare module 'vue' {
     ElTableColumn: typeof import('element-plus/es')['ElTableColumn']
     KLineChart: typeof import('./src/components/market/KLineChart.vue')['default']
     LanguageSwitch: typeof import('./src/components/LanguageSwitch.vue')['default']
+    OperandInput: typeof import('./src/components/screener/OperandInput.vue')['default']
+    ProblemAlert: typeof import('./src/components/screener/ProblemAlert.vue')['default']
     QuoteHeader: typeof import('./src/components/market/QuoteHeader.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    ScreenLibrary: typeof import('./src/components/screener/ScreenLibrary.vue')['default']
+    ScreenResults: typeof import('./src/components/screener/ScreenResults.vue')['default']
+    ScreenScope: typeof import('./src/components/screener/ScreenScope.vue')['default']
     SymbolSearch: typeof import('./src/components/market/SymbolSearch.vue')['default']
     WatchlistPanel: typeof import('./src/components/market/WatchlistPanel.vue')['default']
   }

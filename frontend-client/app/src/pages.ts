@@ -14,7 +14,7 @@ const placeholder = () => import("./pages/PlaceholderPage.vue");
 
 export const PAGES: readonly Page[] = [
   { path: "/market/:symbol?", name: "market", title: "nav.market", component: () => import("./pages/MarketPage.vue") },
-  { path: "/screener", name: "screener", title: "nav.screener", component: placeholder },
+  { path: "/screener", name: "screener", title: "nav.screener", component: () => import("./pages/ScreenerPage.vue") },
   { path: "/strategies", name: "strategies", title: "nav.strategies", component: placeholder },
   { path: "/backtests", name: "backtests", title: "nav.backtests", component: placeholder },
   { path: "/trading", name: "trading", title: "nav.trading", component: placeholder },
