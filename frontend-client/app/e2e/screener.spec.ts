@@ -108,9 +108,14 @@ test("an as-of day and a universe narrow the run, in English too", async ({ page
   for (const symbol of await page.getByTestId("screen-results").locator("[data-symbol]").allTextContents()) {
     expect(symbol).toMatch(/\.SH$/);
   }
+  // A built-in screen's conditions into the builder: 20日新高突破 is one breakout node.
+  await page.locator('[data-builtin="breakout_20d"]').getByTestId("edit-builtin").click();
+  const root = page.getByTestId("condition-builder").locator('[data-path="condition"]');
+  await expect(root.getByTestId("condition-kind").locator("span").first()).toHaveText("突破");
   await page.getByTestId("language").click();
   await page.locator(".el-select-dropdown__item", { hasText: "English" }).click();
   await expect(page.locator('[data-builtin="bullish_ma_alignment"]')).toContainText("Bullish MA alignment");
   await expect(page.getByTestId("run-adhoc")).toHaveText("Run");
+  await expect(root.getByTestId("condition-kind").locator("span").first()).toHaveText("Breakout");
   await page.screenshot({ path: `${SHOTS}/screener-en.png`, fullPage: true });
 });
