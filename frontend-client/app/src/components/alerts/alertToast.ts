@@ -3,6 +3,8 @@
 import type { Schemas } from "@mystocks/client";
 import { ElNotification } from "element-plus";
 import "element-plus/es/components/notification/style/css";
+// ElMessage (the pages' success and error notes) is called from script too: its CSS as well.
+import "element-plus/es/components/message/style/css";
 import { t, type MessageKey } from "../../i18n";
 
 const TYPES = { info: "info", warning: "warning", critical: "error" } as const;
