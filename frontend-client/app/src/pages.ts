@@ -17,7 +17,7 @@ export const PAGES: readonly Page[] = [
   { path: "/screener", name: "screener", title: "nav.screener", component: () => import("./pages/ScreenerPage.vue") },
   { path: "/strategies", name: "strategies", title: "nav.strategies", component: placeholder },
   { path: "/backtests", name: "backtests", title: "nav.backtests", component: placeholder },
-  { path: "/trading", name: "trading", title: "nav.trading", component: placeholder },
-  { path: "/alerts", name: "alerts", title: "nav.alerts", component: placeholder },
-  { path: "/dashboard", name: "dashboard", title: "nav.dashboard", component: placeholder },
+  { path: "/trading", name: "trading", title: "nav.trading", component: () => import("./pages/TradingPage.vue") },
+  { path: "/alerts", name: "alerts", title: "nav.alerts", component: () => import("./pages/AlertsPage.vue") },
+  { path: "/dashboard", name: "dashboard", title: "nav.dashboard", component: () => import("./pages/DashboardPage.vue") },
 ];

@@ -36,6 +36,7 @@ export const useMarketStore = defineStore("market", () => {
   const connected = ref(false);
   const tickListeners = new Set<Listener<Tick>>();
   const barListeners = new Set<Listener<LiveBar>>();
+  const messageListeners = new Set<Listener<WsServerMessage>>(); // every message (orders, alerts, …)
   const subscriptions = new Map<string, number>(); // channel -> reference count
   let channel: MyStocksChannel | null = null;
 
@@ -94,6 +95,7 @@ export const useMarketStore = defineStore("market", () => {
   }
 
   function onMessage(message: WsServerMessage): void {
+    messageListeners.forEach((listen) => listen(message));
     switch (message.type) {
       case "quotes":
         for (const quote of message.data.items) quotes.set(quote.symbol, quote);
@@ -157,6 +159,12 @@ export const useMarketStore = defineStore("market", () => {
     return () => barListeners.delete(listener);
   }
 
+  /** Every message of the channel (the other stores read their own types: `order_update`, …). */
+  function onServerMessage(listener: Listener<WsServerMessage>): () => void {
+    messageListeners.add(listener);
+    return () => messageListeners.delete(listener);
+  }
+
   /** Close the WebSocket (on sign-out). */
   function disconnect(): void {
     channel?.close();
@@ -177,6 +185,7 @@ export const useMarketStore = defineStore("market", () => {
     subscribe,
     onTick,
     onBar,
+    onServerMessage,
     disconnect,
   };
 });
