@@ -15,8 +15,8 @@ const placeholder = () => import("./pages/PlaceholderPage.vue");
 export const PAGES: readonly Page[] = [
   { path: "/market/:symbol?", name: "market", title: "nav.market", component: () => import("./pages/MarketPage.vue") },
   { path: "/screener", name: "screener", title: "nav.screener", component: placeholder },
-  { path: "/strategies", name: "strategies", title: "nav.strategies", component: placeholder },
-  { path: "/backtests", name: "backtests", title: "nav.backtests", component: placeholder },
+  { path: "/strategies", name: "strategies", title: "nav.strategies", component: () => import("./pages/StrategiesPage.vue") },
+  { path: "/backtests", name: "backtests", title: "nav.backtests", component: () => import("./pages/BacktestsPage.vue") },
   { path: "/trading", name: "trading", title: "nav.trading", component: placeholder },
   { path: "/alerts", name: "alerts", title: "nav.alerts", component: placeholder },
   { path: "/dashboard", name: "dashboard", title: "nav.dashboard", component: placeholder },
