@@ -50,12 +50,6 @@ export function etagOf(version: number): string {
   return `"${version}"`;
 }
 
-/** The version an `ETag` header names, or null. */
-export function versionOf(etag: string | null | undefined): number | null {
-  const match = etag?.match(/^(?:W\/)?"(\d+)"$/);
-  return match ? Number(match[1]) : null;
-}
-
 /** A type's parameters at their defaults, as the API lists them. */
 export function defaultsFor(info: StrategyTypeInfo): Parameters {
   return Object.fromEntries(info.parameters.map((p) => [p.name, p.default]));
