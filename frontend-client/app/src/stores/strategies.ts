@@ -245,7 +245,7 @@ export const useStrategyStore = defineStore("strategies", () => {
         if (job) backtestUpdated(applyBacktestUpdate(job, event.data));
       },
       // Read the job once the stream is open, so an update made before it is not missed.
-      onOpen: () => void getBacktest(id).then(backtestUpdated),
+      onOpen: () => void getBacktest(id).then(backtestUpdated, () => undefined),
     }).catch(() => streams.delete(key));
   }
 
@@ -305,7 +305,7 @@ export const useStrategyStore = defineStore("strategies", () => {
         const job = trainingJobs.value.find((j) => j.id === id);
         if (job) trainingUpdated(applyTrainingUpdate(job, event.data));
       },
-      onOpen: () => void getTrainingJob(id).then(trainingUpdated),
+      onOpen: () => void getTrainingJob(id).then(trainingUpdated, () => undefined),
     }).catch(() => streams.delete(key));
   }
 
