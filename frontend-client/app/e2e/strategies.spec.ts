@@ -83,6 +83,12 @@ test("creates a strategy from the type's form, then meets a newer version: reloa
   await page.locator(".el-select-dropdown__item", { hasText: "English" }).click();
   await expect(page.locator(".strategies h3")).toHaveText("My strategies");
   await page.screenshot({ path: `${SHOTS}/strategies-en.png`, fullPage: true });
+
+  // Deleted with its current version.
+  await page.getByTestId("strategy-delete").click();
+  await page.locator(".el-popconfirm .el-button--primary").click();
+  await expect(row).toHaveCount(0);
+  expect((await page.request.get(url, { headers })).status()).toBe(404);
 });
 
 test("runs a backtest: live progress to 100%, then metrics, equity curve and trades", async ({ page }) => {
