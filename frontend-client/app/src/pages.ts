@@ -1,5 +1,5 @@
 // Every page of the app, in nav order: the router and the nav are both built from this list.
-// To add a page: write it under pages/ and add (or replace a placeholder's) entry here.
+// To add a page: write it under pages/ and add its entry here.
 import type { Component } from "vue";
 import type { MessageKey } from "./i18n";
 
@@ -10,13 +10,11 @@ export interface Page {
   component: () => Promise<Component | { default: Component }>;
 }
 
-const placeholder = () => import("./pages/PlaceholderPage.vue");
-
 export const PAGES: readonly Page[] = [
   { path: "/market/:symbol?", name: "market", title: "nav.market", component: () => import("./pages/MarketPage.vue") },
   { path: "/screener", name: "screener", title: "nav.screener", component: () => import("./pages/ScreenerPage.vue") },
-  { path: "/strategies", name: "strategies", title: "nav.strategies", component: placeholder },
-  { path: "/backtests", name: "backtests", title: "nav.backtests", component: placeholder },
+  { path: "/strategies", name: "strategies", title: "nav.strategies", component: () => import("./pages/StrategiesPage.vue") },
+  { path: "/backtests", name: "backtests", title: "nav.backtests", component: () => import("./pages/BacktestsPage.vue") },
   { path: "/trading", name: "trading", title: "nav.trading", component: () => import("./pages/TradingPage.vue") },
   { path: "/alerts", name: "alerts", title: "nav.alerts", component: () => import("./pages/AlertsPage.vue") },
   { path: "/dashboard", name: "dashboard", title: "nav.dashboard", component: () => import("./pages/DashboardPage.vue") },
