@@ -276,7 +276,7 @@ def process_env(settings: Settings) -> dict[str, str]:
     of the caller's)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("MYSTOCKS_")}
     for name, value in settings.model_dump(exclude_unset=True).items():
-        env[f"MYSTOCKS_{name.upper()}"] = str(value)
+        env[f"MYSTOCKS_{name.upper()}"] = "" if value is None else str(value)  # empty: unset
     return env
 
 
