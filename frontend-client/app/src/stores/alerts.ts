@@ -2,11 +2,12 @@
 // acknowledge, and the live stream `GET /api/v1/sse/alerts` read with the bearer token
 // (`readEvents`): started once signed in (by the layout), stopped on sign-out. Each live alert
 // is added to the list and handed to the listeners (the layout shows a toast).
-import { readEvents, type RiskAlertEvent, type Schemas } from "@mystocks/client";
+import type { RiskAlertEvent, Schemas } from "@mystocks/client";
 import { defineStore } from "pinia";
 import { ref } from "vue";
 import { RefusedError, refusalOf } from "../components/trading/format";
-import { API_BASE, useAuthStore } from "./auth";
+import { useAuthStore } from "./auth";
+import { liveStream } from "./stream";
 
 type Alert = Schemas["Alert"];
 type AlertRule = Schemas["AlertRule"];
@@ -21,9 +22,7 @@ export const useAlertsStore = defineStore("alerts", () => {
   const auth = useAuthStore();
   const rules = ref<AlertRule[]>([]);
   const alerts = ref<Alert[]>([]);
-  const streaming = ref(false);
   const listeners = new Set<(alert: Alert) => void>();
-  let abort: AbortController | null = null;
 
   async function loadRules(): Promise<void> {
     const { data, error, response } = await auth.api().GET("/api/v1/alert-rules");
@@ -74,44 +73,20 @@ export const useAlertsStore = defineStore("alerts", () => {
     listeners.forEach((listen) => listen(event.data));
   }
 
-  /** Follow the live stream (from now on; it resumes with Last-Event-ID after a drop). */
-  function start(): void {
-    if (abort) return;
-    const controller = new AbortController();
-    abort = controller;
-    readEvents({
-      baseUrl: API_BASE,
-      path: "/api/v1/sse/alerts",
-      token: () => auth.accessToken(),
-      signal: controller.signal,
-      onOpen: () => (streaming.value = true),
-      onError: () => (streaming.value = false),
-      onEvent: received,
-    })
-      .catch(() => undefined) // refused for good (signed out): the layout signs in again
-      .finally(() => {
-        streaming.value = false;
-        if (abort === controller) abort = null;
-      });
-  }
-
-  function stop(): void {
-    abort?.abort();
-    abort = null;
-    streaming.value = false;
-  }
+  /** The live stream (from now on; it resumes with Last-Event-ID after a drop). */
+  const stream = liveStream({ path: "/api/v1/sse/alerts", onEvent: received });
 
   return {
     rules,
     alerts,
-    streaming,
+    streaming: stream.live,
     loadRules,
     loadAlerts,
     createRule,
     deleteRule,
     acknowledge,
     onAlert,
-    start,
-    stop,
+    start: stream.start,
+    stop: stream.stop,
   };
 });

@@ -2,10 +2,11 @@
 // jobs run on them: backtests and parameter searches, with their live progress over the SSE
 // streams (`/api/v1/sse/backtest`, `/api/v1/sse/training`) and their results once done.
 // Changes to a strategy carry its version in `If-Match`; a 412 is raised as `StaleStrategy`.
-import { MyStocksChannel, readEvents, type Schemas } from "@mystocks/client";
+import { MyStocksChannel, type Schemas, type SsePath } from "@mystocks/client";
 import { defineStore } from "pinia";
 import { ref, shallowReactive } from "vue";
 import { API_BASE, useAuthStore } from "./auth";
+import { liveStream, type LiveStream, type StreamSpec } from "./stream";
 import {
   applyBacktestUpdate,
   applyTrainingUpdate,
@@ -53,7 +54,7 @@ export const useStrategyStore = defineStore("strategies", () => {
   const signals = shallowReactive(new Map<number, (Signal | LiveSignal)[]>());
   const equity = shallowReactive(new Map<number, EquityPoint[]>());
   const trades = shallowReactive(new Map<number, BacktestTrade[]>());
-  const streams = new Map<string, AbortController>();
+  const streams = new Map<string, LiveStream>();
   let channel: MyStocksChannel | null = null;
   const signalChannels = new Set<string>();
 
@@ -230,23 +231,16 @@ export const useStrategyStore = defineStore("strategies", () => {
 
   /** Follow a backtest's progress live until it finishes, then load its results. */
   function followBacktest(id: number): void {
-    const key = `backtest:${id}`;
-    if (streams.has(key)) return;
-    const controller = new AbortController();
-    streams.set(key, controller);
-    readEvents({
-      baseUrl: API_BASE,
+    follow(`backtest:${id}`, {
       path: "/api/v1/sse/backtest",
       query: { job_id: id },
-      token: () => auth.accessToken(),
-      signal: controller.signal,
       onEvent: (event) => {
         const job = backtests.value.find((b) => b.id === id);
         if (job) backtestUpdated(applyBacktestUpdate(job, event.data));
       },
       // Read the job once the stream is open, so an update made before it is not missed.
       onOpen: () => void getBacktest(id).then(backtestUpdated, () => undefined),
-    }).catch(() => streams.delete(key));
+    });
   }
 
   // --- parameter searches ---
@@ -291,26 +285,27 @@ export const useStrategyStore = defineStore("strategies", () => {
   }
 
   function followTraining(id: number): void {
-    const key = `training:${id}`;
-    if (streams.has(key)) return;
-    const controller = new AbortController();
-    streams.set(key, controller);
-    readEvents({
-      baseUrl: API_BASE,
+    follow(`training:${id}`, {
       path: "/api/v1/sse/training",
       query: { job_id: id },
-      token: () => auth.accessToken(),
-      signal: controller.signal,
       onEvent: (event) => {
         const job = trainingJobs.value.find((j) => j.id === id);
         if (job) trainingUpdated(applyTrainingUpdate(job, event.data));
       },
       onOpen: () => void getTrainingJob(id).then(trainingUpdated, () => undefined),
-    }).catch(() => streams.delete(key));
+    });
+  }
+
+  /** One job's stream under `key`, until the job finishes (`stopStream`) or it is refused. */
+  function follow<P extends SsePath>(key: string, options: StreamSpec<P>): void {
+    if (streams.has(key)) return;
+    const stream = liveStream(options, () => streams.delete(key));
+    streams.set(key, stream);
+    stream.start();
   }
 
   function stopStream(key: string): void {
-    streams.get(key)?.abort();
+    streams.get(key)?.stop();
     streams.delete(key);
   }
 
