@@ -31,10 +31,10 @@ warnings.filterwarnings("ignore", message=".*httpx2.*")
 
 from starlette.testclient import TestClient  # noqa: E402
 
+from mystocks.adapters.manager import UnifiedManager  # noqa: E402
 from mystocks.app import MyStocksApp, create_app  # noqa: E402
+from mystocks.market.sample import load_sample_data  # noqa: E402
 from mystocks.settings import DEV_ADMIN_PASSWORD, Settings  # noqa: E402
-from mystocks.storage.bootstrap import load_sample_data  # noqa: E402
-from mystocks.storage.manager import UnifiedManager  # noqa: E402
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 REDIS_URL = os.environ.get("MYSTOCKS_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -300,7 +300,7 @@ class WorkerProcess:
 
     def wait_ready(self, timeout: float = 60) -> None:
         """Until the worker answers a ping through the broker: it consumes the job queue."""
-        from mystocks.services.jobqueue import celery_app
+        from mystocks.adapters.celery_queue import celery_app
 
         app = celery_app(self.settings)
         deadline = time.monotonic() + timeout

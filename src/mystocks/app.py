@@ -24,16 +24,23 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocketClose
 
 from mystocks import metrics
+from mystocks.adapters.manager import UnifiedManager
+from mystocks.alerts.service import AlertEngine, AlertService
+from mystocks.alerts.store import AlertStore
 from mystocks.api import problems
 from mystocks.api.docs import MIDDLEWARES
 from mystocks.api.edge import edge
+from mystocks.api.identity import IdentityMiddleware
 from mystocks.api.observe import ObserveMiddleware
 from mystocks.api.ratelimit import InProcessLimiter, Limiter, RateLimitMiddleware, RedisLimiter
 from mystocks.api.validation import VALIDATOR_MAP
 from mystocks.api.webapp import WebApp
 from mystocks.api.ws import WS_PATH, WebSocketChannel
-from mystocks.services.alerts import AlertEngine, AlertService
-from mystocks.services.api_keys import (
+from mystocks.bootstrap import bootstrap, jobs
+from mystocks.container import Services
+from mystocks.dashboard.service import DashboardService
+from mystocks.identity.api_key_store import ApiKeyStore
+from mystocks.identity.api_keys import (
     ApiKeyService,
     InProcessNonces,
     NonceCache,
@@ -41,46 +48,31 @@ from mystocks.services.api_keys import (
     fernet_from,
     scopes_by_operation,
 )
-from mystocks.services.audit import AuditLog
-from mystocks.services.auth import AuthService
-from mystocks.services.auto_trade import AutoTrader
-from mystocks.services.backtests import BacktestService
-from mystocks.services.cache import Cache, LocalCache, NoCache, RedisCache
-from mystocks.services.container import Services
-from mystocks.services.dashboard import DashboardService
-from mystocks.services.events import EventBus, InProcessEventBus
-from mystocks.services.feed import FeedThread
-from mystocks.services.feed_setup import build_feed, options_from
-from mystocks.services.hub import Hub
-from mystocks.services.jobbook import ReportRouter
-from mystocks.services.jobkinds import add_books
-from mystocks.services.jobqueue import CeleryJobRunner
-from mystocks.services.jobs import JobRunner, ProcessJobRunner
-from mystocks.services.live_signals import LiveSignals
-from mystocks.services.login_throttle import login_throttle
-from mystocks.services.market import MarketService
-from mystocks.services.matching import Matching
-from mystocks.services.meter import make_meter
-from mystocks.services.paper import PaperService
-from mystocks.services.redis_events import RedisEventBus
-from mystocks.services.redis_link import RedisLink
-from mystocks.services.screens import ScreenService
-from mystocks.services.sessions import RedisSessions
-from mystocks.services.strategies import StrategyService
-from mystocks.services.training import TrainingService
-from mystocks.services.watchlists import WatchlistService
+from mystocks.identity.audit import AuditLog
+from mystocks.identity.audit_store import AuditStore
+from mystocks.identity.auth import AuthService
+from mystocks.identity.sessions import RedisSessions
+from mystocks.identity.throttle import login_throttle
+from mystocks.jobs.backtests import BacktestService
+from mystocks.jobs.training import TrainingService
+from mystocks.live.feed import FeedThread
+from mystocks.live.hub import Hub
+from mystocks.live.setup import build_feed, options_from
+from mystocks.market.service import MarketService
+from mystocks.screening.service import ScreenService
+from mystocks.screening.store import ScreenStore
 from mystocks.settings import Settings
-from mystocks.storage.alerts import AlertStore
-from mystocks.storage.api_keys import ApiKeyStore
-from mystocks.storage.audit import AuditStore
-from mystocks.storage.bootstrap import load_sample_data
-from mystocks.storage.manager import UnifiedManager
-from mystocks.storage.paper import PaperStore
-from mystocks.storage.screens import ScreenStore
-from mystocks.storage.signals import SignalStore
-from mystocks.storage.strategies import StrategyStore
-from mystocks.storage.watchlists import WatchlistStore
+from mystocks.strategies.live_signals import LiveSignals
+from mystocks.strategies.service import StrategyService
+from mystocks.strategies.signal_store import SignalStore
+from mystocks.strategies.store import StrategyStore
 from mystocks.tracing import provider_for, tracer_of
+from mystocks.trading.auto_trade import AutoTrader
+from mystocks.trading.matching import Matching
+from mystocks.trading.service import PaperService
+from mystocks.trading.store import PaperStore
+from mystocks.watchlists.service import WatchlistService
+from mystocks.watchlists.store import WatchlistStore
 
 log = logging.getLogger("mystocks")
 
@@ -119,12 +111,13 @@ class MyStocksApp:
         # compresses nearly as well as Starlette's default 9 at a fraction of the CPU; cached
         # answers arrive compressed already and pass through.
         self._ws = WebSocketChannel(services, services.hub)
-        rate_limited = RateLimitMiddleware(
-            GZipMiddleware(connexion_app, minimum_size=2048, compresslevel=5),
-            limiter,
+        # Who is calling is established once, then counted (`api.identity`, `api.ratelimit`).
+        rate_limited = IdentityMiddleware(
+            RateLimitMiddleware(
+                GZipMiddleware(connexion_app, minimum_size=2048, compresslevel=5), limiter, limits
+            ),
             services.auth,
-            limits,
-            api_keys=services.api_keys,
+            services.api_keys,
         )
         self._observed = ObserveMiddleware(self._dispatch, tracer)
         # Read by /metrics at scrape time for as long as this app lives (`mystocks.metrics`).
@@ -163,13 +156,9 @@ def _engine_of(data: UnifiedManager) -> Any:
 
 
 def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    data = UnifiedManager.from_urls(settings.relational_url, settings.timeseries_store_url)
-    data.create_schema()
-    if settings.load_sample_data:
-        load_sample_data(data, tick_days=settings.sample_tick_days)
-    # One pooled Redis client per process for the cache, rate limits and sessions.
-    link = RedisLink(settings.redis_url, settings.redis_prefix) if settings.redis_url else None
+    """The server's services over the core of `settings` (`mystocks.bootstrap`)."""
+    core = bootstrap(settings)
+    data, link, bus = core.data, core.redis, core.bus
     audit = AuditLog(AuditStore(data.relational.engine))
     auth = AuthService(
         data.relational,
@@ -191,42 +180,12 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         scopes=scopes_by_operation(spec),
         audit=audit,
     )
-    # With Redis, events cross server processes; its key prefix must be unique per database,
-    # since job ids restart with a new database while a stream would still hold old events.
-    bus: EventBus = (
-        RedisEventBus(settings.redis_url, prefix=settings.redis_prefix)
-        if settings.redis_url
-        else InProcessEventBus()
-    )
-    cache: Cache = (
-        NoCache() if not settings.cache else RedisCache(link) if link is not None else LocalCache()
-    )
     strategies = StrategyStore(data.relational.engine)
-    router = ReportRouter()
-    runner: JobRunner
-    if settings.job_queue_mode == "celery":
-        # Jobs run on `mystocks worker` processes, which may outlive this server: a start
-        # fails only the running jobs whose worker's heartbeat is gone, and keeps checking.
-        celery = CeleryJobRunner(settings)
-        add_books(router, data.relational, bus, celery)
-        celery.start_reaper(router.reap, every=settings.job_heartbeat_seconds / 4)
-        runner = celery
-    else:
-        # One pool of worker processes for every kind of job; reports go back to their book.
-        # Whatever was queued or running died with the previous server.
-        runner = ProcessJobRunner(router, router.work, workers=settings.job_workers)
-        add_books(router, data.relational, bus, runner)
-        for book in router.books.values():
-            book.fail_interrupted()
-    # With Redis, every instance and `mystocks import` counts ingested rows into one rate.
-    meter = make_meter(settings.redis_url, settings.redis_prefix)
-    market = MarketService(data, cache=cache, meter=meter)
-    market.audit = audit
+    router, runner = jobs(core, serving=True)
+    market = MarketService(data, cache=core.cache, meter=core.meter, audit=audit)
     signals = SignalStore(data.relational.engine)
-    live = LiveSignals(strategies, signals, market, bus)
-    paper = PaperService(PaperStore(data.relational.engine), data, settings, bus)
-    paper.audit = audit
-    live.trader = AutoTrader(paper)
+    paper = PaperService(PaperStore(data.relational.engine), data, settings, bus, audit=audit)
+    live = LiveSignals(strategies, signals, market, bus, trader=AutoTrader(paper))
     alert_store = AlertStore(data.relational.engine)
     alert_engine = AlertEngine(alert_store, data.relational, bus, paper)
     hub = Hub(
@@ -252,7 +211,7 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
             data,
             router.books["backtest"],
             router.books["training"],
-            meter,
+            core.meter,
             alerts=alert_store,
             paper=paper,
             watchlists=watchlists,
@@ -268,7 +227,7 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         redis=link,
         live=live,
         alerts=AlertService(alert_store, data.relational, alert_engine, paper, strategies),
-        cache=cache,
+        cache=core.cache,
     )
 
 

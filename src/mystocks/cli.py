@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 
 from mystocks import __version__
+from mystocks.commands import settings_or_exit, store_errors
 from mystocks.feed_cli import feed
-from mystocks.settings import Settings, load
+from mystocks.settings import Settings
 
 if TYPE_CHECKING:
-    from mystocks.services.cache import RedisCache
-    from mystocks.storage.manager import UnifiedManager
+    from mystocks.adapters.manager import UnifiedManager
 
 cli = typer.Typer(
     help="MyStocks: a contract-first market-data and strategy API (A-shares first).",
@@ -33,18 +30,6 @@ def _logging(level: str) -> None:
     logging.basicConfig(
         level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-
-
-def _settings() -> Settings:
-    """The settings, or a clear message and exit status 2 when they are refused."""
-    try:
-        return load()
-    except ValidationError as exc:
-        for error in exc.errors():
-            where = ".".join(str(p) for p in error["loc"])
-            name = f"MYSTOCKS_{where.upper()}: " if where else ""
-            typer.echo(f"mystocks: {name}{error['msg'].removeprefix('Value error, ')}", err=True)
-        raise typer.Exit(2) from None
 
 
 @cli.command()
@@ -62,7 +47,7 @@ def serve(
     from mystocks.logs import configure_logging
     from mystocks.metrics import serve_metrics
 
-    settings = _settings()
+    settings = settings_or_exit()
     configure_logging(settings)
     app = create_app(settings)
     if settings.metrics_port is not None:
@@ -122,14 +107,14 @@ def worker(
     MYSTOCKS_REDIS_PREFIX; start as many as you like, on any machine.
     Ctrl-C or SIGTERM stops it after its running jobs finish.
     """
-    settings = _settings()
+    settings = settings_or_exit()
     if settings.job_queue_mode != "celery":
         why = "is local" if settings.redis_url else "needs MYSTOCKS_REDIS_URL"
         typer.echo(f"mystocks: MYSTOCKS_JOB_QUEUE {why}: servers run their own jobs", err=True)
         raise typer.Exit(2)
     if log_level is not None and log_level not in ("debug", "info", "warning", "error"):
         raise typer.BadParameter("--log-level must be debug, info, warning or error")
-    from mystocks.services.worker import run_worker
+    from mystocks.worker import run_worker
 
     run_worker(
         settings,
@@ -143,39 +128,29 @@ def init() -> None:
     """Create the stores under MYSTOCKS_DATA_DIR and load the sample data, then exit."""
     from rich.console import Console
 
-    from mystocks.storage.bootstrap import load_sample_data
-    from mystocks.storage.manager import UnifiedManager
+    from mystocks.bootstrap import bootstrap
+    from mystocks.market.sample import load_sample_data
 
-    settings = _settings()
+    settings = settings_or_exit()
     console = Console(stderr=True)
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    data = UnifiedManager.from_urls(settings.relational_url, settings.timeseries_store_url)
-    data.create_schema()
-    with console.status("loading sample data…") as status:
-        loaded = load_sample_data(
-            data, tick_days=settings.sample_tick_days, progress=lambda msg: status.update(msg)
-        )
+    with store_errors():
+        core = bootstrap(settings, sample=False)
+        with console.status("loading sample data…") as status:
+            loaded = load_sample_data(
+                core.data,
+                tick_days=settings.sample_tick_days,
+                progress=lambda msg: status.update(msg),
+            )
     console.print("sample data loaded" if loaded else "sample data already present")
+    core.close()
 
 
 def _relational_engine() -> Engine:
-    from mystocks.storage.relational import make_engine
+    from mystocks.adapters.sql.relational import make_engine
 
-    settings = _settings()
+    settings = settings_or_exit()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     return make_engine(settings.relational_url)
-
-
-@contextmanager
-def _store_errors() -> Iterator[None]:
-    """A store that cannot be reached is one line on stderr and exit status 1, not a traceback."""
-    from sqlalchemy.exc import OperationalError
-
-    try:
-        yield
-    except OperationalError as exc:
-        typer.echo(f"mystocks: cannot reach the relational store: {exc.orig}", err=True)
-        raise typer.Exit(1) from None
 
 
 db = typer.Typer(help="The relational store's schema (Alembic migrations).", no_args_is_help=True)
@@ -187,10 +162,10 @@ def db_upgrade(
     revision: Annotated[str, typer.Argument(help="Target revision")] = "head",
 ) -> None:
     """Migrate the relational store (MYSTOCKS_DATABASE_URL) to a revision, the newest by default."""
-    from mystocks.storage import migrate
+    from mystocks.adapters.sql import migrate
 
     engine = _relational_engine()
-    with _store_errors():
+    with store_errors():
         before = migrate.current(engine)
         migrate.upgrade(engine, revision)
         typer.echo(f"relational store: {before or 'empty'} -> {migrate.current(engine)}")
@@ -199,23 +174,12 @@ def db_upgrade(
 @db.command("current")
 def db_current() -> None:
     """Print the relational store's revision and the newest one."""
-    from mystocks.storage import migrate
+    from mystocks.adapters.sql import migrate
 
     engine = _relational_engine()
-    with _store_errors():
+    with store_errors():
         current = migrate.current(engine)
     typer.echo(f"current: {current or 'none'}; newest: {migrate.head(engine)}")
-
-
-def _shared_cache(settings: Settings) -> RedisCache | None:
-    """The servers' cache, told what an import changed; without Redis each server's own cache
-    catches up within its TTL (minutes at most)."""
-    from mystocks.services.cache import RedisCache
-    from mystocks.services.redis_link import RedisLink
-
-    if not settings.redis_url:
-        return None
-    return RedisCache(RedisLink(settings.redis_url, settings.redis_prefix))
 
 
 importer = typer.Typer(
@@ -261,10 +225,9 @@ def _run_import(
     )
     from rich.table import Table
 
-    from mystocks.services.imports import import_file, summary_rows
-    from mystocks.services.ingest import IngestService
-    from mystocks.services.meter import make_meter
-    from mystocks.storage.manager import UnifiedManager
+    from mystocks.bootstrap import bootstrap
+    from mystocks.market.imports import import_file, summary_rows
+    from mystocks.market.ingest import IngestService
 
     pairs = {}
     for item in mapping or []:
@@ -272,12 +235,11 @@ def _run_import(
         if not sep or not target or not source:
             raise typer.BadParameter(f"--map takes TARGET=SOURCE, got {item!r}")
         pairs[target.strip()] = source.strip()
-    settings = _settings()
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    data = UnifiedManager.from_urls(settings.relational_url, settings.timeseries_store_url)
+    settings = settings_or_exit()
     console = Console(stderr=True)
-    with _store_errors():
-        data.create_schema()
+    with store_errors():
+        core = bootstrap(settings, sample=False)
+        data = core.data
         columns: list[str | ProgressColumn] = [
             BarColumn(),
             "{task.percentage:>3.0f}%",
@@ -291,11 +253,7 @@ def _run_import(
                 report = import_file(
                     # With Redis, the servers' caches forget what the import changed and their
                     # dashboards count its rows.
-                    IngestService(
-                        data,
-                        cache=_shared_cache(settings),
-                        meter=make_meter(settings.redis_url, settings.redis_prefix),
-                    ),
+                    IngestService(data, cache=core.shared_cache, meter=core.meter),
                     kind,
                     path,
                     period=period,
@@ -324,7 +282,7 @@ def _run_import(
             examples.add_row(str(line), field, reason)
         console.print(examples)
         raise typer.Exit(3)  # some rows were skipped: scripts can tell
-    data.dispose()
+    core.close()
 
 
 def _audit_import(
@@ -334,8 +292,8 @@ def _audit_import(
     under the operating-system user who ran it (kind `system`)."""
     import getpass
 
-    from mystocks.services.audit import Actor, AuditLog
-    from mystocks.storage.audit import AuditStore
+    from mystocks.identity.audit import Actor, AuditLog
+    from mystocks.identity.audit_store import AuditStore
 
     try:
         who = getpass.getuser()

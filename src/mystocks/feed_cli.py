@@ -20,8 +20,8 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from mystocks.services.feed import FeedStats, LiveFeed
-    from mystocks.services.feed_setup import FeedOptions
+    from mystocks.live.feed import FeedStats, LiveFeed
+    from mystocks.live.setup import FeedOptions
 
 feed = typer.Typer(
     help="Run a live market feed: ticks are written like imports, rolled up into 1-minute bars, "
@@ -113,13 +113,11 @@ def _run(
 ) -> None:
     from rich.console import Console
 
-    from mystocks.cli import _settings, _shared_cache, _store_errors
-    from mystocks.services.events import EventBus, InProcessEventBus
-    from mystocks.services.feed_setup import build_feed, options_from, parse_symbols
-    from mystocks.services.redis_events import RedisEventBus
-    from mystocks.storage.manager import UnifiedManager
+    from mystocks.bootstrap import bootstrap
+    from mystocks.commands import settings_or_exit, store_errors
+    from mystocks.live.setup import build_feed, options_from, parse_symbols
 
-    settings = _settings()
+    settings = settings_or_exit()
     console = Console(stderr=True)
     changes = {k: v for k, v in given.items() if v is not None}
     if symbols is not None:
@@ -127,24 +125,18 @@ def _run(
     if window is not None:
         changes["window"] = window
     options = dataclasses.replace(options_from(settings, kind), **changes)  # type: ignore[arg-type]
-    bus: EventBus
-    if settings.redis_url:
-        bus = RedisEventBus(settings.redis_url, prefix=settings.redis_prefix)
-    else:
-        bus = InProcessEventBus()
+    if not settings.redis_url:
         console.print("[yellow]MYSTOCKS_REDIS_URL is not set: the events reach no server[/]")
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    data = UnifiedManager.from_urls(settings.relational_url, settings.timeseries_store_url)
-    with _store_errors():
-        data.create_schema()
+    with store_errors():
+        core = bootstrap(settings, sample=False)
         try:
-            live = build_feed(options, data, _shared_cache(settings), bus)
+            live = build_feed(options, core.data, core.shared_cache, core.bus)
         except ValueError as exc:
             console.print(f"[red]mystocks: {exc}[/]")
             raise typer.Exit(2) from None
         stats = _drive(live, options, seconds, console)
     _summary(live, options, stats, console)
-    data.dispose()
+    core.close()
 
 
 def _drive(live: LiveFeed, options: FeedOptions, seconds: float, console: Console) -> FeedStats:

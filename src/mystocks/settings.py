@@ -189,7 +189,7 @@ class Settings(BaseSettings):
         default=0.2, gt=0, le=10, description="the feed writes and publishes once per window"
     )
 
-    # Paper trading (`mystocks.services.paper`): pre-trade limits and the matching model. An
+    # Paper trading (`mystocks.trading.service`): pre-trade limits and the matching model. An
     # account may carry its own max_order_value, max_position_value and daily_loss_limit.
     paper_session: Literal["exchange", "always"] = Field(
         default="exchange",

@@ -12,7 +12,7 @@ from mystocks_sdk import signature_headers
 from schemathesis import GenerationMode
 from starlette.testclient import TestClient
 
-from mystocks.api.ratelimit import read_body, signed_target
+from mystocks.api.identity import read_body, signed_target
 from mystocks.app import MyStocksApp
 from tests.conftest import WHILE_FUZZING, app_on_copy, login
 

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis import Case, GenerationMode
 
 from mystocks.app import MyStocksApp
-from mystocks.services.auth import Principal
+from mystocks.identity.auth import Principal
 from tests.contract.conftest import make_contract_app
 
 SYMBOL = "600036.SH"

@@ -41,7 +41,7 @@ from mystocks_client.models import (
 )
 from mystocks_sdk import Client
 
-from mystocks.services.feed_setup import FeedOptions, build_feed
+from mystocks.live.setup import FeedOptions, build_feed
 from mystocks.settings import DEV_ADMIN_PASSWORD
 from tests.conftest import app_on_copy
 from tests.e2e.sdk import access_token, expect

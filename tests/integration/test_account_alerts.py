@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from mystocks.alerts.service import AlertEngine
 from mystocks.app import MyStocksApp
-from mystocks.services.alerts import AlertEngine
-from mystocks.services.paper import trading_day
-from mystocks.storage.paper import Fill
+from mystocks.trading.service import trading_day
+from mystocks.trading.store import Fill
 from tests.conftest import login
 
 RULES = "/api/v1/alert-rules"

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 from httpx_sse import connect_sse
 
-from mystocks.services.alerts import AlertEngine, condition
+from mystocks.alerts.service import AlertEngine, condition
 from tests.servers import thread_server
 
 RULES = "/api/v1/alert-rules"

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import func, select, update
 from starlette.testclient import TestClient
 
+from mystocks.adapters.sql.tables import Base
 from mystocks.app import MyStocksApp
-from mystocks.services.audit import Actor
+from mystocks.identity.audit import Actor
 from mystocks.settings import DEV_ADMIN_PASSWORD
-from mystocks.storage.tables import Base
 from tests.conftest import app_on_copy, login
 
 SYMBOL = "600036.SH"

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from mystocks.adapters.cache import RedisCache
+from mystocks.adapters.redis_link import RedisLink
 from mystocks.app import create_app
-from mystocks.services.cache import RedisCache
-from mystocks.services.redis_link import RedisLink
 from tests.conftest import app_on_copy, login
 from tests.integration.test_backtests_api import INLINE, wait_done
 

@@ -12,8 +12,8 @@ from typing import Any
 import httpx
 from httpx_sse import connect_sse
 
-from mystocks.services.jobs import Report
-from mystocks.storage.sample_data import SAMPLE_CN_STOCKS
+from mystocks.jobs.runner import Report
+from mystocks.market.sample_data import SAMPLE_CN_STOCKS
 from tests.conftest import backtest_inputs, login
 from tests.integration.test_account_alerts import (
     Clock,

@@ -11,11 +11,11 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from mystocks.services.events import Event, InProcessEventBus
-from mystocks.services.feed_setup import FeedOptions, build_feed
-from mystocks.services.quotes import build_quotes
+from mystocks.adapters.bus import Event, InProcessEventBus
+from mystocks.adapters.manager import UnifiedManager
+from mystocks.live.setup import FeedOptions, build_feed
+from mystocks.market.quotes import build_quotes
 from mystocks.settings import DEV_ADMIN_PASSWORD
-from mystocks.storage.manager import UnifiedManager
 from tests.conftest import app_on_copy, login
 
 SYMBOLS = ("600036.SH", "300059.SZ")  # a 10% and a 20% board
@@ -198,7 +198,7 @@ def test_the_server_runs_the_feed_beside_it_and_stops_it(template_dir, tmp_path)
 
 
 def test_a_symbol_s_day_is_read_back_once_then_kept_up_from_its_ticks(writable_app, monkeypatch):
-    import mystocks.services.feed as feed_module
+    import mystocks.live.feed as feed_module
 
     app, _, _ = writable_app
     read_back: list[str] = []

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import redis
 
-from mystocks.services.events import Event
-from mystocks.services.redis_events import RedisEventBus
+from mystocks.adapters.bus import Event
+from mystocks.adapters.redis_bus import RedisEventBus
 
 
 async def first_of_each_kind(bus: RedisEventBus, timeout: float) -> dict[str, Event]:

@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+from mystocks.adapters.manager import UnifiedManager
 from mystocks.cli import cli
-from mystocks.services.imports import import_file
-from mystocks.services.ingest import IngestService
-from mystocks.storage.manager import UnifiedManager
+from mystocks.market.imports import import_file
+from mystocks.market.ingest import IngestService
 
 
 @pytest.fixture
@@ -106,7 +106,7 @@ def test_cli_names_missing_columns(data_dir, tmp_path):
 
 
 def test_cli_imports_are_audited(data_dir, tmp_path):
-    from mystocks.storage.audit import AuditStore
+    from mystocks.identity.audit_store import AuditStore
 
     good = tmp_path / "good.csv"
     good.write_text(

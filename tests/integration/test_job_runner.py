@@ -6,7 +6,7 @@ import threading
 import time
 from typing import Any
 
-from mystocks.services.jobs import ProcessJobRunner, Report, Work
+from mystocks.jobs.runner import ProcessJobRunner, Report, Work
 
 
 def slow_work(steps: int, pause: float, *, progress: Any, should_stop: Any) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import time
 
-from mystocks.services.jobqueue import JobSignals
-from mystocks.services.worker import CancelCheck
+from mystocks.adapters.celery_queue import JobSignals
+from mystocks.worker import CancelCheck
 
 
 class CountingSignals(JobSignals):

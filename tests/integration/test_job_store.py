@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
-from mystocks.storage.jobs import JobStore
-from mystocks.storage.relational import RelationalStore, make_engine
+from mystocks.adapters.sql.relational import RelationalStore, make_engine
+from mystocks.jobs.store import JobStore
 
 
 def test_failing_is_conditional_and_reported_once(tmp_path):

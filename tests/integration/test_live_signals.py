@@ -12,7 +12,7 @@ import numpy as np
 from starlette.testclient import TestClient
 
 from mystocks.backtest.strategies import target_positions
-from mystocks.services.indicators import OHLC
+from mystocks.domain.indicators import OHLC
 
 URL = "/api/v1/strategies"
 SYMBOL = "600036.SH"

@@ -73,9 +73,9 @@ def test_failures_are_counted_together_by_instances_sharing_redis(
 
 
 def test_while_redis_is_down_counts_stay_in_the_process_or_sign_in_fails_closed():
+    from mystocks.adapters.redis_link import RedisLink
     from mystocks.errors import ServiceUnavailable
-    from mystocks.services.login_throttle import Limits, RedisThrottle
-    from mystocks.services.redis_link import RedisLink
+    from mystocks.identity.throttle import Limits, RedisThrottle
 
     down = RedisLink("redis://127.0.0.1:1/0", "nowhere", timeout=0.2)
     throttle = RedisThrottle(down, Limits(max_per_user=2, max_per_ip=100, window=60))

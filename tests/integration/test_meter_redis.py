@@ -7,7 +7,7 @@ import logging
 
 import redis
 
-from mystocks.services.meter import RedisMeter
+from mystocks.market.meter import RedisMeter
 
 
 class Clock:
@@ -48,8 +48,8 @@ def test_a_redis_that_is_down_skips_counting(caplog):
 def test_an_ingest_succeeds_while_redis_is_down(template_dir, tmp_path):
     import shutil
 
-    from mystocks.services.ingest import IngestService
-    from mystocks.storage.manager import UnifiedManager
+    from mystocks.adapters.manager import UnifiedManager
+    from mystocks.market.ingest import IngestService
     from tests.conftest import make_settings
 
     shutil.copytree(template_dir, tmp_path, dirs_exist_ok=True)

@@ -14,13 +14,13 @@ import pytest
 from sqlalchemy import select
 from starlette.testclient import TestClient
 
+from mystocks.adapters.sql.relational import make_engine
 from mystocks.app import MyStocksApp
 from mystocks.errors import OrderRefused
-from mystocks.services.auth import Principal
-from mystocks.services.matching import Matching
-from mystocks.services.paper import PaperService
-from mystocks.storage.paper import ACCOUNTS, ORDERS, POSITIONS, TRADES, Fill, PaperStore
-from mystocks.storage.relational import make_engine
+from mystocks.identity.auth import Principal
+from mystocks.trading.matching import Matching
+from mystocks.trading.service import PaperService
+from mystocks.trading.store import ACCOUNTS, ORDERS, POSITIONS, TRADES, Fill, PaperStore
 from tests.conftest import app_on_copy, login
 
 SYMBOL = "600036.SH"

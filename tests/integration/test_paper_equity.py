@@ -15,10 +15,10 @@ from sqlalchemy import event, update
 from starlette.testclient import TestClient
 
 from mystocks.app import MyStocksApp
-from mystocks.services.auth import Principal
-from mystocks.services.paper import PaperService, trading_day
-from mystocks.storage.calendar import trading_days
-from mystocks.storage.paper import ACCOUNTS, Fill
+from mystocks.domain.calendar import trading_days
+from mystocks.identity.auth import Principal
+from mystocks.trading.service import PaperService, trading_day
+from mystocks.trading.store import ACCOUNTS, Fill
 from tests.conftest import app_on_copy, login
 
 SYMBOL = "600036.SH"

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from mystocks.adapters.sql.relational import make_engine
 from mystocks.app import MyStocksApp, create_app
-from mystocks.services.paper import PaperService
-from mystocks.storage.paper import PaperStore
-from mystocks.storage.relational import make_engine
+from mystocks.trading.service import PaperService
+from mystocks.trading.store import PaperStore
 from tests.conftest import app_on_copy, make_settings
 from tests.integration.test_paper_equity import ADMIN, SYMBOL, at, fill, opened_on
 

@@ -7,8 +7,8 @@ import asyncio
 
 import redis
 
-from mystocks.services.events import Event
-from mystocks.services.redis_events import RedisEventBus
+from mystocks.adapters.bus import Event
+from mystocks.adapters.redis_bus import RedisEventBus
 
 
 async def take(

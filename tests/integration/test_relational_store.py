@@ -9,9 +9,9 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from mystocks.storage import migrate
-from mystocks.storage.relational import RelationalStore, make_engine
-from mystocks.storage.tables import Base
+from mystocks.adapters.sql import migrate
+from mystocks.adapters.sql.relational import RelationalStore, make_engine
+from mystocks.adapters.sql.tables import Base
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

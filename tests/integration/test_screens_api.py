@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 import pytest
 
-from mystocks.services.screening import TIE
+from mystocks.screening.engine import TIE
 from tests.conftest import login
 
 RUN = "/api/v1/screens/run"
@@ -281,7 +281,7 @@ def test_vectorised_read_is_few_queries(shared_app):
 
     event.listen(engine, "before_cursor_execute", count)
     try:
-        from mystocks.services.screening import parse
+        from mystocks.screening.engine import parse
 
         service = shared_app.services.screens
         node = parse({"kind": "breakout", "days": 20})

@@ -128,8 +128,8 @@ def test_failing_closed_answers_503_while_redis_is_down(template_dir, tmp_path, 
 async def test_a_burst_of_checks_waits_for_connections_instead_of_failing(redis_url):
     import asyncio
 
-    from mystocks.services.redis_link import POOL_SIZE, RedisLink
-    from mystocks.services.sessions import RedisSessions
+    from mystocks.adapters.redis_link import POOL_SIZE, RedisLink
+    from mystocks.identity.sessions import RedisSessions
 
     link = RedisLink(redis_url, f"test-{uuid.uuid4().hex[:8]}")
     sessions = RedisSessions(link, fail_open=False)  # a failure would raise, not pass

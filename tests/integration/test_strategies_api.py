@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from mystocks.adapters.sql.relational import RelationalStore, make_engine
 from mystocks.errors import StaleVersion
-from mystocks.storage.relational import RelationalStore, make_engine
-from mystocks.storage.strategies import StrategyStore
+from mystocks.strategies.store import StrategyStore
 
 URL = "/api/v1/strategies"
 SMA = {

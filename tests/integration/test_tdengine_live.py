@@ -20,15 +20,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mystocks.series import (
+from mystocks.adapters.interfaces import MINUTE_BAR_COLUMNS, TICK_COLUMNS
+from mystocks.adapters.tdengine.store import TDengineTimeSeriesStore, parse_url
+from mystocks.domain.series import (
     MARKET_TZ,
     from_rows,
     local_to_utc_ms,
     resample_intraday,
     utc_ms_to_local,
 )
-from mystocks.storage.interfaces import MINUTE_BAR_COLUMNS, TICK_COLUMNS
-from mystocks.storage.tdengine import TDengineTimeSeriesStore, parse_url
 
 LIVE_URL = os.environ.get("MYSTOCKS_TEST_TDENGINE_URL")
 if not LIVE_URL:

@@ -14,14 +14,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mystocks.series import (
+from mystocks.adapters.interfaces import MINUTE_BAR_COLUMNS, TICK_COLUMNS, TimeSeriesStore
+from mystocks.adapters.manager import open_timeseries
+from mystocks.domain.series import (
     from_rows,
     local_to_utc_ms,
     resample_intraday,
     utc_ms_to_local,
 )
-from mystocks.storage.interfaces import MINUTE_BAR_COLUMNS, TICK_COLUMNS, TimeSeriesStore
-from mystocks.storage.manager import open_timeseries
 
 BACKENDS = ["sqlite", "postgresql"]
 if os.environ.get("MYSTOCKS_TEST_TDENGINE_URL"):

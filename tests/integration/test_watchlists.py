@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.engine import Engine
 
-from mystocks.services import watchlists as service
-from mystocks.storage.tables import Base
+from mystocks.adapters.sql.tables import Base
+from mystocks.watchlists import service
 from tests.conftest import login
 
 URL = "/api/v1/watchlists"

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from mystocks.services.account_alerts import (
+from mystocks.alerts.account import (
     AccountView,
     account_drawdown,
     position_share,
     strategy_loss,
 )
-from mystocks.services.paper import PaperService, Valuation
+from mystocks.trading.service import PaperService, Valuation
 
 
 class PeakStore:

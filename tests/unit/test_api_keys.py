@@ -9,7 +9,7 @@ import pytest
 import yaml
 from mystocks_sdk import signature_headers
 
-from mystocks.services.api_keys import (
+from mystocks.identity.api_keys import (
     SCOPES,
     InProcessNonces,
     SignatureRefused,

@@ -10,13 +10,13 @@ from typing import Any
 import yaml
 from mystocks_contract.models import Alert, Order, PaperTrade, WsServerMessage
 
-from mystocks.services.alerts import present_alert
-from mystocks.services.auth import Principal
-from mystocks.services.channels import parse
-from mystocks.services.events import InProcessEventBus
-from mystocks.services.hub import Hub, Subscriber
-from mystocks.services.paper import PaperService
+from mystocks.adapters.bus import InProcessEventBus
+from mystocks.alerts.service import present_alert
+from mystocks.identity.auth import Principal
+from mystocks.live.channels import parse
+from mystocks.live.hub import Hub, Subscriber
 from mystocks.settings import Settings
+from mystocks.trading.service import PaperService
 
 OPENAPI = Path(__file__).resolve().parents[2] / "openapi"
 

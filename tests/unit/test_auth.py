@@ -7,16 +7,16 @@ import pytest
 from argon2 import PasswordHasher
 
 from mystocks.errors import AuthenticationFailed, PermissionDenied, TooManyAttempts
-from mystocks.services.auth import AuthService, Principal
-from mystocks.services.login_throttle import InProcessThrottle, Limits
-from mystocks.services.passwords import (
+from mystocks.identity.auth import AuthService, Principal
+from mystocks.identity.passwords import (
     OWASP_MEMORY_KIB,
     OWASP_PARALLELISM,
     OWASP_TIME_COST,
     Passwords,
     scrypt_hash,
 )
-from mystocks.services.sessions import Grant, InProcessSessions, SessionRevoked
+from mystocks.identity.sessions import Grant, InProcessSessions, SessionRevoked
+from mystocks.identity.throttle import InProcessThrottle, Limits
 
 SECRET = "unit-test-secret-of-a-decent-length!"
 
@@ -33,7 +33,7 @@ class FakeUsers:
     def create_user(self, username, password_hash, role):
         import datetime as dt
 
-        from mystocks.storage.relational import User
+        from mystocks.adapters.sql.relational import User
 
         self.users[username] = User(username, password_hash, role, dt.datetime.now(dt.UTC))
 

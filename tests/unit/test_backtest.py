@@ -27,9 +27,9 @@ from mystocks.backtest import (
     validate_parameters,
 )
 from mystocks.backtest.fills import RATE_SCALE, Fees, jit_kernel, lots_for, simulate
-from mystocks.backtest.metrics import compute as metrics
-from mystocks.services import indicators
-from mystocks.services.indicators import OHLC
+from mystocks.backtest.performance import compute as metrics
+from mystocks.domain import indicators
+from mystocks.domain.indicators import OHLC
 
 T = TypeVar("T")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mystocks.services.breadth import breadth, movers
+from mystocks.market.breadth import breadth, movers
 
 DAY = "2017-07-26T14:59:50+08:00"
 

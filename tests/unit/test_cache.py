@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from mystocks.services.cache import LocalCache, cache_key, entry_of, matches
+from mystocks.adapters.cache import LocalCache, cache_key, entry_of, matches
 
 
 async def test_entries_are_served_until_their_scope_is_written():

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from mystocks.storage.calendar import (
+from mystocks.domain.calendar import (
     calendar_bounds,
     exchange_for_symbol,
     get_calendar,

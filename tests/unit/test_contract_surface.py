@@ -14,7 +14,16 @@ import mystocks.api
 from mystocks.app import SPEC_PATH
 
 # Every module of mystocks.api is a tag's handlers, except these, which serve them all.
-INFRASTRUCTURE = {"http", "security", "problems", "validation", "contract", "ratelimit", "observe"}
+INFRASTRUCTURE = {
+    "http",
+    "security",
+    "identity",
+    "problems",
+    "validation",
+    "contract",
+    "ratelimit",
+    "observe",
+}
 HANDLER_MODULES = tuple(
     f"mystocks.api.{m.name}"
     for m in pkgutil.iter_modules(mystocks.api.__path__)
@@ -63,3 +72,26 @@ def test_handlers_take_keyword_only_parameters():
         func = getattr(importlib.import_module(module_name), func_name)
         kinds = {p.kind for p in inspect.signature(func).parameters.values()}
         assert kinds <= {inspect.Parameter.KEYWORD_ONLY}, op_id
+
+
+def test_every_handler_protocol_is_assigned_its_module() -> None:
+    """`api/contract.py` holds each tag's module to its generated Protocol (mypy checks the
+    assignment); a Protocol left out would let that tag's handlers drift unnoticed."""
+    import ast
+    from pathlib import Path
+
+    from mystocks_contract import protocols
+
+    generated = {
+        name
+        for name, value in vars(protocols).items()
+        if name.endswith("Handlers") and getattr(value, "_is_protocol", False)
+    }
+    source = Path(__file__).resolve().parents[2] / "src/mystocks/api/contract.py"
+    assigned = {
+        node.annotation.id
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
+        if isinstance(node, ast.AnnAssign) and isinstance(node.annotation, ast.Name)
+    }
+    assert generated, "no handler Protocols found in the generated package"
+    assert generated - assigned == set()

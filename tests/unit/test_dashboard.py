@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from mystocks.services.dashboard import Memo, digest
+from mystocks.dashboard.service import Memo, digest
 
 
 class Clock:

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from mystocks.services.feed_bars import MinuteBars
-from mystocks.services.feed_replay import ReplayProvider
-from mystocks.services.feed_simulated import DemoClock, SimulatedProvider
+from mystocks.live.replay import ReplayProvider
+from mystocks.live.rollup import MinuteBars
+from mystocks.live.simulated import DemoClock, SimulatedProvider
 
 CN = ZoneInfo("Asia/Shanghai")
 INSTRUMENTS = {

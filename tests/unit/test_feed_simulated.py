@@ -10,7 +10,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mystocks.services.feed_simulated import DemoClock, SessionClock, SimulatedProvider
+from mystocks.live.simulated import DemoClock, SessionClock, SimulatedProvider
 
 CN = ZoneInfo("Asia/Shanghai")
 

@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 import talib
 
-from mystocks.services import indicators as ind
-from mystocks.services.indicators import INDICATORS, OHLC, compute
+from mystocks.domain import indicators as ind
+from mystocks.domain.indicators import INDICATORS, OHLC, compute
 
 NAN = math.nan
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mystocks.services.meter import InProcessMeter
+from mystocks.market.meter import InProcessMeter
 
 
 class Clock:

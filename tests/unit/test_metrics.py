@@ -6,10 +6,10 @@ import datetime as dt
 from typing import Any
 
 from mystocks import metrics
-from mystocks.services.events import InProcessEventBus
-from mystocks.services.jobbook import JobBook
-from mystocks.services.jobs import Report
-from mystocks.services.outbox import Outbox
+from mystocks.adapters.bus import InProcessEventBus
+from mystocks.jobs.book import JobBook
+from mystocks.jobs.runner import Report
+from mystocks.live.outbox import Outbox
 
 STARTED = dt.datetime(2026, 1, 5, 9, 30, tzinfo=dt.UTC)
 

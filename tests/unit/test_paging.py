@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from mystocks.domain import paging
 from mystocks.errors import InvalidRequest
-from mystocks.services import paging
 
 
 def test_cursor_round_trip_is_url_safe():

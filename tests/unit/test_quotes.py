@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from mystocks.services.quotes import price_limits
+from mystocks.market.quotes import price_limits
 
 MAIN = {"price_limit_pct": 0.10, "tick_size": 0.01}
 CHINEXT = {"price_limit_pct": 0.20, "tick_size": 0.01}

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from mystocks.identity.request_context import CLIENT_IP, current_client_ip, current_request_id
 from mystocks.logs import REQUEST_ID
-from mystocks.services.request_context import CLIENT_IP, current_client_ip, current_request_id
 
 
 def test_outside_a_request_there_is_no_address_or_request_id():

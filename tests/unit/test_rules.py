@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from mystocks.backtest.fills import simulate
-from mystocks.rules import Costs, Fees, commission, limit_prices, lot_problem, stamp_duty
+from mystocks.domain.rules import Costs, Fees, commission, limit_prices, lot_problem, stamp_duty
 
 
 def test_backtest_fills_charge_the_shared_fees():

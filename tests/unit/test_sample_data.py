@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mystocks.storage.calendar import exchange_for_symbol, trading_days
-from mystocks.storage.sample_data import (
+from mystocks.domain.calendar import exchange_for_symbol, trading_days
+from mystocks.market.sample_data import (
     DAILY_COLUMNS,
     INSTRUMENT_COLUMNS,
     SAMPLE_CN_INDEX,

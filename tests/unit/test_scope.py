@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, event, text
 
-from mystocks.storage.scope import begin, connect, shared
+from mystocks.adapters.sql.scope import begin, connect, shared
 
 
 def _engine(tmp_path: Path) -> Engine:

@@ -9,10 +9,10 @@ from typing import Any
 import numpy as np
 import pytest
 
+from mystocks.domain import indicators as ind
 from mystocks.errors import RuleViolation
-from mystocks.services import indicators as ind
-from mystocks.services.screening import FIELDS, Panel, evaluate, parse
-from mystocks.services.screens import BUILTIN, build_panel
+from mystocks.screening.engine import FIELDS, Panel, evaluate, parse
+from mystocks.screening.service import BUILTIN, build_panel
 
 NAN = math.nan
 LEFT = "condition.conditions[1].left"

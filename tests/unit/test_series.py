@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mystocks.series import (
+from mystocks.domain.series import (
     BarSeries,
     iso_strings,
     local_to_utc_ms,

@@ -22,22 +22,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mystocks.series import (
-    MARKET_TZ,
-    from_rows,
-    local_to_utc_ms,
-    resample_intraday,
-    resample_rows,
-    utc_ms_to_local,
-)
-from mystocks.storage import tdengine_sql as q
-from mystocks.storage.interfaces import (
+from mystocks.adapters.interfaces import (
     MINUTE_BAR_COLUMNS,
     TICK_COLUMNS,
     MinuteBarRow,
     TimeSeriesStore,
 )
-from mystocks.storage.tdengine import (
+from mystocks.adapters.tdengine import sql as q
+from mystocks.adapters.tdengine.store import (
     DriverConnection,
     TableNotFound,
     TDengineTimeSeriesStore,
@@ -47,6 +39,14 @@ from mystocks.storage.tdengine import (
     parse_url,
     to_ms,
     windows_align,
+)
+from mystocks.domain.series import (
+    MARKET_TZ,
+    from_rows,
+    local_to_utc_ms,
+    resample_intraday,
+    resample_rows,
+    utc_ms_to_local,
 )
 
 URL = "taos://root:taosdata@td.example:6030/md"
@@ -616,7 +616,7 @@ def test_sixty_minute_buckets_per_market() -> None:
 
 
 def test_unaligned_sessions_fall_back_to_the_minute_bars(monkeypatch: pytest.MonkeyPatch) -> None:
-    from mystocks import series
+    from mystocks.domain import series
 
     monkeypatch.setitem(series.SESSIONS, "XX", ((9 * 60 + 15, 11 * 60 + 20),))
     monkeypatch.setitem(series.MARKET_TZ, "XX", "Asia/Shanghai")

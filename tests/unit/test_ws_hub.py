@@ -11,11 +11,11 @@ import pytest
 import yaml
 from mystocks_contract.models import WsServerMessage
 
-from mystocks.services.auth import Principal
-from mystocks.services.channels import ChannelRefused, parse
-from mystocks.services.events import Event, InProcessEventBus
-from mystocks.services.hub import CLOSE_AUTH, CLOSE_TOO_SLOW, Hub, Subscriber
-from mystocks.services.outbox import FRAME_ITEMS, Outbox
+from mystocks.adapters.bus import Event, InProcessEventBus
+from mystocks.identity.auth import Principal
+from mystocks.live.channels import ChannelRefused, parse
+from mystocks.live.hub import CLOSE_AUTH, CLOSE_TOO_SLOW, Hub, Subscriber
+from mystocks.live.outbox import FRAME_ITEMS, Outbox
 
 ALICE = Principal("alice", "viewer", 2**40, "sid", 2**40)
 SCHEMAS = Path(__file__).resolve().parents[2] / "openapi" / "components" / "schemas"

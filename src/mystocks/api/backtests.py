@@ -10,9 +10,9 @@ from mystocks_contract.protocols import JobStatus
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from mystocks.adapters.cache import TTL
 from mystocks.api.http import cached, header, json_response, principal, services
-from mystocks.services.cache import TTL
-from mystocks.storage.jobs import TERMINAL
+from mystocks.jobs.store import TERMINAL
 
 
 async def list_backtests(

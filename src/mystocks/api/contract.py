@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mystocks_contract.protocols import (
     AlertsHandlers,
+    ApiKeysHandlers,
     AuditHandlers,
     AuthHandlers,
     BacktestsHandlers,
@@ -20,6 +21,7 @@ from mystocks_contract.protocols import (
 
 from mystocks.api import (
     alerts,
+    api_keys,
     audit,
     auth,
     backtests,
@@ -47,3 +49,4 @@ _paper: PaperHandlers = paper
 _watchlists: WatchlistsHandlers = watchlists
 _screens: ScreensHandlers = screens
 _audit: AuditHandlers = audit
+_api_keys: ApiKeysHandlers = api_keys

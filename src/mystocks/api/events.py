@@ -25,11 +25,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response, StreamingResponse
 
 from mystocks import metrics
+from mystocks.adapters.bus import Event
 from mystocks.api.http import header, principal, services
+from mystocks.dashboard.service import digest
+from mystocks.jobs.store import TERMINAL
 from mystocks.logs import REQUEST_ID
-from mystocks.services.dashboard import digest
-from mystocks.services.events import Event
-from mystocks.storage.jobs import TERMINAL
 
 DASHBOARD_TICK = 1.0  # seconds between checks, and so at least between two dashboard events
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}

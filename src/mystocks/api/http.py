@@ -15,9 +15,9 @@ import orjson
 from connexion import context
 from starlette.responses import Response
 
-from mystocks.services.auth import Principal
-from mystocks.services.cache import cache_key, matches
-from mystocks.services.container import Services
+from mystocks.adapters.cache import cache_key, matches
+from mystocks.container import Services
+from mystocks.identity.auth import Principal
 
 JSON = "application/json"
 PROBLEM_JSON = "application/problem+json"

@@ -11,8 +11,8 @@ from mystocks_contract.protocols import BarField, Exchange, IndicatorName, Instr
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from mystocks.adapters.cache import TTL, market_scope
 from mystocks.api.http import cached, json_response, principal, services
-from mystocks.services.cache import TTL, market_scope
 
 
 async def list_symbols(

@@ -4,8 +4,8 @@ metrics and, when tracing is on, a server span.
 It sits outside the rate limiter and Connexion so that what they answer on their own (429, 503,
 404, 405, a 500) is logged, counted and carries `X-Request-ID` like any other answer. What it
 needs from the inner layers it reads from the shared ASGI scope after they ran: the operationId
-Connexion's router leaves in `scope["extensions"]["connexion_routing"]`, and the caller the rate
-limiter verified (`scope["state"]["principal"]`).
+Connexion's router leaves in `scope["extensions"]["connexion_routing"]`, and the caller the
+identity middleware verified (`api.identity`).
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from opentelemetry.trace import SpanKind, Status, StatusCode, Tracer
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mystocks import metrics
+from mystocks.api.identity import identity_of
+from mystocks.identity.request_context import CLIENT_IP
 from mystocks.logs import REQUEST_ID, TRACE_ID
-from mystocks.services.request_context import CLIENT_IP
 
 access_log = logging.getLogger("mystocks.access")
 
@@ -51,13 +52,8 @@ def operation_of(scope: Scope) -> str | None:
 
 
 def user_of(scope: Scope) -> str | None:
-    """Who called: the verified user, else the API key id a key-authenticating layer left."""
-    state = scope.get("state") or {}
-    verified = state.get("principal")
-    if verified is not None:
-        return str(verified[1].username)
-    signer = state.get("key_principal")  # a request signed with an API key (`api.ratelimit`)
-    return None if signer is None else f"{signer.username} key:{signer.key_id}"
+    """Who called: the verified user, with the API key's id for a signed request."""
+    return identity_of(scope).who
 
 
 class ObserveMiddleware:

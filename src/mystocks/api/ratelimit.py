@@ -1,10 +1,7 @@
-"""Who is calling, and rate limits: a sliding window per user (by role) or, without a valid
-token, per client IP.
+"""Rate limits: a sliding window per user (by role) or, for anonymous callers and refused
+credentials, per client IP. Who is calling was established once, outside this layer
+(`api.identity`); this layer only counts.
 
-The bearer token is verified here once per request (signature, expiry, and that its session was
-not revoked, which may ask Redis), and so is an API key's request signature, which covers the
-raw body: it is read here and handed on unchanged. The security layer then reuses the outcome
-(`api.security`).
 Every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; a refused
 request gets 429 problem+json with `Retry-After`. The window lives in Redis when configured (one
 atomic script per request, so every server process counts together), else in this process. If
@@ -18,65 +15,14 @@ import math
 import threading
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any, Protocol
+from typing import Protocol
 
-import orjson
 from redis.commands.core import AsyncScript
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mystocks.errors import AuthenticationFailed, ServiceUnavailable
-from mystocks.logs import REQUEST_ID
-from mystocks.services.api_keys import (
-    KEY_HEADER,
-    SIGNING_HEADERS,
-    ApiKeyService,
-    SignatureRefused,
-    SignedRequest,
-)
-from mystocks.services.auth import AuthService, Principal
-from mystocks.services.redis_link import ERRORS, RedisLink
-
-EXEMPT = ("/health", "/ready", "/openapi.json", "/docs")
-MAX_SIGNED_BODY = 16 * 1024 * 1024  # bytes a signed request's body may have (it is buffered)
-
-
-def signed_target(scope: Scope) -> tuple[str, str]:
-    """The path and query a signature covers: exactly as sent (percent-encoded, no `?`)."""
-    path = scope.get("raw_path") or scope["path"].encode()
-    return path.decode("latin-1"), scope.get("query_string", b"").decode("latin-1")
-
-
-class BodyTooLarge(Exception):
-    pass
-
-
-async def read_body(receive: Receive, limit: int) -> tuple[bytes, Receive]:
-    """The whole request body, and a `receive` that hands it to the app as if unread."""
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":  # the client went away
-            break
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > limit:
-            raise BodyTooLarge
-        chunks.append(chunk)
-        if not message.get("more_body", False):
-            break
-    body = b"".join(chunks)
-    sent = False
-
-    async def replay() -> Message:
-        nonlocal sent
-        if sent:
-            return await receive()  # after the body: a disconnect, when it comes
-        sent = True
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    return body, replay
+from mystocks.adapters.redis_link import ERRORS, RedisLink
+from mystocks.api.identity import EXEMPT, identity_of, refuse
+from mystocks.errors import ServiceUnavailable
 
 
 class Limiter(Protocol):
@@ -156,61 +102,20 @@ class RedisLimiter:
 
 class RateLimitMiddleware:
     def __init__(
-        self,
-        app: ASGIApp,
-        limiter: Limiter,
-        auth: AuthService,
-        limits: dict[str, int],
-        window: float = 60.0,
-        *,
-        api_keys: ApiKeyService | None = None,
+        self, app: ASGIApp, limiter: Limiter, limits: dict[str, int], window: float = 60.0
     ) -> None:
         self.app = app
         self.limiter = limiter
-        self.auth = auth
-        self.api_keys = api_keys
         self.limits = limits
         self.window = window
 
-    async def _signed(self, scope: Scope, receive: Receive) -> tuple[Principal | None, Receive]:
-        """A request signed with an API key: verify it (reading the body it covers), leaving
-        the key's principal, or why it was refused, for the security layer."""
-        wanted = {name.encode() for name in SIGNING_HEADERS}
-        headers = {
-            name.decode(): value.decode("latin-1")
-            for name, value in scope.get("headers", [])
-            if name in wanted
-        }
-        if self.api_keys is None or KEY_HEADER not in headers:
-            return None, receive
-        body, receive = await read_body(receive, MAX_SIGNED_BODY)
-        try:
-            request = SignedRequest.from_headers(
-                headers, scope["method"], *signed_target(scope), body
-            )
-            principal = await self.api_keys.verify(request)
-        except SignatureRefused as exc:
-            scope["state"]["key_failure"] = exc
-            return None, receive
-        scope["state"]["key_principal"] = principal
-        return principal, receive
-
-    async def _who(self, scope: Scope) -> tuple[str, int]:
-        """The rate-limit key and limit; the verified principal (or why the token failed) is
-        left in the scope's state for the security layer."""
-        state = scope.setdefault("state", {})
-        for name, value in scope.get("headers", []):
-            if name == b"authorization" and value[:7].lower() == b"bearer ":
-                token = value[7:].decode("latin-1")
-                try:
-                    principal = await self.auth.verify(token)
-                except AuthenticationFailed as exc:
-                    state["auth_failure"] = (token, exc.detail)
-                    break  # the security layer answers 401; count it against the address
-                state["principal"] = (token, principal)
-                return f"user:{principal.username}", self.limits.get(
-                    principal.role, self.limits["anonymous"]
-                )
+    def _key(self, scope: Scope) -> tuple[str, int]:
+        """The window a request counts in, and its limit: the verified user's, by role, else
+        the client address's (a refused token counts against the address)."""
+        principal = identity_of(scope).principal
+        if principal is not None:
+            limit = self.limits.get(principal.role, self.limits["anonymous"])
+            return f"user:{principal.username}", limit
         client = scope.get("client") or ("unknown", 0)
         return f"ip:{client[0]}", self.limits["anonymous"]
 
@@ -218,21 +123,11 @@ class RateLimitMiddleware:
         if scope["type"] != "http" or scope["path"].startswith(EXEMPT):
             await self.app(scope, receive, send)
             return
+        key, limit = self._key(scope)
         try:
-            scope.setdefault("state", {})
-            signer, receive = await self._signed(scope, receive)
-            if signer is None:
-                key, limit = await self._who(scope)
-            else:
-                key = f"user:{signer.username}"
-                limit = self.limits.get(signer.role, self.limits["anonymous"])
             counted = await self.limiter.hit(key, limit, self.window)
         except ServiceUnavailable as exc:
-            await _refuse(scope, send, 503, exc.detail, [(b"retry-after", b"2")])
-            return
-        except BodyTooLarge:
-            detail = f"A signed request's body may have at most {MAX_SIGNED_BODY} bytes."
-            await _refuse(scope, send, 413, detail, [])
+            await refuse(scope, send, 503, exc.detail, [(b"retry-after", b"2")])
             return
         if counted is None:  # Redis is down and limits fail open
             await self.app(scope, receive, send)
@@ -247,7 +142,7 @@ class RateLimitMiddleware:
             wait = max(1, math.ceil(reset))
             detail = f"Rate limit reached; retry in {wait} s."
             retry = [(b"retry-after", str(wait).encode()), *headers]
-            await _refuse(scope, send, 429, detail, retry)
+            await refuse(scope, send, 429, detail, retry)
             return
 
         async def send_with_headers(message: Message) -> None:
@@ -256,38 +151,3 @@ class RateLimitMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
-
-
-async def _refuse(
-    scope: Scope,
-    send: Callable[[MutableMapping[str, Any]], Awaitable[None]],
-    status: int,
-    detail: str,
-    headers: list[tuple[bytes, bytes]],
-) -> None:
-    slug, title = {
-        413: ("too-large", "Content Too Large"),
-        429: ("too-many-requests", "Too Many Requests"),
-    }.get(status, ("unavailable", "Service Unavailable"))
-    problem = {
-        "type": f"/problems/{slug}",
-        "title": title,
-        "status": status,
-        "detail": detail,
-        "instance": scope["path"],
-    }
-    if (request_id := REQUEST_ID.get()) is not None:  # set by `api.observe`, outside this
-        problem["request_id"] = request_id
-    body = orjson.dumps(problem)
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [
-                (b"content-type", b"application/problem+json"),
-                (b"content-length", str(len(body)).encode()),
-                *headers,
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})

@@ -1,5 +1,6 @@
 """The spec's security functions: `x-bearerInfoFunc` (bearer tokens) and `x-apikeyInfoFunc`
-(signed API key requests)."""
+(signed API key requests). Neither verifies anything: the identity middleware in front did,
+once (`api.identity`); here its outcome becomes Connexion's token info, or a 401."""
 
 from __future__ import annotations
 
@@ -7,51 +8,47 @@ from typing import Any
 
 from connexion.exceptions import OAuthProblem, ProblemException
 
-from mystocks.errors import AuthenticationFailed, PermissionDenied
-from mystocks.services.api_keys import KEY_HEADER, SignatureRefused
+from mystocks.api.identity import identity_of
+from mystocks.errors import PermissionDenied
+from mystocks.identity.api_keys import KEY_HEADER
 
 BOTH = (
     "Send either a bearer token or an API key signature, not both: a request carries one identity."
 )
+NOT_CHECKED = "This request's credentials were not checked."
 
 
 def bearer_info(token: str, request: Any) -> dict[str, Any]:
-    """The middleware in front (`api.ratelimit`) verified the token already, revocation
-    included; reuse its outcome. Requests that bypass it are checked here."""
     if KEY_HEADER in request.headers:
         raise OAuthProblem(detail=BOTH)
-    state = request.scope["state"]
-    verified = state.get("principal")
-    if verified is not None and verified[0] == token:
-        principal = verified[1]
-    else:
-        failure = state.get("auth_failure")
-        if failure is not None and failure[0] == token:
-            raise OAuthProblem(detail=failure[1])
-        try:
-            principal = state["services"].auth.authenticate(token)
-        except AuthenticationFailed as exc:
-            raise OAuthProblem(detail=exc.detail) from None
-    return {"sub": principal.username, "principal": principal}
+    identity = identity_of(request.scope)
+    if identity.via != "bearer" or identity.credential != token:
+        raise OAuthProblem(detail=NOT_CHECKED)
+    if identity.principal is None:
+        raise OAuthProblem(detail=identity.failure)
+    return {"sub": identity.principal.username, "principal": identity.principal}
 
 
 def api_key_info(api_key: str, request: Any) -> dict[str, Any]:
-    """The middleware in front checked the signature (it needs the raw body, which it alone
-    can read before the app does); here the key's scopes meet the operation's."""
+    """The key's scopes meet the operation's here (the middleware knows no operation)."""
     if "authorization" in request.headers:
         raise OAuthProblem(detail=BOTH)
-    state = request.scope["state"]
-    principal = state.get("key_principal")
-    if principal is None or principal.key_id != api_key:
-        failure = state.get("key_failure") or SignatureRefused(
-            "signature_headers_missing", "This request's API key signature was not checked."
+    identity = identity_of(request.scope)
+    principal = identity.principal
+    if identity.via != "signature" or identity.credential != api_key or principal is None:
+        checked = identity.via == "signature" and identity.failure is not None
+        problem = OAuthProblem(
+            detail=identity.failure
+            if checked
+            else "This request's API key signature was not checked."
         )
-        problem = OAuthProblem(detail=failure.detail)
-        problem.ext = {"code": failure.code}
+        problem.ext = {"code": identity.code if checked else "signature_headers_missing"}
         raise problem
     routing = request.scope.get("extensions", {}).get("connexion_routing", {})
     try:
-        state["services"].api_keys.require_scope(principal, routing.get("operation_id"))
+        request.scope["state"]["services"].api_keys.require_scope(
+            principal, routing.get("operation_id")
+        )
     except PermissionDenied as exc:  # as a ProblemException, so Connexion ranks it as a 403
         raise ProblemException(status=403, title="Forbidden", detail=exc.detail) from None
     return {"sub": principal.username, "principal": principal}

@@ -3,7 +3,7 @@
 
 A browser cannot set headers on a WebSocket, and a token in the URL ends up in logs, so the
 token comes in the first message, within `ws_auth_timeout_seconds`. After that the client
-subscribes to channels and the hub (`mystocks.services.hub`) feeds it. Client messages are
+subscribes to channels and the hub (`mystocks.live.hub`) feeds it. Client messages are
 validated by the generated models; server messages are encoded with orjson and checked against
 the generated models by the tests.
 """
@@ -22,18 +22,18 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from mystocks import metrics
+from mystocks.container import Services
 from mystocks.errors import AuthenticationFailed, NotFound, ServiceUnavailable
-from mystocks.services.auth import Principal
-from mystocks.services.channels import Channel, ChannelRefused, parse
-from mystocks.services.container import Services
-from mystocks.services.hub import (
+from mystocks.identity.auth import Principal
+from mystocks.live.channels import Channel, ChannelRefused, parse
+from mystocks.live.hub import (
     CLOSE_AUTH,
     CLOSE_TIMEOUT,
     CLOSE_TRY_LATER,
     Hub,
     Subscriber,
 )
-from mystocks.services.outbox import control_frame
+from mystocks.live.outbox import control_frame
 
 WS_PATH = "/api/v1/ws"
 

@@ -11,7 +11,7 @@ daily rules, and the metrics sample each trading day's last value.
   A-share rule, documented in ``mystocks.backtest.fills``: next-open fills, board lots, all
   in / all out, slippage in ticks, daily price limits, T+1, commission with a minimum and
   stamp duty on sells, all rounded half-up to 0.01.
-* Holdings are valued at each bar's close; metrics are defined in ``mystocks.backtest.metrics``.
+* Holdings are valued at each bar's close; metrics are defined in ``mystocks.backtest.performance``.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ from typing import Literal, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from mystocks.backtest import metrics
+from mystocks.backtest import performance
 from mystocks.backtest.fills import Costs, Fees, FillLog, limit_band, simulate, to_cents
 from mystocks.backtest.strategies import Params, cents, target_positions, validate_parameters
-from mystocks.series import BarSeries
-from mystocks.services.indicators import OHLC
+from mystocks.domain.indicators import OHLC
+from mystocks.domain.series import BarSeries
 
 __all__ = [
     "BacktestResult",
@@ -103,7 +103,7 @@ class Trade(NamedTuple):
 @dataclass(frozen=True)
 class BacktestResult:
     """Portfolio curve at every bar time (CNY), all fills in time order (symbols in the order
-    given within one time), metrics (formulas in ``mystocks.backtest.metrics``) and the
+    given within one time), metrics (formulas in ``mystocks.backtest.performance``) and the
     validated parameters."""
 
     dates: DateArray
@@ -205,7 +205,7 @@ def run_backtest(
     trades = [trades[i] for i in order.tolist()]
     pnls = [p for _, account in accounts for p in account.pnls]
     traded = sum(account.traded for _, account in accounts)
-    figures = metrics.compute(dates, equity, total, traded=traded, pnls=pnls, fills=len(trades))
+    figures = performance.compute(dates, equity, total, traded=traded, pnls=pnls, fills=len(trades))
     return BacktestResult(dates, equity / 100, cash / 100, trades, figures, chosen)
 
 

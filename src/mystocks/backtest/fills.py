@@ -22,7 +22,7 @@ is exact. The rules, as ``simulate`` applies them to a target position per bar:
   signal on the buy day waits for the next day's first open).
 * Costs: commission = max(commission_rate * value, min_commission) per fill; stamp duty =
   stamp_duty_rate * value on sells only; each rounded half-up to 0.01. Costs, limits and lots
-  are ``mystocks.rules``, which paper trading charges with too.
+  are ``mystocks.domain.rules``, which paper trading charges with too.
 
 Speed: the loop over the bars where the target changes (a few % of all bars) is sequential,
 since the cash left by one round trip decides the lot count of the next. When numba imports it
@@ -42,7 +42,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from mystocks.rules import (
+from mystocks.domain.rules import (
     RATE_SCALE,
     Costs,
     Fees,
@@ -53,7 +53,8 @@ from mystocks.rules import (
     to_rate,
 )
 
-# Costs, fees and limits are the shared rules (``mystocks.rules``), re-exported for the engine.
+# Costs, fees and limits are the shared rules (``mystocks.domain.rules``), re-exported for
+# the engine.
 __all__ = [
     "RATE_SCALE",
     "Costs",

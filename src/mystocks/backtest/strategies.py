@@ -23,7 +23,7 @@ Conventions:
   DEA) keeps the previous state on an exact tie; a comparison with a threshold or band
   (``rsi_reversion``, ``bollinger_breakout``, ``momentum``) is a strict inequality, so a tie
   is "no event" for the enter/exit rules and "flat" for ``momentum``.
-* Indicators are the terminal formulas of ``mystocks.services.indicators`` (RSI with the
+* Indicators are the terminal formulas of ``mystocks.domain.indicators`` (RSI with the
   terminal SMA smoothing, MACD with seeded EMAs, BOLL with the sample STD), so a signal matches
   the chart a user compares it with.
 """
@@ -40,8 +40,8 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from mystocks.services import indicators
-from mystocks.services.indicators import OHLC
+from mystocks.domain import indicators
+from mystocks.domain.indicators import OHLC
 
 __all__ = [
     "STRATEGY_TYPES",

@@ -1,5 +1,5 @@
 // The A-share rules an order ticket explains before it is sent (the server checks them again and
-// has the last word: src/mystocks/services/paper_checks.py). Pure functions of the instrument,
+// has the last word: src/mystocks/trading/checks.py). Pure functions of the instrument,
 // its quote (the day's limit band as the API serves it) and the holding, so they are unit-tested.
 import type { Schemas } from "@mystocks/client";
 

@@ -1,0 +1,1 @@
+"""The TDengine time-series store and the SQL it emits."""

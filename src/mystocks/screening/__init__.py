@@ -1,0 +1,1 @@
+"""Stock screening: conditions over fields and indicators, built-in and saved screens."""

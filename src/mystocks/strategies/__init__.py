@@ -1,0 +1,1 @@
+"""Strategies (versioned, with optimistic locking) and their live signals."""

@@ -1,0 +1,501 @@
+"""Paper trading's writes: accounts, positions, orders (with their status history) and trades.
+
+Every change of money or shares is one transaction that either happens whole or not at all:
+* accepting an order inserts it (the unique (owner, Idempotency-Key) finds a repeat) and
+  freezes its cash or shares with a conditional UPDATE (`cash >= need`), so concurrent orders
+  on one account can never overspend it, with no lock held between read and write;
+* a fill (`fill`) moves the order, the position, the trade log and the account's cash together.
+Amounts are integer cents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import bindparam, case, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+from mystocks.adapters.sql.scope import begin, connect
+from mystocks.adapters.sql.tables import Base, as_utc, newest_first
+from mystocks.errors import OrderRefused
+
+ACCOUNTS = Base.metadata.tables["paper_accounts"]
+POSITIONS = Base.metadata.tables["paper_positions"]
+ORDERS = Base.metadata.tables["paper_orders"]
+EVENTS = Base.metadata.tables["paper_order_events"]
+TRADES = Base.metadata.tables["paper_trades"]
+OPEN = ("new", "partially_filled")
+# Written in an order's own transaction with the order as it now is (its audit line).
+Also = Callable[[Connection, dict[str, Any]], None]
+
+
+# The statements every order runs, built once with bound parameters: building a Core
+# statement and computing its cache key per call cost more than running it.
+_ACCOUNT = select(ACCOUNTS).where(ACCOUNTS.c.id == bindparam("b_id"))
+_BY_KEY = select(ORDERS).where(
+    ORDERS.c.owner == bindparam("b_owner"), ORDERS.c.idempotency_key == bindparam("b_key")
+)
+_POSITIONS = (
+    select(POSITIONS)
+    .where(POSITIONS.c.account_id == bindparam("b_account"))
+    .order_by(POSITIONS.c.symbol)
+)
+_PENDING_BUYS = select(
+    func.coalesce(func.sum(ORDERS.c.quantity - ORDERS.c.filled_quantity), 0)
+).where(
+    ORDERS.c.account_id == bindparam("b_account"),
+    ORDERS.c.symbol == bindparam("b_symbol"),
+    ORDERS.c.side == "buy",
+    ORDERS.c.status.in_(OPEN),
+)
+_HISTORY = (
+    select(EVENTS)
+    .where(EVENTS.c.order_id.in_(bindparam("b_ids", expanding=True)))
+    .order_by(EVENTS.c.id)
+)
+_OPEN_ORDERS = (
+    select(ORDERS)
+    .where(ORDERS.c.symbol.in_(bindparam("b_symbols", expanding=True)), ORDERS.c.status.in_(OPEN))
+    .order_by(ORDERS.c.id)
+)
+_TRADES_AFTER = select(func.max(TRADES.c.id), func.min(TRADES.c.tick_time)).where(
+    TRADES.c.account_id == bindparam("b_account"), TRADES.c.id > bindparam("b_after")
+)
+_EVENT = insert(EVENTS)
+
+
+def _utc(row: Any) -> dict[str, Any]:
+    return as_utc(row._mapping, "created_at", "updated_at", "at", "tick_time")
+
+
+@dataclass(frozen=True)
+class Fill:
+    """One fill of an order, priced and charged by the service (cents)."""
+
+    price: int
+    quantity: int
+    commission: int
+    stamp_duty: int
+    tick_time: dt.datetime
+    day: dt.date  # the trading day, for T+1
+
+
+class PaperStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # -- accounts -----------------------------------------------------------------------------
+    def create_account(
+        self, owner: str, name: str, currency: str, cash: int, limits: dict[str, int | None]
+    ) -> dict[str, Any]:
+        """`limits`: the account's own max_order_value, max_position_value, daily_loss_limit
+        (cents; None where the setting applies)."""
+        values = limits | {
+            "owner": owner,
+            "name": name,
+            "currency": currency,
+            "initial_cash": cash,
+            "cash": cash,
+            "frozen_cash": 0,
+            "realized_pnl": 0,
+            "created_at": dt.datetime.now(dt.UTC),
+        }
+        with begin(self.engine) as conn:
+            new = conn.execute(insert(ACCOUNTS).values(**values)).inserted_primary_key
+            assert new is not None
+            return _utc(conn.execute(select(ACCOUNTS).where(ACCOUNTS.c.id == new[0])).one())
+
+    def get_account(self, account_id: int) -> dict[str, Any] | None:
+        with connect(self.engine) as conn:
+            row = conn.execute(_ACCOUNT, {"b_id": account_id}).first()
+        return None if row is None else _utc(row)
+
+    def page_accounts(
+        self, *, owner: str | None, before_id: int | None, limit: int
+    ) -> list[dict[str, Any]]:
+        stmt = newest_first(
+            ACCOUNTS, [ACCOUNTS], owner=owner, status=None, before_id=before_id, limit=limit
+        )
+        with connect(self.engine) as conn:
+            return [_utc(r) for r in conn.execute(stmt)]
+
+    def positions(self, account_id: int, symbol: str | None = None) -> list[dict[str, Any]]:
+        stmt = _POSITIONS if symbol is None else _POSITIONS.where(POSITIONS.c.symbol == symbol)
+        with connect(self.engine) as conn:
+            return [_utc(r) for r in conn.execute(stmt, {"b_account": account_id})]
+
+    def page_trades(
+        self, account_id: int, *, before_id: int | None, limit: int
+    ) -> list[dict[str, Any]]:
+        stmt = newest_first(
+            TRADES, [TRADES], owner=None, status=None, before_id=before_id, limit=limit
+        ).where(TRADES.c.account_id == account_id)
+        with connect(self.engine) as conn:
+            return [_utc(r) for r in conn.execute(stmt)]
+
+    def strategy_flows(self, strategy_id: int) -> dict[str, tuple[int, int]]:
+        """Per symbol, what the orders a strategy placed (auto_trade) did: (net shares bought,
+        net cash paid in cents, fees included), in one aggregate query."""
+        t, o = TRADES.c, ORDERS.c
+        buy = t.side == "buy"
+        value = t.price * t.quantity
+        shares = func.sum(case((buy, t.quantity), else_=-t.quantity))
+        paid = func.sum(
+            case((buy, value + t.commission), else_=-value + t.commission + t.stamp_duty)
+        )
+        stmt = (
+            select(t.symbol, shares, paid)
+            .join(ORDERS, o.id == t.order_id)
+            .where(o.strategy_id == strategy_id)
+            .group_by(t.symbol)
+        )
+        with connect(self.engine) as conn:
+            return {row[0]: (int(row[1]), int(row[2])) for row in conn.execute(stmt)}
+
+    def trades(self, account_id: int) -> list[dict[str, Any]]:
+        """Every trade of the account in the order it happened (for its equity history)."""
+        c = TRADES.c
+        stmt = (
+            select(
+                c.id, c.symbol, c.side, c.price, c.quantity, c.commission, c.stamp_duty, c.tick_time
+            )
+            .where(c.account_id == account_id)
+            .order_by(c.tick_time, c.id)
+        )
+        with connect(self.engine) as conn:
+            return [_utc(r) for r in conn.execute(stmt)]
+
+    def trades_after(self, account_id: int, after_id: int) -> tuple[int, dt.datetime] | None:
+        """(newest id, earliest tick_time) of the account's trades with an id above
+        `after_id`, None when there are none: what tells a cached previous close whether a
+        trade of an earlier day came in since (only today's trades follow, as a rule)."""
+        with connect(self.engine) as conn:
+            params = {"b_account": account_id, "b_after": after_id}
+            newest, earliest = conn.execute(_TRADES_AFTER, params).one()
+        return None if newest is None else (newest, as_utc({"t": earliest}, "t")["t"])
+
+    # -- orders -------------------------------------------------------------------------------
+    def place(
+        self,
+        order: dict[str, Any],
+        *,
+        freeze_cash: int,
+        day: dt.date,
+        also: Also | None = None,
+    ) -> tuple[dict[str, Any], bool]:
+        """Accept `order` (status new) and freeze what it needs: `freeze_cash` cents of a buy,
+        the shares of a sell. A repeated (owner, idempotency_key) answers the first order
+        instead: (order, created). OrderRefused when the cash or the sellable shares are short.
+        `also(conn, order)` writes in the same transaction (the order's audit line)."""
+        now = dt.datetime.now(dt.UTC)
+        values = order | {
+            "filled_quantity": 0,
+            "filled_value": 0,
+            "fees": 0,
+            "frozen_cash": freeze_cash,
+            "status": "new",
+            "trading_day": day,
+            "created_at": now,
+            "updated_at": now,
+        }
+        try:
+            with begin(self.engine) as conn:
+                # The order first: a repeated key fails here, before anything is frozen twice.
+                row = conn.execute(insert(ORDERS).values(**values).returning(*ORDERS.c)).one()
+                if order["side"] == "buy":
+                    self._freeze_cash(conn, order["account_id"], freeze_cash)
+                else:
+                    self._freeze_shares(conn, order, day)
+                self._event(conn, row.id, "new", 0, now)
+                if also is not None:
+                    also(conn, _utc(row))
+            return _utc(row), True
+        except IntegrityError:
+            existing = self.find_by_key(order["owner"], order["idempotency_key"])
+            if existing is None:  # not the key: a constraint this code should have kept
+                raise
+            return existing, False
+
+    @staticmethod
+    def _freeze_cash(conn: Connection, account_id: int, amount: int) -> None:
+        c = ACCOUNTS.c
+        done = conn.execute(
+            update(ACCOUNTS)
+            .where(c.id == account_id, c.cash >= amount)
+            .values(cash=c.cash - amount, frozen_cash=c.frozen_cash + amount)
+        ).rowcount
+        if not done:
+            raise OrderRefused(
+                "insufficient_cash",
+                f"The order and its fees need {amount / 100:.2f} of free cash.",
+                "quantity",
+            )
+
+    @staticmethod
+    def _freeze_shares(conn: Connection, order: dict[str, Any], day: dt.date) -> None:
+        c = POSITIONS.c
+        locked = case((c.bought_day == day, c.bought_today), else_=0)
+        mine = (c.account_id == order["account_id"], c.symbol == order["symbol"])
+        qty = order["quantity"]
+        done = conn.execute(
+            update(POSITIONS)
+            .where(*mine, c.quantity - c.frozen - locked >= qty)
+            .values(frozen=c.frozen + qty)
+        ).rowcount
+        if done:
+            return
+        held = conn.execute(select(c.quantity - c.frozen).where(*mine)).scalar() or 0
+        if held >= qty:
+            raise OrderRefused(
+                "t_plus_one",
+                "Shares bought today can be sold from the next trading day.",
+                "quantity",
+            )
+        raise OrderRefused("insufficient_shares", f"Only {held} shares can be sold.", "quantity")
+
+    @staticmethod
+    def _event(conn: Connection, order_id: int, status: str, filled: int, at: dt.datetime) -> None:
+        values = {"order_id": order_id, "status": status, "filled_quantity": filled, "at": at}
+        conn.execute(_EVENT, values)
+
+    def find_by_key(self, owner: str, key: str) -> dict[str, Any] | None:
+        with connect(self.engine) as conn:
+            row = conn.execute(_BY_KEY, {"b_owner": owner, "b_key": key}).first()
+        return None if row is None else _utc(row)
+
+    def get_order(self, order_id: int) -> dict[str, Any] | None:
+        with connect(self.engine) as conn:
+            row = conn.execute(select(ORDERS).where(ORDERS.c.id == order_id)).first()
+        return None if row is None else _utc(row)
+
+    def history(self, order_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """Each order's status changes, oldest first, in one query."""
+        out: dict[int, list[dict[str, Any]]] = {i: [] for i in order_ids}
+        with connect(self.engine) as conn:
+            for row in conn.execute(_HISTORY, {"b_ids": order_ids}):
+                out[row.order_id].append(_utc(row))
+        return out
+
+    def page_orders(
+        self, *, filters: dict[str, Any], before_id: int | None, limit: int
+    ) -> list[dict[str, Any]]:
+        """Newest first; `filters` are column = value (owner, account_id, symbol, status)."""
+        stmt = newest_first(
+            ORDERS, [ORDERS], owner=None, status=None, before_id=before_id, limit=limit
+        )
+        for name, value in filters.items():
+            if value is not None:
+                stmt = stmt.where(ORDERS.c[name] == value)
+        with connect(self.engine) as conn:
+            return [_utc(r) for r in conn.execute(stmt)]
+
+    def open_orders(self, symbols: list[str]) -> list[dict[str, Any]]:
+        with connect(self.engine) as conn:
+            return [_utc(r) for r in conn.execute(_OPEN_ORDERS, {"b_symbols": symbols})]
+
+    def pending_buys(self, account_id: int, symbol: str) -> int:
+        """The shares the account's open buys of `symbol` have yet to fill."""
+        with connect(self.engine) as conn:
+            params = {"b_account": account_id, "b_symbol": symbol}
+            return int(conn.execute(_PENDING_BUYS, params).scalar_one())
+
+    def open_orders_before(self, day: dt.date) -> list[dict[str, Any]]:
+        """Open orders of a trading day before `day`, oldest first (day orders due to expire)."""
+        c = ORDERS.c
+        stmt = select(ORDERS).where(c.status.in_(OPEN), c.trading_day < day).order_by(c.id)
+        with connect(self.engine) as conn:
+            return [_utc(r) for r in conn.execute(stmt)]
+
+    def close(self, order_id: int, status: str, also: Also | None = None) -> dict[str, Any] | None:
+        """End an open order (cancelled, expired) and release what it still holds; None when
+        it was no longer open (filled or ended meanwhile). `also(conn, order)` writes in the
+        same transaction when it is ended.
+
+        The UPDATE is conditional on the order as read (open, at its fill), like a fill's: of
+        several instances ending it at once, or a fill racing the end, exactly one changes it
+        and its holdings are released once, also on SQLite, where FOR UPDATE locks nothing.
+        An end that lost to a fill reads the order again."""
+        c = ORDERS.c
+        while True:
+            now = dt.datetime.now(dt.UTC)
+            with begin(self.engine) as conn:
+                order = conn.execute(
+                    select(ORDERS).where(c.id == order_id, c.status.in_(OPEN)).with_for_update()
+                ).first()
+                if order is None:
+                    return None
+                changed = conn.execute(
+                    update(ORDERS)
+                    .where(
+                        c.id == order_id,
+                        c.status.in_(OPEN),
+                        c.filled_quantity == order.filled_quantity,
+                    )
+                    .values(status=status, frozen_cash=0, updated_at=now)
+                ).rowcount
+                if changed:
+                    self._release(conn, order._mapping, order.frozen_cash)
+                    self._event(conn, order_id, status, order.filled_quantity, now)
+                    ended = _utc(conn.execute(select(ORDERS).where(c.id == order_id)).one())
+                    if also is not None:
+                        also(conn, ended)
+                    return ended
+
+    @staticmethod
+    def _release(conn: Connection, order: Any, cash: int) -> None:
+        """Give back what an ending order still holds: its frozen cash, or its unsold shares."""
+        if order["side"] == "buy":
+            a = ACCOUNTS.c
+            conn.execute(
+                update(ACCOUNTS)
+                .where(a.id == order["account_id"])
+                .values(cash=a.cash + cash, frozen_cash=a.frozen_cash - cash)
+            )
+        else:
+            p = POSITIONS.c
+            rest = order["quantity"] - order["filled_quantity"]
+            conn.execute(
+                update(POSITIONS)
+                .where(p.account_id == order["account_id"], p.symbol == order["symbol"])
+                .values(frozen=p.frozen - rest)
+            )
+
+    # -- fills --------------------------------------------------------------------------------
+    def fill(
+        self, order: dict[str, Any], fill: Fill
+    ) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """Apply one fill of `order` (as read, at its `filled_quantity`): the order, the
+        position, the trade and the account's cash in ONE transaction. None when the order
+        changed meanwhile (another instance filled it, or it was cancelled): nothing is done."""
+        now = dt.datetime.now(dt.UTC)
+        value = fill.price * fill.quantity
+        filled = order["filled_quantity"] + fill.quantity
+        done = filled == order["quantity"]
+        buy = order["side"] == "buy"
+        cost = value + fill.commission + fill.stamp_duty if buy else 0
+        take = min(cost, order["frozen_cash"])  # a buy pays from what it froze first
+        o = ORDERS.c
+        with begin(self.engine) as conn:
+            row = conn.execute(
+                update(ORDERS)
+                .where(
+                    o.id == order["id"],
+                    o.status.in_(OPEN),
+                    o.filled_quantity == order["filled_quantity"],
+                )
+                .values(
+                    filled_quantity=filled,
+                    filled_value=o.filled_value + value,
+                    fees=o.fees + fill.commission + fill.stamp_duty,
+                    frozen_cash=0 if done else o.frozen_cash - take,
+                    status="filled" if done else "partially_filled",
+                    updated_at=now,
+                )
+                .returning(*ORDERS.c)
+            ).first()
+            if row is None:
+                return None
+            self._event(conn, order["id"], "filled" if done else "partially_filled", filled, now)
+            pnl = self._move_position(conn, order, fill, cost)
+            trade = self._insert_trade(conn, order, fill, pnl, now)
+            a = ACCOUNTS.c
+            if buy:
+                # What the fill cost beyond the frozen cash comes from free cash (a minimum
+                # commission on a partial fill); a filled order gives back what is left.
+                left = order["frozen_cash"] - take if done else 0
+                cash, frozen = a.cash - (cost - take) + left, a.frozen_cash - take - left
+            else:
+                cash, frozen = a.cash + value - fill.commission - fill.stamp_duty, a.frozen_cash
+            conn.execute(
+                update(ACCOUNTS)
+                .where(a.id == order["account_id"])
+                .values(cash=cash, frozen_cash=frozen, realized_pnl=a.realized_pnl + (pnl or 0))
+            )
+        return _utc(row), trade
+
+    def _move_position(
+        self, conn: Connection, order: dict[str, Any], fill: Fill, cost: int
+    ) -> int | None:
+        """Change the holding; the realized P&L of a sell (proceeds net of fees minus the
+        average cost of the shares sold), None for a buy."""
+        p = POSITIONS.c
+        mine = (p.account_id == order["account_id"], p.symbol == order["symbol"])
+        if order["side"] == "buy":
+            # One atomic upsert (the row is locked by it): no read of the holding first. The
+            # SET expressions read the row as it was.
+            upsert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+            new = upsert(POSITIONS).values(
+                account_id=order["account_id"],
+                symbol=order["symbol"],
+                quantity=fill.quantity,
+                frozen=0,
+                bought_today=fill.quantity,
+                bought_day=fill.day,
+                cost=cost,
+                realized_pnl=0,
+            )
+            same_day = p.bought_day == new.excluded.bought_day
+            conn.execute(
+                new.on_conflict_do_update(
+                    index_elements=[p.account_id, p.symbol],
+                    set_={
+                        "quantity": p.quantity + new.excluded.quantity,
+                        "cost": p.cost + new.excluded.cost,
+                        "bought_today": case(
+                            (same_day, p.bought_today + new.excluded.quantity),
+                            else_=new.excluded.quantity,
+                        ),
+                        "bought_day": new.excluded.bought_day,
+                    },
+                )
+            )
+            return None
+        held = conn.execute(select(POSITIONS).where(*mine).with_for_update()).first()
+        assert held is not None  # a sell froze these shares when it was accepted
+        # The average cost of the shares sold; the last share takes the remainder, so cost
+        # ends at exactly 0 with the holding.
+        removed = held.cost * fill.quantity // held.quantity
+        if fill.quantity == held.quantity:
+            removed = held.cost
+        proceeds = fill.price * fill.quantity - fill.commission - fill.stamp_duty
+        pnl: int = proceeds - removed
+        conn.execute(
+            update(POSITIONS)
+            .where(*mine)
+            .values(
+                quantity=p.quantity - fill.quantity,
+                frozen=p.frozen - fill.quantity,
+                cost=p.cost - removed,
+                realized_pnl=p.realized_pnl + pnl,
+            )
+        )
+        return pnl
+
+    def _insert_trade(
+        self,
+        conn: Connection,
+        order: dict[str, Any],
+        fill: Fill,
+        pnl: int | None,
+        now: dt.datetime,
+    ) -> dict[str, Any]:
+        values = {
+            "account_id": order["account_id"],
+            "order_id": order["id"],
+            "symbol": order["symbol"],
+            "side": order["side"],
+            "price": fill.price,
+            "quantity": fill.quantity,
+            "commission": fill.commission,
+            "stamp_duty": fill.stamp_duty,
+            "realized_pnl": pnl,
+            "tick_time": fill.tick_time,
+            "created_at": now,
+        }
+        return _utc(conn.execute(insert(TRADES).values(**values).returning(*TRADES.c)).one())

@@ -1,0 +1,1 @@
+"""Watchlists: a user's ordered lists of symbols, with their live quotes."""
