@@ -97,11 +97,13 @@ typecheck: $(STAMP) $(NPM_STAMP)  ## mypy --strict on src/, tsc on the client, v
 	@# The app against the same types: a field renamed in the contract fails here where it is used.
 	cd frontend-client/app && npx --no-install vue-tsc --noEmit -p .
 
-generate: $(STAMP) $(NPM_STAMP) $(CODEGEN_STAMP)  ## openapi/ -> generated/ (bundle, models, protocols) and frontend-client/
+generate: $(STAMP) $(NPM_STAMP) $(CODEGEN_STAMP)  ## openapi/ -> generated/ (bundle, models, protocols) and frontend-client/; the settings table of docs/operations.md
 	$(PY) tools/generate.py --out .
+	$(PY) tools/settings_doc.py
 
-check-generated: $(STAMP) $(NPM_STAMP) $(CODEGEN_STAMP)  ## fail if generated code drifts from openapi/
+check-generated: $(STAMP) $(NPM_STAMP) $(CODEGEN_STAMP)  ## fail if generated code drifts from openapi/, or the settings table from Settings
 	$(PY) tools/generate.py --check
+	$(PY) tools/settings_doc.py --check
 
 bench: $(STAMP) $(NPM_STAMP)  ## benchmarks, reported as ratios against baselines run alongside
 	@# wrk (Debian package) drives the HTTP load; without it a Python client competes for CPU.

@@ -15,6 +15,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 import warnings
@@ -77,6 +78,13 @@ def make_settings(data_dir: Path, **overrides: Any) -> Settings:
             **overrides,
         }
     )
+
+
+def wait_following(*flags: threading.Event, within: float = 30.0) -> None:
+    """Wait until an app's bus followers (matching, live signals, risk alerts) are subscribed:
+    an event published from then on reaches them. No sleep guesses how long that takes."""
+    for flag in flags:
+        assert flag.wait(within), "a bus follower did not subscribe (is the app's lifespan on?)"
 
 
 def login(client: TestClient, username: str, password: str) -> dict[str, str]:

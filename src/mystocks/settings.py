@@ -30,10 +30,14 @@ def _built_web_app() -> Path | None:
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="MYSTOCKS_", extra="ignore", frozen=True)
 
-    env: Literal["development", "test", "production"] = "development"
-    host: str = "127.0.0.1"
-    port: int = Field(default=8000, ge=1, le=65535)
-    data_dir: Path = Path("var")
+    env: Literal["development", "test", "production"] = Field(
+        default="development",
+        description="production refuses to start on the default JWT secret, admin password or API"
+        " key encryption key (or CORS origin `*`)",
+    )
+    host: str = Field(default="127.0.0.1", description="where the server listens")
+    port: int = Field(default=8000, ge=1, le=65535, description="where the server listens")
+    data_dir: Path = Field(default=Path("var"), description="folder of the embedded SQLite stores")
     database_url: str | None = Field(
         default=None,
         description="SQLAlchemy URL of the relational store; default SQLite in data_dir",
@@ -41,7 +45,11 @@ class Settings(BaseSettings):
     timeseries_url: str | None = Field(
         default=None, description="URL of the time-series store; default SQLite in data_dir"
     )
-    redis_url: str | None = None
+    redis_url: str | None = Field(
+        default=None,
+        description="with a URL, the cache, sessions, rate limits, job events and the job queue"
+        " live in Redis, so several server processes act as one",
+    )
     redis_prefix: str = Field(
         default="mystocks", min_length=1, max_length=64, description="namespace of our Redis keys"
     )
@@ -53,8 +61,13 @@ class Settings(BaseSettings):
     cache: bool = Field(
         default=True, description="cache answers (in Redis when configured, else in process)"
     )
-    jwt_secret: SecretStr = SecretStr(DEV_JWT_SECRET)
-    jwt_ttl_seconds: int = Field(default=3600, ge=60, le=7 * 24 * 3600)
+    jwt_secret: SecretStr = Field(
+        default=SecretStr(DEV_JWT_SECRET),
+        description="HS256 signing key; at least 32 characters in production",
+    )
+    jwt_ttl_seconds: int = Field(
+        default=3600, ge=60, le=7 * 24 * 3600, description="access-token lifetime"
+    )
     session_ttl_seconds: int = Field(
         default=7 * 24 * 3600,
         ge=60,
@@ -72,7 +85,7 @@ class Settings(BaseSettings):
         le=300.0,
         description="a signed request's timestamp must be within this of the server's clock",
     )
-    api_keys_per_user: int = Field(default=20, ge=1, le=1000)
+    api_keys_per_user: int = Field(default=20, ge=1, le=1000, description="live keys per user")
     # Hardening (README "Security"): sign-in throttling, CORS, TLS and the proxy in front.
     login_max_failures_per_user: int = Field(
         default=5, ge=1, description="failed sign-ins for one username before 429"
@@ -99,11 +112,25 @@ class Settings(BaseSettings):
         description="the built web app served at / (`make run` builds it); default the repo's"
         " frontend-client/app/dist when it exists; empty: none (/ answers 404 as any unknown path)",
     )
-    admin_username: str = Field(default="admin", min_length=1, max_length=64)
-    admin_password: SecretStr = SecretStr(DEV_ADMIN_PASSWORD)
-    load_sample_data: bool = True
-    sample_tick_days: int = Field(default=20, ge=0, le=60)
-    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    admin_username: str = Field(
+        default="admin",
+        min_length=1,
+        max_length=64,
+        description="the first admin, created on start if missing",
+    )
+    admin_password: SecretStr = Field(
+        default=SecretStr(DEV_ADMIN_PASSWORD), description="the first admin's password"
+    )
+    load_sample_data: bool = Field(default=True, description="load the sample data on first start")
+    sample_tick_days: int = Field(
+        default=20,
+        ge=0,
+        le=60,
+        description="trading days of simulated minute bars and ticks in the sample data",
+    )
+    log_level: Literal["debug", "info", "warning", "error"] = Field(
+        default="info", description="the least severe log records written"
+    )
     # Observability (`mystocks.logs`, `mystocks.metrics`, `mystocks.tracing`); README
     # "Observability".
     log_format: Literal["auto", "json", "console"] = Field(
@@ -130,8 +157,12 @@ class Settings(BaseSettings):
     rate_limit_viewer: int = Field(
         default=600, ge=1, le=1_000_000, description="requests/minute per user"
     )
-    rate_limit_trader: int = Field(default=1200, ge=1, le=1_000_000)
-    rate_limit_admin: int = Field(default=6000, ge=1, le=1_000_000)
+    rate_limit_trader: int = Field(
+        default=1200, ge=1, le=1_000_000, description="requests per minute per trader"
+    )
+    rate_limit_admin: int = Field(
+        default=6000, ge=1, le=1_000_000, description="requests per minute per admin"
+    )
     job_workers: int = Field(
         default=2, ge=1, le=64, description="job processes: the local pool, or a worker's"
     )
@@ -146,7 +177,9 @@ class Settings(BaseSettings):
         le=300.0,
         description="a celery worker's running job is failed when its heartbeat is older",
     )
-    sse_heartbeat_seconds: float = Field(default=15.0, gt=0, le=300)
+    sse_heartbeat_seconds: float = Field(
+        default=15.0, gt=0, le=300, description="SSE heartbeat interval while a stream is idle"
+    )
     sse_max_seconds: float = Field(
         default=300.0, gt=0, description="a stream ends after this; clients resume by id"
     )
@@ -160,7 +193,9 @@ class Settings(BaseSettings):
     ws_reverify_seconds: float = Field(
         default=5.0, gt=0, le=300, description="how often live connections' tokens are rechecked"
     )
-    ws_max_subscriptions: int = Field(default=200, ge=1, le=10_000)
+    ws_max_subscriptions: int = Field(
+        default=200, ge=1, le=10_000, description="channels per WebSocket connection"
+    )
     ws_queue_size: int = Field(
         default=5000, ge=10, description="items waiting per connection before a gap"
     )

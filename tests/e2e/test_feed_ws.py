@@ -75,7 +75,6 @@ async def replay_and_follow(bases: list[str], token: str, env: dict[str, str], d
         asyncio.create_task(follow(b, token, r, done)) for b, r in zip(bases, ready, strict=True)
     ]
     await asyncio.wait_for(asyncio.gather(*(r.wait() for r in ready)), 20)
-    await asyncio.sleep(0.3)  # each server's hub pins its bus subscription to "now" once
     command = [sys.executable, "-m", "mystocks", "feed", "replay", "--day", day.isoformat()]
     command += ["--symbols", ",".join(SYMBOLS), "--speed", "1000"]
     feed = await asyncio.to_thread(

@@ -43,7 +43,7 @@ from mystocks_sdk import Client
 
 from mystocks.live.setup import FeedOptions, build_feed
 from mystocks.settings import DEV_ADMIN_PASSWORD
-from tests.conftest import app_on_copy
+from tests.conftest import app_on_copy, wait_following
 from tests.e2e.sdk import access_token, expect
 from tests.servers import thread_server
 
@@ -134,7 +134,12 @@ def test_a_limit_order_fills_on_a_replay_and_an_alert_is_pushed(
                 idempotency_key="replay-1",
             )
             assert isinstance(expect(201, placed), Order)  # 201: placed now, not a replay
-            await asyncio.sleep(0.5)  # the engines follow the bus from "now"
+            # Matching and the risk alerts follow the bus from "now": from when they say so.
+            await asyncio.to_thread(
+                wait_following,
+                app.services.matching.following,
+                app.services.alerts.engine.following_quotes,
+            )
             feed = build_feed(
                 FeedOptions("replay", symbols=(SYMBOL,), day=DAY, speed=1000),
                 app.services.data,

@@ -315,7 +315,6 @@ async def test_two_instances_on_one_redis_both_deliver(template_dir, tmp_path, r
         clients = [await signed_in(base) for base in (base_one, base_two)]
         for ws in clients:
             await request(ws, {"type": "subscribe", "channels": ["ticks:600036.SH"]})
-        await asyncio.sleep(0.2)  # each hub's bus subscription is pinned to "now" once started
         items = ticks(["600036.SH"], 1, 3)
         await asyncio.to_thread(apps[0].services.bus.publish, "market", "ticks", {"items": items})
         for ws in clients:

@@ -21,7 +21,7 @@ from mystocks.alerts.service import AlertEngine
 from mystocks.app import MyStocksApp
 from mystocks.trading.service import trading_day
 from mystocks.trading.store import Fill
-from tests.conftest import login
+from tests.conftest import login, wait_following
 
 RULES = "/api/v1/alert-rules"
 SYMBOL = "600036.SH"
@@ -192,6 +192,7 @@ def test_a_fill_is_evaluated_and_two_instances_store_one_alert(paper_app):
     price = app.services.paper.last_prices([SYMBOL])[SYMBOL] / 100
     order(client, alice, account["id"], price)
     tick = {"symbol": SYMBOL, "ts": dt.datetime.now(dt.UTC).isoformat(), "price": price}
+    wait_following(app.services.matching.following, here.following_trades)
     app.services.bus.publish("market", "ticks", {"items": [tick | {"volume": 100_000}]})
     deadline = time.monotonic() + 10
     alerts: list[dict[str, Any]] = []

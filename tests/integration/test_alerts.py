@@ -4,13 +4,13 @@ many instances), stored, acknowledged, counted on the dashboard and pushed over 
 from __future__ import annotations
 
 import json
-import time
 from typing import Any
 
 import httpx
 from httpx_sse import connect_sse
 
 from mystocks.alerts.service import AlertEngine, condition
+from tests.conftest import wait_following
 from tests.servers import thread_server
 
 RULES = "/api/v1/alert-rules"
@@ -108,10 +108,9 @@ def test_alerts_are_pushed_over_sse_from_the_feed_quotes(writable_app):
         httpx.Client(base_url=base, headers=admin) as http,
         connect_sse(http, "GET", "/api/v1/sse/alerts") as stream,
     ):
-        time.sleep(0.3)  # the engine task follows the bus: publish as the feed does
-        for pct in (1.0, 3.5):
+        wait_following(app.services.alerts.engine.following_quotes)
+        for pct in (1.0, 3.5):  # published as the feed does; the engine takes them in order
             bus.publish("market", "quotes", {"items": [quote(25.0, pct)]})
-            time.sleep(0.2)
         received = None
         for sse in stream.iter_sse():
             if sse.event == "risk_alert":

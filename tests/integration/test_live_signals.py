@@ -13,6 +13,7 @@ from starlette.testclient import TestClient
 
 from mystocks.backtest.strategies import target_positions
 from mystocks.domain.indicators import OHLC
+from tests.conftest import wait_following
 
 URL = "/api/v1/strategies"
 SYMBOL = "600036.SH"
@@ -95,6 +96,7 @@ def test_a_replayed_day_gives_the_backtest_signals(writable_app):
     expected = reference_signals(app, strategy, day)
     assert expected, "the chosen parameters should trade on that day"
     bus = app.services.bus
+    wait_following(app.services.live.following)
     for i in range(0, len(minutes), 7):  # as the feed publishes them: a few per window
         chunk = [{**bar, "symbol": SYMBOL, "period": "1m"} for bar in minutes[i : i + 7]]
         bus.publish("market", "bars", {"items": chunk})

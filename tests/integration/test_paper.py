@@ -21,7 +21,7 @@ from mystocks.identity.auth import Principal
 from mystocks.trading.matching import Matching
 from mystocks.trading.service import PaperService
 from mystocks.trading.store import ACCOUNTS, ORDERS, POSITIONS, TRADES, Fill, PaperStore
-from tests.conftest import app_on_copy, login
+from tests.conftest import app_on_copy, login, wait_following
 
 SYMBOL = "600036.SH"
 
@@ -69,6 +69,7 @@ def test_paper_orders_refusals_idempotency_and_a_limit_fill(paper_app):
     # A tick above the limit does not fill; one at it fills, in the lifespan's matching task.
     ts = dt.datetime.now(dt.UTC).isoformat()
     bus = app.services.bus
+    wait_following(app.services.matching.following)
     item = {"symbol": SYMBOL, "ts": ts, "volume": 100_000, "amount": 0.0}
     bus.publish("market", "ticks", {"items": [item | {"price": round(price + 0.05, 2)}]})
     bus.publish("market", "ticks", {"items": [item | {"price": price}]})

@@ -125,3 +125,13 @@ def test_a_job_run_by_one_server_streams_from_another(
         for client, token in ((on_a, token_a), (on_b, token_b)):
             final = client.get(f"/api/v1/backtests/{job['id']}", headers=token).json()
             assert final["status"] == "succeeded" and final["metrics"] == events[-1]["metrics"]
+
+
+async def test_an_event_published_after_pinning_is_seen_on_redis(redis_url, redis_prefix):
+    from tests.unit.test_bus_readiness import first_after_pinning
+
+    bus = RedisEventBus(redis_url, prefix=redis_prefix)
+    try:
+        assert await first_after_pinning(bus) == {"n": "after"}
+    finally:
+        bus.close()

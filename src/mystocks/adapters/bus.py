@@ -46,10 +46,18 @@ class EventBus(Protocol):
     ) -> Event: ...
 
     def subscribe(
-        self, topic: str, *, after: str | None, keep: Callable[[Event], bool], heartbeat: float
+        self,
+        topic: str,
+        *,
+        after: str | None,
+        keep: Callable[[Event], bool],
+        heartbeat: float,
+        pinned: Callable[[], None] | None = None,
     ) -> AsyncIterator[Event | None]:
         """Events of `topic` after id `after` that `keep` accepts, then new ones as they come;
-        None every `heartbeat` seconds of silence."""
+        None every `heartbeat` seconds of silence. `pinned` is called once the start is fixed
+        (with `after=None`, "now"): every event published after that call will be seen, so a
+        follower can say it is ready instead of its callers sleeping."""
         ...
 
 
@@ -86,7 +94,13 @@ class InProcessEventBus:
         return fresh
 
     async def subscribe(
-        self, topic: str, *, after: str | None, keep: Callable[[Event], bool], heartbeat: float
+        self,
+        topic: str,
+        *,
+        after: str | None,
+        keep: Callable[[Event], bool],
+        heartbeat: float,
+        pinned: Callable[[], None] | None = None,
     ) -> AsyncIterator[Event | None]:
         flag = asyncio.Event()
         waiter = (asyncio.get_running_loop(), flag)
@@ -97,6 +111,8 @@ class InProcessEventBus:
                 position = int(newest[-1].id) if newest else 0
             else:  # ids here are integers; anything else (another bus's id) starts over
                 position = int(after) if after.isdigit() else 0
+        if pinned is not None:
+            pinned()
         try:
             while True:
                 flag.clear()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -34,10 +35,13 @@ async def follow(
     what: str,
     refresh_every: float = 5.0,
     items: Callable[[dict[str, Any]], list[dict[str, Any]]] = lambda data: data["items"],
+    ready: threading.Event | None = None,
 ) -> None:
+    """`ready` is set once the bus subscription's start is fixed: from then on, every event
+    published reaches `handle` (tests and callers wait for it instead of sleeping)."""
     while True:
         try:
-            await _follow(bus, topic, type, handle, refresh, what, refresh_every, items)
+            await _follow(bus, topic, type, handle, refresh, what, refresh_every, items, ready)
         except Exception as exc:
             log.warning("%s lost the event bus (%s); retrying in 2 s", what, exc)
             await asyncio.sleep(2)
@@ -52,11 +56,16 @@ async def _follow(
     what: str,
     refresh_every: float,
     items: Callable[[dict[str, Any]], list[dict[str, Any]]],
+    ready: threading.Event | None,
 ) -> None:
     await run_in_threadpool(refresh)
     refreshed = time.monotonic()
     events = bus.subscribe(
-        topic, after=None, keep=lambda e: e.type == type, heartbeat=refresh_every
+        topic,
+        after=None,
+        keep=lambda e: e.type == type,
+        heartbeat=refresh_every,
+        pinned=None if ready is None else ready.set,
     )
     async for event in events:
         try:

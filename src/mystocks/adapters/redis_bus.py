@@ -51,7 +51,13 @@ class RedisEventBus:
         return Event(_text(stream_id), topic, type, occurred, data, owner)
 
     async def subscribe(
-        self, topic: str, *, after: str | None, keep: Callable[[Event], bool], heartbeat: float
+        self,
+        topic: str,
+        *,
+        after: str | None,
+        keep: Callable[[Event], bool],
+        heartbeat: float,
+        pinned: Callable[[], None] | None = None,
     ) -> AsyncIterator[Event | None]:
         key = self._key(topic)
         # A connection of its own per subscription: each blocks in XREAD, and belongs to the
@@ -67,6 +73,8 @@ class RedisEventBus:
                 position = _text(newest[0][0]) if newest else "0-0"
             else:
                 position = after if "-" in after else f"{after}-0"
+            if pinned is not None:
+                pinned()
             while True:
                 found: Any = await client.xread(
                     {key: position}, count=500, block=max(1, int(heartbeat * 1000))

@@ -243,6 +243,9 @@ class AlertEngine:
         self.store = store
         self.relational = relational
         self.bus = bus
+        # Set once quotes (trades) published from then on reach the engine.
+        self.following_quotes = threading.Event()
+        self.following_trades = threading.Event()
         self.paper = paper
         self._clock = clock
         self._by_symbol: dict[str, list[dict[str, Any]]] = {}
@@ -363,7 +366,15 @@ class AlertEngine:
         """Follow the feed's quotes and the paper trades until cancelled (a task of the
         server's lifespan)."""
         await asyncio.gather(
-            follow(self.bus, "market", "quotes", self.on_quotes, self.refresh, what="risk alerts"),
+            follow(
+                self.bus,
+                "market",
+                "quotes",
+                self.on_quotes,
+                self.refresh,
+                what="risk alerts",
+                ready=self.following_quotes,
+            ),
             follow(
                 self.bus,
                 "orders",
@@ -372,5 +383,6 @@ class AlertEngine:
                 lambda: None,  # the quotes' follower reloads the rules
                 what="account alerts",
                 items=lambda trade: [trade],
+                ready=self.following_trades,
             ),
         )

@@ -155,6 +155,9 @@ class WebSocketChannel:
                 name = await self._add(subscriber, raw.root, _rid(message))
                 if name is not None:
                     accepted.append(name)
+            # The ack promises delivery of what is published after it: the hub must follow
+            # the bus by then (it starts with the first connection).
+            await self.hub.following(within=5.0)
             subscriber.answer(self._ack(_rid(message), "subscribe", accepted, subscriber))
         else:
             names = []

@@ -102,6 +102,8 @@ class Hub:
         self._index: dict[str, set[Subscriber]] = {}
         self._dirty: set[Subscriber] = set()
         self._tasks: list[asyncio.Task[None]] = []
+        # Set per topic once the bus subscription's start is fixed (`following`).
+        self._pinned: dict[str, asyncio.Event] = {}
 
     # -- connections ----------------------------------------------------------------------------
     def attach(self, subscriber: Subscriber) -> None:
@@ -150,13 +152,28 @@ class Hub:
                 await task
         self._tasks = []
 
+    async def following(self, within: float) -> bool:
+        """Wait (at most `within` seconds) until the hub follows every topic: from then on an
+        event published reaches the subscribers of its channel. False if it did not in time
+        (the bus is away); the hub keeps trying, and the caller goes on without the promise."""
+        try:
+            async with asyncio.timeout(within):
+                for topic in TOPICS:
+                    await self._pinned.setdefault(topic, asyncio.Event()).wait()
+        except TimeoutError:
+            return False
+        return True
+
     # -- events ---------------------------------------------------------------------------------
     async def _follow(self, topic: str) -> None:
         after: str | None = None  # from now; after a failure, from the last event routed
         while True:
             try:
                 # A short heartbeat keeps a blocking XREAD well inside Redis client timeouts.
-                events = self.bus.subscribe(topic, after=after, keep=_everything, heartbeat=5.0)
+                pinned = self._pinned.setdefault(topic, asyncio.Event())
+                events = self.bus.subscribe(
+                    topic, after=after, keep=_everything, heartbeat=5.0, pinned=pinned.set
+                )
                 async for event in events:
                     if event is not None:
                         after = event.id

@@ -104,6 +104,7 @@ class LiveSignals:
         self._tracks: dict[tuple[int, str], Track] = {}
         self._lock = threading.Lock()
         self.trader = trader
+        self.following = threading.Event()  # set once bars published from then on are seen
 
     def refresh(self) -> None:
         """Reload which strategies run (after a start or stop here, and now and then for those
@@ -136,7 +137,15 @@ class LiveSignals:
 
     async def run(self) -> None:
         """Follow the feed's bars until cancelled (a task of the server's lifespan)."""
-        await follow(self.bus, "market", "bars", self.on_bars, self.refresh, what="live signals")
+        await follow(
+            self.bus,
+            "market",
+            "bars",
+            self.on_bars,
+            self.refresh,
+            what="live signals",
+            ready=self.following,
+        )
 
     def _track(self, row: dict[str, Any], symbol: str, first: dt.datetime) -> Track:
         key = (row["id"], symbol)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -40,6 +41,7 @@ class Matching:
     def __init__(self, paper: PaperService, bus: EventBus) -> None:
         self.paper = paper
         self.bus = bus
+        self.following = threading.Event()  # set once ticks published from then on are matched
 
     def on_ticks(self, items: Sequence[dict[str, Any]]) -> int:
         """Match the open orders against these ticks (in order); answers the fills made."""
@@ -108,7 +110,15 @@ class Matching:
 
     async def run(self) -> None:
         """Follow the feed's ticks until cancelled (a task of the server's lifespan)."""
-        await follow(self.bus, "market", "ticks", self.on_ticks, lambda: None, what="matching")
+        await follow(
+            self.bus,
+            "market",
+            "ticks",
+            self.on_ticks,
+            lambda: None,
+            what="matching",
+            ready=self.following,
+        )
 
     async def expire(self) -> None:
         """Expire the day orders whose day ended (`PaperService.expire_due`) every
