@@ -18,7 +18,7 @@ Do not edit.
 
 Connexion passes path and query parameters by keyword, already coerced to these types and
 validated against the contract; `format: date`/`date-time` values arrive as strings. A request
-body, JSON or form, arrives as `body`, already validated.
+body, JSON or form, arrives as `body`, already validated, typed as its schema's TypedDict.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from __future__ import annotations
 from typing import Any, Literal, Protocol
 
 from starlette.responses import Response
+
+from mystocks_contract import typeddicts as td
 
 '''
 
@@ -93,13 +95,23 @@ def _params(spec: dict[str, Any], op: dict[str, Any], path_item: dict[str, Any],
     body = op.get("requestBody")
     if body:
         body = _deref(spec, body)
-        # Connexion passes an OpenAPI 3 body, JSON or form, as one `body` argument.
-        text = "body: dict[str, Any]"
+        # Connexion passes an OpenAPI 3 body, JSON or form, as one `body` argument, typed as
+        # the TypedDict of its schema (`typeddicts.py`), so a renamed body field fails mypy
+        # where a handler or use case reads it.
+        text = f"body: {_body_type(spec, body)}"
         if body.get("required"):
             required.append(text)
         else:
             optional.append(text + " | None = ...")
     return required + optional
+
+
+def _body_type(spec: dict[str, Any], body: dict[str, Any]) -> str:
+    """`td.<Schema>` for a body whose every media type names one schema, else a plain dict."""
+    names = {_ref_name(media.get("schema", {})) for media in body.get("content", {}).values()}
+    if len(names) == 1 and None not in names:
+        return f"td.{names.pop()}"
+    return "dict[str, Any]"
 
 
 def operations(spec: dict[str, Any]) -> list[tuple[str, str, str, dict[str, Any], dict[str, Any]]]:

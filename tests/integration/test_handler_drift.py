@@ -64,3 +64,40 @@ def test_a_drifted_handler_fails_mypy(tmp_path, monkeypatch, mypy_cache, old, ne
     status, output = mypy_on(tmp_path, drifted, mypy_cache)
     assert status == 1, output
     assert "Incompatible types in assignment (expression has type Module" in output, output
+
+
+def test_a_handler_taking_the_wrong_body_fails_mypy(tmp_path, monkeypatch, mypy_cache):
+    """Request bodies are the contract's TypedDicts: a handler declaring another body type
+    (here the ticks' body on the bars' ingest) no longer matches its Protocol."""
+    monkeypatch.setenv("MYPYPATH", f"{ROOT / 'src'}:{ROOT / 'generated/python'}:{tmp_path}")
+    signature = "async def ingest_bars(*, body: td.BarIngest)"
+    assert signature in MARKET, "ingest_bars's signature moved; update this test"
+    drifted = MARKET.replace(signature, "async def ingest_bars(*, body: td.TickIngest)", 1)
+    status, output = mypy_on(tmp_path, drifted, mypy_cache)
+    assert status == 1, output
+    assert "ingest_bars" in output, output
+
+
+def test_a_renamed_body_field_fails_mypy_where_it_is_read(tmp_path, monkeypatch, mypy_cache):
+    """A use case reading a body field the contract does not have fails mypy (the order's
+    `symbol` read as `code`)."""
+    monkeypatch.setenv("MYPYPATH", f"{ROOT / 'src'}:{ROOT / 'generated/python'}:{tmp_path}")
+    source = (
+        "from mystocks_contract import typeddicts as td\n\n\n"
+        "def symbol_of(body: td.OrderInput) -> str:\n"
+        "    return body['{field}']\n"
+    )
+    (tmp_path / "drift_market.py").write_text(source.replace("{field}", "symbol"))
+    check = [
+        "--strict",
+        "--cache-dir",
+        str(mypy_cache),
+        "--config-file",
+        str(ROOT / "pyproject.toml"),
+        str(tmp_path / "drift_market.py"),
+    ]
+    out, err, status = api.run(check)
+    assert status == 0, out + err
+    (tmp_path / "drift_market.py").write_text(source.replace("{field}", "code"))
+    out, err, status = api.run(check)
+    assert status == 1 and 'has no key "code"' in out, out + err

@@ -4,7 +4,7 @@ Do not edit.
 
 Connexion passes path and query parameters by keyword, already coerced to these types and
 validated against the contract; `format: date`/`date-time` values arrive as strings. A request
-body, JSON or form, arrives as `body`, already validated.
+body, JSON or form, arrives as `body`, already validated, typed as its schema's TypedDict.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any, Literal, Protocol
 
 from starlette.responses import Response
+
+from mystocks_contract import typeddicts as td
 
 AlertSeverity = Literal["info", "warning", "critical"]
 BarField = Literal["open", "high", "low", "close", "volume", "amount"]
@@ -48,11 +50,11 @@ class SystemHandlers(Protocol):
 class AuthHandlers(Protocol):
     """Handlers of the `auth` tag, in `mystocks.api.auth`."""
 
-    async def create_token(self, *, body: dict[str, Any]) -> Response:
+    async def create_token(self, *, body: td.TokenRequest) -> Response:
         """Sign in (OAuth2 password grant)"""
         ...
 
-    async def refresh_token(self, *, body: dict[str, Any]) -> Response:
+    async def refresh_token(self, *, body: td.RefreshRequest) -> Response:
         """Refresh a session's tokens"""
         ...
 
@@ -93,7 +95,7 @@ class MarketHandlers(Protocol):
         """Latest quote of one instrument"""
         ...
 
-    async def ingest_bars(self, *, body: dict[str, Any]) -> Response:
+    async def ingest_bars(self, *, body: td.BarIngest) -> Response:
         """Ingest a batch of bars (admin)"""
         ...
 
@@ -111,7 +113,7 @@ class MarketHandlers(Protocol):
         """K-line bars"""
         ...
 
-    async def ingest_ticks(self, *, body: dict[str, Any]) -> Response:
+    async def ingest_ticks(self, *, body: td.TickIngest) -> Response:
         """Ingest a batch of ticks (admin)"""
         ...
 
@@ -167,7 +169,7 @@ class StrategiesHandlers(Protocol):
         """Strategies"""
         ...
 
-    async def create_strategy(self, *, body: dict[str, Any]) -> Response:
+    async def create_strategy(self, *, body: td.StrategyInput) -> Response:
         """Create a strategy"""
         ...
 
@@ -175,11 +177,11 @@ class StrategiesHandlers(Protocol):
         """One strategy"""
         ...
 
-    async def replace_strategy(self, *, strategy_id: int, body: dict[str, Any]) -> Response:
+    async def replace_strategy(self, *, strategy_id: int, body: td.StrategyInput) -> Response:
         """Replace a strategy"""
         ...
 
-    async def update_strategy(self, *, strategy_id: int, body: dict[str, Any]) -> Response:
+    async def update_strategy(self, *, strategy_id: int, body: td.StrategyPatch) -> Response:
         """Change some fields of a strategy"""
         ...
 
@@ -188,7 +190,7 @@ class StrategiesHandlers(Protocol):
         ...
 
     async def start_strategy(
-        self, *, strategy_id: int, body: dict[str, Any] | None = ...
+        self, *, strategy_id: int, body: td.StrategyStart | None = ...
     ) -> Response:
         """Turn live signals on"""
         ...
@@ -213,7 +215,7 @@ class BacktestsHandlers(Protocol):
         """Backtests"""
         ...
 
-    async def create_backtest(self, *, body: dict[str, Any]) -> Response:
+    async def create_backtest(self, *, body: td.BacktestRequest) -> Response:
         """Start a backtest"""
         ...
 
@@ -243,7 +245,7 @@ class TrainingHandlers(Protocol):
         """Training jobs"""
         ...
 
-    async def create_training_job(self, *, body: dict[str, Any]) -> Response:
+    async def create_training_job(self, *, body: td.TrainingRequest) -> Response:
         """Start a parameter search"""
         ...
 
@@ -263,7 +265,7 @@ class PaperHandlers(Protocol):
         """Paper accounts"""
         ...
 
-    async def create_account(self, *, body: dict[str, Any]) -> Response:
+    async def create_account(self, *, body: td.AccountInput) -> Response:
         """Open a paper account"""
         ...
 
@@ -300,7 +302,7 @@ class PaperHandlers(Protocol):
         """Paper orders"""
         ...
 
-    async def create_order(self, *, body: dict[str, Any]) -> Response:
+    async def create_order(self, *, body: td.OrderInput) -> Response:
         """Place a paper order"""
         ...
 
@@ -320,7 +322,7 @@ class WatchlistsHandlers(Protocol):
         """Your watchlists"""
         ...
 
-    async def create_watchlist(self, *, body: dict[str, Any]) -> Response:
+    async def create_watchlist(self, *, body: td.WatchlistInput) -> Response:
         """Create a watchlist"""
         ...
 
@@ -328,7 +330,7 @@ class WatchlistsHandlers(Protocol):
         """One watchlist"""
         ...
 
-    async def update_watchlist(self, *, watchlist_id: int, body: dict[str, Any]) -> Response:
+    async def update_watchlist(self, *, watchlist_id: int, body: td.WatchlistPatch) -> Response:
         """Rename or reorder a watchlist"""
         ...
 
@@ -337,7 +339,7 @@ class WatchlistsHandlers(Protocol):
         ...
 
     async def put_watchlist_item(
-        self, *, watchlist_id: int, symbol: str, body: dict[str, Any] | None = ...
+        self, *, watchlist_id: int, symbol: str, body: td.WatchlistItemInput | None = ...
     ) -> Response:
         """Add an instrument to a watchlist, or change its note or place"""
         ...
@@ -355,7 +357,7 @@ class ScreensHandlers(Protocol):
     """Handlers of the `screens` tag, in `mystocks.api.screens`."""
 
     async def run_screen(
-        self, *, body: dict[str, Any], cursor: str | None = ..., limit: int = ...
+        self, *, body: td.ScreenRunRequest, cursor: str | None = ..., limit: int = ...
     ) -> Response:
         """Run a screen over a universe"""
         ...
@@ -368,7 +370,7 @@ class ScreensHandlers(Protocol):
         """Your saved screens"""
         ...
 
-    async def create_screen(self, *, body: dict[str, Any]) -> Response:
+    async def create_screen(self, *, body: td.ScreenInput) -> Response:
         """Save a screen"""
         ...
 
@@ -376,7 +378,7 @@ class ScreensHandlers(Protocol):
         """One saved screen"""
         ...
 
-    async def replace_screen(self, *, screen_id: int, body: dict[str, Any]) -> Response:
+    async def replace_screen(self, *, screen_id: int, body: td.ScreenInput) -> Response:
         """Replace a saved screen"""
         ...
 
@@ -441,7 +443,7 @@ class AlertsHandlers(Protocol):
         """Your risk alert rules"""
         ...
 
-    async def create_alert_rule(self, *, body: dict[str, Any]) -> Response:
+    async def create_alert_rule(self, *, body: td.AlertRuleCreate) -> Response:
         """Add a risk alert rule"""
         ...
 
@@ -472,7 +474,7 @@ class ApiKeysHandlers(Protocol):
         """Your API keys"""
         ...
 
-    async def create_api_key(self, *, body: dict[str, Any]) -> Response:
+    async def create_api_key(self, *, body: td.ApiKeyCreate) -> Response:
         """Create an API key for a program"""
         ...
 

@@ -29,7 +29,7 @@ import asyncio
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, cast
 
 from mystocks_contract import typeddicts as td
@@ -154,22 +154,24 @@ class AlertService:
         owner = None if principal.role == "admin" else principal.username
         return {"items": [present_rule(r) for r in self.store.rules(owner)]}
 
-    def create_rule(self, principal: Principal, body: dict[str, Any]) -> td.AlertRule:
+    def create_rule(self, principal: Principal, body: td.AlertRuleCreate) -> td.AlertRule:
         """The contract's `oneOf` already holds each kind to its fields (a symbol or an
         account_id, a strategy_id); what is checked here needs the data: a listed symbol, a
         visible account or strategy."""
         symbol, account_id, strategy_id = None, None, None
+        # One of three shapes (the contract's oneOf): each branch reads the fields its kind has.
+        fields: Mapping[str, Any] = body
         if body["kind"] in ACCOUNT_KINDS:
-            account_id = self.paper.visible_account(principal, body["account_id"])["id"]
+            account_id = self.paper.visible_account(principal, fields["account_id"])["id"]
         elif body["kind"] in STRATEGY_KINDS:
-            strategy = self.strategies.get(body["strategy_id"])
+            strategy = self.strategies.get(fields["strategy_id"])
             if strategy is None or (
                 principal.role != "admin" and strategy["owner"] != principal.username
             ):
-                raise NotFound(f"No strategy {body['strategy_id']}.")
+                raise NotFound(f"No strategy {fields['strategy_id']}.")
             strategy_id = strategy["id"]
         else:
-            symbol = body["symbol"].upper()
+            symbol = fields["symbol"].upper()
             if not self.relational.get_instruments([symbol]):
                 detail = f"{symbol} is not listed"
                 raise RuleViolation(detail, (FieldProblem("body", "symbol", detail),))

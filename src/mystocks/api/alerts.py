@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from mystocks_contract import typeddicts as td
 from mystocks_contract.protocols import AlertSeverity
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
@@ -15,7 +14,7 @@ async def list_alert_rules() -> Response:
     return json_response(await run_in_threadpool(services().alerts.list_rules, principal()))
 
 
-async def create_alert_rule(*, body: dict[str, Any]) -> Response:
+async def create_alert_rule(*, body: td.AlertRuleCreate) -> Response:
     rule = await run_in_threadpool(services().alerts.create_rule, principal(), body)
     return json_response(rule, status=201)
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from mystocks_contract import typeddicts as td
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
@@ -15,7 +14,7 @@ async def list_api_keys() -> Response:
     return json_response(keys, headers={"Cache-Control": "no-store"})
 
 
-async def create_api_key(*, body: dict[str, Any]) -> Response:
+async def create_api_key(*, body: td.ApiKeyCreate) -> Response:
     key = await run_in_threadpool(services().api_keys.create, principal(), body)
     # The secret is in this answer only: no cache may keep it.
     return json_response(key, status=201, headers={"Cache-Control": "no-store"})

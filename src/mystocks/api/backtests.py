@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from mystocks_contract import typeddicts as td
 from mystocks_contract.protocols import JobStatus
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
@@ -24,7 +25,7 @@ async def list_backtests(
     return json_response(page)
 
 
-async def create_backtest(*, body: dict[str, Any]) -> Response:
+async def create_backtest(*, body: td.BacktestRequest) -> Response:
     job, _created = await run_in_threadpool(
         services().backtests.create_backtest, principal(), body, header("Idempotency-Key")
     )

@@ -5,8 +5,7 @@ Service calls touch the database, so they run in the thread pool, off the event 
 
 from __future__ import annotations
 
-from typing import Any
-
+from mystocks_contract import typeddicts as td
 from mystocks_contract.protocols import BarField, Exchange, IndicatorName, InstrumentType, Period
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
@@ -83,7 +82,7 @@ async def list_bars(
     )
 
 
-async def ingest_bars(*, body: dict[str, Any]) -> Response:
+async def ingest_bars(*, body: td.BarIngest) -> Response:
     principal().require("admin")
     result = await run_in_threadpool(
         services().market.ingest_bars,
@@ -113,7 +112,7 @@ async def list_ticks(
     return json_response(page)
 
 
-async def ingest_ticks(*, body: dict[str, Any]) -> Response:
+async def ingest_ticks(*, body: td.TickIngest) -> Response:
     principal().require("admin")
     result = await run_in_threadpool(
         services().market.ingest_ticks, items=body["items"], actor=principal()

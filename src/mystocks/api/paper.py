@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from mystocks_contract import typeddicts as td
 from mystocks_contract.protocols import OrderSide, OrderStatus
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
@@ -18,7 +17,7 @@ async def list_accounts(*, cursor: str | None = None, limit: int = 50) -> Respon
     return json_response(page)
 
 
-async def create_account(*, body: dict[str, Any]) -> Response:
+async def create_account(*, body: td.AccountInput) -> Response:
     account = await run_in_threadpool(services().paper.create_account, principal(), body)
     location = {"Location": f"/api/v1/accounts/{account['id']}"}
     return json_response(account, status=201, headers=location)
@@ -73,7 +72,7 @@ async def list_orders(
     return json_response(page)
 
 
-async def create_order(*, body: dict[str, Any]) -> Response:
+async def create_order(*, body: td.OrderInput) -> Response:
     order, created = await run_in_threadpool(
         services().paper.create_order, principal(), body, header("Idempotency-Key")
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mystocks_contract import typeddicts as td
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
@@ -18,7 +19,7 @@ def _with_etag(screen: Any, status: int = 200, location: bool = False) -> Respon
 
 
 async def run_screen(
-    *, body: dict[str, Any], cursor: str | None = None, limit: int = 100
+    *, body: td.ScreenRunRequest, cursor: str | None = None, limit: int = 100
 ) -> Response:
     result = await run_in_threadpool(
         services().screens.run_screen, principal(), body, cursor=cursor, limit=limit
@@ -37,7 +38,7 @@ async def list_screens(*, cursor: str | None = None, limit: int = 20) -> Respons
     return json_response(page)
 
 
-async def create_screen(*, body: dict[str, Any]) -> Response:
+async def create_screen(*, body: td.ScreenInput) -> Response:
     created = await run_in_threadpool(services().screens.create_screen, principal(), body)
     return _with_etag(created, status=201, location=True)
 
@@ -47,7 +48,7 @@ async def get_screen(*, screen_id: int) -> Response:
     return _with_etag(found)
 
 
-async def replace_screen(*, screen_id: int, body: dict[str, Any]) -> Response:
+async def replace_screen(*, screen_id: int, body: td.ScreenInput) -> Response:
     replaced = await run_in_threadpool(
         services().screens.replace_screen, principal(), screen_id, header("If-Match"), body
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mystocks_contract import typeddicts as td
 from mystocks_contract.protocols import StrategyStatus
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
@@ -40,7 +41,7 @@ async def list_strategies(
     return json_response(page)
 
 
-async def create_strategy(*, body: dict[str, Any]) -> Response:
+async def create_strategy(*, body: td.StrategyInput) -> Response:
     created = await run_in_threadpool(services().strategies.create_strategy, principal(), body)
     return _with_etag(created, status=201, location=True)
 
@@ -50,21 +51,21 @@ async def get_strategy(*, strategy_id: int) -> Response:
     return _with_etag(found)
 
 
-async def replace_strategy(*, strategy_id: int, body: dict[str, Any]) -> Response:
+async def replace_strategy(*, strategy_id: int, body: td.StrategyInput) -> Response:
     replaced = await run_in_threadpool(
         services().strategies.replace_strategy, principal(), strategy_id, header("If-Match"), body
     )
     return _with_etag(replaced)
 
 
-async def update_strategy(*, strategy_id: int, body: dict[str, Any]) -> Response:
+async def update_strategy(*, strategy_id: int, body: td.StrategyPatch) -> Response:
     updated = await run_in_threadpool(
         services().strategies.update_strategy, principal(), strategy_id, header("If-Match"), body
     )
     return _with_etag(updated)
 
 
-async def start_strategy(*, strategy_id: int, body: dict[str, Any] | None = None) -> Response:
+async def start_strategy(*, strategy_id: int, body: td.StrategyStart | None = None) -> Response:
     started = await run_in_threadpool(
         services().strategies.start_strategy,
         principal(),

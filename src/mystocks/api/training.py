@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from mystocks_contract import typeddicts as td
 from mystocks_contract.protocols import JobStatus
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
@@ -24,7 +23,7 @@ async def list_training_jobs(
     return json_response(page)
 
 
-async def create_training_job(*, body: dict[str, Any]) -> Response:
+async def create_training_job(*, body: td.TrainingRequest) -> Response:
     job = await run_in_threadpool(
         services().training.create_training_job, principal(), body, header("Idempotency-Key")
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mystocks_contract import typeddicts as td
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
@@ -24,7 +25,7 @@ async def list_watchlists(*, cursor: str | None = None, limit: int = 20) -> Resp
     return json_response(page)
 
 
-async def create_watchlist(*, body: dict[str, Any]) -> Response:
+async def create_watchlist(*, body: td.WatchlistInput) -> Response:
     created = await run_in_threadpool(services().watchlists.create_watchlist, principal(), body)
     return _with_etag(created, status=201, location=True)
 
@@ -34,7 +35,7 @@ async def get_watchlist(*, watchlist_id: int) -> Response:
     return _with_etag(found)
 
 
-async def update_watchlist(*, watchlist_id: int, body: dict[str, Any]) -> Response:
+async def update_watchlist(*, watchlist_id: int, body: td.WatchlistPatch) -> Response:
     updated = await run_in_threadpool(
         services().watchlists.update_watchlist, principal(), watchlist_id, header("If-Match"), body
     )
@@ -49,7 +50,7 @@ async def delete_watchlist(*, watchlist_id: int) -> Response:
 
 
 async def put_watchlist_item(
-    *, watchlist_id: int, symbol: str, body: dict[str, Any] | None = None
+    *, watchlist_id: int, symbol: str, body: td.WatchlistItemInput | None = None
 ) -> Response:
     changed, added = await run_in_threadpool(
         services().watchlists.put_watchlist_item,

@@ -8,6 +8,7 @@ no database, or in the `mystocks worker` that runs it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
@@ -169,7 +170,9 @@ class BacktestService:
         self.strategies = strategies
         self.relational = relational
 
-    def _strategy(self, principal: Principal, body: dict[str, Any]) -> tuple[dict[str, Any], Any]:
+    def _strategy(
+        self, principal: Principal, body: Mapping[str, Any]
+    ) -> tuple[dict[str, Any], Any]:
         if ("strategy_id" in body) == ("strategy" in body):
             detail = "give exactly one of strategy_id and strategy"
             raise RuleViolation(detail, (FieldProblem("body", "strategy", detail),))
@@ -190,7 +193,7 @@ class BacktestService:
         return {"type": definition["type"], "parameters": parameters}, None
 
     def create_backtest(
-        self, principal: Principal, body: dict[str, Any], key: str | None
+        self, principal: Principal, body: td.BacktestRequest, key: str | None
     ) -> tuple[td.Backtest, bool]:
         principal.require("trader")
         if key is not None and (found := self.store.find_by_key(principal.username, key)):

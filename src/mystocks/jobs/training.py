@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Mapping
 from typing import Any, cast
 
 import numpy as np
@@ -31,7 +32,7 @@ def _problem(name: str, detail: str) -> RuleViolation:
     return RuleViolation(detail, (FieldProblem("body", name, detail),))
 
 
-def combinations(strategy_type: str, body: dict[str, Any]) -> list[dict[str, int | float]]:
+def combinations(strategy_type: str, body: Mapping[str, Any]) -> list[dict[str, int | float]]:
     """The parameter sets to try: the grid's product or seeded draws from the ranges, each
     completed with defaults and checked; refused ones (fast ≥ slow) are left out."""
     if ("grid" in body) == ("ranges" in body):
@@ -183,7 +184,7 @@ class TrainingService:
         self.relational = relational
 
     def create_training_job(
-        self, principal: Principal, body: dict[str, Any], key: str | None
+        self, principal: Principal, body: td.TrainingRequest, key: str | None
     ) -> td.TrainingJob:
         principal.require("trader")
         if key is not None and (found := self.book.store.find_by_key(principal.username, key)):

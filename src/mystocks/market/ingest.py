@@ -14,7 +14,7 @@ replaces an earlier one, as a later batch replaces stored rows.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -221,7 +221,7 @@ class IngestService:
             self.cache.invalidate(market_scope(s) for s in good["symbol"].unique())
         return written
 
-    def _batch(self, kind: str, period: str, items: Sequence[dict[str, Any]]) -> td.IngestResult:
+    def _batch(self, kind: str, period: str, items: Sequence[Mapping[str, Any]]) -> td.IngestResult:
         frame = pd.DataFrame(list(items))
         instruments = self.instruments_for(frame["symbol"].tolist())
         checked = check(kind, frame, instruments)
@@ -237,8 +237,8 @@ class IngestService:
         written = self.write(kind, period, checked.frame, instruments)
         return {"written": written, "symbols": sorted(set(checked.frame["symbol"]))}
 
-    def bars(self, period: str, items: Sequence[dict[str, Any]]) -> td.IngestResult:
+    def bars(self, period: str, items: Sequence[Mapping[str, Any]]) -> td.IngestResult:
         return self._batch("bars", period, items)
 
-    def ticks(self, items: Sequence[dict[str, Any]]) -> td.IngestResult:
+    def ticks(self, items: Sequence[Mapping[str, Any]]) -> td.IngestResult:
         return self._batch("ticks", "tick", items)

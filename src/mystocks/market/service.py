@@ -294,14 +294,14 @@ class MarketService:
 
     # -- ingest -------------------------------------------------------------------------------
     def ingest_bars(
-        self, *, period: str, items: Sequence[dict[str, Any]], actor: Caller | None = None
+        self, *, period: str, items: Sequence[td.BarIngestItem], actor: Caller | None = None
     ) -> td.IngestResult:
         result = self.ingest.bars(period, items)
         self._audit_ingest(actor, "bars", {"period": period, **result})
         return result
 
     def ingest_ticks(
-        self, *, items: Sequence[dict[str, Any]], actor: Caller | None = None
+        self, *, items: Sequence[td.TickIngestItem], actor: Caller | None = None
     ) -> td.IngestResult:
         result = self.ingest.ticks(items)
         self._audit_ingest(actor, "ticks", dict(result))

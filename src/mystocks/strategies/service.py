@@ -7,6 +7,7 @@ signals, so a strategy that is stored can always be run.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from mystocks_contract import typeddicts as td
@@ -103,7 +104,7 @@ class StrategyService:
         )
 
     # -- writing ------------------------------------------------------------------------------
-    def _checked(self, body: dict[str, Any], type_: str) -> dict[str, Any]:
+    def _checked(self, body: Mapping[str, Any], type_: str) -> dict[str, Any]:
         try:
             parameters = validate_parameters(type_, body.get("parameters") or {})
         except ValueError as exc:
@@ -121,14 +122,14 @@ class StrategyService:
             fields["symbols"] = symbols
         return fields | {"type": type_, "parameters": parameters}
 
-    def create_strategy(self, principal: Principal, body: dict[str, Any]) -> td.Strategy:
+    def create_strategy(self, principal: Principal, body: td.StrategyInput) -> td.Strategy:
         principal.require("trader")
         fields = self._checked(body, body["type"])
         fields.setdefault("status", "draft")
         return present(self.store.create(principal.username, fields))
 
     def replace_strategy(
-        self, principal: Principal, strategy_id: int, if_match: str | None, body: dict[str, Any]
+        self, principal: Principal, strategy_id: int, if_match: str | None, body: td.StrategyInput
     ) -> td.Strategy:
         version = self._precondition(principal, strategy_id, if_match)
         fields = self._checked(body, body["type"])
@@ -137,7 +138,7 @@ class StrategyService:
         return present(self.store.update(strategy_id, version, fields))
 
     def update_strategy(
-        self, principal: Principal, strategy_id: int, if_match: str | None, patch: dict[str, Any]
+        self, principal: Principal, strategy_id: int, if_match: str | None, patch: td.StrategyPatch
     ) -> td.Strategy:
         version = self._precondition(principal, strategy_id, if_match)
         current = self._visible(principal, strategy_id)
@@ -155,7 +156,7 @@ class StrategyService:
         principal: Principal,
         strategy_id: int,
         if_match: str | None,
-        auto_trade: dict[str, Any] | None = None,
+        auto_trade: td.AutoTrade | None = None,
     ) -> td.Strategy:
         """Turn live signals on: the strategy is evaluated on each closed bar of the feed, and
         with `auto_trade` each signal places an order on the owner's paper account."""
@@ -169,7 +170,7 @@ class StrategyService:
             raise RuleViolation(detail, (FieldProblem("body", "period", detail),))
         if row["status"] == "archived":
             raise RuleViolation(f"Strategy {strategy_id} is archived; it cannot go live.")
-        trade = {"trade_account_id": None, "trade_quantity": None}
+        trade: dict[str, int | None] = {"trade_account_id": None, "trade_quantity": None}
         if auto_trade is not None:
             self._check_account(row["owner"], auto_trade["account_id"])
             trade = {

@@ -14,6 +14,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from mystocks_contract import typeddicts as td
+
 from mystocks.errors import MyStocksError, OrderRefused
 from mystocks.identity.auth import Principal
 from mystocks.trading.service import PaperService
@@ -39,7 +41,7 @@ class AutoTrader:
             if held == 0:
                 return {"order_refusal": "no_position: nothing of it to sell in the account"}
             quantity = held
-        body = {
+        body: td.OrderInput = {
             "account_id": account_id,
             "symbol": signal["symbol"],
             "side": signal["side"],

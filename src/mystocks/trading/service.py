@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, cast
 from zoneinfo import ZoneInfo
@@ -97,12 +98,12 @@ class PaperService:
             raise NotFound(f"No account {account_id}.")
         return row
 
-    def create_account(self, principal: Principal, body: dict[str, Any]) -> td.Account:
+    def create_account(self, principal: Principal, body: td.AccountInput) -> td.Account:
         principal.require("trader")
         amounts: dict[str, int | None] = {}
         for name in ("initial_cash", *LIMITS):
             try:
-                value = body.get(name)
+                value = cast(float | None, body.get(name))
                 amounts[name] = None if value is None else to_cents(float(value), name)
             except ValueError as exc:
                 raise OrderRefused(name, str(exc), name) from None
@@ -348,7 +349,7 @@ class PaperService:
     def create_order(
         self,
         principal: Principal,
-        body: dict[str, Any],
+        body: td.OrderInput,
         key: str | None,
         *,
         strategy_id: int | None = None,
@@ -399,7 +400,7 @@ class PaperService:
         return record
 
     def _check(
-        self, account: dict[str, Any], body: dict[str, Any], key: str
+        self, account: dict[str, Any], body: td.OrderInput, key: str
     ) -> tuple[dict[str, Any], int]:
         """`checks.check_order` on what it needs, read in the order the checks ask for it."""
         check_session(self.in_session())
@@ -449,7 +450,7 @@ class PaperService:
         return self.present_orders([row])[0]
 
 
-def _order_details(order: dict[str, Any]) -> dict[str, Any]:
+def _order_details(order: Mapping[str, Any]) -> dict[str, Any]:
     """What an audit line says of an order (an accepted one or the body of a refused one)."""
     keys = ("account_id", "symbol", "side", "type", "quantity", "limit_price")
     return {k: order[k] for k in keys if order.get(k) is not None}

@@ -82,7 +82,7 @@ class WatchlistService:
         }
 
     # -- the list -----------------------------------------------------------------------------
-    def create_watchlist(self, principal: Principal, body: dict[str, Any]) -> td.Watchlist:
+    def create_watchlist(self, principal: Principal, body: td.WatchlistInput) -> td.Watchlist:
         seeds = body.get("items") or []
         symbols = self._listed([s["symbol"] for s in seeds], "items")
         if self.store.count(principal.username) >= MAX_LISTS:
@@ -96,7 +96,11 @@ class WatchlistService:
         )
 
     def update_watchlist(
-        self, principal: Principal, watchlist_id: int, if_match: str | None, patch: dict[str, Any]
+        self,
+        principal: Principal,
+        watchlist_id: int,
+        if_match: str | None,
+        patch: td.WatchlistPatch,
     ) -> td.Watchlist:
         version = self._precondition(principal, watchlist_id, if_match)
         wanted = [s.upper() for s in patch["symbols"]] if "symbols" in patch else None
@@ -129,7 +133,7 @@ class WatchlistService:
         watchlist_id: int,
         symbol: str,
         if_match: str | None,
-        body: dict[str, Any],
+        body: td.WatchlistItemInput,
     ) -> tuple[td.Watchlist, bool]:
         """Add or change one item; True when it was added."""
         self._own(principal, watchlist_id)
