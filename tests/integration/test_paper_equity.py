@@ -63,7 +63,7 @@ def fill(
         "limit_down": None,
     }
     freeze = price * qty + fees[0] if side == "buy" else 0
-    row, _ = paper.store.place(order, freeze_cash=freeze, day=day)
+    row = paper.store.place(order, freeze_cash=freeze, day=day)
     assert paper.store.fill(row, Fill(price, qty, *fees, when, day)) is not None
 
 

@@ -11,6 +11,7 @@ import yaml
 from mystocks_contract.models import Alert, Order, PaperTrade, WsServerMessage
 
 from mystocks.adapters.bus import InProcessEventBus
+from mystocks.adapters.uow import InMemoryUnitOfWork
 from mystocks.alerts.service import present_alert
 from mystocks.identity.auth import Principal
 from mystocks.live.channels import parse
@@ -74,12 +75,21 @@ ALERT_ROW = {
 
 
 async def test_published_orders_and_alerts_are_the_typed_messages():
-    """What `PaperService.publish` and the alert engine put on the bus reaches the `orders` and
-    `alerts` channels as `WsTrade`, `WsOrderUpdate` and `WsAlert`, their `data` the contract's
-    `PaperTrade`, `Order` and `Alert`."""
+    """What `PaperService.order_events` and the alert engine put on the bus reaches the `orders`
+    and `alerts` channels as `WsTrade`, `WsOrderUpdate` and `WsAlert`, their `data` the
+    contract's `PaperTrade`, `Order` and `Alert`. The order's events wait for the commit."""
     bus = InProcessEventBus()
-    paper = PaperService(_History(), None, Settings(env="test"), bus)  # type: ignore[arg-type]
-    paper.publish(ORDER_ROW, TRADE_ROW)
+    paper = PaperService(
+        _History(),  # type: ignore[arg-type]
+        None,  # type: ignore[arg-type]
+        Settings(env="test"),
+        bus,
+        uow=lambda: InMemoryUnitOfWork(bus),
+    )
+    with paper.uow() as uow:
+        paper.order_events(uow, ORDER_ROW, TRADE_ROW)
+        assert bus._after("orders", 0) == []  # nothing before the commit
+        uow.commit()
     bus.publish("alerts", "risk_alert", dict(present_alert(ALERT_ROW)), owner="alice")
     hub = Hub(bus, None, batch_seconds=1, reverify_seconds=1, stall_seconds=1)  # type: ignore[arg-type]
 

@@ -70,18 +70,22 @@ class Matching:
         when = dt.datetime.fromisoformat(tick["ts"])
         day = trading_day(when)
         if order["trading_day"] < day:  # a day order outlived its day
-            expired = self.paper.store.close(order["id"], "expired")
-            if expired is not None:
-                self.paper.publish(expired)
+            with self.paper.uow() as uow:
+                expired = self.paper.store.close(order["id"], "expired")
+                if expired is not None:
+                    self.paper.order_events(uow, expired)
+                    uow.commit()
             return None
         fill = self.price(order, tick, day, when)
         if fill is None:
             return None
-        done = self.paper.store.fill(order, fill)
-        if done is None:  # another instance filled it, or it was cancelled meanwhile
-            return None
-        updated, trade = done
-        self.paper.publish(updated, trade)  # after the fill's commit
+        with self.paper.uow() as uow:
+            done = self.paper.store.fill(order, fill)
+            if done is None:  # another instance filled it, or it was cancelled meanwhile
+                return None
+            updated, trade = done
+            self.paper.order_events(uow, updated, trade)
+            uow.commit()  # the fill, then its `trade` and `order_update` events
         return updated
 
     def price(

@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from mystocks_contract import typeddicts as td
-from sqlalchemy.engine import Connection
 
 from mystocks.adapters.bus import EventBus
 from mystocks.adapters.manager import UnifiedManager
-from mystocks.adapters.sql.scope import shared
+from mystocks.adapters.uow import SqlUnitOfWork, UnitOfWork
 from mystocks.domain import paging
 from mystocks.domain.calendar import trading_days
 from mystocks.domain.ranges import check_range, parse_date
@@ -33,7 +32,7 @@ from mystocks.market.quotes import build_quotes
 from mystocks.settings import Settings
 from mystocks.trading.checks import LIMITS, Limits, check_order, check_session
 from mystocks.trading.equity import Mark, PreviousClose, present_equity, replay
-from mystocks.trading.store import Also, PaperStore
+from mystocks.trading.store import DuplicateOrder, PaperStore
 
 CN = ZoneInfo("Asia/Shanghai")
 SESSIONS = ((dt.time(9, 30), dt.time(11, 30)), (dt.time(13, 0), dt.time(15, 0)))
@@ -79,6 +78,7 @@ class PaperService:
         bus: EventBus | None = None,
         costs: Costs | None = None,
         audit: AuditLog | None = None,
+        uow: Callable[[], UnitOfWork] | None = None,
     ) -> None:
         self.bus = bus
         self.store = store
@@ -89,6 +89,10 @@ class PaperService:
         # Every order placed, refused or cancelled gets a line, placed and cancelled ones in
         # the order's own transaction.
         self.audit = audit
+        # Each change of orders, positions and cash is one unit of work (`adapters.uow`).
+        self.uow: Callable[[], UnitOfWork] = uow or (
+            lambda: SqlUnitOfWork(self.store.engine, self.bus)
+        )
 
     # -- accounts -----------------------------------------------------------------------------
     def visible_account(self, principal: Principal, account_id: int) -> dict[str, Any]:
@@ -311,10 +315,13 @@ class PaperService:
         """The order as it is after the cancel (one that had ended already, unchanged)."""
         principal.require("trader")
         order = self._order(principal, order_id)
-        closed = self.store.close(order_id, "cancelled", self._audited(principal, "order.cancel"))
-        if closed is not None:
-            self.publish(closed)  # after its commit
-            return self.present_order(closed)
+        with self.uow() as uow:
+            closed = self.store.close(order_id, "cancelled")
+            if closed is not None:
+                self._audit_order(principal, "order.cancel", closed)
+                answer = self.order_events(uow, closed)
+                uow.commit()  # the cancel, its audit line, then its event
+                return answer
         return self.present_order(self.store.get_order(order_id) or order)
 
     def expire_due(self, now: dt.datetime | None = None) -> int:
@@ -330,21 +337,24 @@ class PaperService:
             due += dt.timedelta(days=1)  # today's orders too
         expired = 0
         for order in self.store.open_orders_before(due):
-            ended = self.store.close(order["id"], "expired")
-            if ended is not None:
-                self.publish(ended)
-                expired += 1
+            with self.uow() as uow:
+                ended = self.store.close(order["id"], "expired")
+                if ended is not None:
+                    self.order_events(uow, ended)
+                    uow.commit()
+                    expired += 1
         return expired
 
-    def publish(self, order: dict[str, Any], trade: dict[str, Any] | None = None) -> None:
-        """An order's change (and the trade that made it) to its owner, on topic `orders`;
-        called only after the change committed."""
-        if self.bus is None:
-            return
+    def order_events(
+        self, uow: UnitOfWork, order: dict[str, Any], trade: dict[str, Any] | None = None
+    ) -> td.Order:
+        """An order's change (and the trade that made it) to its owner, on topic `orders`, sent
+        when `uow` commits; built from the unit's own rows. Answers the order as presented."""
+        presented = self.present_order(order)
         if trade is not None:
-            self.bus.publish("orders", "trade", dict(present_trade(trade)), owner=order["owner"])
-        data = dict(self.present_order(order))
-        self.bus.publish("orders", "order_update", data, owner=order["owner"])
+            uow.publish("orders", "trade", dict(present_trade(trade)), owner=order["owner"])
+        uow.publish("orders", "order_update", dict(presented), owner=order["owner"])
+        return presented
 
     def create_order(
         self,
@@ -359,7 +369,7 @@ class PaperService:
         principal.require("trader")
         if key is None:
             raise PreconditionRequired("Send an Idempotency-Key header with every order.")
-        with shared(self.store.engine):  # one pool checkout for the reads and the insert
+        with self.uow() as uow:  # one connection for the reads, the order and its audit line
             account = self.visible_account(principal, body["account_id"])
             repeat = self.store.find_by_key(account["owner"], key)
             if repeat is not None:
@@ -367,37 +377,35 @@ class PaperService:
             try:
                 order, freeze = self._check(account, body, key)
                 order["strategy_id"] = strategy_id
-                also = self._audited(principal, "order.create")
-                row, created = self.store.place(
-                    order, freeze_cash=freeze, day=trading_day(), also=also
-                )
+                row = self.store.place(order, freeze_cash=freeze, day=trading_day())
             except OrderRefused as refused:
-                if self.audit is not None:  # the order's transaction rolled back: a line alone
+                uow.rollback()
+                if self.audit is not None:  # the order is not there: its refusal is a line alone
                     details = _order_details(body) | {"code": refused.code}
                     self.audit.record(principal, "order.create", outcome="refused", details=details)
+                    uow.commit()
                 raise
-            if not created:
-                return self.present_order(row), False
+            except DuplicateOrder:  # the same key, placed meanwhile: answer that order
+                uow.rollback()
+                first = self.store.find_by_key(account["owner"], key)
+                if first is None:
+                    raise
+                return self.present_order(first), False
+            self._audit_order(principal, "order.create", row)
+            uow.commit()
         # Its history is the one event `place` wrote with it: no need to read it back.
         return present_order(
             row, [{"status": "new", "filled_quantity": 0, "at": row["created_at"]}]
         ), True
 
-    def _audited(self, principal: Principal, action: str) -> Also | None:
-        """What writes an order's audit line in the order's transaction."""
-        audit = self.audit
-        if audit is None:
-            return None
-
-        def record(conn: Connection, order: dict[str, Any]) -> None:
-            details = _order_details(order) | {"status": order["status"]}
-            if order.get("strategy_id") is not None:
-                details["strategy_id"] = order["strategy_id"]
-            audit.record(
-                principal, action, target=("order", order["id"]), details=details, conn=conn
-            )
-
-        return record
+    def _audit_order(self, principal: Principal, action: str, order: dict[str, Any]) -> None:
+        """An order's audit line, written in the unit of work of its change."""
+        if self.audit is None:
+            return
+        details = _order_details(order) | {"status": order["status"]}
+        if order.get("strategy_id") is not None:
+            details["strategy_id"] = order["strategy_id"]
+        self.audit.record(principal, action, target=("order", order["id"]), details=details)
 
     def _check(
         self, account: dict[str, Any], body: td.OrderInput, key: str

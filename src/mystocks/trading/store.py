@@ -11,7 +11,6 @@ Amounts are integer cents.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,8 +30,12 @@ ORDERS = Base.metadata.tables["paper_orders"]
 EVENTS = Base.metadata.tables["paper_order_events"]
 TRADES = Base.metadata.tables["paper_trades"]
 OPEN = ("new", "partially_filled")
-# Written in an order's own transaction with the order as it now is (its audit line).
-Also = Callable[[Connection, dict[str, Any]], None]
+
+
+class DuplicateOrder(Exception):
+    """An order with this (owner, Idempotency-Key) exists: the transaction that tried to insert
+    it is spoiled (PostgreSQL refuses anything more in it), so the caller rolls back, then reads
+    the first order (`find_by_key`)."""
 
 
 # The statements every order runs, built once with bound parameters: building a Core
@@ -187,12 +190,11 @@ class PaperStore:
         *,
         freeze_cash: int,
         day: dt.date,
-        also: Also | None = None,
-    ) -> tuple[dict[str, Any], bool]:
+    ) -> dict[str, Any]:
         """Accept `order` (status new) and freeze what it needs: `freeze_cash` cents of a buy,
-        the shares of a sell. A repeated (owner, idempotency_key) answers the first order
-        instead: (order, created). OrderRefused when the cash or the sellable shares are short.
-        `also(conn, order)` writes in the same transaction (the order's audit line)."""
+        the shares of a sell. OrderRefused when the cash or the sellable shares are short;
+        DuplicateOrder when its (owner, idempotency_key) was used (a race the caller's read of
+        the key lost). Inside a unit of work, it is part of the unit's transaction."""
         now = dt.datetime.now(dt.UTC)
         values = order | {
             "filled_quantity": 0,
@@ -213,14 +215,9 @@ class PaperStore:
                 else:
                     self._freeze_shares(conn, order, day)
                 self._event(conn, row.id, "new", 0, now)
-                if also is not None:
-                    also(conn, _utc(row))
-            return _utc(row), True
-        except IntegrityError:
-            existing = self.find_by_key(order["owner"], order["idempotency_key"])
-            if existing is None:  # not the key: a constraint this code should have kept
-                raise
-            return existing, False
+            return _utc(row)
+        except IntegrityError as exc:  # the caller finds out whether it was the key
+            raise DuplicateOrder(order["idempotency_key"]) from exc
 
     @staticmethod
     def _freeze_cash(conn: Connection, account_id: int, amount: int) -> None:
@@ -312,10 +309,9 @@ class PaperStore:
         with connect(self.engine) as conn:
             return [_utc(r) for r in conn.execute(stmt)]
 
-    def close(self, order_id: int, status: str, also: Also | None = None) -> dict[str, Any] | None:
+    def close(self, order_id: int, status: str) -> dict[str, Any] | None:
         """End an open order (cancelled, expired) and release what it still holds; None when
-        it was no longer open (filled or ended meanwhile). `also(conn, order)` writes in the
-        same transaction when it is ended.
+        it was no longer open (filled or ended meanwhile).
 
         The UPDATE is conditional on the order as read (open, at its fill), like a fill's: of
         several instances ending it at once, or a fill racing the end, exactly one changes it
@@ -342,10 +338,7 @@ class PaperStore:
                 if changed:
                     self._release(conn, order._mapping, order.frozen_cash)
                     self._event(conn, order_id, status, order.filled_quantity, now)
-                    ended = _utc(conn.execute(select(ORDERS).where(c.id == order_id)).one())
-                    if also is not None:
-                        also(conn, ended)
-                    return ended
+                    return _utc(conn.execute(select(ORDERS).where(c.id == order_id)).one())
 
     @staticmethod
     def _release(conn: Connection, order: Any, cash: int) -> None:

@@ -75,3 +75,36 @@ def begin(engine: Engine) -> Iterator[Connection]:
             yield conn
     finally:
         _writing.reset(token)
+
+
+@contextmanager
+def unit(engine: Engine) -> Iterator[Connection]:
+    """One connection of `engine` bound to this context in ONE transaction for the block: the
+    stores' `connect` and `begin` join it, and nothing commits but the caller (`commit()` on the
+    connection yielded); what is not committed is rolled back at the end. Inside `shared`, the
+    shared connection is the one used. The unit of work's transaction
+    (`adapters.uow.SqlUnitOfWork`)."""
+    bound = _bound.get()
+    conn = None if bound is None else bound.get(engine)
+    if conn is None:
+        with engine.connect() as conn, _transaction(conn, {**(bound or {}), engine: conn}):
+            yield conn
+        return
+    assert conn not in _writing.get(), "a unit of work inside another's transaction"
+    if conn.in_transaction():
+        conn.commit()  # the reads' autobegun transaction: nothing written in it
+    with _transaction(conn, bound or {}):
+        yield conn
+
+
+@contextmanager
+def _transaction(conn: Connection, bound: dict[Engine, Connection]) -> Iterator[None]:
+    conn.begin()
+    tokens = (_bound.set(bound), _writing.set(_writing.get() | {conn}))
+    try:
+        yield
+    finally:
+        _writing.reset(tokens[1])
+        _bound.reset(tokens[0])
+        if conn.in_transaction():
+            conn.rollback()
