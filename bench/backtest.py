@@ -1,6 +1,7 @@
 """Backtest speed: the full A-share rule engine beside a loop-free NumPy signal, same run.
 
     python bench/backtest.py [--symbols 50] [--years 10] [--repeat 3] [--json PATH]
+    python bench/backtest.py --smoke    5 symbols x 1 year, once: checks it runs (seconds)
 
 Synthetic daily bars (seeded, fat-tailed returns, every price on the 0.01 grid, moves clipped
 to the ±10% limit band so limit-up and limit-down opens occur) for `--symbols` symbols over
@@ -21,7 +22,8 @@ with an empty cache (`NUMBA_CACHE_DIR` in a temporary directory: a real compile)
 Figures are bars/s (symbols × days / seconds), best of `--repeat`; the target (DESIGN.md) is
 engine/reference ≥ 1. Also shown: how many bars' positions differ between the exact integer
 comparison the engine uses and the float reference (ties on the 0.01 grid). Speed is reported,
-never asserted: the exit status is 0 whether or not the target is met.
+never asserted: the exit status is 0 whether or not the target is met, and non-zero when the
+JIT and pure-Python results differ or the fresh-process compile fails.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
 from mystocks.backtest import BacktestResult, BarData, run_backtest, target_positions  # noqa: E402
 from mystocks.backtest.fills import jit_kernel  # noqa: E402
-from mystocks.services.indicators import OHLC  # noqa: E402
+from mystocks.domain.indicators import OHLC  # noqa: E402
 
 DAYS_PER_YEAR = 252
 BAND = 0.10
@@ -102,15 +104,24 @@ def best(repeat: int, run: Callable[[], object]) -> float:
     return min(times)
 
 
-def main(argv: list[str] | None = None) -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--symbols", type=int, default=50, help="symbols [50]")
     parser.add_argument("--years", type=int, default=10, help="years of daily bars [10]")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement, best kept [3]")
-    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    out = parser.add_mutually_exclusive_group()
+    out.add_argument("--json", type=Path, help="also write the figures to this file")
+    out.add_argument(
+        "--smoke",
+        action="store_true",
+        help="tiny sizes (5 symbols x 1 year, each measurement once), every step as usual: "
+        "checks that the bench runs; the figures mean nothing",
+    )
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.symbols, args.years, args.repeat = 5, 1, 1
     days = args.years * DAYS_PER_YEAR
     bars = make_bars(args.symbols, days)
     total = args.symbols * days
@@ -199,6 +210,13 @@ def main(argv: list[str] | None = None) -> None:
     Console().print(table)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    if not identical:
+        print("the JIT and pure-Python engines gave different results", file=sys.stderr)
+        return 1
+    if jit is not None and cold_compile_s is None:
+        print("the first call in a fresh process failed (its error is above)", file=sys.stderr)
+        return 1
+    return 0
 
 
 @contextmanager
@@ -275,4 +293,4 @@ def _opens_at_limit(b: BarData) -> int:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

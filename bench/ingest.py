@@ -1,6 +1,7 @@
 """Tick ingest and range reads through the project's stores, beside each raw driver's best path.
 
     python bench/ingest.py [--rows 1000000] [--postgres-url URL] [--repeat 3]
+    python bench/ingest.py --smoke    2,000 rows, once: checks it runs (seconds)
 
 For each backend (SQLite always; PostgreSQL when reachable) and in the same run:
 - project: `SqlTimeSeriesStore.write_ticks` in 100,000-row batches (what `mystocks import`
@@ -9,6 +10,8 @@ For each backend (SQLite always; PostgreSQL when reachable) and in the same run:
   transaction, psycopg `COPY … FROM STDIN` (binary-free text COPY of the same rows);
 - read: one symbol-day of ticks by time range through `read_ticks`.
 Figures are rows/s, best of `--repeat`; the ratio project/raw is the target (≥ 0.8).
+Without a PostgreSQL server only SQLite is measured, except with `--smoke`, which needs the
+server (a scratch database on it, dropped at the end) and fails without it.
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ import argparse
 import io
 import json
 import sqlite3
+import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,8 +32,9 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
-from mystocks.storage.timeseries import SqlTimeSeriesStore
+from mystocks.adapters.sql.timeseries import SqlTimeSeriesStore
 
 BATCH = 100_000
 SYMBOLS = 10
@@ -153,23 +159,41 @@ def read_day(store: SqlTimeSeriesStore, repeat: int) -> tuple[float, int]:
     return best(repeat, lambda: None, run), found[-1]
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=1_000_000, help="ticks to write (default 1M)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; best is kept")
     parser.add_argument(
         "--postgres-url",
         default="postgresql+psycopg://postgres@127.0.0.1:5432/mystocks_bench",
-        help="PostgreSQL database to use (created if missing)",
+        help="PostgreSQL database to use (created if missing); with --smoke, the server to "
+        "make a scratch database on",
     )
-    parser.add_argument("--json", type=Path, help="also write the figures to this file")
-    args = parser.parse_args()
+    out = parser.add_mutually_exclusive_group()
+    out.add_argument("--json", type=Path, help="also write the figures to this file")
+    out.add_argument(
+        "--smoke",
+        action="store_true",
+        help="2,000 rows, each measurement once, PostgreSQL required: checks that the bench "
+        "runs; the figures mean nothing",
+    )
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.rows, args.repeat = 2_000, 1
+        # A database of its own, so a smoke run never meets a real run's (or another smoke's).
+        scratch = f"mystocks_bench_smoke_{uuid.uuid4().hex[:8]}"
+        url = make_url(args.postgres_url).set(database=scratch)
+        args.postgres_url = url.render_as_string(hide_password=False)
     ticks = make_ticks(args.rows)
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         results["sqlite"] = bench_sqlite(ticks, args.repeat, Path(folder))
     ensure_database(args.postgres_url)
-    pg = bench_postgres(ticks, args.repeat, args.postgres_url)
+    try:
+        pg = bench_postgres(ticks, args.repeat, args.postgres_url)
+    finally:
+        if args.smoke:
+            drop_database(args.postgres_url)
     if pg is not None:
         results["postgresql"] = pg
     table = Table(
@@ -191,11 +215,13 @@ def main() -> None:
     Console().print(table)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    if args.smoke and pg is None:
+        print("--smoke needs the PostgreSQL server (--postgres-url)", file=sys.stderr)
+        return 1
+    return 0
 
 
 def ensure_database(url: str) -> None:
-    from sqlalchemy.engine import make_url
-
     target = make_url(url)
     try:
         admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
@@ -210,5 +236,16 @@ def ensure_database(url: str) -> None:
         pass
 
 
+def drop_database(url: str) -> None:
+    target = make_url(url)
+    try:
+        admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
+        admin.dispose()
+    except Exception:  # no server: there is nothing to drop
+        pass
+
+
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

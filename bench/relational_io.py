@@ -21,7 +21,7 @@ the approaches (ABBA order) `--repeat` times: many short runs, so that a burst o
 elsewhere spoils few of them. The table shows the median run for req/s and CPU/request and the
 percentiles over all runs' latencies; the conclusion gives the (b)/(a) ratios of the runs made
 back to back (median and range). Both PostgreSQL engines get the same
-settings as `mystocks.storage.relational.make_engine` (pool_size=10, max_overflow=10,
+settings as `mystocks.adapters.sql.relational.make_engine` (pool_size=10, max_overflow=10,
 pool_pre_ping, statement_timeout). PostgreSQL shares this machine's CPUs, so wall time and
 req/s are noisy; CPU per request of this process is the steadier figure.
 
@@ -33,8 +33,11 @@ that runs the blocking sqlite3 calls), i.e. (a) with extra hops, not non-blockin
 "ref: sync on loop" rows (C=1 only) call the sync engine directly on the loop: that blocks the loop,
 so it is never an option for a server; it is shown to split (a)'s cost into driver + thread hop.
 
-Needs `greenlet` for SQLAlchemy's asyncio extension (`pip install greenlet`, or the
-`sqlalchemy[asyncio]` extra).
+Needs `greenlet` for SQLAlchemy's asyncio extension (in the `dev` extra; `pip install greenlet`,
+or the `sqlalchemy[asyncio]` extra).
+
+`--smoke` runs every approach at tiny sizes (a few requests, concurrency 1 and 4, two runs each)
+in a scratch database of its own: it checks that the bench runs, and its figures mean nothing.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ import statistics
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,7 +65,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.sql import Select, select
 from starlette.concurrency import run_in_threadpool
 
-from mystocks.storage.relational import Base, RelationalStore, make_engine
+from mystocks.adapters.sql.relational import Base, RelationalStore, make_engine
 
 try:
     from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
@@ -73,7 +77,7 @@ YEAR_START = dt.date(2016, 1, 1)
 YEAR_END = dt.date(2016, 12, 31)
 DAILY = Base.metadata.tables["daily_bars"]
 
-# The PostgreSQL settings of mystocks.storage.relational.make_engine, given to both engines.
+# The PostgreSQL settings of mystocks.adapters.sql.relational.make_engine, given to both engines.
 PG_ENGINE_KWARGS: dict[str, Any] = {
     "pool_size": 10,
     "max_overflow": 10,
@@ -189,13 +193,14 @@ async def bench(args: argparse.Namespace, console: Console) -> list[Approach]:
     rows = make_rows(symbols, args.rows)
     expect = sum(1 for r in rows if r["symbol"] == symbols[0] and r["date"] <= YEAR_END)
     base = args.pg_url.rstrip("/")
-    pg_url = f"{base}/{DB_NAME}"
+    db_name = args.db_name
+    pg_url = f"{base}/{db_name}"
     pg_kwargs = dict(PG_ENGINE_KWARGS, pool_pre_ping=args.pre_ping)
 
     admin = create_engine(f"{base}/postgres", isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)"))
-        conn.execute(text(f"CREATE DATABASE {DB_NAME}"))
+        conn.execute(text(f"DROP DATABASE IF EXISTS {db_name} WITH (FORCE)"))
+        conn.execute(text(f"CREATE DATABASE {db_name}"))
     tmp = tempfile.TemporaryDirectory(prefix="mystocks-bench-io-")
     engines: list[Engine] = []
     aengine: AsyncEngine | None = None
@@ -261,14 +266,15 @@ async def bench(args: argparse.Namespace, console: Console) -> list[Approach]:
         ]
 
         # Same answer from both PostgreSQL paths and from SQLite.
-        answers = [[tuple(r) for r in await a.call(symbols[3])] for a in approaches]
+        answers = [[tuple(r) for r in await a.call(symbols[3 % len(symbols)])] for a in approaches]
         if any(ans != answers[0] for ans in answers[1:]):
             raise RuntimeError("the approaches return different rows")
 
         # Warm up: fill the pools, start the worker threads, prime statement caches.
         top_c = max(args.concurrency)
         for a in approaches:
-            await run_once(a.call, symbols, max(200, 4 * top_c), 1 if a.only_c1 else top_c, expect)
+            warm = max(args.warmup, 4 * top_c)
+            await run_once(a.call, symbols, warm, 1 if a.only_c1 else top_c, expect)
 
         for c in args.concurrency:
             active = [a for a in approaches if not a.only_c1 or c == 1]
@@ -287,7 +293,7 @@ async def bench(args: argparse.Namespace, console: Console) -> list[Approach]:
         for e in engines:
             e.dispose()
         with admin.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)"))
+            conn.execute(text(f"DROP DATABASE IF EXISTS {db_name} WITH (FORCE)"))
         admin.dispose()
         tmp.cleanup()
 
@@ -347,7 +353,26 @@ def main(argv: list[str] | None = None) -> int:
         default="auto",
         help="event loop; auto = uvloop if installed (as uvicorn)",
     )
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=200,
+        help="unmeasured requests per approach before the runs, at least 4 x the highest "
+        "concurrency (default 200)",
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="concurrency 1,4, 20 requests x 2 runs, 30 rows x 4 symbols, in a scratch "
+        "database of its own: checks that the bench runs; the figures mean nothing",
+    )
     args = parser.parse_args(argv)
+    args.db_name = DB_NAME
+    if args.smoke:
+        args.concurrency, args.requests, args.repeat, args.warmup = "1,4", 20, 2, 16
+        args.rows, args.symbols = 30, 4
+        # A database of its own, so a smoke run never meets a real run's (or another smoke's).
+        args.db_name = f"{DB_NAME}_smoke_{uuid.uuid4().hex[:8]}"
     args.concurrency = [int(x) for x in args.concurrency.split(",") if x.strip()]
 
     loop_factory: Callable[[], asyncio.AbstractEventLoop] = asyncio.new_event_loop

@@ -9,6 +9,11 @@ JSON before any load is applied. The machine is noisy, so only ratios are meanin
 figure is the server's CPU time per request (user + system, all threads), measured with the
 server pinned to one CPU. Speed is reported, never asserted: the exit status is 0 whether or not
 the targets are met (non-zero only when a server fails or the answers differ).
+
+`--smoke` checks that the bench runs, in as little time as it can: the data directory without
+ticks (the bars asked for are the same), every server started side by side and not pinned,
+checked as usual and loaded for 1 s over 2 connections, no results file; its figures mean
+nothing.
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ from rich.table import Table
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-from bench.apps.serve import Server  # noqa: E402
+from bench.apps.serve import Server, redis_prefix, redis_url  # noqa: E402
 from bench.load import cpu_seconds, python_load, wrk_load  # noqa: E402
 
 SERVERS = ("mystocks", "mystocks-cached", "mystocks-redis", "fastapi", "starlette")
@@ -89,17 +94,32 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     p.add_argument("--check", action="store_true", help="only check the three answers agree")
     p.add_argument("--no-save", action="store_true", help="do not write bench/results/*.json")
-    return p.parse_args(argv)
+    p.add_argument(
+        "--smoke",
+        action="store_true",
+        help="every server started at once, not pinned (unless --server-cpus says so), loaded "
+        "1 s each over 2 connections, one round, no results file: checks that the bench "
+        "runs; the figures mean nothing",
+    )
+    args = p.parse_args(argv)
+    if args.smoke:
+        args.duration, args.warmup, args.connections, args.rounds = 1, 0, 2, 1
+        args.no_save = True
+        if args.server_cpus == "auto":  # servers start side by side: not all on one CPU
+            args.server_cpus = "none"
+    return args
 
 
-def prepare_data(data_dir: Path) -> None:
-    """A first create_app creates the stores and loads the sample data (~5 s), once per run."""
+def prepare_data(data_dir: Path, tick_days: int | None = None) -> None:
+    """A first create_app creates the stores and loads the sample data (~5 s), once per run.
+    `tick_days=0` loads no ticks (the daily bars asked for are the same)."""
     with warnings.catch_warnings():  # Connexion imports deprecated Starlette/jsonschema names
         warnings.simplefilter("ignore")
         from mystocks.app import create_app
         from mystocks.settings import Settings
 
-    create_app(Settings(data_dir=data_dir, env="test")).services.data.dispose()
+    ticks = {} if tick_days is None else {"sample_tick_days": tick_days}
+    create_app(Settings(data_dir=data_dir, env="test", **ticks)).services.data.dispose()
 
 
 def get_token(base: str) -> str:
@@ -138,13 +158,31 @@ def check(server: Server, token: str, reference: Any) -> tuple[Any, int]:
     return body, len(answer.content)
 
 
+def check_redis(server: Server) -> None:
+    """That `mystocks-redis` keeps what it should in Redis: the app bypasses a Redis it cannot
+    reach (by design), and would then measure nothing of it."""
+    import redis
+
+    url, prefix = redis_url(), redis_prefix(server.proc.pid)
+    client = redis.Redis.from_url(url)
+    try:
+        kept = next(client.scan_iter(f"{prefix}:*", count=1000), None)
+    except redis.RedisError as exc:
+        server.fail(f"cannot be checked: Redis at {url}: {exc}")
+    finally:
+        client.close()
+    if kept is None:
+        server.fail(f"kept nothing under {prefix}: in Redis at {url}; is it running?")
+
+
 def measure(server: Server, token: str, args: argparse.Namespace) -> dict[str, float]:
     def load(seconds: int) -> dict[str, float]:
         if args.client == "wrk":
             return wrk_load(server.base + PATH, token, args.connections, seconds)
         return asyncio.run(python_load(server.base + PATH, token, args.connections, seconds))
 
-    load(args.warmup)
+    if args.warmup > 0:
+        load(args.warmup)
     cpu0, wall0 = cpu_seconds(server.proc.pid), time.perf_counter()
     stats = load(args.duration)
     cpu = cpu_seconds(server.proc.pid) - cpu0
@@ -221,30 +259,44 @@ def main(argv: list[str] | None = None) -> int:
         data_dir = args.data_dir or Path(tmp) / "data"
         with console.status("preparing the data directory (first start loads sample data)"):
             t0 = time.perf_counter()
-            prepare_data(data_dir)
+            prepare_data(data_dir, 0 if args.smoke else None)
         console.print(f"data directory {data_dir} ready in {time.perf_counter() - t0:.1f} s")
-        token, reference, size = "", None, 0
-        rounds: list[dict[str, dict[str, float]]] = []
-        for round_no in range(1 if args.check else args.rounds):
-            if round_no == 0:
-                console.print(
-                    "checking the answers agree, and that bad requests are refused ("
-                    + ", ".join(BAD_REQUESTS)
-                    + "):"
-                )
-            rounds.append({})
-            for name in SERVERS:
-                server = Server(name, data_dir, Path(tmp), args.server_cpus)
-                try:
+        started: list[Server] = []  # all stopped at the end, whatever happens
+
+        def start(name: str, wait: bool = True) -> Server:
+            started.append(Server(name, data_dir, Path(tmp), args.server_cpus, wait))
+            return started[-1]
+
+        try:
+            # A measured run starts each server when its turn comes, the others stopped. In a
+            # smoke run start-up is most of the time: every server starts at once.
+            early = {name: start(name, wait=False) for name in SERVERS} if args.smoke else {}
+            token, reference, size = "", None, 0
+            rounds: list[dict[str, dict[str, float]]] = []
+            for round_no in range(1 if args.check else args.rounds):
+                if round_no == 0:
+                    console.print(
+                        "checking the answers agree, and that bad requests are refused ("
+                        + ", ".join(BAD_REQUESTS)
+                        + "):"
+                    )
+                rounds.append({})
+                for name in SERVERS:
+                    server = early.pop(name, None) or start(name)
+                    server.wait_listening()
                     token = token or get_token(server.base)
                     if round_no == 0:
                         body, size_ = check(server, token, reference)
                         reference, size = reference or body, size or size_
+                        if name == "mystocks-redis":
+                            check_redis(server)
                     if not args.check:
                         with console.status(f"round {round_no + 1}: loading {name}"):
                             rounds[-1][name] = measure(server, token, args)
-                finally:
                     server.stop()
+        finally:
+            for server in started:
+                server.stop()
         if args.check:
             return 0
     results = {

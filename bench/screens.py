@@ -1,6 +1,7 @@
 """Screening speed: a three-condition screen over a synthetic universe, beside plain pandas.
 
     python bench/screens.py [--symbols 5000] [--days 250] [--repeat 5] [--postgres-url URL]
+    python bench/screens.py --smoke    200 symbols x 60 bars, once: checks it runs (seconds)
 
 A synthetic universe of `--symbols` A-share-like symbols x `--days` daily bars (random walks) is
 loaded into the embedded store (SQLite) and into PostgreSQL. The screen is
@@ -15,7 +16,9 @@ the same bars already loaded in memory (no read at all). Both must find the same
 pandas code applies the screen's tie rule (values within 1e-9 relative of each other are
 equal), since TA-Lib's and pandas' moving averages differ in the last bit.
 Figures are symbols screened per second, best of `--repeat`; the target is project/pandas >= 1.
-Results go to bench/results/screens-<time>.json (gitignored).
+Results go to bench/results/screens-<time>.json (gitignored). Without a PostgreSQL server only
+SQLite is measured, except with `--smoke`, which needs the server (a scratch database on it,
+dropped at the end), fails without it, and writes no results file.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import io
 import json
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -38,9 +42,9 @@ from rich.table import Table
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from mystocks.services.screening import TIE, evaluate, parse
-from mystocks.services.screens import ScreenService
-from mystocks.storage.relational import RelationalStore, make_engine
+from mystocks.adapters.sql.relational import RelationalStore, make_engine
+from mystocks.screening.engine import TIE, evaluate, parse
+from mystocks.screening.service import ScreenService
 
 ROOT = Path(__file__).resolve().parent.parent
 console = Console()
@@ -198,7 +202,15 @@ def ensure_database(url: str) -> bool:
         return False
 
 
-def main() -> int:
+def drop_database(url: str) -> None:
+    target = make_url(url)
+    admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--symbols", type=int, default=5000)
     parser.add_argument("--days", type=int, default=250)
@@ -206,14 +218,30 @@ def main() -> int:
     parser.add_argument(
         "--postgres-url",
         default="postgresql+psycopg://postgres@127.0.0.1:5432/mystocks_bench_screens",
+        help="PostgreSQL database to (re)create and use; with --smoke, the server to make a "
+        "scratch database on",
     )
     parser.add_argument("--no-save", action="store_true", help="do not write bench/results/")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="200 symbols x 60 bars, each measurement once, PostgreSQL required, no results "
+        "file: checks that the bench runs; the figures mean nothing",
+    )
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.symbols, args.days, args.repeat, args.no_save = 200, 60, 1, True
+        # A database of its own, so a smoke run never meets a real run's (or another smoke's).
+        scratch = f"mystocks_bench_smoke_{uuid.uuid4().hex[:8]}"
+        url = make_url(args.postgres_url).set(database=scratch)
+        args.postgres_url = url.render_as_string(hide_password=False)
 
     instruments, bars = make_universe(args.symbols, args.days)
     as_of = bars["date"].max()
     n = args.symbols
     pandas_s, want = best(args.repeat, plain_pandas(bars))
+    if args.smoke and not want:  # an empty match would agree with anything
+        raise SystemExit("the smoke universe matches no symbol: the comparison proves nothing")
     results: dict[str, Any] = {
         "symbols": n,
         "days": args.days,
@@ -226,21 +254,29 @@ def main() -> int:
         backends.append(("sqlite", f"sqlite:///{folder}/bench.db"))
         if ensure_database(args.postgres_url):
             backends.append(("postgresql", args.postgres_url))
-        for name, url in backends:
-            store = RelationalStore(make_engine(url))
-            with console.status(f"loading {len(bars):,} bars into {name}"):
-                load(store, instruments, bars)
-            run = project(store, as_of)
-            run()  # warm the connection pool and the imports
-            seconds, got = best(args.repeat, run)
-            if got != want:
-                raise SystemExit(f"{name}: the screen found {len(got)} symbols, pandas {len(want)}")
-            results[name] = {
-                "seconds": seconds,
-                "symbols_per_s": n / seconds,
-                "vs_pandas": pandas_s / seconds,
-            }
-            store.engine.dispose()
+        elif args.smoke:
+            raise SystemExit("--smoke needs the PostgreSQL server (--postgres-url)")
+        try:
+            for name, url in backends:
+                store = RelationalStore(make_engine(url))
+                with console.status(f"loading {len(bars):,} bars into {name}"):
+                    load(store, instruments, bars)
+                run = project(store, as_of)
+                run()  # warm the connection pool and the imports
+                seconds, got = best(args.repeat, run)
+                store.engine.dispose()
+                if got != want:
+                    raise SystemExit(
+                        f"{name}: the screen found {len(got)} symbols, pandas {len(want)}"
+                    )
+                results[name] = {
+                    "seconds": seconds,
+                    "symbols_per_s": n / seconds,
+                    "vs_pandas": pandas_s / seconds,
+                }
+        finally:
+            if args.smoke:
+                drop_database(args.postgres_url)
 
     table = Table(
         "path",

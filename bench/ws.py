@@ -14,10 +14,13 @@ process, the in-process bus), `app-redis` (published through Redis by this proce
 
 Latency is measured per frame from the `ts` of its oldest tick (the worst in the frame) and
 counted once per tick it carries. Speed is reported, never asserted; results JSON goes to
-bench/results/ws-<time>.json.
+bench/results/ws-<time>.json. The exit status is non-zero when a server delivers no tick at all
+(and, with `--smoke`, when any subscriber fails to connect or subscribe).
 
     python bench/ws.py            1,000 then 5,000 subscribers (about 5 minutes)
-    python bench/ws.py --quick    200 subscribers, short steps (a smoke run)
+    python bench/ws.py --quick    200 subscribers, short steps
+    python bench/ws.py --smoke    20 subscribers, two short steps, no results file: checks that
+                                  the bench runs; the figures mean nothing
 """
 
 from __future__ import annotations
@@ -302,8 +305,11 @@ def client_process(pipe: Connection, url: str, token: str | None, ids: list[int]
 
 # -- servers ----------------------------------------------------------------------------------
 class BenchServer:
-    def __init__(self, kind: str, env: dict[str, str]) -> None:
-        self.kind, self.port = kind, free_port()
+    """`python -m bench.ws_servers KIND PORT`, from start until it listens (or, with
+    `wait=False`, just started: `wait_listening` then waits)."""
+
+    def __init__(self, kind: str, env: dict[str, str], wait: bool = True) -> None:
+        self.kind, self.port, self.env = kind, free_port(), env
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "bench.ws_servers", kind, str(self.port)],
             cwd=ROOT,
@@ -312,16 +318,21 @@ class BenchServer:
             stdout=subprocess.PIPE,
             text=True,
         )
-        deadline = time.monotonic() + 180
+        if wait:
+            self.wait_listening()
+
+    def wait_listening(self) -> None:
         import socket
 
+        deadline = time.monotonic() + 180
         while True:
             try:
                 socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
                 return
             except OSError:
                 if self.proc.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit(f"{kind} server did not start") from None
+                    self.stop()
+                    raise SystemExit(f"{self.kind} server did not start") from None
                 time.sleep(0.2)
 
     def publish(self, step: int, rate: float, seconds: float) -> Counter[str]:
@@ -332,8 +343,13 @@ class BenchServer:
         return Counter(json.loads(line.removeprefix("done ")))
 
     def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(20)
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
 
 
 def _token(port: int) -> str:
@@ -363,22 +379,41 @@ def _summary(hist: Counter[int], owed: int, seconds: float) -> dict[str, float]:
     return result
 
 
-def run_server(
-    kind: str, subscribers: int, rates: list[float], args: argparse.Namespace, data_dir: Path
-) -> dict[str, Any]:
+def start_server(
+    kind: str, args: argparse.Namespace, data_dir: Path, wait: bool = True
+) -> BenchServer:
     env = {
         CPUS_ENV: args.server_cpu,
         DATA_ENV: str(data_dir),
         REDIS_ENV: args.redis_url,
         PREFIX_ENV: f"bench-ws-{os.getpid()}-{time.time_ns()}",
     }
-    server = BenchServer(kind, env)
+    return BenchServer(kind, env, wait)
+
+
+def forget(redis_url: str, prefix: str) -> None:
+    """Delete what a server left in Redis under its prefix (its event stream has no expiry)."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    try:
+        for key in client.scan_iter(f"{prefix}:*"):
+            client.delete(key)
+    finally:
+        client.close()
+
+
+def run_server(
+    server: BenchServer, subscribers: int, rates: list[float], args: argparse.Namespace
+) -> dict[str, Any]:
+    """The step ladder against a listening server, which is stopped afterwards."""
+    kind = server.kind
     token = _token(server.port) if kind.startswith("app") else None
     bus = None
     if kind == "app-redis":
-        from mystocks.services.redis_events import RedisEventBus
+        from mystocks.adapters.redis_bus import RedisEventBus
 
-        bus = RedisEventBus(args.redis_url, prefix=env[PREFIX_ENV])
+        bus = RedisEventBus(args.redis_url, prefix=server.env[PREFIX_ENV])
     url = f"ws://127.0.0.1:{server.port}" + ("/api/v1/ws" if token else "")
     ctx = mp.get_context("spawn")
     per = -(-subscribers // args.client_processes)
@@ -388,6 +423,7 @@ def run_server(
         ours, theirs = ctx.Pipe()
         proc = ctx.Process(target=client_process, args=(theirs, url, token, ids), daemon=True)
         proc.start()
+        theirs.close()  # the child's now: if it dies, `recv` here fails instead of waiting
         pipes.append(ours)
         procs.append(proc)
     for pipe in pipes:
@@ -431,6 +467,7 @@ def run_server(
     server.stop()
     if bus is not None:
         bus.close()
+        forget(args.redis_url, server.env[PREFIX_ENV])
     best = None
     for entry in steps:
         entry.update(
@@ -450,9 +487,16 @@ def run_server(
     }
 
 
-def main(argv: list[str] | None = None) -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="200 subscribers, short steps")
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--quick", action="store_true", help="200 subscribers, short steps")
+    size.add_argument(
+        "--smoke",
+        action="store_true",
+        help="20 subscribers in one client process, two 0.4 s steps, no results file: checks "
+        "that the bench runs; the figures mean nothing",
+    )
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
     parser.add_argument("--client-processes", type=int, default=3)
     args = parser.parse_args(argv)
@@ -461,33 +505,74 @@ def main(argv: list[str] | None = None) -> None:
     client_cpus = ",".join(str(c) for c in (cpus[1:] or cpus))
     os.environ["BENCH_CLIENT_CPUS"] = client_cpus
     os.sched_setaffinity(0, {int(c) for c in client_cpus.split(",")})
-    if args.quick:
+    if args.smoke:
+        sizes, args.step_seconds, args.drain_seconds = [20], 0.4, 0.3
+        ladders = {20: [100, 160]}
+        args.client_processes = 1
+    elif args.quick:
         sizes, args.step_seconds, args.drain_seconds = [200], 1.5, 0.5
         ladders = {200: [100 * 1.6**k for k in range(5)]}
     else:
         sizes, args.step_seconds, args.drain_seconds = [1000, 5000], 2.5, 0.7
         ladders = {1000: [100 * 1.6**k for k in range(9)], 5000: [20 * 1.6**k for k in range(9)]}
     results = []
+    kinds = ("bare", "app", "app-redis")
+    started: list[BenchServer] = []  # all stopped at the end, whatever happens
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp)
-        for size in sizes:
-            for kind in ("bare", "app", "app-redis"):
-                print(f"{kind}: {size} subscribers ...", flush=True)
-                result = run_server(kind, size, [round(r) for r in ladders[size]], args, data_dir)
-                results.append(result)
-                for s in result["steps"]:
-                    print(
-                        f"  {s['rate']:>6} ticks/s published: {s['delivered_per_s']:>9.0f}"
-                        f" delivered/s ratio {s['ratio']:.3f} p50 {s['p50_ms']:.1f} ms"
-                        f" p99 {s['p99_ms']:.1f} ms cpu {s['server_cpu']:.2f}"
-                        f" clients {s['client_cpu']:.2f}"
-                        f"{'' if s['ok'] else '  (fails)'}",
-                        flush=True,
-                    )
-    report(results, args)
+        try:
+            for size in sizes:
+                upcoming: BenchServer | None = None
+                for i, kind in enumerate(kinds):
+                    server = upcoming or start_server(kind, args, data_dir)
+                    started.append(server)
+                    server.wait_listening()
+                    # Start-up is most of a smoke run's time: there the next server starts
+                    # while this one is measured (once this one listens, so the first app has
+                    # loaded the data directory the second uses). Measured runs start each
+                    # server on its own.
+                    upcoming = None
+                    if args.smoke and i + 1 < len(kinds):
+                        upcoming = start_server(kinds[i + 1], args, data_dir, wait=False)
+                        started.append(upcoming)
+                    print(f"{kind}: {size} subscribers ...", flush=True)
+                    result = run_server(server, size, [round(r) for r in ladders[size]], args)
+                    results.append(result)
+                    for s in result["steps"]:
+                        print(
+                            f"  {s['rate']:>6} ticks/s published: {s['delivered_per_s']:>9.0f}"
+                            f" delivered/s ratio {s['ratio']:.3f} p50 {s['p50_ms']:.1f} ms"
+                            f" p99 {s['p99_ms']:.1f} ms cpu {s['server_cpu']:.2f}"
+                            f" clients {s['client_cpu']:.2f}"
+                            f"{'' if s['ok'] else '  (fails)'}",
+                            flush=True,
+                        )
+        finally:
+            for server in started:
+                server.stop()
+    report(results)
+    if not args.smoke:
+        out = ROOT / "bench" / "results" / f"ws-{time.strftime('%Y%m%d-%H%M%S')}.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps({"quick": args.quick, "results": results}, indent=2))
+        print(f"results: {out.relative_to(ROOT)}")
+    broken = [
+        f"{r['server']} ({r['subscribers']} subscribers) delivered no tick at all"
+        for r in results
+        if not any(s["delivered"] for s in r["steps"])
+    ]
+    if args.smoke:  # a handful of subscribers: every one must get through
+        broken += [
+            f"{r['server']}: {r['failed_clients']} subscribers failed to connect or subscribe"
+            for r in results
+            if r["failed_clients"]
+        ]
+    for why in broken:
+        print(why, file=sys.stderr)
+    return 1 if broken else 0
 
 
-def report(results: list[dict[str, Any]], args: argparse.Namespace) -> None:
+def report(results: list[dict[str, Any]]) -> None:
     print("\nWebSocket fan-out: highest passing step (>= 99% delivered, p99 < 100 ms)")
     by = {(r["server"], r["subscribers"]): r["best"] for r in results}
     for (kind, size), best in by.items():
@@ -502,11 +587,7 @@ def report(results: list[dict[str, Any]], args: argparse.Namespace) -> None:
             f" server cpu {best['server_cpu']:.2f} clients {best['client_cpu']:.2f}"
             f"  ×{ratio:.2f} of bare"
         )
-    out = ROOT / "bench" / "results" / f"ws-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"quick": args.quick, "results": results}, indent=2))
-    print(f"results: {out.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -20,9 +20,9 @@ from mystocks_contract.models import BarPage
 from mystocks_contract.protocols import BarField, Period
 
 from bench.apps import CURSOR_PATTERN, SYMBOL_PATTERN, data_dir, jwt_secret
+from mystocks.adapters.sql.relational import RelationalStore, make_engine
+from mystocks.domain import paging
 from mystocks.errors import InvalidRequest
-from mystocks.services import paging
-from mystocks.storage.relational import RelationalStore, make_engine
 
 FIELDS: tuple[BarField, ...] = ("open", "high", "low", "close", "volume", "amount")
 SECRET = jwt_secret()

@@ -24,6 +24,7 @@ from bench.apps import CPUS_ENV, DATA_DIR_ENV, data_dir
 
 NAMES = ("mystocks", "mystocks-cached", "mystocks-redis", "fastapi", "starlette")
 REDIS_ENV = "BENCH_REDIS_URL"  # for mystocks-redis; default a spare database of the local Redis
+REDIS_DEFAULT = "redis://127.0.0.1:6379/14"
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -39,20 +40,46 @@ def build(name: str) -> Any:
             "mystocks": {"cache": False},
             "mystocks-cached": {},
             "mystocks-redis": {
-                "redis_url": os.environ.get(REDIS_ENV, "redis://127.0.0.1:6379/14"),
-                "redis_prefix": f"bench-{os.getpid()}",
+                "redis_url": redis_url(),
+                "redis_prefix": redis_prefix(os.getpid()),
             },
         }
         if name not in variants:
             raise SystemExit(f"unknown app {name!r}; one of {', '.join(NAMES)}")
-        # A load test is a burst no user sends: the rate limit would answer 429 instead.
+        # A load test is a burst no user sends: the rate limit would answer 429 instead. The
+        # highest limit the settings accept (the contract's maximum, a million requests a
+        # minute) is far above what one worker serves.
         settings = Settings(
-            data_dir=data_dir(), env="test", rate_limit_admin=10**9, **variants[name]
+            data_dir=data_dir(),
+            env="test",
+            rate_limit_admin=highest("rate_limit_admin"),
+            **variants[name],
         )
         return create_app(settings)
     if name not in NAMES:
         raise SystemExit(f"unknown app {name!r}; one of {', '.join(NAMES)}")
     return importlib.import_module(f"bench.apps.{name}_bars").app
+
+
+def redis_url() -> str:
+    return os.environ.get(REDIS_ENV, REDIS_DEFAULT)
+
+
+def redis_prefix(pid: int) -> str:
+    """The Redis key prefix of the `mystocks-redis` server running as process `pid`."""
+    return f"bench-{pid}"
+
+
+def highest(setting: str) -> int:
+    """The largest value `Settings` accepts for an integer setting (its `le` bound)."""
+    from annotated_types import Le
+
+    from mystocks.settings import Settings
+
+    bounds = [m.le for m in Settings.model_fields[setting].metadata if isinstance(m, Le)]
+    if not bounds:
+        raise SystemExit(f"Settings.{setting} has no maximum")
+    return int(min(bounds))
 
 
 def main(argv: list[str]) -> None:
@@ -65,16 +92,28 @@ def main(argv: list[str]) -> None:
     uvicorn.run(app, host="127.0.0.1", port=int(port), log_level="warning", access_log=False)
 
 
+_handed_out: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    """A port nothing listens on, never one this process handed out before (servers started
+    side by side must not get the same one while neither listens yet)."""
+    while True:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = int(s.getsockname()[1])
+        if port not in _handed_out:
+            _handed_out.add(port)
+            return port
 
 
 class Server:
-    """`python -m bench.apps.serve NAME PORT` as a subprocess, from start until it listens."""
+    """`python -m bench.apps.serve NAME PORT` as a subprocess, from start until it listens
+    (or, with `wait=False`, just started: `wait_listening` then waits)."""
 
-    def __init__(self, name: str, data_dir: Path, log_dir: Path, cpus: str) -> None:
+    def __init__(
+        self, name: str, data_dir: Path, log_dir: Path, cpus: str, wait: bool = True
+    ) -> None:
         self.name, self.port = name, free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = log_dir / f"{name}.log"
@@ -87,6 +126,10 @@ class Server:
                 stdout=out,
                 stderr=subprocess.STDOUT,
             )
+        if wait:
+            self.wait_listening()
+
+    def wait_listening(self) -> None:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

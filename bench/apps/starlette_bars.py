@@ -22,9 +22,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from bench.apps import CURSOR_PATTERN, SYMBOL_PATTERN, data_dir, jwt_secret
+from mystocks.adapters.sql.relational import RelationalStore, make_engine
+from mystocks.domain import paging
 from mystocks.errors import InvalidRequest
-from mystocks.services import paging
-from mystocks.storage.relational import RelationalStore, make_engine
 
 FIELDS: tuple[str, ...] = ("open", "high", "low", "close", "volume", "amount")
 PERIODS = {"1m", "5m", "15m", "30m", "60m", "1d", "1w", "1M"}
