@@ -8,31 +8,27 @@ instance from the next request on.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 
+from mystocks.adapters.sql.scope import begin, connect
 from mystocks.adapters.sql.tables import Base, as_utc
 
 _KEYS = Base.metadata.tables["api_keys"]
 _USERS = Base.metadata.tables["users"]
 _TIMES = ("created_at", "expires_at", "revoked_at")
 
-Also = Callable[[Connection], None]
-
 
 class ApiKeyStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def create(self, row: dict[str, Any], also: Also | None = None) -> dict[str, Any]:
-        """Store a key; `also` writes in the same transaction (the audit line)."""
-        with self.engine.begin() as conn:
+    def create(self, row: dict[str, Any]) -> dict[str, Any]:
+        """Store a key (inside a unit of work, in its transaction)."""
+        with begin(self.engine) as conn:
             new_id = conn.execute(_KEYS.insert().values(**row).returning(_KEYS.c.id)).scalar_one()
-            if also is not None:
-                also(conn)
         return {**row, "id": new_id}
 
     def count_live(self, owner: str, now: dt.datetime) -> int:
@@ -42,14 +38,14 @@ class ApiKeyStore:
             .select_from(_KEYS)
             .where(c.owner == owner, c.revoked_at.is_(None), c.expires_at > now)
         )
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             return int(conn.execute(stmt).scalar_one())
 
     def of_owner(self, owner: str) -> list[dict[str, Any]]:
         """The owner's keys, revoked ones included, newest first."""
         c = _KEYS.c
         stmt = select(_KEYS).where(c.owner == owner).order_by(c.id.desc())
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             return [as_utc(r._mapping, *_TIMES) for r in conn.execute(stmt)]
 
     def for_request(self, key_id: str) -> dict[str, Any] | None:
@@ -60,24 +56,21 @@ class ApiKeyStore:
             .join(_USERS, _USERS.c.username == c.owner)
             .where(c.key_id == key_id)
         )
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             row = conn.execute(stmt).first()
         return None if row is None else as_utc(row._mapping, *_TIMES)
 
     def revoke(
-        self, key_id: str, owner: str, at: dt.datetime, also: Also | None = None
-    ) -> dict[str, Any] | None:
-        """Revoke the owner's key (a second revoke keeps the first time, and does not call
-        `also`, which writes in the revoking transaction); None when the owner has no such
-        key."""
+        self, key_id: str, owner: str, at: dt.datetime
+    ) -> tuple[dict[str, Any] | None, bool]:
+        """Revoke the owner's key: (the key, whether this call revoked it). A second revoke
+        keeps the first time; the key is None when the owner has no such key."""
         c = _KEYS.c
-        with self.engine.begin() as conn:
+        with begin(self.engine) as conn:
             revoked = conn.execute(
                 update(_KEYS)
                 .where(c.key_id == key_id, c.owner == owner, c.revoked_at.is_(None))
                 .values(revoked_at=at)
             ).rowcount
-            if revoked and also is not None:
-                also(conn)
             row = conn.execute(select(_KEYS).where(c.key_id == key_id, c.owner == owner)).first()
-        return None if row is None else as_utc(row._mapping, *_TIMES)
+        return (None if row is None else as_utc(row._mapping, *_TIMES)), bool(revoked)

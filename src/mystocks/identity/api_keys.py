@@ -42,6 +42,7 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from mystocks_contract import typeddicts as td
 
 from mystocks.adapters.redis_link import ERRORS, RedisLink
+from mystocks.adapters.uow import SqlUnitOfWork, UnitOfWork
 from mystocks.errors import (
     AuthenticationFailed,
     FieldProblem,
@@ -53,8 +54,6 @@ from mystocks.identity.api_key_store import ApiKeyStore
 from mystocks.identity.auth import ROLE_RANK, Principal
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection
-
     from mystocks.identity.audit import AuditLog
 
 log = logging.getLogger("mystocks.api_keys")
@@ -253,9 +252,12 @@ class ApiKeyService:
         per_user: int = 20,
         scopes: Mapping[str, Scope] | None = None,
         audit: AuditLog | None = None,
+        uow: Callable[[], UnitOfWork] | None = None,
     ) -> None:
         self.store = store
         self.audit = audit
+        # A key's change and its audit line are one unit of work (`adapters.uow`).
+        self.uow: Callable[[], UnitOfWork] = uow or (lambda: SqlUnitOfWork(store.engine, None))
         self.fernet = fernet
         self.nonces = nonces
         self.window = window_seconds
@@ -281,19 +283,21 @@ class ApiKeyService:
         key_id = "mk_" + secrets.token_hex(8)
         expires = now + dt.timedelta(days=int(body.get("expires_in_days", 90)))
         details = {"name": body["name"], "scopes": scopes, "expires_at": expires.isoformat()}
-        row = self.store.create(
-            {
-                "key_id": key_id,
-                "owner": principal.username,
-                "name": body["name"],
-                "scopes": scopes,
-                "secret": self.fernet.encrypt(secret.encode()).decode(),
-                "created_at": now,
-                "expires_at": expires,
-                "revoked_at": None,
-            },
-            self._audited(principal, "api_key.create", key_id, details),
-        )
+        with self.uow() as uow:  # the key and its audit line together
+            row = self.store.create(
+                {
+                    "key_id": key_id,
+                    "owner": principal.username,
+                    "name": body["name"],
+                    "scopes": scopes,
+                    "secret": self.fernet.encrypt(secret.encode()).decode(),
+                    "created_at": now,
+                    "expires_at": expires,
+                    "revoked_at": None,
+                }
+            )
+            self._audit(principal, "api_key.create", key_id, details)
+            uow.commit()
         return {**_public(row, now), "secret": secret}
 
     def list(self, principal: Principal) -> td.ApiKeyList:
@@ -302,22 +306,21 @@ class ApiKeyService:
 
     def revoke(self, principal: Principal, key_id: str) -> td.ApiKey:
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        audited = self._audited(principal, "api_key.revoke", key_id, {})
-        row = self.store.revoke(key_id, principal.username, now, audited)
-        if row is None:
-            raise NotFound(f"You have no API key {key_id}.")
+        with self.uow() as uow:
+            row, revoked = self.store.revoke(key_id, principal.username, now)
+            if row is None:
+                raise NotFound(f"You have no API key {key_id}.")
+            if revoked:  # a second revoke changes nothing, and writes no line
+                self._audit(principal, "api_key.revoke", key_id, {})
+            uow.commit()
         return _public(row, now)
 
-    def _audited(
+    def _audit(
         self, principal: Principal, action: str, key_id: str, details: dict[str, Any]
-    ) -> Callable[[Connection], None] | None:
-        """The audit line of a key change, written in the change's own transaction."""
-        audit = self.audit
-        if audit is None:
-            return None
-        return lambda conn: audit.record(
-            principal, action, target=("api_key", key_id), details=details, conn=conn
-        )
+    ) -> None:
+        """The audit line of a key change, written in the change's unit of work."""
+        if self.audit is not None:
+            self.audit.record(principal, action, target=("api_key", key_id), details=details)
 
     # -- verifying signed requests ------------------------------------------------------------
     async def verify(self, request: SignedRequest) -> Principal:

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import Any, Literal, Protocol, cast
 
 from mystocks_contract import typeddicts as td
-from sqlalchemy.engine import Connection
 
 from mystocks.domain import paging
 from mystocks.domain.ranges import parse_datetime
@@ -69,10 +68,10 @@ class AuditLog:
         target: tuple[str, str | int] | None = None,
         outcome: Outcome = "ok",
         details: Mapping[str, Any] | None = None,
-        conn: Connection | None = None,
     ) -> None:
         """Append one line. `action` is `<resource>.<verb>` (`order.create`, `market.ingest`,
-        `api_key.revoke`); pass `conn` to write inside the caller's transaction."""
+        `api_key.revoke`). Inside a unit of work it is written in the unit's transaction, and
+        stands or falls with the change it records."""
         who = Actor.of(actor)
         request_id = current_request_id()
         values = {
@@ -88,7 +87,7 @@ class AuditLog:
             "request_id": None if request_id is None else request_id[:128],
             "details": dict(details or {}),
         }
-        self.store.append(values, conn)
+        self.store.append(values)
 
     def list_audit(
         self,

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import insert
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 
 from mystocks.adapters.sql.scope import begin, connect
 from mystocks.adapters.sql.tables import Base, as_utc, newest_first
@@ -18,12 +18,9 @@ class AuditStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def append(self, values: dict[str, Any], conn: Connection | None = None) -> None:
-        """Add a row: on `conn`, inside its caller's transaction (an order and its audit line
+    def append(self, values: dict[str, Any]) -> None:
+        """Add a row: inside a unit of work in its transaction (an order and its audit line
         commit together or not at all), else in a transaction of its own."""
-        if conn is not None:
-            conn.execute(insert(_AUDIT).values(**values))
-            return
         with begin(self.engine) as own:
             own.execute(insert(_AUDIT).values(**values))
 
