@@ -1,7 +1,8 @@
 """One storage suite, run against every time-series backend.
 
 SQLite and PostgreSQL always (PostgreSQL must be reachable in CI); TDengine when
-MYSTOCKS_TEST_TDENGINE_URL names a server (none can be installed here).
+MYSTOCKS_TEST_TDENGINE_URL names a server (none can be installed here); and the in-memory fake
+other tests use in their place, so that the fake is held to what the real stores do.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pytest
 
 from mystocks.adapters.interfaces import MINUTE_BAR_COLUMNS, TICK_COLUMNS, TimeSeriesStore
 from mystocks.adapters.manager import open_timeseries
+from mystocks.adapters.memory import InMemoryTimeSeriesStore
 from mystocks.domain.series import (
     from_rows,
     local_to_utc_ms,
@@ -23,7 +25,7 @@ from mystocks.domain.series import (
     utc_ms_to_local,
 )
 
-BACKENDS = ["sqlite", "postgresql"]
+BACKENDS = ["memory", "sqlite", "postgresql"]
 if os.environ.get("MYSTOCKS_TEST_TDENGINE_URL"):
     BACKENDS.append("tdengine")
 
@@ -35,6 +37,9 @@ SECOND = 1000
 def store(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[TimeSeriesStore]:
+    if request.param == "memory":
+        yield InMemoryTimeSeriesStore()
+        return
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('ts') / 'timeseries.db'}"
     elif request.param == "postgresql":
