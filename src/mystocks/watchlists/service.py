@@ -10,19 +10,18 @@ every change, an item's included, bumps the list's version.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from mystocks_contract import typeddicts as td
-from sqlalchemy.engine import Connection
 
 from mystocks.adapters.manager import UnifiedManager
+from mystocks.adapters.uow import SqlUnitOfWork, UnitOfWork
 from mystocks.domain import paging
 from mystocks.domain.versions import parse_etag, required_version
 from mystocks.errors import FieldProblem, NotFound, RuleViolation
 from mystocks.identity.auth import Principal
 from mystocks.market.quotes import build_quotes
-from mystocks.watchlists import store as items
 from mystocks.watchlists.store import WatchlistStore
 
 MAX_LISTS = 50  # per user
@@ -30,7 +29,14 @@ MAX_ITEMS = 500  # per list
 
 
 class WatchlistService:
-    def __init__(self, store: WatchlistStore, data: UnifiedManager) -> None:
+    def __init__(
+        self,
+        store: WatchlistStore,
+        data: UnifiedManager,
+        uow: Callable[[], UnitOfWork] | None = None,
+    ) -> None:
+        # A change of a list and its items is one unit of work (`adapters.uow`).
+        self.uow: Callable[[], UnitOfWork] = uow or (lambda: SqlUnitOfWork(store.engine, None))
         self.store = store
         self.data = data
 
@@ -105,20 +111,17 @@ class WatchlistService:
         version = self._precondition(principal, watchlist_id, if_match)
         wanted = [s.upper() for s in patch["symbols"]] if "symbols" in patch else None
 
-        def reorder(conn: Connection, current: list[str]) -> None:
-            assert wanted is not None
-            if len(wanted) != len(current) or set(wanted) != set(current):
-                detail = "symbols must name every item of the list, each once, in the new order."
-                raise RuleViolation(detail, (FieldProblem("body", "symbols", detail),))
-            items.renumber(conn, watchlist_id, current, wanted)
-
-        row = self.store.update(
-            watchlist_id,
-            version,
-            name=patch.get("name"),
-            change=None if wanted is None else reorder,
-        )
-        return present(row)
+        with self.uow() as uow:
+            current = self.store.bump(watchlist_id, version, name=patch.get("name"))
+            if wanted is not None:
+                if len(wanted) != len(current) or set(wanted) != set(current):
+                    detail = (
+                        "symbols must name every item of the list, each once, in the new order."
+                    )
+                    raise RuleViolation(detail, (FieldProblem("body", "symbols", detail),))
+                self.store.renumber(watchlist_id, current, wanted)
+            uow.commit()
+        return present(self._changed(watchlist_id))
 
     def delete_watchlist(
         self, principal: Principal, watchlist_id: int, if_match: str | None
@@ -139,10 +142,8 @@ class WatchlistService:
         self._own(principal, watchlist_id)
         version = None if if_match is None else parse_etag(if_match)
         symbol = self._listed([symbol], "symbol", location="path")[0]
-        added = False
-
-        def put(conn: Connection, current: list[str]) -> None:
-            nonlocal added
+        with self.uow() as uow:  # the version bump, then the items, in one transaction
+            current = self.store.bump(watchlist_id, version)
             added = symbol not in current
             if added and len(current) >= MAX_ITEMS:
                 detail = f"Watchlist {watchlist_id} has {MAX_ITEMS} items, the most a list holds."
@@ -150,15 +151,14 @@ class WatchlistService:
             if "position" in body or added:
                 order = [s for s in current if s != symbol]
                 order.insert(min(body.get("position", len(order)), len(order)), symbol)
-                items.renumber(conn, watchlist_id, current, order)
+                self.store.renumber(watchlist_id, current, order)
                 if added:
                     note = body.get("note")
-                    items.insert_item(conn, watchlist_id, symbol, note, order.index(symbol))
+                    self.store.insert_item(watchlist_id, symbol, note, order.index(symbol))
             if not added and "note" in body:
-                items.set_note(conn, watchlist_id, symbol, body["note"])
-
-        row = self.store.update(watchlist_id, version, change=put)
-        return present(row), added
+                self.store.set_note(watchlist_id, symbol, body["note"])
+            uow.commit()
+        return present(self._changed(watchlist_id)), added
 
     def delete_watchlist_item(
         self, principal: Principal, watchlist_id: int, symbol: str, if_match: str | None
@@ -167,13 +167,21 @@ class WatchlistService:
         version = None if if_match is None else parse_etag(if_match)
         symbol = symbol.upper()
 
-        def remove(conn: Connection, current: list[str]) -> None:
+        with self.uow() as uow:
+            current = self.store.bump(watchlist_id, version)
             if symbol not in current:
                 raise NotFound(f"{symbol} is not in watchlist {watchlist_id}.")
-            items.delete_item(conn, watchlist_id, symbol)
-            items.renumber(conn, watchlist_id, current, [s for s in current if s != symbol])
+            self.store.delete_item(watchlist_id, symbol)
+            self.store.renumber(watchlist_id, current, [s for s in current if s != symbol])
+            uow.commit()
+        return present(self._changed(watchlist_id))
 
-        return present(self.store.update(watchlist_id, version, change=remove))
+    def _changed(self, watchlist_id: int) -> dict[str, Any]:
+        """The list as its change left it (read after the commit)."""
+        found = self.store.get(watchlist_id)
+        if found is None:  # deleted between the commit and this read
+            raise NotFound(f"No watchlist {watchlist_id}.")
+        return found
 
     # -- checks -------------------------------------------------------------------------------
     def _listed(self, raw: Sequence[str], field: str, location: str = "body") -> list[str]:

@@ -9,14 +9,14 @@ list never interleave: positions stay dense and the item cap holds.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Connection, Engine
 
+from mystocks.adapters.sql.scope import begin, connect
 from mystocks.adapters.sql.tables import Base, as_utc, delete_versioned, newest_first, refuse_stale
-from mystocks.errors import NotFound
 
 _LISTS = Base.metadata.tables["watchlists"]
 _ITEMS = Base.metadata.tables["watchlist_items"]
@@ -32,7 +32,6 @@ def _item(mapping: Any) -> dict[str, Any]:
 
 # A change of the items inside the list's transaction: given the connection and the current
 # symbols in order, it writes what it must (raising to roll everything back).
-ItemChange = Callable[[Connection, list[str]], None]
 
 
 class WatchlistStore:
@@ -42,7 +41,7 @@ class WatchlistStore:
     # -- reading ------------------------------------------------------------------------------
     def get(self, watchlist_id: int) -> dict[str, Any] | None:
         """The list with its `items` in order, in two queries."""
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             row = conn.execute(select(_LISTS).where(_LISTS.c.id == watchlist_id)).first()
             if row is None:
                 return None
@@ -53,7 +52,7 @@ class WatchlistStore:
         stmt = newest_first(
             _LISTS, [_LISTS], owner=owner, status=None, before_id=before_id, limit=limit
         )
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             return self._with_items(conn, [_row(r._mapping) for r in conn.execute(stmt)])
 
     @staticmethod
@@ -73,7 +72,7 @@ class WatchlistStore:
     def count(self, owner: str) -> int:
         c = _LISTS.c
         stmt = select(func.count()).select_from(_LISTS).where(c.owner == owner)
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             return int(conn.execute(stmt).scalar_one())
 
     # -- writing ------------------------------------------------------------------------------
@@ -82,7 +81,7 @@ class WatchlistStore:
     ) -> dict[str, Any]:
         now = dt.datetime.now(dt.UTC)
         values = {"owner": owner, "name": name, "version": 1, "created_at": now}
-        with self.engine.begin() as conn:
+        with begin(self.engine) as conn:
             new_id = conn.execute(
                 _LISTS.insert().values(**values, updated_at=now)
             ).inserted_primary_key
@@ -105,16 +104,13 @@ class WatchlistStore:
         assert found is not None
         return found
 
-    def update(
-        self,
-        watchlist_id: int,
-        expected_version: int | None,
-        *,
-        name: str | None = None,
-        change: ItemChange | None = None,
-    ) -> dict[str, Any]:
-        """Bump the version (if it is `expected_version`; None: any), set `name` if given and
-        apply `change` to the items, all in one transaction."""
+    def bump(
+        self, watchlist_id: int, expected_version: int | None, *, name: str | None = None
+    ) -> list[str]:
+        """Bump the version (if it is `expected_version`; None: any) and set `name` if given;
+        answers the items' symbols in their order, read after the bump took the list's row lock.
+        The first write of every change: inside a unit of work, what follows is in its
+        transaction, so two changes of one list never interleave."""
         c = _LISTS.c
         values: dict[str, Any] = {"version": c.version + 1, "updated_at": dt.datetime.now(dt.UTC)}
         if name is not None:
@@ -122,61 +118,57 @@ class WatchlistStore:
         stmt = update(_LISTS).where(c.id == watchlist_id).values(**values)
         if expected_version is not None:
             stmt = stmt.where(c.version == expected_version)
-        with self.engine.begin() as conn:
+        with begin(self.engine) as conn:
             if conn.execute(stmt).rowcount == 0:
                 refuse_stale(conn, _LISTS, watchlist_id, expected_version, "Watchlist")
-            if change is not None:
-                symbols = conn.execute(
-                    select(_ITEMS.c.symbol)
-                    .where(_ITEMS.c.watchlist_id == watchlist_id)
-                    .order_by(_ITEMS.c.position)
-                ).scalars()
-                change(conn, list(symbols))
-        found = self.get(watchlist_id)
-        if found is None:  # deleted between the commit and this read
-            raise NotFound(f"No watchlist {watchlist_id}.")
-        return found
+            symbols = conn.execute(
+                select(_ITEMS.c.symbol)
+                .where(_ITEMS.c.watchlist_id == watchlist_id)
+                .order_by(_ITEMS.c.position)
+            ).scalars()
+            return list(symbols)
+
+    def renumber(self, watchlist_id: int, before: list[str], after: list[str]) -> None:
+        """Write the positions of the stored symbols whose place differs between `before` (as
+        stored) and `after` (the order wanted; a symbol not in `before` is inserted apart)."""
+        old = {symbol: i for i, symbol in enumerate(before)}
+        moved = [
+            {"wl": watchlist_id, "sym": symbol, "pos": i}
+            for i, symbol in enumerate(after)
+            if symbol in old and old[symbol] != i
+        ]
+        if moved:
+            c = _ITEMS.c
+            stmt = (
+                update(_ITEMS)
+                .where(c.watchlist_id == bindparam("wl"), c.symbol == bindparam("sym"))
+                .values(position=bindparam("pos"))
+            )
+            with begin(self.engine) as conn:
+                conn.execute(stmt, moved)
+
+    def insert_item(self, watchlist_id: int, symbol: str, note: str | None, position: int) -> None:
+        values = {"watchlist_id": watchlist_id, "symbol": symbol, "position": position}
+        with begin(self.engine) as conn:
+            conn.execute(
+                _ITEMS.insert().values(**values, note=note, added_at=dt.datetime.now(dt.UTC))
+            )
+
+    def set_note(self, watchlist_id: int, symbol: str, note: str | None) -> None:
+        c = _ITEMS.c
+        with begin(self.engine) as conn:
+            conn.execute(
+                update(_ITEMS)
+                .where(c.watchlist_id == watchlist_id, c.symbol == symbol)
+                .values(note=note)
+            )
+
+    def delete_item(self, watchlist_id: int, symbol: str) -> None:
+        c = _ITEMS.c
+        with begin(self.engine) as conn:
+            conn.execute(delete(_ITEMS).where(c.watchlist_id == watchlist_id, c.symbol == symbol))
 
     def delete(self, watchlist_id: int, expected_version: int | None) -> None:
-        with self.engine.begin() as conn:
+        with begin(self.engine) as conn:
             delete_versioned(conn, _LISTS, watchlist_id, expected_version, "Watchlist")
             conn.execute(delete(_ITEMS).where(_ITEMS.c.watchlist_id == watchlist_id))
-
-
-# -- item changes, run inside `WatchlistStore.update` ----------------------------------------------
-def renumber(conn: Connection, watchlist_id: int, before: list[str], after: list[str]) -> None:
-    """Write the positions of the stored symbols whose place differs between `before` (as
-    stored) and `after` (the order wanted; a symbol not in `before` is inserted separately)."""
-    old = {symbol: i for i, symbol in enumerate(before)}
-    moved = [
-        {"wl": watchlist_id, "sym": symbol, "pos": i}
-        for i, symbol in enumerate(after)
-        if symbol in old and old[symbol] != i
-    ]
-    if moved:
-        c = _ITEMS.c
-        stmt = (
-            update(_ITEMS)
-            .where(c.watchlist_id == bindparam("wl"), c.symbol == bindparam("sym"))
-            .values(position=bindparam("pos"))
-        )
-        conn.execute(stmt, moved)
-
-
-def insert_item(
-    conn: Connection, watchlist_id: int, symbol: str, note: str | None, position: int
-) -> None:
-    values = {"watchlist_id": watchlist_id, "symbol": symbol, "position": position, "note": note}
-    conn.execute(_ITEMS.insert().values(**values, added_at=dt.datetime.now(dt.UTC)))
-
-
-def set_note(conn: Connection, watchlist_id: int, symbol: str, note: str | None) -> None:
-    c = _ITEMS.c
-    conn.execute(
-        update(_ITEMS).where(c.watchlist_id == watchlist_id, c.symbol == symbol).values(note=note)
-    )
-
-
-def delete_item(conn: Connection, watchlist_id: int, symbol: str) -> None:
-    c = _ITEMS.c
-    conn.execute(delete(_ITEMS).where(c.watchlist_id == watchlist_id, c.symbol == symbol))
