@@ -155,3 +155,39 @@ def test_an_import_upwards_or_sideways_is_caught() -> None:
     assert upward("mystocks.domain.rules", {"mystocks.domain.series"}) == []
     assert upward("mystocks.cli", {"mystocks.feed_cli"}) == []
     assert upward("mystocks.logs", {"mystocks.settings"}) == []
+
+
+FEATURES = ("dashboard", "jobs", "alerts", "strategies", "screening", "watchlists", "trading")
+FEATURES += ("live", "market", "identity")
+FRAMEWORKS = ("sqlalchemy", "starlette")
+
+
+def framework_imports(path: Path) -> list[str]:
+    """The SQLAlchemy and Starlette modules a file imports, anywhere in it."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = (
+            [a.name for a in node.names]
+            if isinstance(node, ast.Import)
+            else [node.module or ""]
+            if isinstance(node, ast.ImportFrom) and not node.level
+            else []
+        )
+        found += [n for n in names if n.split(".")[0] in FRAMEWORKS]
+    return found
+
+
+@pytest.mark.parametrize(
+    "module",
+    sorted(m for m in GRAPH if package_of(m) in FEATURES and not m.endswith(("store", "_store"))),
+)
+def test_use_cases_import_neither_sqlalchemy_nor_starlette(module: str) -> None:
+    """Only a feature's store talks SQL; HTTP stays in api/. A use case reaches its store's
+    transaction through the unit of work (`adapters.uow`)."""
+    assert framework_imports(modules()[module]) == []
+
+
+def test_the_framework_check_sees_an_import(tmp_path: Path) -> None:
+    source = tmp_path / "service.py"
+    source.write_text("def f():\n    from sqlalchemy.engine import Connection\n")
+    assert framework_imports(source) == ["sqlalchemy.engine"]

@@ -13,11 +13,16 @@ import time
 from dataclasses import dataclass
 from typing import Literal
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from mystocks.adapters.interfaces import TimeSeriesStore
 from mystocks.adapters.sql.relational import RelationalStore, make_engine
 from mystocks.adapters.sql.timeseries import SqlTimeSeriesStore
 
 StoreName = Literal["relational", "timeseries"]
+# What a store raises when its database fails (lost connection, a statement refused): callers
+# that carry on after a failed write name these, not the driver's classes.
+STORE_ERRORS: tuple[type[Exception], ...] = (SQLAlchemyError,)
 
 
 def open_timeseries(url: str) -> TimeSeriesStore:

@@ -46,15 +46,17 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 from mystocks_contract import typeddicts as td
-from sqlalchemy.exc import SQLAlchemyError
 
 from mystocks.adapters.bus import EventBus
-from mystocks.adapters.manager import UnifiedManager
+from mystocks.adapters.manager import STORE_ERRORS, UnifiedManager
 from mystocks.adapters.redis_link import ERRORS as REDIS_ERRORS
 from mystocks.domain.series import iso_strings
 from mystocks.live.rollup import Bar, MinuteBars, PeriodBars, RunningQuotes, ticks_of
 from mystocks.market.ingest import IngestService, check
 from mystocks.market.quotes import DaySummary, build_quotes
+
+# A window lost to a store or Redis failing is counted and logged; the feed goes on.
+WINDOW_ERRORS: tuple[type[Exception], ...] = (*STORE_ERRORS, *REDIS_ERRORS)
 
 log = logging.getLogger("mystocks.feed")
 
@@ -295,7 +297,7 @@ class LiveFeed:
                 started = time.monotonic()
                 try:
                     self.step(clock())
-                except (SQLAlchemyError, *REDIS_ERRORS):
+                except WINDOW_ERRORS:
                     self.stats.errors += 1
                     log.exception("live feed: a window was lost")
                 if on_window is not None:

@@ -25,7 +25,7 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
+from anyio import to_thread
 
 from mystocks.adapters.bus import EventBus
 from mystocks.adapters.follow import follow
@@ -132,7 +132,7 @@ class Matching:
         every = self.paper.settings.paper_expiry_interval_seconds
         while True:
             try:
-                await run_in_threadpool(self.paper.expire_due)
+                await to_thread.run_sync(self.paper.expire_due)
             except Exception:  # the database away for a moment must not end the task
                 log.exception("expiring day orders failed; trying again in %.0f s", every)
             await asyncio.sleep(every)
