@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, cast
-from zoneinfo import ZoneInfo
 
 from mystocks_contract import typeddicts as td
 
@@ -32,9 +31,9 @@ from mystocks.market.quotes import build_quotes
 from mystocks.settings import Settings
 from mystocks.trading.checks import LIMITS, Limits, check_order, check_session
 from mystocks.trading.equity import Mark, PreviousClose, present_equity, replay
+from mystocks.trading.present import CN, available, order_details, present_order, present_trade
 from mystocks.trading.store import DuplicateOrder, PaperStore
 
-CN = ZoneInfo("Asia/Shanghai")
 SESSIONS = ((dt.time(9, 30), dt.time(11, 30)), (dt.time(13, 0), dt.time(15, 0)))
 PREVIOUS_CLOSE_TTL = 60.0  # seconds; like the instrument cache's (storage.relational)
 PREVIOUS_CLOSE_CACHE_SIZE = 10_000
@@ -381,7 +380,7 @@ class PaperService:
             except OrderRefused as refused:
                 uow.rollback()
                 if self.audit is not None:  # the order is not there: its refusal is a line alone
-                    details = _order_details(body) | {"code": refused.code}
+                    details = order_details(body) | {"code": refused.code}
                     self.audit.record(principal, "order.create", outcome="refused", details=details)
                     uow.commit()
                 raise
@@ -402,7 +401,7 @@ class PaperService:
         """An order's audit line, written in the unit of work of its change."""
         if self.audit is None:
             return
-        details = _order_details(order) | {"status": order["status"]}
+        details = order_details(order) | {"status": order["status"]}
         if order.get("strategy_id") is not None:
             details["strategy_id"] = order["strategy_id"]
         self.audit.record(principal, action, target=("order", order["id"]), details=details)
@@ -456,69 +455,3 @@ class PaperService:
 
     def present_order(self, row: dict[str, Any]) -> td.Order:
         return self.present_orders([row])[0]
-
-
-def _order_details(order: Mapping[str, Any]) -> dict[str, Any]:
-    """What an audit line says of an order (an accepted one or the body of a refused one)."""
-    keys = ("account_id", "symbol", "side", "type", "quantity", "limit_price")
-    return {k: order[k] for k in keys if order.get(k) is not None}
-
-
-def available(position: dict[str, Any], day: dt.date) -> int:
-    """Shares of a stored position that can be sold on `day`: not frozen by an open sell,
-    not bought that day (T+1)."""
-    today = position["bought_today"] if position["bought_day"] == day else 0
-    return max(int(position["quantity"] - position["frozen"] - today), 0)
-
-
-def present_order(row: dict[str, Any], history: list[dict[str, Any]]) -> td.Order:
-    filled = row["filled_quantity"]
-    limit = row["limit_price"]
-    return cast(
-        td.Order,
-        {
-            "id": row["id"],
-            "account_id": row["account_id"],
-            "owner": row["owner"],
-            "symbol": row["symbol"],
-            "side": row["side"],
-            "type": row["type"],
-            "quantity": row["quantity"],
-            "limit_price": None if limit is None else yuan(limit),
-            "filled_quantity": filled,
-            "avg_fill_price": round(row["filled_value"] / filled / 100, 4) if filled else None,
-            "fees": yuan(row["fees"]),
-            "frozen_cash": yuan(row["frozen_cash"]),
-            "status": row["status"],
-            "trading_day": row["trading_day"].isoformat(),
-            "strategy_id": row["strategy_id"],
-            "created_at": row["created_at"].isoformat(),
-            "updated_at": row["updated_at"].isoformat(),
-            "history": [
-                {
-                    "status": h["status"],
-                    "filled_quantity": h["filled_quantity"],
-                    "at": h["at"].isoformat(),
-                }
-                for h in history
-            ],
-        },
-    )
-
-
-def present_trade(row: dict[str, Any]) -> td.PaperTrade:
-    pnl = row["realized_pnl"]
-    return {
-        "id": row["id"],
-        "order_id": row["order_id"],
-        "account_id": row["account_id"],
-        "symbol": row["symbol"],
-        "side": row["side"],
-        "price": yuan(row["price"]),
-        "quantity": row["quantity"],
-        "commission": yuan(row["commission"]),
-        "stamp_duty": yuan(row["stamp_duty"]),
-        "realized_pnl": None if pnl is None else yuan(pnl),
-        "tick_time": row["tick_time"].astimezone(CN).isoformat(),
-        "created_at": row["created_at"].isoformat(),
-    }
