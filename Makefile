@@ -9,7 +9,7 @@ CODEGEN := .venv-codegen
 CODEGEN_STAMP := $(CODEGEN)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: install chromium app test-web run test test-fast lint typecheck generate check-generated bench clean help
+.PHONY: install chromium app test-web run test test-fast lint typecheck generate check-generated bench bench-smoke clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -118,6 +118,9 @@ bench: $(STAMP) $(NPM_STAMP)  ## benchmarks, reported as ratios against baseline
 	@# The web app's download: the first load (what index.html names) against all chunks.
 	$(MAKE) --no-print-directory app >/dev/null
 	$(PY) bench/bundle.py
+
+bench-smoke: $(STAMP)  ## every benchmark at tiny sizes: checks each still runs (make test runs them too)
+	for b in run ingest orders screens backtest ws relational_io; do $(PY) bench/$$b.py --smoke || exit 1; done
 
 clean:
 	rm -rf $(VENV) $(CODEGEN) var frontend-client/node_modules frontend-client/app/dist \
