@@ -58,25 +58,54 @@ class UnitOfWork(Protocol):
 
 
 class _Events:
-    """Events held back until a commit, then sent on the bus in the order they came."""
+    """What every unit shares: events held back until a commit, then sent on the bus in the
+    order they came, and dropped when the unit ends without one. A unit's storage does the
+    rest in the four hooks (`_begin`, `_commit`, `_rollback`, `_end`)."""
 
     def __init__(self, bus: EventBus | None) -> None:
         self.bus = bus
         self.pending: list[Pending] = []
+
+    def __enter__(self) -> Self:
+        self._begin()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.pending = []  # what was not committed is never sent
+        self._end()
 
     def publish(
         self, topic: str, type: str, data: dict[str, Any], owner: str | None = None
     ) -> None:
         self.pending.append(Pending(topic, type, data, owner))
 
-    def flush(self) -> None:
+    def commit(self) -> None:
+        self._commit()
         pending, self.pending = self.pending, []
         if self.bus is not None:
             for event in pending:
                 self.bus.publish(event.topic, event.type, event.data, owner=event.owner)
 
-    def drop(self) -> None:
+    def rollback(self) -> None:
+        self._rollback()
         self.pending = []
+
+    def _begin(self) -> None:
+        pass
+
+    def _commit(self) -> None:
+        pass
+
+    def _rollback(self) -> None:
+        pass
+
+    def _end(self) -> None:
+        pass
 
 
 class SqlUnitOfWork(_Events):
@@ -86,31 +115,22 @@ class SqlUnitOfWork(_Events):
         self._stack = ExitStack()
         self._conn: Connection | None = None
 
-    def __enter__(self) -> Self:
+    def _begin(self) -> None:
         self._conn = self._stack.enter_context(unit(self.engine))
-        return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.drop()  # what was not committed is never sent
+    def _end(self) -> None:
         self._stack.close()  # rolls back what was not committed
         self._conn = None
 
-    def commit(self) -> None:
+    def _commit(self) -> None:
         assert self._conn is not None, "commit() inside the unit's `with` block"
         self._conn.commit()
         self._conn.begin()  # what follows is a transaction of its own, again
-        self.flush()
 
-    def rollback(self) -> None:
+    def _rollback(self) -> None:
         assert self._conn is not None, "rollback() inside the unit's `with` block"
         self._conn.rollback()
         self._conn.begin()
-        self.drop()
 
 
 class InMemoryUnitOfWork(_Events):
@@ -121,20 +141,5 @@ class InMemoryUnitOfWork(_Events):
         super().__init__(bus)
         self.commits = 0
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.drop()
-
-    def commit(self) -> None:
+    def _commit(self) -> None:
         self.commits += 1
-        self.flush()
-
-    def rollback(self) -> None:
-        self.drop()
