@@ -64,3 +64,12 @@ async def test_the_hub_says_when_it_follows_every_topic() -> None:
         assert await hub.following(within=10) is True
     finally:
         await hub.stop()
+
+
+async def test_a_stopped_hub_no_longer_says_it_follows() -> None:
+    bus = InProcessEventBus()
+    hub = Hub(bus, NoAuth(), batch_seconds=0.05, reverify_seconds=60, stall_seconds=60)  # type: ignore[arg-type]
+    hub._tasks = [asyncio.create_task(hub._follow(topic)) for topic in TOPICS]
+    assert await hub.following(within=10) is True
+    await hub.stop()
+    assert await hub.following(within=0.01) is False

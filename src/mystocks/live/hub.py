@@ -151,6 +151,7 @@ class Hub:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self._tasks = []
+        self._pinned = {}  # a hub started again follows the bus from then on, not from before
 
     async def following(self, within: float) -> bool:
         """Wait (at most `within` seconds) until the hub follows every topic: from then on an
