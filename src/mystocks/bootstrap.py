@@ -88,14 +88,16 @@ def jobs(core: Core, *, serving: bool) -> tuple[ReportRouter, JobRunner]:
     """
     settings = core.settings
     router = ReportRouter()
+    runner: JobRunner
     if settings.job_queue_mode == "celery" or not serving:
-        celery = CeleryJobRunner(settings)
-        add_books(router, core.data.relational, core.bus, celery)
-        if serving:
-            celery.start_reaper(router.reap, every=settings.job_heartbeat_seconds / 4)
-        return router, celery
-    runner = ProcessJobRunner(router, router.work, workers=settings.job_workers)
+        runner = CeleryJobRunner(settings)
+    else:
+        runner = ProcessJobRunner(router, router.work, workers=settings.job_workers)
     add_books(router, core.data.relational, core.bus, runner)
-    for book in router.books.values():
-        book.fail_interrupted()
+    if isinstance(runner, CeleryJobRunner):
+        if serving:
+            runner.start_reaper(router.reap, every=settings.job_heartbeat_seconds / 4)
+    else:
+        for book in router.books.values():
+            book.fail_interrupted()
     return router, runner

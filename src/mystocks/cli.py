@@ -146,11 +146,10 @@ def init() -> None:
 
 
 def _relational_engine() -> Engine:
-    from mystocks.adapters.sql.relational import make_engine
+    """The relational store's engine, the schema left as it is (these commands migrate it)."""
+    from mystocks.bootstrap import bootstrap
 
-    settings = settings_or_exit()
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return make_engine(settings.relational_url)
+    return bootstrap(settings_or_exit(), prepare=False).data.relational.engine
 
 
 db = typer.Typer(help="The relational store's schema (Alembic migrations).", no_args_is_help=True)

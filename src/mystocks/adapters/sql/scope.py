@@ -67,8 +67,7 @@ def begin(engine: Engine) -> Iterator[Connection]:
     if conn in writing:  # nested in a `begin` of this connection: part of its transaction
         yield conn
         return
-    if conn.in_transaction():
-        conn.commit()  # the reads' autobegun transaction: nothing written in it
+    _end_reads(conn)
     token = _writing.set(writing | {conn})
     try:
         with conn.begin():
@@ -91,10 +90,16 @@ def unit(engine: Engine) -> Iterator[Connection]:
             yield conn
         return
     assert conn not in _writing.get(), "a unit of work inside another's transaction"
-    if conn.in_transaction():
-        conn.commit()  # the reads' autobegun transaction: nothing written in it
+    _end_reads(conn)
     with _transaction(conn, bound or {}):
         yield conn
+
+
+def _end_reads(conn: Connection) -> None:
+    """End the transaction a bound connection's reads autobegan (nothing was written in it),
+    so that what follows begins a transaction of its own."""
+    if conn.in_transaction():
+        conn.commit()
 
 
 @contextmanager
