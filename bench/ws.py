@@ -48,7 +48,7 @@ import orjson
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-from bench.apps.serve import free_port  # noqa: E402
+from bench.apps.serve import free_port, stop_process, wait_for_port  # noqa: E402
 from bench.load import cpu_seconds  # noqa: E402
 from bench.ws_servers import (  # noqa: E402
     CPUS_ENV,
@@ -322,18 +322,9 @@ class BenchServer:
             self.wait_listening()
 
     def wait_listening(self) -> None:
-        import socket
-
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
-                return
-            except OSError:
-                if self.proc.poll() is not None or time.monotonic() > deadline:
-                    self.stop()
-                    raise SystemExit(f"{self.kind} server did not start") from None
-                time.sleep(0.2)
+        if (why := wait_for_port(self.proc, self.port, 180)) is not None:
+            self.stop()
+            raise SystemExit(f"{self.kind} server did not start: it {why}")
 
     def publish(self, step: int, rate: float, seconds: float) -> Counter[str]:
         assert self.proc.stdin and self.proc.stdout
@@ -343,13 +334,7 @@ class BenchServer:
         return Counter(json.loads(line.removeprefix("done ")))
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_process(self.proc, 20)
 
 
 def _token(port: int) -> str:

@@ -183,12 +183,16 @@ def paper_postgres_app(
     app.services.data.dispose()
 
 
-def _unavailable(what: str, why: Exception) -> None:
-    """In CI a missing service fails the run (its suites must run); elsewhere they skip."""
-    message = f"{what} is not reachable ({type(why).__name__}: {why})"
+def missing(message: str) -> None:
+    """In CI a missing service or tool fails the run (its suites must run); elsewhere the test
+    skips, saying what is missing."""
     if IN_CI:
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
+
+
+def _unavailable(what: str, why: Exception) -> None:
+    missing(f"{what} is not reachable ({type(why).__name__}: {why})")
 
 
 @pytest.fixture(scope="session")

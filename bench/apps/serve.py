@@ -107,6 +107,32 @@ def free_port() -> int:
             return port
 
 
+def wait_for_port(proc: subprocess.Popen[Any], port: int, seconds: float) -> str | None:
+    """Wait until `proc` listens on `port`: None when it does, else why not (it exited, or
+    `seconds` went by)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return f"exited with {proc.returncode} while starting"
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return None
+        except OSError:
+            time.sleep(0.1)
+    return f"did not listen within {seconds:g} s"
+
+
+def stop_process(proc: subprocess.Popen[Any], grace: float) -> None:
+    """Terminate `proc` if it still runs, and kill it if it has not ended `grace` s later."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(grace)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 class Server:
     """`python -m bench.apps.serve NAME PORT` as a subprocess, from start until it listens
     (or, with `wait=False`, just started: `wait_listening` then waits)."""
@@ -130,29 +156,15 @@ class Server:
             self.wait_listening()
 
     def wait_listening(self) -> None:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                self.fail(f"exited with {self.proc.returncode} while starting")
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
-                return
-            except OSError:
-                time.sleep(0.1)
-        self.fail("did not listen within 120 s")
+        if (why := wait_for_port(self.proc, self.port, 120)) is not None:
+            self.fail(why)
 
     def fail(self, why: str) -> None:
         self.stop()
         sys.exit(f"{self.name} server {why}; its log:\n{self.log.read_text()[-3000:]}")
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_process(self.proc, 10)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import URL, make_url
 
-from tests.conftest import IN_CI, POSTGRES_ADMIN_URL, REDIS_URL
+from tests.conftest import POSTGRES_ADMIN_URL, REDIS_URL, missing
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "bench" / "results"
@@ -83,14 +83,6 @@ BENCHES = {
 }
 
 
-def _missing(what: str) -> None:
-    """As `tests.conftest._unavailable`: in CI a missing tool fails the run; elsewhere it skips."""
-    message = f"{what} is not installed"
-    if IN_CI:
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
-
-
 def _group(pgid: int) -> list[str]:
     """The command lines of the live (not zombie) processes of a process group."""
     found = []
@@ -146,7 +138,7 @@ def test_a_bench_runs_as_a_smoke_and_writes_no_results(
     bench = BENCHES[name]
     for module in bench.modules:
         if importlib.util.find_spec(module) is None:
-            _missing(f"{module} (needed by bench/{name}.py)")
+            missing(f"{module} (needed by bench/{name}.py) is not installed")
     if bench.redis:
         request.getfixturevalue("redis_url")  # skips, or in CI fails, without the server
     if bench.postgres:
@@ -156,7 +148,7 @@ def test_a_bench_runs_as_a_smoke_and_writes_no_results(
     status, output = _run(name, bench)
 
     assert status == 0, f"bench/{name}.py --smoke exited with {status}:\n{output}"
-    missing = [text for text in bench.expect if text not in output]
-    assert not missing, f"bench/{name}.py --smoke printed no {missing}:\n{output}"
+    unseen = [text for text in bench.expect if text not in output]
+    assert not unseen, f"bench/{name}.py --smoke printed no {unseen}:\n{output}"
     after = set(RESULTS.iterdir()) if RESULTS.is_dir() else set()
     assert not after - before, f"bench/{name}.py --smoke wrote {sorted(after - before)}"
