@@ -19,8 +19,8 @@ from starlette.testclient import TestClient
 
 from mystocks.alerts.service import AlertEngine
 from mystocks.app import MyStocksApp
+from mystocks.trading.model import Fill
 from mystocks.trading.service import trading_day
-from mystocks.trading.store import Fill
 from tests.conftest import login, wait_following
 
 RULES = "/api/v1/alert-rules"

@@ -19,8 +19,9 @@ from mystocks.app import MyStocksApp
 from mystocks.errors import OrderRefused
 from mystocks.identity.auth import Principal
 from mystocks.trading.matching import Matching
+from mystocks.trading.model import Fill
 from mystocks.trading.service import PaperService
-from mystocks.trading.store import ACCOUNTS, ORDERS, POSITIONS, TRADES, Fill, PaperStore
+from mystocks.trading.store import ACCOUNTS, ORDERS, POSITIONS, TRADES, PaperStore
 from tests.conftest import app_on_copy, login, wait_following
 
 SYMBOL = "600036.SH"

@@ -17,8 +17,9 @@ from starlette.testclient import TestClient
 from mystocks.app import MyStocksApp
 from mystocks.domain.calendar import trading_days
 from mystocks.identity.auth import Principal
+from mystocks.trading.model import Fill
 from mystocks.trading.service import PaperService, trading_day
-from mystocks.trading.store import ACCOUNTS, Fill
+from mystocks.trading.store import ACCOUNTS
 from tests.conftest import app_on_copy, login
 
 SYMBOL = "600036.SH"

@@ -191,3 +191,18 @@ def test_the_framework_check_sees_an_import(tmp_path: Path) -> None:
     source = tmp_path / "service.py"
     source.write_text("def f():\n    from sqlalchemy.engine import Connection\n")
     assert framework_imports(source) == ["sqlalchemy.engine"]
+
+
+# The trading domain model and its order checks: pure functions of values, unit-tested without
+# a database (tests/unit/test_apply_fill.py, test_order_checks.py).
+PURE = ("mystocks.trading.model", "mystocks.trading.checks")
+PURE_DEPENDENCIES = ("domain", "errors")
+
+
+@pytest.mark.parametrize("module", PURE)
+def test_the_trading_model_is_pure(module: str) -> None:
+    reaches = sorted(
+        m for m in GRAPH[module] if m not in PURE and package_of(m) not in PURE_DEPENDENCIES
+    )
+    assert reaches == [], f"{module} reaches beyond the domain"
+    assert framework_imports(modules()[module]) == []

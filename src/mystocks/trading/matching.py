@@ -31,8 +31,8 @@ from mystocks.adapters.bus import EventBus
 from mystocks.adapters.follow import follow
 from mystocks.adapters.sql.scope import shared
 from mystocks.domain.rules import commission, stamp_duty
+from mystocks.trading.model import Fill
 from mystocks.trading.service import PaperService, trading_day
-from mystocks.trading.store import Fill
 
 log = logging.getLogger("mystocks.matching")
 

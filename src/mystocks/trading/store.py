@@ -4,32 +4,31 @@ Every change of money or shares is one transaction that either happens whole or 
 * accepting an order inserts it (the unique (owner, Idempotency-Key) finds a repeat) and
   freezes its cash or shares with a conditional UPDATE (`cash >= need`), so concurrent orders
   on one account can never overspend it, with no lock held between read and write;
-* a fill (`fill`) moves the order, the position, the trade log and the account's cash together.
+* a fill (`fill`) moves the order, the position, the trade log and the account's cash together,
+  as the pure `model.apply_fill` computes them from the rows it read under lock.
 Amounts are integer cents.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy import bindparam, case, func, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from mystocks.adapters.sql.scope import begin, connect
 from mystocks.adapters.sql.tables import Base, as_utc, newest_first
 from mystocks.errors import OrderRefused
+from mystocks.trading.model import OPEN, Account, Fill, Order, Position, Trade, apply_fill
 
 ACCOUNTS = Base.metadata.tables["paper_accounts"]
 POSITIONS = Base.metadata.tables["paper_positions"]
 ORDERS = Base.metadata.tables["paper_orders"]
 EVENTS = Base.metadata.tables["paper_order_events"]
 TRADES = Base.metadata.tables["paper_trades"]
-OPEN = ("new", "partially_filled")
 
 
 class DuplicateOrder(Exception):
@@ -75,18 +74,6 @@ _EVENT = insert(EVENTS)
 
 def _utc(row: Any) -> dict[str, Any]:
     return as_utc(row._mapping, "created_at", "updated_at", "at", "tick_time")
-
-
-@dataclass(frozen=True)
-class Fill:
-    """One fill of an order, priced and charged by the service (cents)."""
-
-    price: int
-    quantity: int
-    commission: int
-    stamp_duty: int
-    tick_time: dt.datetime
-    day: dt.date  # the trading day, for T+1
 
 
 class PaperStore:
@@ -364,131 +351,71 @@ class PaperStore:
         self, order: dict[str, Any], fill: Fill
     ) -> tuple[dict[str, Any], dict[str, Any]] | None:
         """Apply one fill of `order` (as read, at its `filled_quantity`): the order, the
-        position, the trade and the account's cash in ONE transaction. None when the order
-        changed meanwhile (another instance filled it, or it was cancelled): nothing is done."""
+        position, the trade and the account's cash in ONE transaction, as `model.apply_fill`
+        computes them. None when the order changed meanwhile (another instance filled it, or it
+        was cancelled): nothing is done.
+
+        The order is claimed first, with an UPDATE conditional on it as read: of several
+        instances filling it at once exactly one goes on, and on SQLite that first write takes
+        the database's write lock, so what is read next cannot change before the commit. On
+        PostgreSQL the account, then the position, are read FOR UPDATE (every writer of a
+        position that reads first locks its account first: no deadlock)."""
         now = dt.datetime.now(dt.UTC)
-        value = fill.price * fill.quantity
-        filled = order["filled_quantity"] + fill.quantity
-        done = filled == order["quantity"]
-        buy = order["side"] == "buy"
-        cost = value + fill.commission + fill.stamp_duty if buy else 0
-        take = min(cost, order["frozen_cash"])  # a buy pays from what it froze first
         o = ORDERS.c
         with begin(self.engine) as conn:
-            row = conn.execute(
+            claimed = conn.execute(
                 update(ORDERS)
                 .where(
                     o.id == order["id"],
                     o.status.in_(OPEN),
                     o.filled_quantity == order["filled_quantity"],
                 )
-                .values(
-                    filled_quantity=filled,
-                    filled_value=o.filled_value + value,
-                    fees=o.fees + fill.commission + fill.stamp_duty,
-                    frozen_cash=0 if done else o.frozen_cash - take,
-                    status="filled" if done else "partially_filled",
-                    updated_at=now,
-                )
+                .values(updated_at=now)
                 .returning(*ORDERS.c)
             ).first()
-            if row is None:
+            if claimed is None:
                 return None
-            self._event(conn, order["id"], "filled" if done else "partially_filled", filled, now)
-            pnl = self._move_position(conn, order, fill, cost)
-            trade = self._insert_trade(conn, order, fill, pnl, now)
-            a = ACCOUNTS.c
-            if buy:
-                # What the fill cost beyond the frozen cash comes from free cash (a minimum
-                # commission on a partial fill); a filled order gives back what is left.
-                left = order["frozen_cash"] - take if done else 0
-                cash, frozen = a.cash - (cost - take) + left, a.frozen_cash - take - left
+            mine = (
+                POSITIONS.c.account_id == claimed.account_id,
+                POSITIONS.c.symbol == claimed.symbol,
+            )
+            account = conn.execute(_ACCOUNT.with_for_update(), {"b_id": claimed.account_id}).one()
+            held = conn.execute(select(POSITIONS).where(*mine).with_for_update()).first()
+            after, position, funds, trade = apply_fill(
+                Order.of(dict(claimed._mapping)),
+                None if held is None else Position.of(dict(held._mapping)),
+                Account.of(dict(account._mapping)),
+                fill,
+            )
+            row = conn.execute(
+                update(ORDERS)
+                .where(o.id == after.id)
+                .values(
+                    filled_quantity=after.filled_quantity,
+                    filled_value=after.filled_value,
+                    fees=after.fees,
+                    frozen_cash=after.frozen_cash,
+                    status=after.status,
+                )
+                .returning(*ORDERS.c)
+            ).one()
+            self._event(conn, after.id, after.status, after.filled_quantity, now)
+            if held is None:
+                conn.execute(insert(POSITIONS).values(**asdict(position)))
             else:
-                cash, frozen = a.cash + value - fill.commission - fill.stamp_duty, a.frozen_cash
+                conn.execute(update(POSITIONS).where(*mine).values(**asdict(position)))
+            logged = self._insert_trade(conn, trade, now)
+            a = ACCOUNTS.c
             conn.execute(
                 update(ACCOUNTS)
-                .where(a.id == order["account_id"])
-                .values(cash=cash, frozen_cash=frozen, realized_pnl=a.realized_pnl + (pnl or 0))
-            )
-        return _utc(row), trade
-
-    def _move_position(
-        self, conn: Connection, order: dict[str, Any], fill: Fill, cost: int
-    ) -> int | None:
-        """Change the holding; the realized P&L of a sell (proceeds net of fees minus the
-        average cost of the shares sold), None for a buy."""
-        p = POSITIONS.c
-        mine = (p.account_id == order["account_id"], p.symbol == order["symbol"])
-        if order["side"] == "buy":
-            # One atomic upsert (the row is locked by it): no read of the holding first. The
-            # SET expressions read the row as it was.
-            upsert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-            new = upsert(POSITIONS).values(
-                account_id=order["account_id"],
-                symbol=order["symbol"],
-                quantity=fill.quantity,
-                frozen=0,
-                bought_today=fill.quantity,
-                bought_day=fill.day,
-                cost=cost,
-                realized_pnl=0,
-            )
-            same_day = p.bought_day == new.excluded.bought_day
-            conn.execute(
-                new.on_conflict_do_update(
-                    index_elements=[p.account_id, p.symbol],
-                    set_={
-                        "quantity": p.quantity + new.excluded.quantity,
-                        "cost": p.cost + new.excluded.cost,
-                        "bought_today": case(
-                            (same_day, p.bought_today + new.excluded.quantity),
-                            else_=new.excluded.quantity,
-                        ),
-                        "bought_day": new.excluded.bought_day,
-                    },
+                .where(a.id == funds.id)
+                .values(
+                    cash=funds.cash, frozen_cash=funds.frozen_cash, realized_pnl=funds.realized_pnl
                 )
             )
-            return None
-        held = conn.execute(select(POSITIONS).where(*mine).with_for_update()).first()
-        assert held is not None  # a sell froze these shares when it was accepted
-        # The average cost of the shares sold; the last share takes the remainder, so cost
-        # ends at exactly 0 with the holding.
-        removed = held.cost * fill.quantity // held.quantity
-        if fill.quantity == held.quantity:
-            removed = held.cost
-        proceeds = fill.price * fill.quantity - fill.commission - fill.stamp_duty
-        pnl: int = proceeds - removed
-        conn.execute(
-            update(POSITIONS)
-            .where(*mine)
-            .values(
-                quantity=p.quantity - fill.quantity,
-                frozen=p.frozen - fill.quantity,
-                cost=p.cost - removed,
-                realized_pnl=p.realized_pnl + pnl,
-            )
-        )
-        return pnl
+        return _utc(row), logged
 
-    def _insert_trade(
-        self,
-        conn: Connection,
-        order: dict[str, Any],
-        fill: Fill,
-        pnl: int | None,
-        now: dt.datetime,
-    ) -> dict[str, Any]:
-        values = {
-            "account_id": order["account_id"],
-            "order_id": order["id"],
-            "symbol": order["symbol"],
-            "side": order["side"],
-            "price": fill.price,
-            "quantity": fill.quantity,
-            "commission": fill.commission,
-            "stamp_duty": fill.stamp_duty,
-            "realized_pnl": pnl,
-            "tick_time": fill.tick_time,
-            "created_at": now,
-        }
+    @staticmethod
+    def _insert_trade(conn: Connection, trade: Trade, now: dt.datetime) -> dict[str, Any]:
+        values = asdict(trade) | {"created_at": now}
         return _utc(conn.execute(insert(TRADES).values(**values).returning(*TRADES.c)).one())
