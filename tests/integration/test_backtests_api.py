@@ -106,7 +106,7 @@ def test_jobs_are_private_and_viewers_cannot_start_them(writable_app):
 def test_jobs_left_running_by_a_stopped_server_are_failed_on_start(writable_app, tmp_path):
     app, _client, _admin = writable_app
     store = app.services.backtests.store
-    row, _ = store.create("admin", None, backtest_inputs())
+    row = store.create("admin", None, backtest_inputs())
     store.change(row["id"], status="running")
     restarted = create_app(make_settings(app.services.settings.data_dir))
     job = restarted.services.backtests.store.get(row["id"])

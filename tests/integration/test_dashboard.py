@@ -159,12 +159,12 @@ def test_get_dashboard_counts_the_jobs_each_user_may_see(writable_app):
     # Rows made directly in the stores: no worker picks them up, so they stay as set here.
     backtests, training = app.services.dashboard.backtests, app.services.dashboard.training
     backtests.store.create("admin", None, backtest_inputs())  # queued
-    running, _ = backtests.store.create("admin", None, backtest_inputs())
+    running = backtests.store.create("admin", None, backtest_inputs())
     backtests.store.create("trader", None, backtest_inputs())  # queued
     backtests.record(Report(running["id"], "started"))
     backtests.record(Report(running["id"], "progress", progress=0.5))
     time.sleep(0.01)  # the training job starts later, so it is listed first
-    trial, _ = training.store.create("trader", None, TRAINING)
+    trial = training.store.create("trader", None, TRAINING)
     training.record(Report(trial["id"], "started"))
     training.record(Report(trial["id"], "progress", progress=0.25))
 

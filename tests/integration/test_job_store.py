@@ -23,7 +23,7 @@ def test_failing_is_conditional_and_reported_once(tmp_path):
         "initial_cash": 1e6,
         "costs": {},
     }
-    ids = [store.create("ann", None, fields)[0]["id"] for _ in range(3)]
+    ids = [store.create("ann", None, fields)["id"] for _ in range(3)]
     store.change(ids[0], status="running")
     store.change(ids[1], status="running")
     store.change(ids[1], status="succeeded")  # ended before the reaper looked

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from mystocks.adapters.bus import InProcessEventBus
+from mystocks.adapters.bus import Event, InProcessEventBus
 from mystocks.adapters.uow import SqlUnitOfWork
 from mystocks.app import MyStocksApp
 from mystocks.errors import OrderRefused
@@ -16,7 +16,7 @@ from mystocks.identity.audit_store import _AUDIT
 from mystocks.identity.auth import Principal
 from mystocks.trading.service import trading_day
 from mystocks.trading.store import ORDERS
-from tests.conftest import app_on_copy
+from tests.conftest import app_on_copy, backtest_inputs
 
 SYMBOL = "600036.SH"
 ADMIN = Principal("admin", "admin", 2**62)
@@ -125,3 +125,73 @@ def test_a_cancel_commits_then_sends_its_event(app: MyStocksApp) -> None:
     sent = bus._after("orders", 0)[before:]  # type: ignore[attr-defined]
     assert [(e.type, e.data["status"]) for e in sent] == [("order_update", "cancelled")]
     assert paper.store.get_account(account["id"])["frozen_cash"] == 0  # type: ignore[index]
+
+
+class Runner:
+    """A job runner that keeps what it is handed (and can refuse, like a broker that is down)."""
+
+    def __init__(self, refuse: bool = False) -> None:
+        self.submitted: list[str] = []
+        self.refuse = refuse
+
+    def submit(self, job_id: str) -> None:
+        if self.refuse:
+            raise ConnectionError("the broker is down")
+        self.submitted.append(job_id)
+
+    def cancel(self, job_id: str) -> None: ...
+
+    def shutdown(self) -> None: ...
+
+
+class Witness(InProcessEventBus):
+    """A bus that, as each job event is published, reads the job's status on a connection of
+    its own: what is committed by then."""
+
+    def __init__(self, book: Any) -> None:
+        super().__init__()
+        self.book = book
+        self.committed: list[str | None] = []
+
+    def publish(
+        self, topic: str, type: str, data: dict[str, Any], owner: str | None = None
+    ) -> Event:
+        table = self.book.store.table
+        with self.book.store.engine.connect() as conn:
+            status = conn.execute(
+                select(table.c.status).where(table.c.id == data["backtest_id"])
+            ).scalar()
+        self.committed.append(status)
+        return super().publish(topic, type, data, owner)
+
+
+def test_a_job_is_committed_then_told_then_handed_to_the_runner(app: MyStocksApp) -> None:
+    """A job's row commits before its event is sent and before any runner may pick it up; a
+    repeated idempotency key answers the first job (also on PostgreSQL, where the refused
+    insert spoils its transaction) and sends nothing; a runner that refuses the job leaves it
+    failed, not queued."""
+    book = app.services.backtests.book
+    bus = Witness(book)
+    runner = Runner()
+    book.bus, book.runner = bus, runner
+    book.uow = lambda: SqlUnitOfWork(book.store.engine, bus)
+    row, created = book.create(ADMIN, "job-1", backtest_inputs())
+    assert created and runner.submitted == [f"backtest:{row['id']}"]
+    sent = bus._after("backtest", 0)
+    assert [(e.type, e.data["status"], e.data["backtest_id"]) for e in sent] == [
+        ("backtest_update", "queued", row["id"])
+    ]
+    again, created = book.create(ADMIN, "job-1", backtest_inputs())
+    assert (again["id"], created) == (row["id"], False)
+    assert len(bus._after("backtest", 0)) == 1 and len(runner.submitted) == 1
+
+    book.runner = Runner(refuse=True)
+    with pytest.raises(ConnectionError):
+        book.create(ADMIN, "job-2", backtest_inputs())
+    failed = book.store.find_by_key("admin", "job-2")
+    assert failed is not None and failed["status"] == "failed"
+    assert "the broker is down" in failed["error"]
+    told = [(e.data["backtest_id"], e.data["status"]) for e in bus._after("backtest", 0)[1:]]
+    assert told == [(failed["id"], "queued"), (failed["id"], "failed")]
+    # Each event went out once its change was committed: another connection saw it already.
+    assert bus.committed == ["queued", "queued", "failed"]

@@ -37,6 +37,7 @@ from mystocks_contract import typeddicts as td
 from mystocks.adapters.bus import EventBus
 from mystocks.adapters.follow import follow
 from mystocks.adapters.sql.relational import RelationalStore
+from mystocks.adapters.uow import SqlUnitOfWork, UnitOfWork
 from mystocks.alerts.account import (
     ACCOUNT_KINDS,
     STRATEGY_KINDS,
@@ -241,8 +242,11 @@ class AlertEngine:
         bus: EventBus,
         paper: PaperService | None = None,
         clock: Callable[[], float] = time.monotonic,
+        uow: Callable[[], UnitOfWork] | None = None,
     ) -> None:
         self.store = store
+        # A rule fires in a unit of work: its alert is stored, committed, then sent.
+        self.uow: Callable[[], UnitOfWork] = uow or (lambda: SqlUnitOfWork(store.engine, bus))
         self.relational = relational
         self.bus = bus
         # Set once quotes (trades) published from then on reach the engine.
@@ -290,8 +294,13 @@ class AlertEngine:
             rule["armed"] = armed = hit is None
             self.store.arm(rule["id"], armed)
         elif hit is not None and rule["armed"]:  # a crossing
-            alert = self.store.fire(rule, hit)
             rule["armed"] = False  # fired here, elsewhere, or swallowed by cooldown
+            with self.uow() as uow:
+                alert = self.store.fire(rule, hit)
+                if alert is not None:
+                    data = cast(dict[str, Any], present_alert(alert))
+                    uow.publish("alerts", "risk_alert", data, owner=alert["owner"])
+                    uow.commit()  # the alert, then its event (topic `alerts`, the owner's)
             return alert
         return None
 
@@ -340,7 +349,6 @@ class AlertEngine:
                 last = self._marked_at.get(subject)
                 if last is None or self._clock() - last >= ACCOUNT_EVERY:
                     fired += self._evaluate(subject)
-        self._publish(fired)
         return fired
 
     def on_trades(self, trades: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -356,13 +364,7 @@ class AlertEngine:
                 ]
             for subject in dict.fromkeys(subjects):
                 fired += self._evaluate(subject)
-        self._publish(fired)
         return fired
-
-    def _publish(self, fired: list[dict[str, Any]]) -> None:
-        for alert in fired:
-            data = cast(dict[str, Any], present_alert(alert))
-            self.bus.publish("alerts", "risk_alert", data, owner=alert["owner"])
 
     async def run(self) -> None:
         """Follow the feed's quotes and the paper trades until cancelled (a task of the

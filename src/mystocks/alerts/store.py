@@ -2,7 +2,8 @@
 
 A rule fires once per crossing: `fire` is one conditional UPDATE (only while the rule is armed
 and out of its cooldown) and the alert's INSERT, in one transaction, so when several server
-instances evaluate the same quote exactly one of them stores (and publishes) the alert. An
+instances evaluate the same quote exactly one of them stores (and publishes) the alert; inside
+the engine's unit of work (`adapters.uow`), the alert's event goes out once that committed. An
 `account_drawdown` rule's peak equity is raised the same way (`raise_peak`: only upwards), so
 instances share it and it survives restarts.
 """
@@ -15,6 +16,7 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.engine import Engine
 
+from mystocks.adapters.sql.scope import begin, connect
 from mystocks.adapters.sql.tables import Base, as_utc, newest_first
 
 _RULES = Base.metadata.tables["alert_rules"]
@@ -28,7 +30,7 @@ class AlertStore:
     # -- rules ----------------------------------------------------------------------------------
     def create_rule(self, owner: str, fields: dict[str, Any]) -> dict[str, Any]:
         values = {**fields, "owner": owner, "armed": None, "created_at": dt.datetime.now(dt.UTC)}
-        with self.engine.begin() as conn:
+        with begin(self.engine) as conn:
             key = conn.execute(_RULES.insert().values(**values)).inserted_primary_key
             assert key is not None
             row = conn.execute(select(_RULES).where(_RULES.c.id == key[0])).one()
@@ -38,21 +40,21 @@ class AlertStore:
         stmt = select(_RULES).order_by(_RULES.c.id)
         if owner is not None:
             stmt = stmt.where(_RULES.c.owner == owner)
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             return [as_utc(r._mapping, "created_at", "last_fired_at") for r in conn.execute(stmt)]
 
     def rule(self, rule_id: int) -> dict[str, Any] | None:
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             row = conn.execute(select(_RULES).where(_RULES.c.id == rule_id)).first()
         return None if row is None else as_utc(row._mapping, "created_at", "last_fired_at")
 
     def delete_rule(self, rule_id: int) -> None:
-        with self.engine.begin() as conn:
+        with begin(self.engine) as conn:
             conn.execute(delete(_RULES).where(_RULES.c.id == rule_id))
 
     def arm(self, rule_id: int, armed: bool) -> None:
         """Record the rule's state without firing (its first quote, or a re-arm)."""
-        with self.engine.begin() as conn:
+        with begin(self.engine) as conn:
             conn.execute(update(_RULES).where(_RULES.c.id == rule_id).values(armed=armed))
 
     def fire(self, rule: dict[str, Any], alert: dict[str, Any]) -> dict[str, Any] | None:
@@ -79,7 +81,7 @@ class AlertStore:
             "fired_at": now,
             "acknowledged_at": None,
         }
-        with self.engine.begin() as conn:
+        with begin(self.engine) as conn:
             if conn.execute(stmt).rowcount != 1:
                 return None  # another instance fired it, or it is cooling down
             key = conn.execute(_ALERTS.insert().values(**values)).inserted_primary_key
@@ -94,7 +96,7 @@ class AlertStore:
             .where(c.id == rule_id, or_(c.peak.is_(None), c.peak < equity))
             .values(peak=equity)
         )
-        with self.engine.begin() as conn:
+        with begin(self.engine) as conn:
             conn.execute(stmt)
             peak = conn.execute(select(c.peak).where(c.id == rule_id)).scalar_one_or_none()
         return equity if peak is None else int(peak)  # None: the rule was deleted meanwhile
@@ -118,11 +120,11 @@ class AlertStore:
         if acknowledged is not None:
             done = c.acknowledged_at.is_not(None)
             stmt = stmt.where(done if acknowledged else ~done)
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             return [as_utc(r._mapping, "fired_at", "acknowledged_at") for r in conn.execute(stmt)]
 
     def alert(self, alert_id: int) -> dict[str, Any] | None:
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             row = conn.execute(select(_ALERTS).where(_ALERTS.c.id == alert_id)).first()
         return None if row is None else as_utc(row._mapping, "fired_at", "acknowledged_at")
 
@@ -133,7 +135,7 @@ class AlertStore:
             .where(c.id == alert_id, c.acknowledged_at.is_(None))
             .values(acknowledged_at=dt.datetime.now(dt.UTC))
         )
-        with self.engine.begin() as conn:
+        with begin(self.engine) as conn:
             conn.execute(stmt)
 
     def count_open(self, owner: str | None, since: dt.datetime | None = None) -> int:
@@ -145,5 +147,5 @@ class AlertStore:
             stmt = stmt.where(c.fired_at >= since)
         if owner is not None:
             stmt = stmt.where(c.owner == owner)
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             return int(conn.execute(stmt).scalar_one())

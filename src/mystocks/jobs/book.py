@@ -2,7 +2,8 @@
 
 A `JobBook` creates a job's row, hands its key to the runner, builds the job's work from the
 row when the runner asks (in the server or in a worker: the same code), records what the worker
-reports and publishes each change only after it is committed; it also decides who sees a job,
+reports, each change in a unit of work whose event goes out once it committed (`adapters.uow`),
+and the runner hears of a job only once its row is there; it also decides who sees a job,
 pages lists, cancels, and fails jobs whose worker died. What differs between kinds (inputs,
 results, how they look in the contract) stays in their own services.
 """
@@ -16,11 +17,12 @@ from typing import Any
 
 from mystocks import metrics
 from mystocks.adapters.bus import EventBus
+from mystocks.adapters.uow import SqlUnitOfWork, UnitOfWork
 from mystocks.domain import paging
 from mystocks.errors import NotFound
 from mystocks.identity.auth import Principal
 from mystocks.jobs.runner import ERROR_LENGTH, JobRunner, Report, Work
-from mystocks.jobs.store import TERMINAL, JobStore
+from mystocks.jobs.store import TERMINAL, DuplicateJob, JobStore
 
 
 def presented(row: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
@@ -41,6 +43,7 @@ class JobBook:
         runner: JobRunner,
         update_of: Callable[[dict[str, Any]], dict[str, Any]],
         inputs: Callable[[dict[str, Any]], Work],
+        uow: Callable[[], UnitOfWork] | None = None,
     ) -> None:
         self.kind = kind  # also the SSE topic; events are `<kind>_update`
         self.store = store
@@ -48,25 +51,36 @@ class JobBook:
         self.runner = runner
         self.update_of = update_of
         self.inputs = inputs  # a job's row -> its work (reads what the row names, e.g. bars)
+        self.uow: Callable[[], UnitOfWork] = uow or (lambda: SqlUnitOfWork(store.engine, bus))
 
-    def _publish(self, row: dict[str, Any]) -> None:
-        self.bus.publish(self.kind, f"{self.kind}_update", self.update_of(row), owner=row["owner"])
+    def _tell(self, uow: UnitOfWork, row: dict[str, Any]) -> None:
+        """The job's change to its owner (topic: the kind), sent once `uow` commits."""
+        uow.publish(self.kind, f"{self.kind}_update", self.update_of(row), owner=row["owner"])
 
     # -- lifecycle ----------------------------------------------------------------------------
     def create(
         self, principal: Principal, key: str | None, fields: dict[str, Any]
     ) -> tuple[dict[str, Any], bool]:
-        """A queued job of `fields` (checked by the caller), handed to the runner."""
-        row, created = self.store.create(principal.username, key, fields)
-        if created:
-            self._publish(row)
+        """A queued job of `fields` (checked by the caller), handed to the runner once it is
+        committed; (job, created): a repeated idempotency key answers the first job."""
+        with self.uow() as uow:
             try:
-                self.runner.submit(f"{self.kind}:{row['id']}")
-            except Exception as exc:  # never leave a job queued that no worker will run
-                error = f"could not start: {exc!r}"[:ERROR_LENGTH]
-                self.record(Report(row["id"], "failed", error=error))
-                raise
-        return row, created
+                row = self.store.create(principal.username, key, fields)
+            except DuplicateJob:  # the key was used: answer that job
+                uow.rollback()
+                first = None if key is None else self.store.find_by_key(principal.username, key)
+                if first is None:
+                    raise
+                return first, False
+            self._tell(uow, row)
+            uow.commit()
+        try:
+            self.runner.submit(f"{self.kind}:{row['id']}")
+        except Exception as exc:  # never leave a job queued that no worker will run
+            error = f"could not start: {exc!r}"[:ERROR_LENGTH]
+            self.record(Report(row["id"], "failed", error=error))
+            raise
+        return row, True
 
     def work(self, job_id: int) -> Work:
         row = self.store.get(job_id)
@@ -87,9 +101,12 @@ class JobBook:
             values = {"status": "succeeded", "progress": 1.0, "finished_at": now, **report.result}
         else:  # failed or cancelled
             values = {"status": report.kind, "error": report.error, "finished_at": now}
-        row = self.store.change(int(report.job_id), **values)
-        if row is not None:  # committed: now it may be told
-            self._publish(row)
+        with self.uow() as uow:
+            row = self.store.change(int(report.job_id), **values)
+            if row is not None:
+                self._tell(uow, row)
+                uow.commit()  # the change, then its event
+        if row is not None:
             started, finished = row["started_at"], row["finished_at"]
             if row["status"] in TERMINAL and started is not None and finished is not None:
                 seconds = (finished - started).total_seconds()
@@ -98,8 +115,7 @@ class JobBook:
 
     def fail_interrupted(self) -> None:
         """At start with the local runner: whatever was queued or running died with the server."""
-        for row in self.store.fail_unfinished(f"the server stopped while the {self.kind} ran"):
-            self._publish(row)
+        self._fail(f"the server stopped while the {self.kind} ran")
 
     def fail_orphans(self, alive: Callable[[list[str]], set[str]]) -> None:
         """Fail the running jobs no worker runs any more: `alive` names the runner keys
@@ -109,9 +125,14 @@ class JobBook:
             return
         living = alive(list(keys))
         dead = [i for key, i in keys.items() if key not in living]
-        reason = f"the worker running the {self.kind} stopped"
-        for row in self.store.fail_unfinished(reason, ids=dead, statuses=("running",)):
-            self._publish(row)
+        self._fail(f"the worker running the {self.kind} stopped", ids=dead, statuses=("running",))
+
+    def _fail(self, reason: str, **which: Any) -> None:
+        """Fail the unfinished jobs `which` names (`JobStore.fail_unfinished`), then tell."""
+        with self.uow() as uow:
+            for row in self.store.fail_unfinished(reason, **which):
+                self._tell(uow, row)
+            uow.commit()
 
     # -- reading and cancelling ---------------------------------------------------------------
     def visible(self, principal: Principal, job_id: int, results: bool = False) -> dict[str, Any]:

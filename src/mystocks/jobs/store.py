@@ -2,6 +2,7 @@
 
 One `JobStore` serves every job table: they share the lifecycle columns (owner, status,
 progress, error, timestamps, idempotency key) and differ only in their inputs and results.
+Inside a unit of work (`adapters.uow`) its writes are part of the unit's transaction.
 """
 
 from __future__ import annotations
@@ -13,9 +14,16 @@ from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from mystocks.adapters.sql.scope import begin, connect
 from mystocks.adapters.sql.tables import Base, as_utc, newest_first
 
 TERMINAL = ("succeeded", "failed", "cancelled")
+
+
+class DuplicateJob(Exception):
+    """A job with this (owner, idempotency key) exists: the transaction that tried to insert it
+    is spoiled (PostgreSQL refuses anything more in it), so the caller rolls back, then reads
+    the first job (`find_by_key`)."""
 
 
 def _row(mapping: Any) -> dict[str, Any]:
@@ -29,11 +37,8 @@ class JobStore:
         self.table = Base.metadata.tables[table]
         self.summary = [c for c in self.table.c if c.name not in results]
 
-    def create(
-        self, owner: str, key: str | None, fields: dict[str, Any]
-    ) -> tuple[dict[str, Any], bool]:
-        """Insert a queued job; with an idempotency key already used, the first job instead.
-        Returns (job, created)."""
+    def create(self, owner: str, key: str | None, fields: dict[str, Any]) -> dict[str, Any]:
+        """Insert a queued job. DuplicateJob when `key` was used already."""
         values = fields | {
             "owner": owner,
             "idempotency_key": key,
@@ -42,21 +47,19 @@ class JobStore:
             "created_at": dt.datetime.now(dt.UTC),
         }
         try:
-            with self.engine.begin() as conn:
-                new = conn.execute(self.table.insert().values(**values)).inserted_primary_key
-                assert new is not None
-                row = conn.execute(select(*self.summary).where(self.table.c.id == new[0])).one()
-            return _row(row._mapping), True
-        except IntegrityError:
+            with begin(self.engine) as conn:
+                row = conn.execute(
+                    self.table.insert().values(**values).returning(*self.summary)
+                ).one()
+        except IntegrityError as exc:
             if key is None:
                 raise
-            existing = self.find_by_key(owner, key)
-            assert existing is not None  # the unique key is what refused the insert
-            return existing, False
+            raise DuplicateJob(key) from exc
+        return _row(row._mapping)
 
     def find_by_key(self, owner: str, key: str) -> dict[str, Any] | None:
         c = self.table.c
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             row = conn.execute(
                 select(*self.summary).where(c.owner == owner, c.idempotency_key == key)
             ).first()
@@ -64,7 +67,7 @@ class JobStore:
 
     def get(self, backtest_id: int, *, results: bool = False) -> dict[str, Any] | None:
         columns = list(self.table.c) if results else self.summary
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             row = conn.execute(select(*columns).where(self.table.c.id == backtest_id)).first()
         return None if row is None else _row(row._mapping)
 
@@ -74,7 +77,7 @@ class JobStore:
         stmt = newest_first(
             self.table, self.summary, owner=owner, status=status, before_id=before_id, limit=limit
         )
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             return [_row(row._mapping) for row in conn.execute(stmt)]
 
     def count_by_status(self, *, owner: str | None, statuses: tuple[str, ...]) -> dict[str, int]:
@@ -83,7 +86,7 @@ class JobStore:
         stmt = select(c.status, func.count()).where(c.status.in_(statuses)).group_by(c.status)
         if owner is not None:
             stmt = stmt.where(c.owner == owner)
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             found = {status: int(n) for status, n in conn.execute(stmt)}
         return {status: found.get(status, 0) for status in statuses}
 
@@ -91,7 +94,7 @@ class JobStore:
         """Apply `values` unless the job already ended; the job as it is afterwards, or None
         when it had ended (a late progress report must not revive a cancelled job)."""
         c = self.table.c
-        with self.engine.begin() as conn:
+        with begin(self.engine) as conn:
             changed = conn.execute(
                 update(self.table)
                 .where(c.id == backtest_id, c.status.not_in(TERMINAL))
@@ -103,7 +106,7 @@ class JobStore:
         return _row(row._mapping)
 
     def ids_with_status(self, status: str) -> list[int]:
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             return list(conn.scalars(select(self.table.c.id).where(self.table.c.status == status)))
 
     def fail_unfinished(
@@ -122,7 +125,7 @@ class JobStore:
             if not ids:
                 return []
             stmt = stmt.where(c.id.in_(ids))
-        with self.engine.begin() as conn:
+        with begin(self.engine) as conn:
             changed = conn.scalars(
                 stmt.values(
                     status="failed", error=reason, finished_at=dt.datetime.now(dt.UTC)

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 
+from mystocks.adapters.sql.scope import begin, connect
 from mystocks.adapters.sql.tables import Base, as_utc, delete_versioned, newest_first, refuse_stale
 from mystocks.errors import NotFound
 
@@ -23,7 +24,7 @@ class ScreenStore:
         self.engine = engine
 
     def get(self, screen_id: int) -> dict[str, Any] | None:
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             row = conn.execute(select(_SCREENS).where(_SCREENS.c.id == screen_id)).first()
         return None if row is None else _row(row._mapping)
 
@@ -31,18 +32,18 @@ class ScreenStore:
         stmt = newest_first(
             _SCREENS, [_SCREENS], owner=owner, status=None, before_id=before_id, limit=limit
         )
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             return [_row(r._mapping) for r in conn.execute(stmt)]
 
     def count(self, owner: str) -> int:
         stmt = select(func.count()).select_from(_SCREENS).where(_SCREENS.c.owner == owner)
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             return int(conn.execute(stmt).scalar_one())
 
     def create(self, owner: str, fields: dict[str, Any]) -> dict[str, Any]:
         now = dt.datetime.now(dt.UTC)
         values = {**fields, "owner": owner, "version": 1, "created_at": now, "updated_at": now}
-        with self.engine.begin() as conn:
+        with begin(self.engine) as conn:
             new_id = conn.execute(_SCREENS.insert().values(**values)).inserted_primary_key
         assert new_id is not None
         found = self.get(new_id[0])
@@ -61,7 +62,7 @@ class ScreenStore:
         )
         if expected_version is not None:
             stmt = stmt.where(c.version == expected_version)
-        with self.engine.begin() as conn:
+        with begin(self.engine) as conn:
             if conn.execute(stmt).rowcount == 0:
                 refuse_stale(conn, _SCREENS, screen_id, expected_version, "Screen")
         found = self.get(screen_id)
@@ -70,5 +71,5 @@ class ScreenStore:
         return found
 
     def delete(self, screen_id: int, expected_version: int | None) -> None:
-        with self.engine.begin() as conn:
+        with begin(self.engine) as conn:
             delete_versioned(conn, _SCREENS, screen_id, expected_version, "Screen")

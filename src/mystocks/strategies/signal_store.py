@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from mystocks.adapters.sql.scope import begin, connect
 from mystocks.adapters.sql.tables import Base, as_utc, newest_first
 
 _SIGNALS = Base.metadata.tables["strategy_signals"]
@@ -22,7 +23,7 @@ class SignalStore:
         instance evaluated the same bar first), so only the first is published."""
         values = {**values, "created_at": dt.datetime.now(dt.UTC)}
         try:
-            with self.engine.begin() as conn:
+            with begin(self.engine) as conn:
                 key = conn.execute(_SIGNALS.insert().values(**values)).inserted_primary_key
         except IntegrityError:
             return None
@@ -31,7 +32,7 @@ class SignalStore:
 
     def record_order(self, signal: dict[str, Any], outcome: dict[str, Any]) -> dict[str, Any]:
         """Keep what auto_trade made of a stored signal (`order_id` or `order_refusal`)."""
-        with self.engine.begin() as conn:
+        with begin(self.engine) as conn:
             conn.execute(_SIGNALS.update().where(_SIGNALS.c.id == signal["id"]).values(**outcome))
         return signal | outcome
 
@@ -39,5 +40,5 @@ class SignalStore:
         stmt = newest_first(
             _SIGNALS, [_SIGNALS], owner=None, status=None, before_id=before_id, limit=limit
         ).where(_SIGNALS.c.strategy_id == strategy_id)
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             return [as_utc(r._mapping, "bar_time", "created_at") for r in conn.execute(stmt)]

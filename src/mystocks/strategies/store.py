@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 
+from mystocks.adapters.sql.scope import begin, connect
 from mystocks.adapters.sql.tables import Base, as_utc, delete_versioned, newest_first, refuse_stale
 
 _STRATEGIES = Base.metadata.tables["strategies"]
@@ -34,14 +35,14 @@ class StrategyStore:
         values = {k: fields.get(k) for k in EDITABLE}
         values["period"] = values["period"] or "1d"
         values |= {"owner": owner, "version": 1, "created_at": now, "updated_at": now}
-        with self.engine.begin() as conn:
+        with begin(self.engine) as conn:
             new_id = conn.execute(_STRATEGIES.insert().values(**values)).inserted_primary_key
             assert new_id is not None
             row = conn.execute(select(_STRATEGIES).where(_STRATEGIES.c.id == new_id[0])).one()
         return _row(row._mapping)
 
     def get(self, strategy_id: int) -> dict[str, Any] | None:
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             row = conn.execute(select(_STRATEGIES).where(_STRATEGIES.c.id == strategy_id)).first()
         return None if row is None else _row(row._mapping)
 
@@ -52,7 +53,7 @@ class StrategyStore:
         stmt = newest_first(
             _STRATEGIES, [_STRATEGIES], owner=owner, status=status, before_id=before_id, limit=limit
         )
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             return [_row(row._mapping) for row in conn.execute(stmt)]
 
     def update(
@@ -65,22 +66,22 @@ class StrategyStore:
         stmt = update(_STRATEGIES).where(c.id == strategy_id).values(**values)
         if expected_version is not None:
             stmt = stmt.where(c.version == expected_version)
-        with self.engine.begin() as conn:
+        with begin(self.engine) as conn:
             if conn.execute(stmt).rowcount == 0:
                 refuse_stale(conn, _STRATEGIES, strategy_id, expected_version, "Strategy")
             row = conn.execute(select(_STRATEGIES).where(c.id == strategy_id)).one()
         return _row(row._mapping)
 
     def delete(self, strategy_id: int, expected_version: int | None) -> None:
-        with self.engine.begin() as conn:
+        with begin(self.engine) as conn:
             delete_versioned(conn, _STRATEGIES, strategy_id, expected_version, "Strategy")
 
     def running(self) -> list[dict[str, Any]]:
         """The strategies whose live signals are on."""
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             rows = conn.execute(select(_STRATEGIES).where(_STRATEGIES.c.live == "running"))
             return [_row(row._mapping) for row in rows]
 
     def count(self) -> int:
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             return int(conn.execute(select(func.count()).select_from(_STRATEGIES)).scalar_one())
