@@ -7,6 +7,7 @@ from typing import Any
 
 from mystocks import metrics
 from mystocks.adapters.bus import InProcessEventBus
+from mystocks.adapters.uow import InMemoryUnitOfWork
 from mystocks.jobs.book import JobBook
 from mystocks.jobs.runner import Report
 from mystocks.live.outbox import Outbox
@@ -31,8 +32,15 @@ def total(name: str, **labels: str) -> float:
 
 def test_a_finished_job_is_timed_from_start_to_end():
     runner = None  # the book hands nothing to a runner when it only records
+    bus = InProcessEventBus()
     book = JobBook(
-        "training", Store(), InProcessEventBus(), runner, lambda row: {}, lambda row: None
+        "training",
+        Store(),
+        bus,
+        runner,
+        lambda row: {},
+        lambda row: None,
+        uow=lambda: InMemoryUnitOfWork(bus),
     )
     name = "mystocks_job_duration_seconds_sum"
     before = total(name, kind="training", status="succeeded")
