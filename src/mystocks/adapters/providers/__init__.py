@@ -1,0 +1,89 @@
+"""Market-data providers: where real A-share data comes from (a 通达信 installation's files;
+akshare and baostock to come), behind one Protocol the sync reads through.
+
+Every method answers a pandas DataFrame with exactly the columns named here, in raw
+(unadjusted) prices, or raises `NotSupported` when the source has no such data, so a sync can
+ask the next provider. A source that fails (a file it cannot read, a request refused) raises
+`ProviderError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Protocol
+
+import pandas as pd
+
+INSTRUMENT_COLUMNS = ("symbol", "name", "exchange")
+"""`symbol` as the API writes it (600000.SH); `name` None where the source does not say."""
+DAILY_COLUMNS = ("date", "open", "high", "low", "close", "volume", "amount")
+"""`date` datetime.date; prices in yuan, raw; `volume` shares (int64); `amount` yuan."""
+MINUTE_COLUMNS = ("ts", "open", "high", "low", "close", "volume", "amount")
+"""`ts` epoch milliseconds UTC at the END of the bar (09:31 is the first 1-minute bar, as
+terminals label it); the rest as for daily bars."""
+FACTOR_COLUMNS = ("date", "factor")
+"""The cumulative back-adjustment (hfq) factor from `date` on: hfq price = raw x factor; qfq
+price = raw x factor / the newest factor."""
+ACTION_COLUMNS = ("date", "cash", "shares")
+"""Corporate actions by ex-date: `cash` yuan per share (分红, before tax), `shares` new shares
+per share (送股 and 转增: 10送10 is 1.0)."""
+SUSPENSION_COLUMNS = ("start", "end", "reason")
+"""Suspended from `start` to `end` inclusive (`end` None: still suspended)."""
+ST_COLUMNS = ("start", "end", "flag")
+"""Flagged `flag` (ST, *ST) from `start` to `end` inclusive (`end` None: still flagged)."""
+
+
+class NotSupported(Exception):
+    """The provider has no such data (the sentence says what it lacks)."""
+
+
+class ProviderError(Exception):
+    """The source failed: a file it cannot read, a request refused. Worth a retry, or the next
+    provider."""
+
+
+class Provider(Protocol):
+    name: str
+
+    def instruments(self) -> pd.DataFrame:
+        """Every instrument the source knows (INSTRUMENT_COLUMNS)."""
+        ...
+
+    def daily_bars(
+        self, symbol: str, start: dt.date | None = None, end: dt.date | None = None
+    ) -> pd.DataFrame:
+        """Raw daily bars of `symbol` from `start` to `end` inclusive (DAILY_COLUMNS), oldest
+        first; empty when the source has none."""
+        ...
+
+    def minute_bars(
+        self,
+        symbol: str,
+        minutes: int,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+    ) -> pd.DataFrame:
+        """Raw `minutes`-minute bars (1 or 5) of the trading days `start` to `end` inclusive
+        (MINUTE_COLUMNS), oldest first."""
+        ...
+
+    def adjust_factors(self, symbol: str) -> pd.DataFrame:
+        """FACTOR_COLUMNS, oldest first: one row per change of the factor."""
+        ...
+
+    def corporate_actions(self, symbol: str) -> pd.DataFrame:
+        """ACTION_COLUMNS, oldest first."""
+        ...
+
+    def suspensions(self, symbol: str) -> pd.DataFrame:
+        """SUSPENSION_COLUMNS, oldest first."""
+        ...
+
+    def st_history(self, symbol: str) -> pd.DataFrame:
+        """ST_COLUMNS, oldest first."""
+        ...
+
+    def spot_quotes(self, symbols: Sequence[str]) -> pd.DataFrame:
+        """The latest quotes of `symbols` during a session."""
+        ...
