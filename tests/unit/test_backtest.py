@@ -7,6 +7,7 @@ calling the code under test. Costs are the defaults unless stated: commission 0.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import sys
 from collections.abc import Callable, Sequence
@@ -21,7 +22,7 @@ from mystocks.backtest import (
     BarData,
     Cancelled,
     Costs,
-    limit_band,
+    band_on,
     run_backtest,
     target_positions,
     validate_parameters,
@@ -174,12 +175,14 @@ def test_limit_down_open_refuses_a_sell_and_slippage_stops_at_the_band() -> None
     assert (sell.time, sell.price) == (days(6)[4], 8.10)
 
 
-def test_limit_band_by_board() -> None:
-    assert limit_band("600000.SH") == 0.10
-    assert limit_band("300750.SZ") == 0.20 and limit_band("688981.SH") == 0.20
-    assert limit_band("600000.SH", st=True) == 0.05
-    assert limit_band("000001.SH") is None  # SSE Composite index
-    assert limit_band("000001.SZ") == 0.10  # Ping An Bank
+def test_band_by_board_and_day() -> None:
+    day = dt.date(2024, 3, 4)
+    assert band_on("600000.SH", day) == 0.10
+    assert band_on("300750.SZ", day) == 0.20 and band_on("688981.SH", day) == 0.20
+    assert band_on("300750.SZ", dt.date(2019, 3, 4)) == 0.10  # before ChiNext's reform
+    assert band_on("600000.SH", day, st=True) == 0.05
+    assert band_on("000001.SH", day) is None  # SSE Composite index
+    assert band_on("000001.SZ", day) == 0.10  # Ping An Bank
 
 
 def test_sma_cross_keeps_the_previous_state_on_an_exact_tie() -> None:
@@ -456,7 +459,10 @@ def test_compiled_fill_loop_equals_python_on_random_series(
             lot_size=int(rng.choice([1, 100, 100, 1000])),
         )
         cash = int(rng.choice([10**3, 10**5, 10**6, 10**8])) + int(rng.integers(0, 10**5))
-        limit = None if case % 7 == 0 else band
+        limit: float | np.ndarray | None = None if case % 7 == 0 else band
+        if case % 7 == 1:  # a band per bar, as the dated rules give: some days none, some half
+            per_day_band = rng.choice([band, band, band / 2, np.nan], size=int(day_ids.max()) + 1)
+            limit = per_day_band[day_ids - day_ids.min()]
         compiled, python = _both_paths(
             monkeypatch,
             lambda: simulate(o, c, day_ids, limit, want, cash, Fees.of(costs)),  # noqa: B023

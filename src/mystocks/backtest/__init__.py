@@ -11,7 +11,6 @@ from mystocks.backtest.engine import (
     Cancelled,
     Costs,
     Trade,
-    limit_band,
     run_backtest,
 )
 from mystocks.backtest.strategies import (
@@ -22,6 +21,7 @@ from mystocks.backtest.strategies import (
     target_positions,
     validate_parameters,
 )
+from mystocks.domain.boards import band_on, band_series
 
 __all__ = [
     "STRATEGY_TYPES",
@@ -33,7 +33,8 @@ __all__ = [
     "Params",
     "StrategyType",
     "Trade",
-    "limit_band",
+    "band_on",
+    "band_series",
     "run_backtest",
     "target_positions",
     "validate_parameters",

@@ -7,7 +7,8 @@ target), prices each one with the rules of ``fills.book`` and returns the same f
 this one uses int64, so it checks every product that could leave int64 before computing it
 and, if one could, returns ``OVERFLOW`` and the caller runs the Python loop instead (only
 accounts of hundreds of millions of CNY get near that). The price-limit arithmetic
-(``prev * (10_000 ± band)``) is int64 in both paths, so it is done the same way here.
+(``prev * (10_000 ± band)``, each bar's band) is int64 in both paths, so it is done the same
+way here.
 
 Importing this module imports numba; ``fills`` imports it lazily and falls back to Python when
 that fails. ``cache=True`` keeps the compiled code in ``__pycache__`` for later processes.
@@ -59,8 +60,7 @@ def fill_loop(
     o: IntArray,
     prev: IntArray,
     days: IntArray,
-    has_band: bool,
-    band: int,
+    band: IntArray,
     cash: int,
     cr: int,
     sr: int,
@@ -75,7 +75,7 @@ def fill_loop(
 
     ``fills`` are the candidate bars (ascending, alternating buy, sell, ...), ``o`` the opens and
     ``prev`` the previous day's close (-1: none) in cents, ``days`` the trading day of each bar,
-    ``band`` the limit band in basis points (used when ``has_band``), the rest ``fills.Fees``.
+    ``band`` each bar's limit band in basis points (-1: no limit), the rest ``fills.Fees``.
     """
     n = o.shape[0]
     m = fills.shape[0]
@@ -83,8 +83,6 @@ def fill_loop(
     count = 0
     if cash > SAFE or cash < 0 or not 0 < lot <= SAFE or tick < 1:
         return log, 0, OVERFLOW
-    up_scale = 10_000 + band
-    down_scale = 10_000 - band
     qty = 0
     bought_day = 0
     for k in range(0, m, 2):
@@ -95,8 +93,8 @@ def fill_loop(
             fee = 0
             px = max(o[j] + slip, tick)
             ok = True
-            if has_band and prev[j] > 0:
-                up = (prev[j] * up_scale + 5_000) // 10_000
+            if band[j] >= 0 and prev[j] > 0:
+                up = (prev[j] * (10_000 + band[j]) + 5_000) // 10_000
                 px = min(px, up)
                 ok = o[j] < up
             if ok:
@@ -115,8 +113,8 @@ def fill_loop(
                 found = -1
                 for i in range(j, end):
                     p = max(o[i] + slip, tick)
-                    if has_band and prev[i] > 0:
-                        up = (prev[i] * up_scale + 5_000) // 10_000
+                    if band[i] >= 0 and prev[i] > 0:
+                        up = (prev[i] * (10_000 + band[i]) + 5_000) // 10_000
                         if o[i] >= up:
                             continue
                         p = min(p, up)
@@ -153,8 +151,8 @@ def fill_loop(
             if days[i] <= bought_day:  # T+1
                 continue
             p = max(o[i] - slip, tick)
-            if has_band and prev[i] > 0:
-                down = (prev[i] * down_scale + 5_000) // 10_000
+            if band[i] >= 0 and prev[i] > 0:
+                down = (prev[i] * (10_000 - band[i]) + 5_000) // 10_000
                 if o[i] <= down:  # limit-down open
                     continue
                 p = max(p, down)
@@ -189,8 +187,7 @@ def simulate(
     c: IntArray,
     days: IntArray,
     want: npt.NDArray[Any],
-    has_band: bool,
-    band: int,
+    band: IntArray,
     cash: int,
     cr: int,
     sr: int,
@@ -218,4 +215,4 @@ def simulate(
         if want[t - 1] != want[t - 2]:
             fills[m] = t
             m += 1
-    return fill_loop(fills[:m], o, prev, days, has_band, band, cash, cr, sr, minc, slip, tick, lot)
+    return fill_loop(fills[:m], o, prev, days, band, cash, cr, sr, minc, slip, tick, lot)

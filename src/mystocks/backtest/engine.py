@@ -25,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from mystocks.backtest import performance
-from mystocks.backtest.fills import Costs, Fees, FillLog, limit_band, simulate, to_cents
+from mystocks.backtest.fills import Costs, Fees, FillLog, simulate, to_cents
 from mystocks.backtest.strategies import Params, cents, target_positions, validate_parameters
 from mystocks.domain.indicators import OHLC
 from mystocks.domain.series import BarSeries
@@ -36,7 +36,6 @@ __all__ = [
     "Cancelled",
     "Costs",
     "Trade",
-    "limit_band",
     "run_backtest",
 ]
 
@@ -53,14 +52,15 @@ class Cancelled(Exception):
 class BarData:
     """One symbol's bars, oldest first: daily (``datetime64[D]``) or intraday
     (``datetime64[s]``, exchange-local) times, strictly ascending. ``price_limit_pct`` is the
-    daily band as a fraction (None: no limit, e.g. an index)."""
+    daily band as a fraction (None: no limit, e.g. an index), or one per bar (NaN: no limit
+    that day) where the band changed over the series (``domain.boards.band_series``)."""
 
     dates: DateArray
     open: FloatArray
     high: FloatArray
     low: FloatArray
     close: FloatArray
-    price_limit_pct: float | None = None
+    price_limit_pct: float | FloatArray | None = None
 
     def __post_init__(self) -> None:
         dates = np.asarray(self.dates)
@@ -75,11 +75,19 @@ class BarData:
         if dates.shape[0] > 1 and not bool(np.all(dates[1:] > dates[:-1])):
             raise ValueError("BarData.dates must be strictly ascending")
         band = self.price_limit_pct
-        if band is not None and not 0 < band < 1:
+        if isinstance(band, np.ndarray):
+            band = np.asarray(band, dtype=np.float64)
+            known = band[~np.isnan(band)]
+            if band.shape != dates.shape or not bool(np.all((known > 0) & (known < 1))):
+                raise ValueError("price_limit_pct per bar must be one per date, in (0, 1) or NaN")
+            object.__setattr__(self, "price_limit_pct", band)
+        elif band is not None and not 0 < band < 1:
             raise ValueError(f"price_limit_pct must be in (0, 1) or None, got {band!r}")
 
     @classmethod
-    def from_series(cls, series: BarSeries, price_limit_pct: float | None = None) -> BarData:
+    def from_series(
+        cls, series: BarSeries, price_limit_pct: float | FloatArray | None = None
+    ) -> BarData:
         return cls(
             series.local, series.open, series.high, series.low, series.close, price_limit_pct
         )

@@ -12,11 +12,12 @@ is exact. The rules, as ``simulate`` applies them to a target position per bar:
   sells get ``open - slippage_ticks * tick``, never beyond the day's limit price (an exchange
   rejects orders outside the band) nor below one tick.
 * Price limits: with a band b (0.10 main board, 0.20 ChiNext and STAR, 0.05 ST, 0.30 Beijing;
-  ``limit_band`` derives it from a code), limit-up = prev_close * (1 + b) and limit-down =
-  prev_close * (1 - b), rounded half-up to 0.01, prev_close being the previous trading day's
-  last close. A bar opening at or above limit-up cannot fill a buy, one opening at or below
-  limit-down cannot fill a sell (the queue at the limit is assumed not to reach us). The
-  first trading day of a series has no reference close and is not limited.
+  per bar, as ``domain.boards.band_series`` dates it: ChiNext was 0.10 before 2020-08-24),
+  limit-up = prev_close * (1 + b) and limit-down = prev_close * (1 - b), rounded half-up to
+  0.01, prev_close being the previous trading day's last close. A bar opening at or above
+  limit-up cannot fill a buy, one opening at or below limit-down cannot fill a sell (the queue
+  at the limit is assumed not to reach us). The first trading day of a series has no
+  reference close and is not limited.
 * T+1: shares bought on trading day D can be sold only on a later trading day, checked on
   every sell (with daily bars and next-open fills it always holds; with minute bars a sell
   signal on the buy day waits for the next day's first open).
@@ -47,7 +48,6 @@ from mystocks.domain.rules import (
     Costs,
     Fees,
     commission,
-    limit_band,
     limit_prices,
     to_cents,
     to_rate,
@@ -60,7 +60,6 @@ __all__ = [
     "Costs",
     "Fees",
     "FillLog",
-    "limit_band",
     "simulate",
     "to_cents",
     "to_rate",
@@ -68,6 +67,7 @@ __all__ = [
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
+FloatArray = npt.NDArray[np.float64]
 
 
 def prev_close(close: IntArray, days: IntArray) -> IntArray:
@@ -82,21 +82,29 @@ def prev_close(close: IntArray, days: IntArray) -> IntArray:
     return np.where(day_index > 0, day_close[np.maximum(day_index - 1, 0)], -1)
 
 
+def band_points(band_pct: float | FloatArray | None, n: int) -> IntArray:
+    """Each of `n` bars' limit band in basis points, -1 where there is none: from one band for
+    all bars (a fraction, None: no limit) or one per bar (NaN: no limit that day)."""
+    if band_pct is None:
+        return np.full(n, -1, dtype=np.int64)
+    bands = np.broadcast_to(np.asarray(band_pct, dtype=np.float64), (n,))
+    return np.where(np.isnan(bands), -1, np.round(np.nan_to_num(bands) * 10_000)).astype(np.int64)
+
+
 def book(
-    open_: IntArray, prev: IntArray, band: int | None, fees: Fees
+    open_: IntArray, prev: IntArray, band: IntArray, fees: Fees
 ) -> tuple[IntArray, IntArray, BoolArray, BoolArray]:
     """Buy and sell fill prices and whether a buy / a sell can fill, for the given bars.
 
-    ``band`` in basis points, so limit prices round half-up exactly in integers. Slippage
-    never pushes a price past the limit (the exchange rejects orders outside the band).
+    ``band`` per bar in basis points (-1: no limit), so limit prices round half-up exactly in
+    integers. Slippage never pushes a price past the limit (the exchange rejects orders outside
+    the band).
     """
     buy = np.maximum(open_ + fees.slip, fees.tick)  # a price rounding to 0 would divide by 0
     sell = np.maximum(open_ - fees.slip, fees.tick)
-    if band is None:
-        every = np.ones(open_.shape[0], dtype=np.bool_)
-        return buy, sell, every, every
-    limited = prev > 0  # no reference close on the first day: not limited
-    up, down = limit_prices(prev, band)
+    # No reference close on the first day, or no band that day: not limited.
+    limited = (prev > 0) & (band >= 0)
+    up, down = limit_prices(prev, np.maximum(band, 0))
     return (
         np.where(limited, np.minimum(buy, up), buy),
         np.where(limited, np.maximum(sell, down), sell),
@@ -119,7 +127,7 @@ def simulate(
     o: IntArray,
     c: IntArray,
     days: IntArray,
-    band_pct: float | None,
+    band_pct: float | FloatArray | None,
     want: npt.NDArray[np.int8],
     cash: int,
     fees: Fees,
@@ -127,10 +135,11 @@ def simulate(
     """Fill ``want`` (target after each close) for one account starting with ``cash``.
 
     ``o``/``c`` are opens and closes in cents, ``days`` each bar's trading day (days since the
-    epoch), ``band_pct`` the price-limit band (None: unlimited). See the module docstring.
+    epoch), ``band_pct`` the price-limit band: one for every bar (None: unlimited) or one per
+    bar (NaN: unlimited that day), as the dated board rules give it. See the module docstring.
     """
     n = o.shape[0]
-    band = None if band_pct is None else round(band_pct * 10_000)
+    band = band_points(band_pct, n)
     cr, sr, minc, lot, half = fees.commission, fees.duty, fees.minimum, fees.lot, RATE_SCALE // 2
     kernel = jit_kernel()
     if kernel is not None and max(cash, minc, fees.slip, fees.tick, lot) <= kernel.SAFE:
@@ -141,8 +150,7 @@ def simulate(
             np.ascontiguousarray(c, dtype=np.int64),
             np.ascontiguousarray(days, dtype=np.int64),
             np.ascontiguousarray(want),
-            band is not None,
-            band or 0,
+            band,
             cash,
             cr,
             sr,
@@ -164,7 +172,7 @@ def simulate(
         fills = np.concatenate(([1], fills))
     fills = fills[fills < n]
     m = fills.shape[0]
-    buy_px, sell_px, buy_ok, sell_ok = book(o[fills], prev[fills], band, fees)
+    buy_px, sell_px, buy_ok, sell_ok = book(o[fills], prev[fills], band[fills], fees)
     fl, bp, sp = fills.tolist(), buy_px.tolist(), sell_px.tolist()
     bok, sok, fday = buy_ok.tolist(), sell_ok.tolist(), days[fills].tolist()
 
@@ -190,7 +198,7 @@ def simulate(
                     lots, fee = lots_for(cash, unit, cr, minc)
             if not lots:  # limit-up open or too little cash: the first later bar that fills
                 end = fl[k + 1] if k + 1 < m else n
-                later, _, ok, _ = book(o[j:end], prev[j:end], band, fees)
+                later, _, ok, _ = book(o[j:end], prev[j:end], band[j:end], fees)
                 unit_fee = np.maximum((later * lot * cr + half) // RATE_SCALE, minc)
                 hits = np.flatnonzero(ok & (later * lot + unit_fee <= cash))
                 if not hits.size:
@@ -207,7 +215,7 @@ def simulate(
         j, px = fl[k + 1], sp[k + 1]  # sell at candidate k + 1
         if not (sok[k + 1] and fday[k + 1] > bought_day):  # limit-down open or T+1
             end = fl[k + 2] if k + 2 < m else n
-            _, later, _, ok = book(o[j:end], prev[j:end], band, fees)
+            _, later, _, ok = book(o[j:end], prev[j:end], band[j:end], fees)
             hits = np.flatnonzero(ok & (days[j:end] > bought_day))
             if not hits.size:
                 continue

@@ -23,7 +23,6 @@ __all__ = [
     "Costs",
     "Fees",
     "commission",
-    "limit_band",
     "limit_prices",
     "lot_problem",
     "stamp_duty",
@@ -78,22 +77,6 @@ class Costs:
             raise ValueError("slippage_ticks must be >= 0 and lot_size >= 1")
 
 
-def limit_band(symbol: str, *, st: bool = False) -> float | None:
-    """The daily price-limit band of a code such as ``600000.SH``: 5% for ST shares, 20% for
-    ChiNext (300/301) and STAR (688/689), 30% on the Beijing exchange, 10% otherwise; None for
-    indices (000xxx.SH, 399xxx.SZ). New listings' unlimited first days are not modelled."""
-    code, _, exchange = symbol.upper().partition(".")
-    if (exchange == "SH" and code.startswith("000")) or (
-        exchange == "SZ" and code.startswith("399")
-    ):
-        return None
-    if st:
-        return 0.05
-    if exchange == "BJ":
-        return 0.30
-    return 0.20 if code.startswith(("300", "301", "688", "689")) else 0.10
-
-
 class Fees(NamedTuple):
     """``Costs`` in integers: cents, and rates in units of 1e-8."""
 
@@ -128,7 +111,7 @@ def stamp_duty(value: int, fees: Fees) -> int:
     return (value * fees.duty + RATE_SCALE // 2) // RATE_SCALE
 
 
-def limit_prices(prev_close: Cents, band_bp: int) -> tuple[Cents, Cents]:
+def limit_prices(prev_close: Cents, band_bp: Cents) -> tuple[Cents, Cents]:
     """Limit-up and limit-down prices (cents) from the previous close (cents) and the band in
     basis points, rounded half-up exactly in integers; scalars or arrays alike."""
     up = (prev_close * (10_000 + band_bp) + 5_000) // 10_000

@@ -17,6 +17,7 @@ from mystocks_contract import typeddicts as td
 
 from mystocks.adapters.sql.relational import RelationalStore
 from mystocks.backtest import BarData, Costs, run_backtest, validate_parameters
+from mystocks.domain.boards import band_series, is_st
 from mystocks.errors import FieldProblem, NotFound, RuleViolation
 from mystocks.identity.auth import Principal
 from mystocks.jobs.book import JobBook, presented
@@ -106,14 +107,13 @@ def load_bars(
         rows = relational.daily_bar_text(symbol, start=start, end=end)
         cols = list(zip(*rows, strict=True))
         prices = [np.asarray(cols[i], dtype=np.float64) for i in (1, 2, 3, 4)]
-        bars[symbol] = BarData(
-            dates=np.array(cols[0], dtype="datetime64[D]"),
-            open=prices[0],
-            high=prices[1],
-            low=prices[2],
-            close=prices[3],
-            price_limit_pct=instruments[symbol]["price_limit_pct"],
-        )
+        dates = np.array(cols[0], dtype="datetime64[D]")
+        inst = instruments[symbol]
+        # Each day's band as the board's rules stood that day (ChiNext ±10% before 2020-08-24).
+        band = inst["price_limit_pct"]
+        if band is not None and inst["market"] == "CN":
+            band = band_series(symbol, dates, st=is_st(inst["name"]))
+        bars[symbol] = BarData(dates, prices[0], prices[1], prices[2], prices[3], band)
     return bars
 
 

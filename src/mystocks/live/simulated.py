@@ -131,8 +131,11 @@ class SimulatedProvider:
         start = [round(prev_close[s] * k) for s, k in zip(self.symbols, self._scale, strict=True)]
         self._base = np.array(start, np.int64)
         self._k = self._base.copy()
+        # The bands of today's rules, as the quotes of today apply them.
+        today = dt.datetime.now(ZoneInfo(MARKET_TZ["CN"])).date()
         self.limits: dict[str, tuple[float | None, float | None]] = {
-            inst["symbol"]: price_limits(prev_close[inst["symbol"]], inst) for inst in instruments
+            inst["symbol"]: price_limits(prev_close[inst["symbol"]], inst, today)
+            for inst in instruments
         }
         big = np.iinfo(np.int64).max // 4
         self._up = np.array(

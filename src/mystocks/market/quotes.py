@@ -3,7 +3,7 @@
 A quote's day is the trading day of the newest tick, or of the newest daily bar when the
 instrument has no ticks that recent. Its open/high/low/volume/amount come from that day's ticks
 (or its daily bar), its `prev_close` from the daily bar before that day. A-share price limits are
-the exchanges': prev_close × (1 ± band), rounded half-up to the tick.
+the exchanges': prev_close × (1 ± the band of that day's rules), rounded half-up to the tick.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from mystocks_contract import typeddicts as td
 
 from mystocks.adapters.manager import UnifiedManager
+from mystocks.domain.boards import band_on, is_st
 from mystocks.errors import NotFound
 
 # When the market closes, for stamping a quote that comes from a daily bar.
@@ -25,10 +26,15 @@ CLOSE_TIME = {"CN": dt.time(15, 0), "US": dt.time(16, 0)}
 
 
 def price_limits(
-    prev_close: float | None, inst: dict[str, Any]
+    prev_close: float | None, inst: dict[str, Any], day: dt.date | None = None
 ) -> tuple[float | None, float | None]:
-    """The day's limit-up and limit-down prices, computed in decimal as the exchanges do."""
+    """The day's limit-up and limit-down prices, computed in decimal as the exchanges do. On
+    `day`, an A-share's band is the board's rule of that date (`domain.boards`: ChiNext was
+    ±10% before 2020-08-24, main-board ST ±5% before 2025-07-07); without a day, or for an
+    instrument without a band (an index, a US stock), the instrument's stored band."""
     band = inst.get("price_limit_pct")
+    if band is not None and day is not None and inst.get("market") == "CN":
+        band = band_on(inst["symbol"], day, st=is_st(inst.get("name")))
     if prev_close is None or band is None:
         return None, None
     tick = Decimal(str(inst["tick_size"]))
@@ -141,7 +147,7 @@ def assemble_quote(
     feed's replay, so both derive change, change_pct and the limits the same way."""
     change = None if prev_close is None else round(day.last - prev_close, 4)
     change_pct = None if change is None or not prev_close else round(change / prev_close * 100, 2)
-    limit_up, limit_down = price_limits(prev_close, inst)
+    limit_up, limit_down = price_limits(prev_close, inst, stamp.date())
     return {
         "symbol": inst["symbol"],
         "name": inst["name"],
