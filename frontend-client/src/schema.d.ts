@@ -3227,7 +3227,7 @@ export interface components {
              */
             tick_size: number;
             /**
-             * @description Daily price-limit band as a fraction (0.10 main board, 0.20 ChiNext/STAR, 0.05 ST); null where there is none.
+             * @description The daily price-limit band as listed, a fraction (0.10 main board, 0.20 ChiNext/STAR, 0.30 Beijing, 0.05 for ST names in the sample's years); null where there is none. The band on a given day follows the board's rules of that date (ChiNext was 0.10 before 2020-08-24; main-board ST 0.05 before 2025-07-07), as quotes and backtests apply them.
              * @example 0.1
              */
             price_limit_pct?: number | null;
@@ -3879,7 +3879,7 @@ export interface components {
             volume: number;
             /** @description Turnover so far today, in the instrument's currency. */
             amount: number;
-            /** @description Today's upper price limit (A-shares); null where there is none. */
+            /** @description The upper price limit of the quote's trading day (A-shares), from the previous close and the band of that day's rules, rounded half-up to the tick; null where there is none. */
             limit_up?: number | null;
             limit_down?: number | null;
             /**

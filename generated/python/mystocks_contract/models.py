@@ -883,7 +883,7 @@ class Quote(BaseModel):
     """
     limit_up: float | None = None
     """
-    Today's upper price limit (A-shares); null where there is none.
+    The upper price limit of the quote's trading day (A-shares), from the previous close and the band of that day's rules, rounded half-up to the tick; null where there is none.
     """
     limit_down: float | None = None
     timestamp: AwareDatetime
@@ -2128,7 +2128,7 @@ class Instrument(BaseModel):
     """
     price_limit_pct: Annotated[float | None, Field(examples=[0.1])] = None
     """
-    Daily price-limit band as a fraction (0.10 main board, 0.20 ChiNext/STAR, 0.05 ST); null where there is none.
+    The daily price-limit band as listed, a fraction (0.10 main board, 0.20 ChiNext/STAR, 0.30 Beijing, 0.05 for ST names in the sample's years); null where there is none. The band on a given day follows the board's rules of that date (ChiNext was 0.10 before 2020-08-24; main-board ST 0.05 before 2025-07-07), as quotes and backtests apply them.
     """
 
 

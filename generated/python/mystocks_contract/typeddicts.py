@@ -765,7 +765,7 @@ class Quote(TypedDict):
     """
     limit_up: NotRequired[float | None]
     """
-    Today's upper price limit (A-shares); null where there is none.
+    The upper price limit of the quote's trading day (A-shares), from the previous close and the band of that day's rules, rounded half-up to the tick; null where there is none.
     """
     limit_down: NotRequired[float | None]
     timestamp: str
@@ -1825,7 +1825,7 @@ class Instrument(TypedDict):
     """
     price_limit_pct: NotRequired[float | None]
     """
-    Daily price-limit band as a fraction (0.10 main board, 0.20 ChiNext/STAR, 0.05 ST); null where there is none.
+    The daily price-limit band as listed, a fraction (0.10 main board, 0.20 ChiNext/STAR, 0.30 Beijing, 0.05 for ST names in the sample's years); null where there is none. The band on a given day follows the board's rules of that date (ChiNext was 0.10 before 2020-08-24; main-board ST 0.05 before 2025-07-07), as quotes and backtests apply them.
     """
 
 

@@ -39,8 +39,10 @@ class Instrument:
         pinyin (str | Unset): Lower-case pinyin initials of the Chinese name, as terminals search (`zsyh`). Example:
             zsyh.
         industry (None | str | Unset):  Example: 银行.
-        price_limit_pct (float | None | Unset): Daily price-limit band as a fraction (0.10 main board, 0.20
-            ChiNext/STAR, 0.05 ST); null where there is none. Example: 0.1.
+        price_limit_pct (float | None | Unset): The daily price-limit band as listed, a fraction (0.10 main board, 0.20
+            ChiNext/STAR, 0.30 Beijing, 0.05 for ST names in the sample's years); null where there is none. The band on a
+            given day follows the board's rules of that date (ChiNext was 0.10 before 2020-08-24; main-board ST 0.05 before
+            2025-07-07), as quotes and backtests apply them. Example: 0.1.
     """
 
     symbol: str

@@ -37,7 +37,8 @@ class Quote:
         timestamp (datetime.datetime): Time of the last trade, in the exchange's UTC offset.
         source (DataSource): `real` for shipped or ingested market data, `simulated` for the seeded intraday sample.
             Example: real.
-        limit_up (float | None | Unset): Today's upper price limit (A-shares); null where there is none.
+        limit_up (float | None | Unset): The upper price limit of the quote's trading day (A-shares), from the previous
+            close and the band of that day's rules, rounded half-up to the tick; null where there is none.
         limit_down (float | None | Unset):
     """
 
