@@ -240,7 +240,8 @@ def _first_call() -> None:
     bars = np.array([1_000, 1_010, 1_020], dtype=np.int64)
     want = np.array([1, 0, 0], dtype=np.int8)
     days = np.arange(3, dtype=np.int64)
-    kernel.simulate(bars, bars, days, want, True, 1_000, 10**6, 25_000, 50_000, 500, 1, 1, 100)
+    band = np.full(3, 1_000, dtype=np.int64)  # ±10% on each bar, in basis points
+    kernel.simulate(bars, bars, days, want, band, 10**6, 25_000, 50_000, 500, 1, 1, 100)
 
 
 def first_jit_call() -> tuple[float, float, bool] | None:
