@@ -8,6 +8,10 @@ NPM_STAMP := frontend-client/node_modules/.installed
 CODEGEN := .venv-codegen
 CODEGEN_STAMP := $(CODEGEN)/.installed
 PYTEST_ARGS ?=
+# Two test workers per core: about half of a test's time is spent waiting (servers starting,
+# streams of fixed length, Celery and Redis round trips), so one worker per core leaves the
+# machine half idle. Work stealing keeps every worker busy until the end.
+PYTEST_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
 
 .PHONY: install chromium app test-web run test test-fast lint typecheck generate check-generated bench bench-smoke clean help
 
@@ -69,7 +73,7 @@ run: $(STAMP) $(APP_DIST)  ## start the server with the web app at / (SQLite und
 
 test: $(STAMP) $(NPM_STAMP)  ## every check CI runs
 	$(MAKE) --no-print-directory check-generated lint typecheck
-	$(VENV)/bin/pytest -n auto $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory test-web
 
 test-fast: $(STAMP)  ## unit tests only
