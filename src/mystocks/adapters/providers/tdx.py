@@ -223,13 +223,8 @@ class TdxFiles:
         if not path.exists():
             return pd.DataFrame(columns=list(MINUTE_COLUMNS))
         frame = minute_frame(read_records(path, MINUTE))
-        days = pd.to_datetime(frame["ts"], unit="ms", utc=True).dt.tz_convert(SHANGHAI).dt.date
-        keep = np.ones(len(frame), dtype=bool)
-        if start is not None:
-            keep &= (days >= start).to_numpy()
-        if end is not None:
-            keep &= (days <= end).to_numpy()
-        return frame[keep].reset_index(drop=True)
+        day = pd.to_datetime(frame["ts"], unit="ms", utc=True).dt.tz_convert(SHANGHAI).dt.date
+        return _between(frame.assign(day=day), "day", start, end).drop(columns="day")
 
     def adjust_factors(self, symbol: str) -> pd.DataFrame:
         raise NotSupported("通达信's bar files hold raw prices only, no adjustment factors")
