@@ -131,7 +131,10 @@ async def test_a_burst_of_checks_waits_for_connections_instead_of_failing(redis_
     from mystocks.adapters.redis_link import POOL_SIZE, RedisLink
     from mystocks.identity.sessions import RedisSessions
 
-    link = RedisLink(redis_url, f"test-{uuid.uuid4().hex[:8]}")
+    # What is tested is the pool: a burst of eight times its size waits for connections. The
+    # production connect timeout (0.5 s, so that a Redis that is down fails fast) is not: on a
+    # machine busy with other tests, opening 64 connections at once can take longer than that.
+    link = RedisLink(redis_url, f"test-{uuid.uuid4().hex[:8]}", timeout=10.0)
     sessions = RedisSessions(link, fail_open=False)  # a failure would raise, not pass
     checks = await asyncio.gather(*(sessions.is_revoked(f"s{i}") for i in range(POOL_SIZE * 8)))
     assert checks == [False] * (POOL_SIZE * 8) and link.available
