@@ -142,9 +142,8 @@ async def test_logout_closes_a_live_connection_with_4401(served):
     with Client.login(base, "admin", DEV_ADMIN_PASSWORD) as session:
         ws = await signed_in(base, access_token(session))
         assert expect(204, logout.sync_detailed(client=session.api)) is None
-    started = time.monotonic()
+    # Closed at the next re-verification of the session (`closed_with` waits for it).
     assert await closed_with(ws) == 4401
-    assert time.monotonic() - started < 3 * WS_SETTINGS["ws_reverify_seconds"] + 1
 
 
 async def test_subscribe_unsubscribe_ping(admin_ws):
