@@ -23,7 +23,6 @@ import sqlite3
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,6 +34,11 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from mystocks.adapters.sql.timeseries import SqlTimeSeriesStore
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+from bench.databases import drop_database, scratch_url  # noqa: E402
 
 BATCH = 100_000
 SYMBOLS = 10
@@ -180,19 +184,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.smoke:
         args.rows, args.repeat = 2_000, 1
-        # A database of its own, so a smoke run never meets a real run's (or another smoke's).
-        scratch = f"mystocks_bench_smoke_{uuid.uuid4().hex[:8]}"
-        url = make_url(args.postgres_url).set(database=scratch)
-        args.postgres_url = url.render_as_string(hide_password=False)
+        args.postgres_url = scratch_url(args.postgres_url)
     ticks = make_ticks(args.rows)
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         results["sqlite"] = bench_sqlite(ticks, args.repeat, Path(folder))
-    ensure_database(args.postgres_url)
+    created = ensure_database(args.postgres_url)
     try:
         pg = bench_postgres(ticks, args.repeat, args.postgres_url)
     finally:
-        if args.smoke:
+        if args.smoke and created:
             drop_database(args.postgres_url)
     if pg is not None:
         results["postgresql"] = pg
@@ -221,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def ensure_database(url: str) -> None:
+def ensure_database(url: str) -> bool:
+    """Create the database `url` names if it is missing; False when no server answers."""
     target = make_url(url)
     try:
         admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
@@ -233,18 +235,8 @@ def ensure_database(url: str) -> None:
                 conn.execute(text(f'CREATE DATABASE "{target.database}"'))
         admin.dispose()
     except Exception:  # bench_postgres reports the failure
-        pass
-
-
-def drop_database(url: str) -> None:
-    target = make_url(url)
-    try:
-        admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
-        admin.dispose()
-    except Exception:  # no server: there is nothing to drop
-        pass
+        return False
+    return True
 
 
 if __name__ == "__main__":

@@ -27,9 +27,9 @@ import argparse
 import datetime as dt
 import io
 import json
+import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -47,6 +47,10 @@ from mystocks.screening.engine import TIE, evaluate, parse
 from mystocks.screening.service import ScreenService
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+from bench.databases import drop_database, scratch_url  # noqa: E402
+
 console = Console()
 
 RULE: dict[str, Any] = {
@@ -202,14 +206,6 @@ def ensure_database(url: str) -> bool:
         return False
 
 
-def drop_database(url: str) -> None:
-    target = make_url(url)
-    admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
-    admin.dispose()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--symbols", type=int, default=5000)
@@ -231,10 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.smoke:
         args.symbols, args.days, args.repeat, args.no_save = 200, 60, 1, True
-        # A database of its own, so a smoke run never meets a real run's (or another smoke's).
-        scratch = f"mystocks_bench_smoke_{uuid.uuid4().hex[:8]}"
-        url = make_url(args.postgres_url).set(database=scratch)
-        args.postgres_url = url.render_as_string(hide_password=False)
+        args.postgres_url = scratch_url(args.postgres_url)
 
     instruments, bars = make_universe(args.symbols, args.days)
     as_of = bars["date"].max()
