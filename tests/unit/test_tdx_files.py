@@ -195,3 +195,13 @@ def test_bars_survive_a_round_trip_through_records() -> None:
     back = daily_frame(day_records(bars))
     assert back.drop(columns="amount").equals(bars.drop(columns="amount"))
     assert back["amount"].iloc[0] == pytest.approx(2.2e9, rel=1e-7)  # float32 in the file
+
+
+def test_a_minute_record_with_an_impossible_date_is_refused(tmp_path: Path) -> None:
+    root = vipdoc(tmp_path)
+    february_30 = 20 * 2048 + 230
+    (root / "sh" / "minline" / "sh600000.lc1").write_bytes(
+        MINUTE_LAYOUT.pack(february_30, *MINUTES[0][1:])
+    )
+    with pytest.raises(ValueError, match="41190 is not a TDX minute record's date"):
+        TdxFiles(root).minute_bars("600000.SH", 1)

@@ -107,12 +107,16 @@ def write_records(path: Path, records: np.ndarray) -> None:
 
 
 def minute_date(word: np.ndarray) -> np.ndarray:
-    """The u16 date of a minute record -> datetime64[D]."""
+    """The u16 date of a minute record -> datetime64[D] (in arrays: no string per record)."""
     year = word.astype(np.int64) // 2048 + 2004
     rest = word.astype(np.int64) % 2048
     month, day = rest // 100, rest % 100
-    text = [f"{y:04d}-{m:02d}-{d:02d}" for y, m, d in zip(year, month, day, strict=True)]
-    return np.array(text, dtype="datetime64[D]")
+    months = ((year - 1970) * 12 + month - 1).astype("datetime64[M]")
+    days: np.ndarray = months.astype("datetime64[D]") + (day - 1).astype("timedelta64[D]")
+    bad = (month < 1) | (month > 12) | (day < 1) | (days.astype("datetime64[M]") != months)
+    if bad.any():
+        raise ValueError(f"{int(word[bad][0])} is not a TDX minute record's date")
+    return days
 
 
 def minute_word(day: dt.date) -> int:
