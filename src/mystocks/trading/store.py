@@ -40,6 +40,15 @@ class DuplicateOrder(Exception):
 # The statements every order runs, built once with bound parameters: building a Core
 # statement and computing its cache key per call cost more than running it.
 _ACCOUNT = select(ACCOUNTS).where(ACCOUNTS.c.id == bindparam("b_id"))
+_ACCOUNT_LOCKED = _ACCOUNT.with_for_update()
+_HOLDING_LOCKED = (
+    select(POSITIONS)
+    .where(
+        POSITIONS.c.account_id == bindparam("b_account"),
+        POSITIONS.c.symbol == bindparam("b_symbol"),
+    )
+    .with_for_update()
+)
 _BY_KEY = select(ORDERS).where(
     ORDERS.c.owner == bindparam("b_owner"), ORDERS.c.idempotency_key == bindparam("b_key")
 )
@@ -379,8 +388,9 @@ class PaperStore:
                 POSITIONS.c.account_id == claimed.account_id,
                 POSITIONS.c.symbol == claimed.symbol,
             )
-            account = conn.execute(_ACCOUNT.with_for_update(), {"b_id": claimed.account_id}).one()
-            held = conn.execute(select(POSITIONS).where(*mine).with_for_update()).first()
+            account = conn.execute(_ACCOUNT_LOCKED, {"b_id": claimed.account_id}).one()
+            where = {"b_account": claimed.account_id, "b_symbol": claimed.symbol}
+            held = conn.execute(_HOLDING_LOCKED, where).first()
             after, position, funds, trade = apply_fill(
                 Order.of(dict(claimed._mapping)),
                 None if held is None else Position.of(dict(held._mapping)),
