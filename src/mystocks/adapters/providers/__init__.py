@@ -1,5 +1,5 @@
-"""Market-data providers: where real A-share data comes from (a 通达信 installation's files;
-akshare and baostock to come), behind one Protocol the sync reads through.
+"""Market-data providers: where real A-share data comes from (akshare, baostock, a 通达信
+installation's files), behind one Protocol the sync reads through.
 
 Every method answers a pandas DataFrame with exactly the columns named here, in raw
 (unadjusted) prices, or raises `NotSupported` when the source has no such data, so a sync can
@@ -15,8 +15,10 @@ from typing import Protocol
 
 import pandas as pd
 
-INSTRUMENT_COLUMNS = ("symbol", "name", "exchange")
-"""`symbol` as the API writes it (600000.SH); `name` None where the source does not say."""
+INSTRUMENT_COLUMNS = ("symbol", "name", "exchange", "board", "listed")
+"""`symbol` as the API writes it (600000.SH); `exchange` SH, SZ or BJ; `board` main, chinext,
+star or bse; `listed` the listing date (datetime.date). `name` and `listed` are None where the
+source does not say."""
 DAILY_COLUMNS = ("date", "open", "high", "low", "close", "volume", "amount")
 """`date` datetime.date; prices in yuan, raw; `volume` shares (int64); `amount` yuan."""
 MINUTE_COLUMNS = ("ts", "open", "high", "low", "close", "volume", "amount")
@@ -32,6 +34,23 @@ SUSPENSION_COLUMNS = ("start", "end", "reason")
 """Suspended from `start` to `end` inclusive (`end` None: still suspended)."""
 ST_COLUMNS = ("start", "end", "flag")
 """Flagged `flag` (ST, *ST) from `start` to `end` inclusive (`end` None: still flagged)."""
+SPOT_COLUMNS = ("symbol", "name", "last", "open", "high", "low", "prev_close", "volume", "amount")
+"""A session's latest quote: prices in yuan, `volume` shares and `amount` yuan so far today."""
+
+
+def exchange_of_code(code: str) -> str | None:
+    """The exchange of a bare six-digit A-share code, as sources that drop it write it: 6xxxxx
+    Shanghai, 0xxxxx and 3xxxxx Shenzhen, 4xxxxx, 8xxxxx and 92xxxx Beijing; None otherwise
+    (B shares, funds)."""
+    if len(code) != 6 or not code.isdigit():
+        return None
+    if code.startswith(("60", "68")):
+        return "SH"
+    if code.startswith(("00", "30")):
+        return "SZ"
+    if code.startswith(("4", "8", "92")):
+        return "BJ"
+    return None
 
 
 class NotSupported(Exception):

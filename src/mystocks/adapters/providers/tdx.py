@@ -39,6 +39,7 @@ from mystocks.adapters.providers import (
     NotSupported,
     ProviderError,
 )
+from mystocks.domain.boards import board_of
 
 DAY = np.dtype(
     [
@@ -194,15 +195,16 @@ class TdxFiles:
         return self.vipdoc / folder / sub / f"{stem}.{suffix}"
 
     def instruments(self) -> pd.DataFrame:
-        """The symbols with a daily file; TDX keeps names elsewhere, so `name` is None."""
+        """The symbols with a daily file; TDX keeps names and listing dates elsewhere (None)."""
         symbols = []
         for market, folder in MARKETS.items():
             for file in sorted((self.vipdoc / folder / "lday").glob(f"{folder}*.day")):
                 code = file.stem[len(folder) :]
                 if len(code) == 6 and code.isdigit():
                     symbols.append(f"{code}.{market}")
-        frame = pd.DataFrame({"symbol": symbols, "name": None, "exchange": None})
+        frame = pd.DataFrame({"symbol": symbols, "name": None, "listed": None})
         frame["exchange"] = frame["symbol"].str[-2:]
+        frame["board"] = [board_of(s) for s in symbols]
         return frame[list(INSTRUMENT_COLUMNS)]
 
     def daily_bars(
