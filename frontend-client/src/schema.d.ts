@@ -1655,6 +1655,14 @@ export interface components {
             next_cursor: string | null;
         };
         /**
+         * @description Price adjustment (复权): `none` as traded, `qfq` forward-adjusted (前复权: today's prices,
+         *     earlier ones scaled down through each dividend and bonus issue), `hfq` back-adjusted (后复权:
+         *     the listing's prices, later ones scaled up). Volumes are never adjusted.
+         * @example qfq
+         * @enum {string}
+         */
+        Adjust: "none" | "qfq" | "hfq";
+        /**
          * @description A risk alert a rule fired.
          * @example {
          *       "id": 3,
@@ -2467,6 +2475,7 @@ export interface components {
          *       "symbol": "600036.SH",
          *       "period": "1d",
          *       "adjust": "qfq",
+         *       "adjusted_to": null,
          *       "source": "real",
          *       "items": [
          *         {
@@ -2494,11 +2503,13 @@ export interface components {
         BarPage: {
             symbol: string;
             period: components["schemas"]["Period"];
+            adjust: components["schemas"]["Adjust"];
             /**
-             * @description Price adjustment of the stored data; the shipped A-share sample is forward-adjusted (`qfq`).
-             * @enum {string}
+             * Format: date
+             * @description For `qfq`, the ex-date of the newest corporate action the prices are anchored at (prices from that day on are as traded; a later action moves every earlier price). Null when no action is recorded, for `none` and `hfq`, and for the shipped sample, whose anchor its source does not say.
+             * @example 2024-06-14
              */
-            adjust: "none" | "qfq";
+            adjusted_to: string | null;
             source: components["schemas"]["DataSource"];
             items: components["schemas"]["Bar"][];
             next_cursor: string | null;
@@ -3012,7 +3023,7 @@ export interface components {
          * @example SSE
          * @enum {string}
          */
-        Exchange: "SSE" | "SZSE" | "NASDAQ" | "NYSE";
+        Exchange: "SSE" | "SZSE" | "BSE" | "NASDAQ" | "NYSE";
         /**
          * @description One field of the request that broke the contract or a rule.
          * @example {
@@ -3093,6 +3104,7 @@ export interface components {
          * @example {
          *       "symbol": "600036.SH",
          *       "period": "1d",
+         *       "adjust": "qfq",
          *       "indicator": "MACD",
          *       "params": [
          *         12,
@@ -3120,6 +3132,7 @@ export interface components {
         IndicatorPage: {
             symbol: string;
             period: components["schemas"]["Period"];
+            adjust: components["schemas"]["Adjust"];
             indicator: components["schemas"]["IndicatorName"];
             /** @description The parameters used (the defaults when none were given). */
             params: number[];
@@ -3180,7 +3193,11 @@ export interface components {
          *       "board": "main",
          *       "lot_size": 100,
          *       "tick_size": 0.01,
-         *       "price_limit_pct": 0.1
+         *       "price_limit_pct": 0.1,
+         *       "listed": null,
+         *       "adjust_modes": [
+         *         "qfq"
+         *       ]
          *     }
          */
         Instrument: {
@@ -3212,10 +3229,10 @@ export interface components {
              */
             timezone: string;
             /**
-             * @description `main`, `chinext` (300/301), `star` (688), `index`, or `us`.
+             * @description `main`, `chinext` (创业板, 300/301), `star` (科创板, 688/689), `bse` (北交所), `index`, or `us`.
              * @enum {string}
              */
-            board: "main" | "chinext" | "star" | "index" | "us";
+            board: "main" | "chinext" | "star" | "bse" | "index" | "us";
             /**
              * Format: int32
              * @description Board lot in shares (100 for A-share buys).
@@ -3231,6 +3248,14 @@ export interface components {
              * @example 0.1
              */
             price_limit_pct?: number | null;
+            /**
+             * Format: date
+             * @description The listing date (上市日期), when a provider gave it; null for the shipped sample.
+             * @example 2002-04-09
+             */
+            listed: string | null;
+            /** @description The `adjust` values its bars and indicators accept, the default first. */
+            adjust_modes: components["schemas"]["Adjust"][];
         };
         /**
          * @example {
@@ -6261,6 +6286,13 @@ export interface components {
          * @example 1
          */
         AccountId: number;
+        /**
+         * @description Price adjustment. Default `qfq` (as terminals show) for A-shares, `none` where no adjustment
+         *     is known (indices, the US sample). Bars synced from a provider are stored as traded and served
+         *     in all three modes; the shipped A-share sample is stored forward-adjusted only, so `none` and
+         *     `hfq` are refused for it (422). The instrument's `adjust_modes` lists what it accepts.
+         */
+        Adjust: components["schemas"]["Adjust"];
         /** @example 3 */
         AlertId: number;
         /** @example 1 */
@@ -6867,6 +6899,13 @@ export interface operations {
                 /** @description Bar period. Intraday periods are built from 1-minute bars on A-share sessions. */
                 period?: components["parameters"]["Period"];
                 /**
+                 * @description Price adjustment. Default `qfq` (as terminals show) for A-shares, `none` where no adjustment
+                 *     is known (indices, the US sample). Bars synced from a provider are stored as traded and served
+                 *     in all three modes; the shipped A-share sample is stored forward-adjusted only, so `none` and
+                 *     `hfq` are refused for it (422). The instrument's `adjust_modes` lists what it accepts.
+                 */
+                adjust?: components["parameters"]["Adjust"];
+                /**
                  * @description First trading day to include (exchange-local date, inclusive). Default the first stored.
                  * @example 2016-07-01
                  */
@@ -7035,6 +7074,13 @@ export interface operations {
                 params?: number[];
                 /** @description Bar period. Intraday periods are built from 1-minute bars on A-share sessions. */
                 period?: components["parameters"]["Period"];
+                /**
+                 * @description Price adjustment. Default `qfq` (as terminals show) for A-shares, `none` where no adjustment
+                 *     is known (indices, the US sample). Bars synced from a provider are stored as traded and served
+                 *     in all three modes; the shipped A-share sample is stored forward-adjusted only, so `none` and
+                 *     `hfq` are refused for it (422). The instrument's `adjust_modes` lists what it accepts.
+                 */
+                adjust?: components["parameters"]["Adjust"];
                 /**
                  * @description First trading day to include (exchange-local date, inclusive). Default the first stored.
                  * @example 2016-07-01

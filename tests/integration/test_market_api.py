@@ -8,6 +8,7 @@ import pytest
 from starlette.testclient import TestClient
 
 BARS = "/api/v1/market/bars"
+INDICATORS = "/api/v1/market/indicators/600036.SH"
 
 
 def get(client: TestClient, headers: dict[str, str], url: str, **params: Any) -> Any:
@@ -263,6 +264,22 @@ def test_bad_parameters_are_400_naming_the_parameter(client, viewer_headers, par
 def test_valid_but_unusable_parameters_are_422(client, viewer_headers, params, name):
     body = problem(client.get(f"{BARS}/600036.SH", headers=viewer_headers, params=params), 422)
     assert [e["name"] for e in body["errors"]] == [name]
+
+
+@pytest.mark.parametrize("adjust", ["none", "hfq"])
+def test_the_forward_adjusted_sample_refuses_other_adjustments(client, viewer_headers, adjust):
+    for url, extra in ((f"{BARS}/600036.SH", {}), (INDICATORS, {"indicator": "MA"})):
+        response = client.get(url, headers=viewer_headers, params={"adjust": adjust, **extra})
+        body = problem(response, 422)
+        assert [e["name"] for e in body["errors"]] == ["adjust"]
+        assert "forward-adjusted (qfq) only" in body["detail"]
+    page = get(client, viewer_headers, f"{BARS}/600036.SH", adjust="qfq", limit=1)
+    assert (page["adjust"], page["adjusted_to"]) == ("qfq", None)
+    index = get(client, viewer_headers, "/api/v1/market/symbols/000001.SH")
+    assert index["adjust_modes"] == ["none"] and index["listed"] is None
+    assert get(client, viewer_headers, f"{BARS}/000001.SH", limit=1)["adjust"] == "none"
+    bank = get(client, viewer_headers, "/api/v1/market/symbols/600036.SH")
+    assert bank["adjust_modes"] == ["qfq"]
 
 
 def test_several_bad_parameters_are_all_listed(client, viewer_headers):

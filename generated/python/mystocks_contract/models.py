@@ -108,6 +108,16 @@ class AccountPage(BaseModel):
     next_cursor: Annotated[str | None, Field(max_length=200)]
 
 
+class Adjust(RootModel[Literal['none', 'qfq', 'hfq']]):
+    root: Annotated[Literal['none', 'qfq', 'hfq'], Field(examples=['qfq'])]
+    """
+    Price adjustment (复权): `none` as traded, `qfq` forward-adjusted (前复权: today's prices,
+    earlier ones scaled down through each dividend and bonus issue), `hfq` back-adjusted (后复权:
+    the listing's prices, later ones scaled up). Volumes are never adjusted.
+
+    """
+
+
 class AlertRuleKind(
     RootModel[
         Literal[
@@ -462,8 +472,10 @@ class EquityPoint(BaseModel):
     cash: float
 
 
-class Exchange(RootModel[Literal['SSE', 'SZSE', 'NASDAQ', 'NYSE']]):
-    root: Annotated[Literal['SSE', 'SZSE', 'NASDAQ', 'NYSE'], Field(examples=['SSE'])]
+class Exchange(RootModel[Literal['SSE', 'SZSE', 'BSE', 'NASDAQ', 'NYSE']]):
+    root: Annotated[
+        Literal['SSE', 'SZSE', 'BSE', 'NASDAQ', 'NYSE'], Field(examples=['SSE'])
+    ]
     """
     Listing exchange.
     """
@@ -2026,9 +2038,10 @@ class BarIngest(BaseModel):
 class BarPage(BaseModel):
     symbol: Annotated[str, Field(max_length=16)]
     period: Period
-    adjust: Literal['none', 'qfq']
+    adjust: Adjust
+    adjusted_to: Annotated[date_aliased | None, Field(examples=['2024-06-14'])]
     """
-    Price adjustment of the stored data; the shipped A-share sample is forward-adjusted (`qfq`).
+    For `qfq`, the ex-date of the newest corporate action the prices are anchored at (prices from that day on are as traded; a later action moves every earlier price). Null when no action is recorded, for `none` and `hfq`, and for the shipped sample, whose anchor its source does not say.
     """
     source: DataSource
     items: Annotated[list[Bar], Field(max_length=5000)]
@@ -2081,6 +2094,7 @@ class FieldOperand(BaseModel):
 class IndicatorPage(BaseModel):
     symbol: Annotated[str, Field(max_length=16)]
     period: Period
+    adjust: Adjust
     indicator: IndicatorName
     params: Annotated[list[float], Field(max_length=6)]
     """
@@ -2114,9 +2128,9 @@ class Instrument(BaseModel):
     """
     IANA zone of the exchange; bar and tick times are given in it.
     """
-    board: Literal['main', 'chinext', 'star', 'index', 'us']
+    board: Literal['main', 'chinext', 'star', 'bse', 'index', 'us']
     """
-    `main`, `chinext` (300/301), `star` (688), `index`, or `us`.
+    `main`, `chinext` (创业板, 300/301), `star` (科创板, 688/689), `bse` (北交所), `index`, or `us`.
     """
     lot_size: Annotated[int, Field(ge=1, le=10000)]
     """
@@ -2129,6 +2143,14 @@ class Instrument(BaseModel):
     price_limit_pct: Annotated[float | None, Field(examples=[0.1])] = None
     """
     The daily price-limit band as listed, a fraction (0.10 main board, 0.20 ChiNext/STAR, 0.30 Beijing, 0.05 for ST names in the sample's years); null where there is none. The band on a given day follows the board's rules of that date (ChiNext was 0.10 before 2020-08-24; main-board ST 0.05 before 2025-07-07), as quotes and backtests apply them.
+    """
+    listed: Annotated[date_aliased | None, Field(examples=['2002-04-09'])]
+    """
+    The listing date (上市日期), when a provider gave it; null for the shipped sample.
+    """
+    adjust_modes: Annotated[list[Adjust], Field(max_length=3, min_length=1)]
+    """
+    The `adjust` values its bars and indicators accept, the default first.
     """
 
 

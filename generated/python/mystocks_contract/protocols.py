@@ -15,9 +15,10 @@ from starlette.responses import Response
 
 from mystocks_contract import typeddicts as td
 
+Adjust = Literal["none", "qfq", "hfq"]
 AlertSeverity = Literal["info", "warning", "critical"]
 BarField = Literal["open", "high", "low", "close", "volume", "amount"]
-Exchange = Literal["SSE", "SZSE", "NASDAQ", "NYSE"]
+Exchange = Literal["SSE", "SZSE", "BSE", "NASDAQ", "NYSE"]
 IndicatorName = Literal["MA", "EMA", "MACD", "RSI", "BOLL", "KDJ", "ATR"]
 InstrumentType = Literal["stock", "index"]
 JobStatus = Literal["queued", "running", "succeeded", "failed", "cancelled"]
@@ -104,6 +105,7 @@ class MarketHandlers(Protocol):
         *,
         symbol: str,
         period: Period = ...,
+        adjust: Adjust | None = ...,
         start: str | None = ...,
         end: str | None = ...,
         fields: list[BarField] | None = ...,
@@ -136,6 +138,7 @@ class MarketHandlers(Protocol):
         indicator: IndicatorName,
         params: list[float] | None = ...,
         period: Period = ...,
+        adjust: Adjust | None = ...,
         start: str | None = ...,
         end: str | None = ...,
         cursor: str | None = ...,

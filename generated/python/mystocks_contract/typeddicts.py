@@ -103,6 +103,15 @@ class AccountPage(TypedDict):
     next_cursor: str | None
 
 
+Adjust: TypeAlias = Literal['none', 'qfq', 'hfq']
+"""
+Price adjustment (复权): `none` as traded, `qfq` forward-adjusted (前复权: today's prices,
+earlier ones scaled down through each dividend and bonus issue), `hfq` back-adjusted (后复权:
+the listing's prices, later ones scaled up). Volumes are never adjusted.
+
+"""
+
+
 AlertRuleKind: TypeAlias = Literal[
     'price_above',
     'price_below',
@@ -406,7 +415,7 @@ class EquityPoint(TypedDict):
     cash: float
 
 
-Exchange: TypeAlias = Literal['SSE', 'SZSE', 'NASDAQ', 'NYSE']
+Exchange: TypeAlias = Literal['SSE', 'SZSE', 'BSE', 'NASDAQ', 'NYSE']
 """
 Listing exchange.
 """
@@ -1729,9 +1738,10 @@ class BarIngest(TypedDict, closed=True):
 class BarPage(TypedDict):
     symbol: str
     period: Period
-    adjust: Literal['none', 'qfq']
+    adjust: Adjust
+    adjusted_to: str | None
     """
-    Price adjustment of the stored data; the shipped A-share sample is forward-adjusted (`qfq`).
+    For `qfq`, the ex-date of the newest corporate action the prices are anchored at (prices from that day on are as traded; a later action moves every earlier price). Null when no action is recorded, for `none` and `hfq`, and for the shipped sample, whose anchor its source does not say.
     """
     source: DataSource
     items: list[Bar]
@@ -1778,6 +1788,7 @@ class FieldOperand(TypedDict, closed=True):
 class IndicatorPage(TypedDict):
     symbol: str
     period: Period
+    adjust: Adjust
     indicator: IndicatorName
     params: list[float]
     """
@@ -1811,9 +1822,9 @@ class Instrument(TypedDict):
     """
     IANA zone of the exchange; bar and tick times are given in it.
     """
-    board: Literal['main', 'chinext', 'star', 'index', 'us']
+    board: Literal['main', 'chinext', 'star', 'bse', 'index', 'us']
     """
-    `main`, `chinext` (300/301), `star` (688), `index`, or `us`.
+    `main`, `chinext` (创业板, 300/301), `star` (科创板, 688/689), `bse` (北交所), `index`, or `us`.
     """
     lot_size: int
     """
@@ -1826,6 +1837,14 @@ class Instrument(TypedDict):
     price_limit_pct: NotRequired[float | None]
     """
     The daily price-limit band as listed, a fraction (0.10 main board, 0.20 ChiNext/STAR, 0.30 Beijing, 0.05 for ST names in the sample's years); null where there is none. The band on a given day follows the board's rules of that date (ChiNext was 0.10 before 2020-08-24; main-board ST 0.05 before 2025-07-07), as quotes and backtests apply them.
+    """
+    listed: str | None
+    """
+    The listing date (上市日期), when a provider gave it; null for the shipped sample.
+    """
+    adjust_modes: list[Adjust]
+    """
+    The `adjust` values its bars and indicators accept, the default first.
     """
 
 

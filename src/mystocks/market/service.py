@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 from mystocks_contract import typeddicts as td
-from mystocks_contract.protocols import BarField, IndicatorName, Period
+from mystocks_contract.protocols import Adjust, BarField, IndicatorName, Period
 
 from mystocks.adapters.cache import Cache
 from mystocks.adapters.manager import UnifiedManager
 from mystocks.domain import indicators as ind
 from mystocks.domain import paging
+from mystocks.domain.adjust import NO_FACTORS, Factors, adjust_series
 from mystocks.domain.calendar import trading_days
 from mystocks.domain.ranges import check_range, parse_date, parse_datetime
 from mystocks.domain.series import (
@@ -29,7 +30,7 @@ from mystocks.domain.series import (
     resample_calendar,
     utc_ms_to_local,
 )
-from mystocks.errors import FieldProblem, InvalidRequest, NotFound
+from mystocks.errors import FieldProblem, InvalidRequest, NotFound, RuleViolation
 from mystocks.market.ingest import IngestService
 from mystocks.market.meter import RateMeter
 from mystocks.market.quotes import build_quotes
@@ -40,6 +41,36 @@ if TYPE_CHECKING:
 INTRADAY_MINUTES = {"1m": 1, "5m": 5, "15m": 15, "30m": 30, "60m": 60}
 CALENDAR_ALIASES = {"XSHE": "XSHG"}
 INSTRUMENT_KEYS = tuple(td.Instrument.__annotations__)
+STORED_AS = {
+    "qfq": "forward-adjusted (qfq) only, as the shipped sample's source gave them; sync the "
+    "stock from a provider to have it as traded",
+    "none": "as the source gave them, with no adjustment known",
+}
+
+
+def adjust_modes(inst: dict[str, Any]) -> list[Adjust]:
+    """The adjustments `inst`'s bars can be served in, the default first."""
+    stored = inst["bars_adjust"]
+    return ["qfq", "none", "hfq"] if stored == "raw" else [stored]
+
+
+def resolve_adjust(inst: dict[str, Any], asked: Adjust | None) -> Adjust:
+    modes = adjust_modes(inst)
+    if asked is None or asked in modes:
+        return asked or modes[0]
+    stored = inst["bars_adjust"]
+    why = f"{inst['symbol']}'s bars are stored {STORED_AS[stored]}: ask adjust={stored}"
+    raise RuleViolation(
+        f"{why}.", (FieldProblem("query", "adjust", f"must be {stored} for {inst['symbol']}"),)
+    )
+
+
+def public_instrument(row: dict[str, Any]) -> td.Instrument:
+    listed = row["listed"]
+    out = {k: row[k] for k in INSTRUMENT_KEYS if k not in ("listed", "adjust_modes")}
+    out["listed"] = None if listed is None else listed.isoformat()
+    out["adjust_modes"] = adjust_modes(row)
+    return cast(td.Instrument, out)
 
 
 class MarketService:
@@ -82,13 +113,12 @@ class MarketService:
             limit=limit + 1,
         )
         more = len(rows) > limit
-        items = [cast(td.Instrument, {k: r[k] for k in INSTRUMENT_KEYS}) for r in rows[:limit]]
+        items = [public_instrument(r) for r in rows[:limit]]
         next_cursor = paging.encode("symbols", items[-1]["symbol"]) if more else None
         return {"items": items, "next_cursor": next_cursor}
 
     def get_symbol(self, *, symbol: str) -> td.Instrument:
-        found = self.instrument(symbol)
-        return cast(td.Instrument, {k: found[k] for k in INSTRUMENT_KEYS})
+        return public_instrument(self.instrument(symbol))
 
     # -- quotes -------------------------------------------------------------------------------
     def get_quote(self, *, symbol: str) -> td.Quote:
@@ -103,10 +133,24 @@ class MarketService:
         return {"items": build_quotes(self.data, [known[s] for s in wanted])}
 
     # -- bars ---------------------------------------------------------------------------------
+    def factors(self, inst: dict[str, Any], adjust: Adjust) -> Factors:
+        """The factors that take `inst`'s stored bars to `adjust` (none for stored ones)."""
+        if adjust == "none" or inst["bars_adjust"] != "raw":
+            return NO_FACTORS
+        return Factors.of(self.data.relational.history("adjust_factors", inst["symbol"]))
+
     def series(
-        self, inst: dict[str, Any], period: str, start: dt.date | None, end: dt.date | None
+        self,
+        inst: dict[str, Any],
+        period: str,
+        start: dt.date | None,
+        end: dt.date | None,
+        factors: Factors = NO_FACTORS,
+        adjust: Adjust = "none",
     ) -> BarSeries:
-        """Every bar of `period` whose trading day lies in [start, end], oldest first."""
+        """Every bar of `period` whose trading day lies in [start, end], oldest first, its
+        prices taken to `adjust` through `factors` (daily bars before weeks and months are
+        built from them)."""
         symbol, tz = inst["symbol"], inst["timezone"]
         if period in INTRADAY_MINUTES:
             lo = local_to_utc_ms(np.datetime64(start, "s"), tz)[0] if start else None
@@ -127,10 +171,11 @@ class MarketService:
                 )
             )
             local = utc_ms_to_local(np.array([r[0] for r in minute_rows], dtype=np.int64), tz)
-            return from_rows(local, minute_rows, simulated=any(r[7] for r in minute_rows))
+            intraday = from_rows(local, minute_rows, simulated=any(r[7] for r in minute_rows))
+            return adjust_series(intraday, factors, adjust)
         rows = self.data.relational.daily_bar_text(symbol, start=start, end=end)
         local = np.array([r[0] for r in rows], dtype="datetime64[D]")
-        daily = from_rows(local, rows, simulated=False)
+        daily = adjust_series(from_rows(local, rows, simulated=False), factors, adjust)
         if period == "1w":
             return resample_calendar(daily, "W")
         if period == "1M":
@@ -162,6 +207,7 @@ class MarketService:
         *,
         symbol: str,
         period: Period = "1d",
+        adjust: Adjust | None = None,
         start: str | None = None,
         end: str | None = None,
         fields: Sequence[BarField] | None = None,
@@ -169,9 +215,11 @@ class MarketService:
         limit: int = 1000,
     ) -> td.BarPage:
         inst = self.instrument(symbol)
+        mode = resolve_adjust(inst, adjust)
         lo, hi = parse_date("start", start), parse_date("end", end)
         check_range(lo, hi)
-        series = self.series(inst, period, lo, hi)
+        factors = self.factors(inst, mode)
+        series = self.series(inst, period, lo, hi, factors, mode)
         window, next_cursor = self._page(series, f"bars.{period}", cursor, limit)
         page = series.take(window)
         wanted = [f for f in FIELDS if fields is None or f in fields]
@@ -183,7 +231,8 @@ class MarketService:
         return {
             "symbol": inst["symbol"],
             "period": period,
-            "adjust": "qfq" if inst["market"] == "CN" else "none",
+            "adjust": mode,
+            "adjusted_to": str(factors.anchor) if mode == "qfq" and factors.anchor else None,
             "source": "simulated" if page.simulated else "real",
             "items": cast(list[td.Bar], items),
             "next_cursor": next_cursor,
@@ -235,17 +284,19 @@ class MarketService:
         indicator: IndicatorName,
         params: Sequence[float] | None = None,
         period: Period = "1d",
+        adjust: Adjust | None = None,
         start: str | None = None,
         end: str | None = None,
         cursor: str | None = None,
         limit: int = 1000,
     ) -> td.IndicatorPage:
         inst = self.instrument(symbol)
+        mode = resolve_adjust(inst, adjust)
         lo, hi = parse_date("start", start), parse_date("end", end)
         check_range(lo, hi)
         # Computed over all history up to `end`, so the first values of a range are warmed up
         # exactly as a terminal shows them.
-        full = self.series(inst, period, None, hi)
+        full = self.series(inst, period, None, hi, self.factors(inst, mode), mode)
         ohlc = ind.OHLC(full.open, full.high, full.low, full.close, full.volume.astype(float))
         spec = ind.INDICATORS[indicator]
         try:
@@ -269,6 +320,7 @@ class MarketService:
         return {
             "symbol": inst["symbol"],
             "period": period,
+            "adjust": mode,
             "indicator": indicator,
             "params": [float(p) for p in used],
             "series": names,

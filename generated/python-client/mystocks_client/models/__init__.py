@@ -7,6 +7,7 @@ from .account_equity import AccountEquity
 from .account_equity_point import AccountEquityPoint
 from .account_input import AccountInput
 from .account_page import AccountPage
+from .adjust import Adjust
 from .alert import Alert
 from .alert_page import AlertPage
 from .alert_rule import AlertRule
@@ -46,7 +47,6 @@ from .bar_ingest import BarIngest
 from .bar_ingest_item import BarIngestItem
 from .bar_ingest_period import BarIngestPeriod
 from .bar_page import BarPage
-from .bar_page_adjust import BarPageAdjust
 from .bollinger_breakout_definition import BollingerBreakoutDefinition
 from .bollinger_breakout_definition_type import BollingerBreakoutDefinitionType
 from .bollinger_breakout_parameters import BollingerBreakoutParameters
@@ -274,6 +274,7 @@ __all__ = (
     "AccountEquityPoint",
     "AccountInput",
     "AccountPage",
+    "Adjust",
     "Alert",
     "AlertPage",
     "AlertRule",
@@ -313,7 +314,6 @@ __all__ = (
     "BarIngestItem",
     "BarIngestPeriod",
     "BarPage",
-    "BarPageAdjust",
     "BollingerBreakoutDefinition",
     "BollingerBreakoutDefinitionType",
     "BollingerBreakoutParameters",

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.bar_page_adjust import BarPageAdjust
+from ..models.adjust import Adjust
 from ..models.data_source import DataSource
 from ..models.period import Period
 
@@ -21,7 +22,7 @@ T = TypeVar("T", bound="BarPage")
 class BarPage:
     """
     Example:
-        {'symbol': '600036.SH', 'period': '1d', 'adjust': 'qfq', 'source': 'real', 'items': [{'ts':
+        {'symbol': '600036.SH', 'period': '1d', 'adjust': 'qfq', 'adjusted_to': None, 'source': 'real', 'items': [{'ts':
             '2017-07-25T00:00:00+08:00', 'open': 24.0, 'high': 24.2, 'low': 23.9, 'close': 24.08, 'volume': 40200100,
             'amount': 966416404.0}, {'ts': '2017-07-26T00:00:00+08:00', 'open': 24.1, 'high': 24.5, 'low': 24.02, 'close':
             24.36, 'volume': 48213300, 'amount': 1170412345.0}], 'next_cursor': None}
@@ -32,8 +33,14 @@ class BarPage:
             bars are 09:30-10:30, 10:30-11:30, 13:00-14:00, 14:00-15:00 (stamped 10:30, 11:30, 14:00, 15:00).
             Weekly and monthly bars aggregate the daily bars of each calendar week or month.
              Example: 1d.
-        adjust (BarPageAdjust): Price adjustment of the stored data; the shipped A-share sample is forward-adjusted
-            (`qfq`).
+        adjust (Adjust): Price adjustment (复权): `none` as traded, `qfq` forward-adjusted (前复权: today's prices,
+            earlier ones scaled down through each dividend and bonus issue), `hfq` back-adjusted (后复权:
+            the listing's prices, later ones scaled up). Volumes are never adjusted.
+             Example: qfq.
+        adjusted_to (datetime.date | None): For `qfq`, the ex-date of the newest corporate action the prices are
+            anchored at (prices from that day on are as traded; a later action moves every earlier price). Null when no
+            action is recorded, for `none` and `hfq`, and for the shipped sample, whose anchor its source does not say.
+            Example: 2024-06-14.
         source (DataSource): `real` for shipped or ingested market data, `simulated` for the seeded intraday sample.
             Example: real.
         items (list[Bar]):
@@ -42,7 +49,8 @@ class BarPage:
 
     symbol: str
     period: Period
-    adjust: BarPageAdjust
+    adjust: Adjust
+    adjusted_to: datetime.date | None
     source: DataSource
     items: list[Bar]
     next_cursor: None | str
@@ -54,6 +62,12 @@ class BarPage:
         period = self.period.value
 
         adjust = self.adjust.value
+
+        adjusted_to: None | str
+        if isinstance(self.adjusted_to, datetime.date):
+            adjusted_to = self.adjusted_to.isoformat()
+        else:
+            adjusted_to = self.adjusted_to
 
         source = self.source.value
 
@@ -72,6 +86,7 @@ class BarPage:
                 "symbol": symbol,
                 "period": period,
                 "adjust": adjust,
+                "adjusted_to": adjusted_to,
                 "source": source,
                 "items": items,
                 "next_cursor": next_cursor,
@@ -89,7 +104,22 @@ class BarPage:
 
         period = Period(d.pop("period"))
 
-        adjust = BarPageAdjust(d.pop("adjust"))
+        adjust = Adjust(d.pop("adjust"))
+
+        def _parse_adjusted_to(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                adjusted_to_type_0 = datetime.date.fromisoformat(data)
+
+                return adjusted_to_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        adjusted_to = _parse_adjusted_to(d.pop("adjusted_to"))
 
         source = DataSource(d.pop("source"))
 
@@ -111,6 +141,7 @@ class BarPage:
             symbol=symbol,
             period=period,
             adjust=adjust,
+            adjusted_to=adjusted_to,
             source=source,
             items=items,
             next_cursor=next_cursor,

@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class Exchange(StrEnum):
+    BSE = "BSE"
     NASDAQ = "NASDAQ"
     NYSE = "NYSE"
     SSE = "SSE"

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.adjust import Adjust
 from ..models.indicator_name import IndicatorName
 from ..models.period import Period
 
@@ -20,9 +21,9 @@ T = TypeVar("T", bound="IndicatorPage")
 class IndicatorPage:
     """
     Example:
-        {'symbol': '600036.SH', 'period': '1d', 'indicator': 'MACD', 'params': [12, 26, 9], 'series': ['DIF', 'DEA',
-            'MACD'], 'items': [{'ts': '2017-07-26T00:00:00+08:00', 'values': {'DIF': 0.4123, 'DEA': 0.3871, 'MACD':
-            0.0504}}], 'next_cursor': None}
+        {'symbol': '600036.SH', 'period': '1d', 'adjust': 'qfq', 'indicator': 'MACD', 'params': [12, 26, 9], 'series':
+            ['DIF', 'DEA', 'MACD'], 'items': [{'ts': '2017-07-26T00:00:00+08:00', 'values': {'DIF': 0.4123, 'DEA': 0.3871,
+            'MACD': 0.0504}}], 'next_cursor': None}
 
     Attributes:
         symbol (str):
@@ -30,6 +31,10 @@ class IndicatorPage:
             bars are 09:30-10:30, 10:30-11:30, 13:00-14:00, 14:00-15:00 (stamped 10:30, 11:30, 14:00, 15:00).
             Weekly and monthly bars aggregate the daily bars of each calendar week or month.
              Example: 1d.
+        adjust (Adjust): Price adjustment (复权): `none` as traded, `qfq` forward-adjusted (前复权: today's prices,
+            earlier ones scaled down through each dividend and bonus issue), `hfq` back-adjusted (后复权:
+            the listing's prices, later ones scaled up). Volumes are never adjusted.
+             Example: qfq.
         indicator (IndicatorName): Indicators follow the formulas of the trading terminals A-share users compare with
             (通达信 / 同花顺), not TA-Lib's defaults. `SMA(X,N,M)` is the terminal recursion
             Y = (M·X + (N−M)·Y′)/N seeded with the first value; `EMA(X,N)` is Y = (2·X + (N−1)·Y′)/(N+1)
@@ -59,6 +64,7 @@ class IndicatorPage:
 
     symbol: str
     period: Period
+    adjust: Adjust
     indicator: IndicatorName
     params: list[float]
     series: list[str]
@@ -70,6 +76,8 @@ class IndicatorPage:
         symbol = self.symbol
 
         period = self.period.value
+
+        adjust = self.adjust.value
 
         indicator = self.indicator.value
 
@@ -91,6 +99,7 @@ class IndicatorPage:
             {
                 "symbol": symbol,
                 "period": period,
+                "adjust": adjust,
                 "indicator": indicator,
                 "params": params,
                 "series": series,
@@ -109,6 +118,8 @@ class IndicatorPage:
         symbol = d.pop("symbol")
 
         period = Period(d.pop("period"))
+
+        adjust = Adjust(d.pop("adjust"))
 
         indicator = IndicatorName(d.pop("indicator"))
 
@@ -133,6 +144,7 @@ class IndicatorPage:
         indicator_page = cls(
             symbol=symbol,
             period=period,
+            adjust=adjust,
             indicator=indicator,
             params=params,
             series=series,

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.adjust import Adjust
 from ..models.exchange import Exchange
 from ..models.instrument_board import InstrumentBoard
 from ..models.instrument_currency import InstrumentCurrency
@@ -22,7 +24,7 @@ class Instrument:
     Example:
         {'symbol': '600036.SH', 'code': '600036', 'name': '招商银行', 'pinyin': 'zsyh', 'exchange': 'SSE', 'market': 'CN',
             'type': 'stock', 'industry': '银行', 'currency': 'CNY', 'timezone': 'Asia/Shanghai', 'board': 'main', 'lot_size':
-            100, 'tick_size': 0.01, 'price_limit_pct': 0.1}
+            100, 'tick_size': 0.01, 'price_limit_pct': 0.1, 'listed': None, 'adjust_modes': ['qfq']}
 
     Attributes:
         symbol (str):  Example: 600036.SH.
@@ -33,9 +35,12 @@ class Instrument:
         type_ (InstrumentType):  Example: stock.
         currency (InstrumentCurrency):
         timezone (str): IANA zone of the exchange; bar and tick times are given in it. Example: Asia/Shanghai.
-        board (InstrumentBoard): `main`, `chinext` (300/301), `star` (688), `index`, or `us`.
+        board (InstrumentBoard): `main`, `chinext` (创业板, 300/301), `star` (科创板, 688/689), `bse` (北交所), `index`, or `us`.
         lot_size (int): Board lot in shares (100 for A-share buys).
         tick_size (float): Minimum price step. Example: 0.01.
+        listed (datetime.date | None): The listing date (上市日期), when a provider gave it; null for the shipped sample.
+            Example: 2002-04-09.
+        adjust_modes (list[Adjust]): The `adjust` values its bars and indicators accept, the default first.
         pinyin (str | Unset): Lower-case pinyin initials of the Chinese name, as terminals search (`zsyh`). Example:
             zsyh.
         industry (None | str | Unset):  Example: 银行.
@@ -56,6 +61,8 @@ class Instrument:
     board: InstrumentBoard
     lot_size: int
     tick_size: float
+    listed: datetime.date | None
+    adjust_modes: list[Adjust]
     pinyin: str | Unset = UNSET
     industry: None | str | Unset = UNSET
     price_limit_pct: float | None | Unset = UNSET
@@ -83,6 +90,17 @@ class Instrument:
         lot_size = self.lot_size
 
         tick_size = self.tick_size
+
+        listed: None | str
+        if isinstance(self.listed, datetime.date):
+            listed = self.listed.isoformat()
+        else:
+            listed = self.listed
+
+        adjust_modes = []
+        for adjust_modes_item_data in self.adjust_modes:
+            adjust_modes_item = adjust_modes_item_data.value
+            adjust_modes.append(adjust_modes_item)
 
         pinyin = self.pinyin
 
@@ -113,6 +131,8 @@ class Instrument:
                 "board": board,
                 "lot_size": lot_size,
                 "tick_size": tick_size,
+                "listed": listed,
+                "adjust_modes": adjust_modes,
             }
         )
         if pinyin is not UNSET:
@@ -149,6 +169,28 @@ class Instrument:
 
         tick_size = d.pop("tick_size")
 
+        def _parse_listed(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                listed_type_0 = datetime.date.fromisoformat(data)
+
+                return listed_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        listed = _parse_listed(d.pop("listed"))
+
+        adjust_modes = []
+        _adjust_modes = d.pop("adjust_modes")
+        for adjust_modes_item_data in _adjust_modes:
+            adjust_modes_item = Adjust(adjust_modes_item_data)
+
+            adjust_modes.append(adjust_modes_item)
+
         pinyin = d.pop("pinyin", UNSET)
 
         def _parse_industry(data: object) -> None | str | Unset:
@@ -181,6 +223,8 @@ class Instrument:
             board=board,
             lot_size=lot_size,
             tick_size=tick_size,
+            listed=listed,
+            adjust_modes=adjust_modes,
             pinyin=pinyin,
             industry=industry,
             price_limit_pct=price_limit_pct,

@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class InstrumentBoard(StrEnum):
+    BSE = "bse"
     CHINEXT = "chinext"
     INDEX = "index"
     MAIN = "main"

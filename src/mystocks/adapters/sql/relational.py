@@ -36,6 +36,14 @@ _INSTRUMENTS = Base.metadata.tables["instruments"]
 _DAILY = Base.metadata.tables["daily_bars"]
 _USERS = Base.metadata.tables["users"]
 _META = Base.metadata.tables["meta"]
+# Each stock's dated history, replaced whole per symbol by a sync: table -> its columns after
+# `symbol`, oldest first by the first of them.
+HISTORY = {
+    "adjust_factors": ("date", "factor"),
+    "corporate_actions": ("date", "cash", "shares"),
+    "st_periods": ("start", "end", "flag"),
+    "suspensions": ("start", "end", "reason"),
+}
 
 
 @dataclass(frozen=True)
@@ -184,6 +192,45 @@ class RelationalStore:
     def count_instruments(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(_INSTRUMENTS)).scalar_one())
+
+    # -- dated history: factors, corporate actions, ST periods, suspensions -------------------
+    def replace_history(self, table: str, symbol: str, rows: Sequence[Sequence[Any]]) -> bool:
+        """Replace `symbol`'s rows of a HISTORY table with `rows` (tuples in HISTORY's column
+        order) in one transaction; False, writing nothing, when they are what is stored."""
+        if self.history(table, symbol) == [tuple(r) for r in rows]:
+            return False
+        stored = Base.metadata.tables[table]
+        names = HISTORY[table]
+        with self.engine.begin() as conn:
+            conn.execute(delete(stored).where(stored.c.symbol == symbol))
+            if rows:
+                values = [{"symbol": symbol, **dict(zip(names, r, strict=True))} for r in rows]
+                conn.execute(stored.insert(), values)
+        return True
+
+    def history(self, table: str, symbol: str) -> list[tuple[Any, ...]]:
+        """`symbol`'s rows of a HISTORY table, oldest first."""
+        stored = Base.metadata.tables[table]
+        names = HISTORY[table]
+        stmt = (
+            select(*(stored.c[n] for n in names))
+            .where(stored.c.symbol == symbol)
+            .order_by(stored.c[names[0]])
+        )
+        with connect(self.engine) as conn:
+            return [tuple(row) for row in conn.execute(stmt)]
+
+    def newest_daily_dates(self, symbols: Iterable[str]) -> dict[str, dt.date]:
+        """The newest stored daily bar of each of `symbols` (absent: none)."""
+        c = _DAILY.c
+        stmt = (
+            select(c.symbol, func.max(c.date)).where(c.symbol.in_(list(symbols))).group_by(c.symbol)
+        )
+        with self.engine.connect() as conn:
+            found = {symbol: day for symbol, day in conn.execute(stmt)}
+        return {  # SQLite's max() of a date column answers text
+            s: dt.date.fromisoformat(d) if isinstance(d, str) else d for s, d in found.items()
+        }
 
     # -- daily bars ---------------------------------------------------------------------------
     def upsert_daily_bars(self, rows: Sequence[dict[str, Any]]) -> None:

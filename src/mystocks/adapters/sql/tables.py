@@ -112,6 +112,54 @@ class InstrumentRow(Base):
     lot_size: Mapped[int] = mapped_column(Integer)
     tick_size: Mapped[float] = mapped_column(Float)
     price_limit_pct: Mapped[float | None] = mapped_column(Float)
+    listed: Mapped[dt.date | None] = mapped_column(Date)
+    # How the daily bars are stored: `raw` as traded (served none, qfq or hfq through the
+    # adjustment factors), `qfq` forward-adjusted only (the shipped A-share sample), `none` as
+    # the source gave them with no adjustment known (the US sample, indices).
+    bars_adjust: Mapped[str] = mapped_column(String(4), server_default="qfq")
+
+
+class AdjustFactorRow(Base):
+    """The cumulative back-adjustment (hfq) factor from `date` on (1.0 before the first)."""
+
+    __tablename__ = "adjust_factors"
+
+    symbol: Mapped[str] = mapped_column(String(16), primary_key=True)
+    date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    factor: Mapped[float] = mapped_column(Float)
+
+
+class CorporateActionRow(Base):
+    """A dividend, bonus issue or conversion by ex-date, per share."""
+
+    __tablename__ = "corporate_actions"
+
+    symbol: Mapped[str] = mapped_column(String(16), primary_key=True)
+    date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    cash: Mapped[float] = mapped_column(Float)
+    shares: Mapped[float] = mapped_column(Float)
+
+
+class StPeriodRow(Base):
+    """Flagged ST or *ST from `start` to `end` inclusive (`end` null: still flagged)."""
+
+    __tablename__ = "st_periods"
+
+    symbol: Mapped[str] = mapped_column(String(16), primary_key=True)
+    start: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    end: Mapped[dt.date | None] = mapped_column(Date)
+    flag: Mapped[str] = mapped_column(String(8))
+
+
+class SuspensionRow(Base):
+    """Suspended from `start` to `end` inclusive (`end` null: still suspended)."""
+
+    __tablename__ = "suspensions"
+
+    symbol: Mapped[str] = mapped_column(String(16), primary_key=True)
+    start: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    end: Mapped[dt.date | None] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(200))
 
 
 class DailyBarRow(Base):

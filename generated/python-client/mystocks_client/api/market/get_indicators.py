@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.adjust import Adjust
 from ...models.indicator_name import IndicatorName
 from ...models.indicator_page import IndicatorPage
 from ...models.period import Period
@@ -20,6 +21,7 @@ def _get_kwargs(
     indicator: IndicatorName,
     params: list[float] | Unset = UNSET,
     period: Period | Unset = UNSET,
+    adjust: Adjust | Unset = UNSET,
     start: datetime.date | Unset = UNSET,
     end: datetime.date | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -46,6 +48,12 @@ def _get_kwargs(
         json_period = period.value
 
     query["period"] = json_period
+
+    json_adjust: str | Unset = UNSET
+    if not isinstance(adjust, Unset):
+        json_adjust = adjust.value
+
+    query["adjust"] = json_adjust
 
     json_start: str | Unset = UNSET
     if not isinstance(start, Unset):
@@ -151,6 +159,7 @@ def sync_detailed(
     indicator: IndicatorName,
     params: list[float] | Unset = UNSET,
     period: Period | Unset = UNSET,
+    adjust: Adjust | Unset = UNSET,
     start: datetime.date | Unset = UNSET,
     end: datetime.date | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -198,6 +207,11 @@ def sync_detailed(
             15:00).
             Weekly and monthly bars aggregate the daily bars of each calendar week or month.
              Example: 1d.
+        adjust (Adjust | Unset): Price adjustment (复权): `none` as traded, `qfq` forward-adjusted
+            (前复权: today's prices,
+            earlier ones scaled down through each dividend and bonus issue), `hfq` back-adjusted (后复权:
+            the listing's prices, later ones scaled up). Volumes are never adjusted.
+             Example: qfq.
         start (datetime.date | Unset):
         end (datetime.date | Unset):
         cursor (str | Unset):
@@ -217,6 +231,7 @@ def sync_detailed(
         indicator=indicator,
         params=params,
         period=period,
+        adjust=adjust,
         start=start,
         end=end,
         cursor=cursor,
@@ -238,6 +253,7 @@ def sync(
     indicator: IndicatorName,
     params: list[float] | Unset = UNSET,
     period: Period | Unset = UNSET,
+    adjust: Adjust | Unset = UNSET,
     start: datetime.date | Unset = UNSET,
     end: datetime.date | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -285,6 +301,11 @@ def sync(
             15:00).
             Weekly and monthly bars aggregate the daily bars of each calendar week or month.
              Example: 1d.
+        adjust (Adjust | Unset): Price adjustment (复权): `none` as traded, `qfq` forward-adjusted
+            (前复权: today's prices,
+            earlier ones scaled down through each dividend and bonus issue), `hfq` back-adjusted (后复权:
+            the listing's prices, later ones scaled up). Volumes are never adjusted.
+             Example: qfq.
         start (datetime.date | Unset):
         end (datetime.date | Unset):
         cursor (str | Unset):
@@ -305,6 +326,7 @@ def sync(
         indicator=indicator,
         params=params,
         period=period,
+        adjust=adjust,
         start=start,
         end=end,
         cursor=cursor,
@@ -320,6 +342,7 @@ async def asyncio_detailed(
     indicator: IndicatorName,
     params: list[float] | Unset = UNSET,
     period: Period | Unset = UNSET,
+    adjust: Adjust | Unset = UNSET,
     start: datetime.date | Unset = UNSET,
     end: datetime.date | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -367,6 +390,11 @@ async def asyncio_detailed(
             15:00).
             Weekly and monthly bars aggregate the daily bars of each calendar week or month.
              Example: 1d.
+        adjust (Adjust | Unset): Price adjustment (复权): `none` as traded, `qfq` forward-adjusted
+            (前复权: today's prices,
+            earlier ones scaled down through each dividend and bonus issue), `hfq` back-adjusted (后复权:
+            the listing's prices, later ones scaled up). Volumes are never adjusted.
+             Example: qfq.
         start (datetime.date | Unset):
         end (datetime.date | Unset):
         cursor (str | Unset):
@@ -386,6 +414,7 @@ async def asyncio_detailed(
         indicator=indicator,
         params=params,
         period=period,
+        adjust=adjust,
         start=start,
         end=end,
         cursor=cursor,
@@ -405,6 +434,7 @@ async def asyncio(
     indicator: IndicatorName,
     params: list[float] | Unset = UNSET,
     period: Period | Unset = UNSET,
+    adjust: Adjust | Unset = UNSET,
     start: datetime.date | Unset = UNSET,
     end: datetime.date | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -452,6 +482,11 @@ async def asyncio(
             15:00).
             Weekly and monthly bars aggregate the daily bars of each calendar week or month.
              Example: 1d.
+        adjust (Adjust | Unset): Price adjustment (复权): `none` as traded, `qfq` forward-adjusted
+            (前复权: today's prices,
+            earlier ones scaled down through each dividend and bonus issue), `hfq` back-adjusted (后复权:
+            the listing's prices, later ones scaled up). Volumes are never adjusted.
+             Example: qfq.
         start (datetime.date | Unset):
         end (datetime.date | Unset):
         cursor (str | Unset):
@@ -473,6 +508,7 @@ async def asyncio(
             indicator=indicator,
             params=params,
             period=period,
+            adjust=adjust,
             start=start,
             end=end,
             cursor=cursor,

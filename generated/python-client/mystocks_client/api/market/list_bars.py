@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.adjust import Adjust
 from ...models.bar_field import BarField
 from ...models.bar_page import BarPage
 from ...models.period import Period
@@ -18,6 +19,7 @@ def _get_kwargs(
     symbol: str,
     *,
     period: Period | Unset = UNSET,
+    adjust: Adjust | Unset = UNSET,
     start: datetime.date | Unset = UNSET,
     end: datetime.date | Unset = UNSET,
     fields: list[BarField] | Unset = UNSET,
@@ -36,6 +38,12 @@ def _get_kwargs(
         json_period = period.value
 
     params["period"] = json_period
+
+    json_adjust: str | Unset = UNSET
+    if not isinstance(adjust, Unset):
+        json_adjust = adjust.value
+
+    params["adjust"] = json_adjust
 
     json_start: str | Unset = UNSET
     if not isinstance(start, Unset):
@@ -148,6 +156,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     period: Period | Unset = UNSET,
+    adjust: Adjust | Unset = UNSET,
     start: datetime.date | Unset = UNSET,
     end: datetime.date | Unset = UNSET,
     fields: list[BarField] | Unset = UNSET,
@@ -168,6 +177,11 @@ def sync_detailed(
             15:00).
             Weekly and monthly bars aggregate the daily bars of each calendar week or month.
              Example: 1d.
+        adjust (Adjust | Unset): Price adjustment (复权): `none` as traded, `qfq` forward-adjusted
+            (前复权: today's prices,
+            earlier ones scaled down through each dividend and bonus issue), `hfq` back-adjusted (后复权:
+            the listing's prices, later ones scaled up). Volumes are never adjusted.
+             Example: qfq.
         start (datetime.date | Unset):
         end (datetime.date | Unset):
         fields (list[BarField] | Unset):
@@ -186,6 +200,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         symbol=symbol,
         period=period,
+        adjust=adjust,
         start=start,
         end=end,
         fields=fields,
@@ -206,6 +221,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     period: Period | Unset = UNSET,
+    adjust: Adjust | Unset = UNSET,
     start: datetime.date | Unset = UNSET,
     end: datetime.date | Unset = UNSET,
     fields: list[BarField] | Unset = UNSET,
@@ -226,6 +242,11 @@ def sync(
             15:00).
             Weekly and monthly bars aggregate the daily bars of each calendar week or month.
              Example: 1d.
+        adjust (Adjust | Unset): Price adjustment (复权): `none` as traded, `qfq` forward-adjusted
+            (前复权: today's prices,
+            earlier ones scaled down through each dividend and bonus issue), `hfq` back-adjusted (后复权:
+            the listing's prices, later ones scaled up). Volumes are never adjusted.
+             Example: qfq.
         start (datetime.date | Unset):
         end (datetime.date | Unset):
         fields (list[BarField] | Unset):
@@ -245,6 +266,7 @@ def sync(
         symbol=symbol,
         client=client,
         period=period,
+        adjust=adjust,
         start=start,
         end=end,
         fields=fields,
@@ -259,6 +281,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     period: Period | Unset = UNSET,
+    adjust: Adjust | Unset = UNSET,
     start: datetime.date | Unset = UNSET,
     end: datetime.date | Unset = UNSET,
     fields: list[BarField] | Unset = UNSET,
@@ -279,6 +302,11 @@ async def asyncio_detailed(
             15:00).
             Weekly and monthly bars aggregate the daily bars of each calendar week or month.
              Example: 1d.
+        adjust (Adjust | Unset): Price adjustment (复权): `none` as traded, `qfq` forward-adjusted
+            (前复权: today's prices,
+            earlier ones scaled down through each dividend and bonus issue), `hfq` back-adjusted (后复权:
+            the listing's prices, later ones scaled up). Volumes are never adjusted.
+             Example: qfq.
         start (datetime.date | Unset):
         end (datetime.date | Unset):
         fields (list[BarField] | Unset):
@@ -297,6 +325,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         symbol=symbol,
         period=period,
+        adjust=adjust,
         start=start,
         end=end,
         fields=fields,
@@ -315,6 +344,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     period: Period | Unset = UNSET,
+    adjust: Adjust | Unset = UNSET,
     start: datetime.date | Unset = UNSET,
     end: datetime.date | Unset = UNSET,
     fields: list[BarField] | Unset = UNSET,
@@ -335,6 +365,11 @@ async def asyncio(
             15:00).
             Weekly and monthly bars aggregate the daily bars of each calendar week or month.
              Example: 1d.
+        adjust (Adjust | Unset): Price adjustment (复权): `none` as traded, `qfq` forward-adjusted
+            (前复权: today's prices,
+            earlier ones scaled down through each dividend and bonus issue), `hfq` back-adjusted (后复权:
+            the listing's prices, later ones scaled up). Volumes are never adjusted.
+             Example: qfq.
         start (datetime.date | Unset):
         end (datetime.date | Unset):
         fields (list[BarField] | Unset):
@@ -355,6 +390,7 @@ async def asyncio(
             symbol=symbol,
             client=client,
             period=period,
+            adjust=adjust,
             start=start,
             end=end,
             fields=fields,

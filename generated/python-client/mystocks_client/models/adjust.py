@@ -1,7 +1,8 @@
 from enum import StrEnum
 
 
-class BarPageAdjust(StrEnum):
+class Adjust(StrEnum):
+    HFQ = "hfq"
     NONE = "none"
     QFQ = "qfq"
 
