@@ -123,8 +123,12 @@ class InProcessEventBus:
                         yield event
                 if fresh:
                     continue
+                # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a
+                # cancellation that lands as the flag is set, and the server's shutdown then
+                # waits for this follower for ever.
                 try:
-                    await asyncio.wait_for(flag.wait(), timeout=heartbeat)
+                    async with asyncio.timeout(heartbeat):
+                        await flag.wait()
                 except TimeoutError:
                     yield None
         finally:

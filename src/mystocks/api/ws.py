@@ -93,8 +93,9 @@ class WebSocketChannel:
             await _close(ws, *subscriber.closing.result())
 
     async def _authenticate(self, ws: WebSocket) -> tuple[Principal, str]:
-        try:
-            text = await asyncio.wait_for(ws.receive_text(), self.settings.ws_auth_timeout_seconds)
+        try:  # asyncio.timeout, not wait_for, which can swallow a cancellation on 3.11
+            async with asyncio.timeout(self.settings.ws_auth_timeout_seconds):
+                text = await ws.receive_text()
         except TimeoutError:
             raise _Refused(CLOSE_TIMEOUT, "no auth message in time") from None
         try:
@@ -115,7 +116,8 @@ class WebSocketChannel:
         idle = self.settings.ws_idle_timeout_seconds
         while True:
             try:
-                message = await asyncio.wait_for(ws.receive(), idle)
+                async with asyncio.timeout(idle):
+                    message = await ws.receive()
             except TimeoutError:
                 subscriber.close(CLOSE_TIMEOUT, f"idle for {idle:g} s: send ping")
                 return
@@ -236,4 +238,5 @@ async def _close(ws: WebSocket, code: int, reason: str) -> None:
     """Send the close frame, unless the client stopped reading so long that it cannot be
     written; then leaving is enough (the server drops the connection)."""
     with contextlib.suppress(Exception):
-        await asyncio.wait_for(ws.close(code, reason.encode()[:120].decode(errors="ignore")), 1.0)
+        async with asyncio.timeout(1.0):
+            await ws.close(code, reason.encode()[:120].decode(errors="ignore"))
