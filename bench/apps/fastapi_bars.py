@@ -86,7 +86,8 @@ def list_bars(
     return {
         "symbol": inst["symbol"],
         "period": period,
-        "adjust": "qfq" if inst["market"] == "CN" else "none",
+        "adjust": "qfq" if inst["bars_adjust"] != "none" else "none",
+        "adjusted_to": None,
         "source": "real",
         "items": items,
         "next_cursor": paging.encode("bars.1d", f"{rows[-1][0]}T00:00:00") if more else None,

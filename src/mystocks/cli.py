@@ -1,4 +1,5 @@
-"""The `mystocks` command line: serve, worker, init, db, import, feed (`feed_cli`), version."""
+"""The `mystocks` command line: serve, worker, init, db, import, sync (`sync_cli`), feed
+(`feed_cli`), version."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from mystocks import __version__
 from mystocks.commands import settings_or_exit, store_errors
 from mystocks.feed_cli import feed
 from mystocks.settings import Settings
+from mystocks.sync_cli import sync
 
 if TYPE_CHECKING:
     from mystocks.adapters.manager import UnifiedManager
@@ -346,6 +348,7 @@ def import_bars(
 
 
 cli.add_typer(feed, name="feed")
+cli.command("sync")(sync)
 
 
 @cli.command()

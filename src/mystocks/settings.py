@@ -206,6 +206,20 @@ class Settings(BaseSettings):
         default=10.0, gt=0, description="closed (4429) when one send waits this long"
     )
 
+    sync_providers: str = Field(
+        default="akshare,baostock",
+        description="`mystocks sync`'s providers in failover order: akshare, baostock, tdx",
+    )
+    sync_rate: float = Field(
+        default=2.0, gt=0, le=100, description="sync: requests a second to each provider"
+    )
+    sync_retries: int = Field(
+        default=3, ge=0, le=10, description="sync: retries of a failed request, backing off"
+    )
+    tdx_dir: Path | None = Field(
+        default=None, description="the vipdoc folder of a 通达信 installation (provider tdx)"
+    )
+
     feed: Literal["off", "simulated", "replay"] = Field(
         default="off", description="a live feed started beside the server (see `mystocks feed`)"
     )

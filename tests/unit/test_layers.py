@@ -18,7 +18,7 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 # layer of several packages, only its own package, except in the two open layers: the entry
 # points, and the foundations (settings, errors, logs…) may import each other.
 LAYERS: list[tuple[str, ...]] = [
-    ("app", "cli", "feed_cli", "worker", "commands", "__main__"),  # entry points
+    ("app", "cli", "feed_cli", "sync_cli", "worker", "commands", "__main__"),  # entry points
     ("bootstrap",),  # the composition root's core: stores, Redis, bus, cache, jobs
     ("api",),  # HTTP and WebSocket handlers, middleware
     ("container",),  # the services an app instance holds, as the handlers see them

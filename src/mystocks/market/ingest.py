@@ -201,16 +201,21 @@ class IngestService:
         instruments: dict[str, dict[str, Any]],
         *,
         simulated: bool = False,
+        replace: bool = False,
     ) -> int:
         """Write checked rows; `simulated` marks made-up market data (the live feed's simulated
-        provider), which quotes and pages then label `source: simulated`."""
+        provider), which quotes and pages then label `source: simulated`. `replace` (daily
+        bars): the rows replace every stored daily bar of their symbols, in one transaction."""
         if good.empty:
             return 0
         if kind == "ticks":
             written = self.data.timeseries.write_ticks(to_store_rows("ticks", good, simulated))
         elif period == "1d":
             rows = daily_rows(good, instruments)
-            self.data.relational.upsert_daily_bars(rows)
+            if replace:
+                self.data.relational.replace_daily_bars(rows)
+            else:
+                self.data.relational.upsert_daily_bars(rows)
             written = len(rows)
         else:
             written = self.data.timeseries.write_minute_bars(to_store_rows("bars", good, simulated))

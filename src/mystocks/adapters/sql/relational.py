@@ -208,6 +208,13 @@ class RelationalStore:
                 conn.execute(stored.insert(), values)
         return True
 
+    def merge_history(self, table: str, symbol: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Add `rows` to `symbol`'s rows of a HISTORY table, a row with a stored first column
+        (its date) replacing that one: for sources that only tell what holds now."""
+        names = HISTORY[table]
+        values = [{"symbol": symbol, **dict(zip(names, r, strict=True))} for r in rows]
+        self._upsert(Base.metadata.tables[table], values, ["symbol", names[0]])
+
     def history(self, table: str, symbol: str) -> list[tuple[Any, ...]]:
         """`symbol`'s rows of a HISTORY table, oldest first."""
         stored = Base.metadata.tables[table]

@@ -162,6 +162,22 @@ class SuspensionRow(Base):
     reason: Mapped[str] = mapped_column(String(200))
 
 
+class SyncJobRow(Base):
+    """A run of the market-data sync (`mystocks sync`, or an admin's sync job) and its
+    data-quality report."""
+
+    __tablename__ = "sync_jobs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    owner: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))
+    request: Mapped[dict[str, Any]] = mapped_column(JSON)
+    report: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    error: Mapped[str | None] = mapped_column(String(2000))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 class DailyBarRow(Base):
     __tablename__ = "daily_bars"
 

@@ -1,5 +1,5 @@
 """Real market data: instruments' listing dates and how their bars are stored, adjustment
-factors, corporate actions, ST periods and suspensions.
+factors, corporate actions, ST periods, suspensions, and the sync's runs with their reports.
 
 Revision ID: 0016
 Revises: 0015
@@ -54,9 +54,21 @@ def upgrade() -> None:
         sa.Column("end", sa.Date, nullable=True),
         sa.Column("reason", sa.String(200), nullable=False),
     )
+    op.create_table(
+        "sync_jobs",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("owner", sa.String(64), nullable=False),
+        sa.Column("status", sa.String(16), nullable=False),
+        sa.Column("request", sa.JSON, nullable=False),
+        sa.Column("report", sa.JSON, nullable=True),
+        sa.Column("error", sa.String(2000), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("sync_jobs")
     for table in ("suspensions", "st_periods", "corporate_actions", "adjust_factors"):
         op.drop_table(table)
     with op.batch_alter_table("instruments") as batch:

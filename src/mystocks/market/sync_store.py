@@ -1,0 +1,42 @@
+"""The sync's runs and their data-quality reports (table `sync_jobs`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.engine import Engine
+
+from mystocks.adapters.sql.tables import Base, as_utc
+
+_JOBS = Base.metadata.tables["sync_jobs"]
+
+
+class SyncJobStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def create(self, owner: str, request: dict[str, Any], now: dt.datetime) -> int:
+        values = {"owner": owner, "status": "running", "request": request, "created_at": now}
+        with self.engine.begin() as conn:
+            created = conn.execute(insert(_JOBS).values(**values)).inserted_primary_key
+        assert created is not None
+        return int(created[0])
+
+    def finish(
+        self,
+        job_id: int,
+        status: str,
+        now: dt.datetime,
+        report: dict[str, Any] | None = None,
+        error: str | None = None,
+    ) -> None:
+        values = {"status": status, "report": report, "error": error, "finished_at": now}
+        with self.engine.begin() as conn:
+            conn.execute(update(_JOBS).where(_JOBS.c.id == job_id).values(**values))
+
+    def get(self, job_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(_JOBS).where(_JOBS.c.id == job_id)).first()
+        return None if row is None else as_utc(row._mapping, "created_at", "finished_at")
