@@ -181,7 +181,9 @@ export interface paths {
         /**
          * Search instruments
          * @description `q` matches the code's prefix (`6000`), the name's prefix (`招商`), or the pinyin initials'
-         *     prefix (`zsyh`), case-insensitively. Results are ordered by symbol.
+         *     prefix (`zsyh`), case-insensitively. Results are ordered by symbol. Each says which daily
+         *     bars are stored (`bars_from`, `bars_to`: null when none are); `has_bars` keeps only those
+         *     with (or without) data.
          */
         get: operations["mystocks.api.market.list_symbols"];
         put?: never;
@@ -2497,7 +2499,8 @@ export interface components {
          *           "amount": 1170412345
          *         }
          *       ],
-         *       "next_cursor": null
+         *       "next_cursor": null,
+         *       "note": null
          *     }
          */
         BarPage: {
@@ -2513,6 +2516,11 @@ export interface components {
             source: components["schemas"]["DataSource"];
             items: components["schemas"]["Bar"][];
             next_cursor: string | null;
+            /**
+             * @description Why a page is empty (no bars stored for the instrument at all, or none in the range asked and where they are); null when it has bars.
+             * @example No daily bars are stored for 600519.SH; an administrator fetches them with `mystocks sync --symbols 600519.SH`.
+             */
+            note: string | null;
         };
         /**
          * @description A `bollinger_breakout` strategy's type and parameters.
@@ -3197,7 +3205,9 @@ export interface components {
          *       "listed": null,
          *       "adjust_modes": [
          *         "qfq"
-         *       ]
+         *       ],
+         *       "bars_from": "2011-07-28",
+         *       "bars_to": "2017-07-26"
          *     }
          */
         Instrument: {
@@ -3256,6 +3266,18 @@ export interface components {
             listed: string | null;
             /** @description The `adjust` values its bars and indicators accept, the default first. */
             adjust_modes: components["schemas"]["Adjust"][];
+            /**
+             * Format: date
+             * @description The first stored daily bar; null when none is stored (bars then answer an empty page with a `note`).
+             * @example 2011-07-28
+             */
+            bars_from: string | null;
+            /**
+             * Format: date
+             * @description The newest stored daily bar; null when none is stored.
+             * @example 2017-07-26
+             */
+            bars_to: string | null;
         };
         /**
          * @example {
@@ -6685,6 +6707,8 @@ export interface operations {
                 exchange?: components["schemas"]["Exchange"];
                 /** @description Exact industry name (`银行`). */
                 industry?: string;
+                /** @description `true`: only instruments with stored daily bars; `false`: only those without. */
+                has_bars?: boolean;
                 /** @description The `next_cursor` of the previous page. Opaque; omit it for the first page. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Page size. */

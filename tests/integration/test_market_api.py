@@ -266,6 +266,36 @@ def test_valid_but_unusable_parameters_are_422(client, viewer_headers, params, n
     assert [e["name"] for e in body["errors"]] == [name]
 
 
+def test_search_says_which_instruments_have_bars_and_since_when(client, viewer_headers):
+    symbols = "/api/v1/market/symbols"
+    page = get(client, viewer_headers, symbols, q="6000", limit=500)
+    by_symbol = {item["symbol"]: item for item in page["items"]}
+    bank, pufa = by_symbol["600036.SH"], by_symbol["600000.SH"]  # in the sample's bars, and not
+    first = get(client, viewer_headers, f"{BARS}/600036.SH", limit=1)["items"][0]["ts"][:10]
+    last = get(client, viewer_headers, f"{BARS}/600036.SH", start=bank["bars_to"])
+    assert bank["bars_from"] == first and len(last["items"]) == 1
+    assert last["items"][0]["ts"][:10] == bank["bars_to"] and last["note"] is None
+    assert (pufa["bars_from"], pufa["bars_to"]) == (None, None)
+    assert get(client, viewer_headers, f"{symbols}/600036.SH")["bars_from"] == first
+    with_bars = get(client, viewer_headers, symbols, q="6000", has_bars="true", limit=500)
+    without = get(client, viewer_headers, symbols, q="6000", has_bars="false", limit=500)
+    assert "600036.SH" in {i["symbol"] for i in with_bars["items"]}
+    assert all(i["bars_from"] for i in with_bars["items"])
+    assert "600036.SH" not in {i["symbol"] for i in without["items"]}
+    assert all(i["bars_from"] is None for i in without["items"])
+    assert len(with_bars["items"]) + len(without["items"]) == len(page["items"])
+
+
+def test_an_empty_page_of_bars_says_why(client, viewer_headers):
+    none_stored = get(client, viewer_headers, f"{BARS}/600000.SH")
+    assert none_stored["items"] == []
+    assert "mystocks sync --symbols 600000.SH" in none_stored["note"]
+    out_of_range = get(client, viewer_headers, f"{BARS}/600036.SH", start="2020-01-01")
+    assert out_of_range["items"] == [] and "daily bars run from 2011-" in out_of_range["note"]
+    intraday = get(client, viewer_headers, f"{BARS}/600000.SH", period="1m")
+    assert intraday["items"] == [] and "--periods 1m" in intraday["note"]
+
+
 @pytest.mark.parametrize("adjust", ["none", "hfq"])
 def test_the_forward_adjusted_sample_refuses_other_adjustments(client, viewer_headers, adjust):
     for url, extra in ((f"{BARS}/600036.SH", {}), (INDICATORS, {"indicator": "MA"})):

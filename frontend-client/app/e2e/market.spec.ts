@@ -53,6 +53,21 @@ test("draws 招商银行's candles in A-share colours and switches period", asyn
   await page.screenshot({ path: `${SHOTS}/market-chart-1w.png` });
 });
 
+test("says which stocks have data, and why a chart without any is empty", async ({ page }) => {
+  await signIn(page);
+  const search = page.getByTestId("symbol-search").locator("input");
+  await search.fill("zsyh");
+  const bank = page.locator(".symbol-suggestions li", { hasText: "招商银行" });
+  await expect(bank.getByTestId("bars-span")).toHaveText("2011–2017");
+  await search.fill("pfyh");
+  const pufa = page.locator(".symbol-suggestions li", { hasText: "浦发银行" });
+  await expect(pufa.getByTestId("no-data")).toHaveText("无数据");
+  await pufa.click();
+  await expect(page).toHaveURL(/\/market\/600000\.SH$/);
+  await expect(page.getByTestId("kline-note")).toContainText("mystocks sync --symbols 600000.SH");
+  await expect(page.getByTestId("kline")).toHaveAttribute("data-bars", "0");
+});
+
 test("switches language and Element Plus's locale", async ({ page }) => {
   await signIn(page);
   await expect(page.locator("[data-nav=market]")).toHaveText("行情");

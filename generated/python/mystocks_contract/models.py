@@ -2046,6 +2046,18 @@ class BarPage(BaseModel):
     source: DataSource
     items: Annotated[list[Bar], Field(max_length=5000)]
     next_cursor: Annotated[str | None, Field(max_length=200)]
+    note: Annotated[
+        str | None,
+        Field(
+            examples=[
+                'No daily bars are stored for 600519.SH; an administrator fetches them with `mystocks sync --symbols 600519.SH`.'
+            ],
+            max_length=300,
+        ),
+    ]
+    """
+    Why a page is empty (no bars stored for the instrument at all, or none in the range asked and where they are); null when it has bars.
+    """
 
 
 class BollingerBreakoutDefinition(BaseModel):
@@ -2151,6 +2163,14 @@ class Instrument(BaseModel):
     adjust_modes: Annotated[list[Adjust], Field(max_length=3, min_length=1)]
     """
     The `adjust` values its bars and indicators accept, the default first.
+    """
+    bars_from: Annotated[date_aliased | None, Field(examples=['2011-07-28'])]
+    """
+    The first stored daily bar; null when none is stored (bars then answer an empty page with a `note`).
+    """
+    bars_to: Annotated[date_aliased | None, Field(examples=['2017-07-26'])]
+    """
+    The newest stored daily bar; null when none is stored.
     """
 
 

@@ -78,6 +78,7 @@ class MarketHandlers(Protocol):
         type: InstrumentType | None = ...,
         exchange: Exchange | None = ...,
         industry: str | None = ...,
+        has_bars: bool | None = ...,
         cursor: str | None = ...,
         limit: int = ...,
     ) -> Response:

@@ -1746,6 +1746,10 @@ class BarPage(TypedDict):
     source: DataSource
     items: list[Bar]
     next_cursor: str | None
+    note: str | None
+    """
+    Why a page is empty (no bars stored for the instrument at all, or none in the range asked and where they are); null when it has bars.
+    """
 
 
 class BollingerBreakoutDefinition(TypedDict):
@@ -1845,6 +1849,14 @@ class Instrument(TypedDict):
     adjust_modes: list[Adjust]
     """
     The `adjust` values its bars and indicators accept, the default first.
+    """
+    bars_from: str | None
+    """
+    The first stored daily bar; null when none is stored (bars then answer an empty page with a `note`).
+    """
+    bars_to: str | None
+    """
+    The newest stored daily bar; null when none is stored.
     """
 
 

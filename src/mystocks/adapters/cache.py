@@ -45,6 +45,11 @@ TTL = {
 }
 
 
+INSTRUMENTS_SCOPE = "instruments"
+"""Instrument searches: invalidated when instruments change or daily bars are written (each
+result says which daily bars are stored)."""
+
+
 def market_scope(symbol: str) -> str:
     """What a write of `symbol`'s data invalidates: its bars, quotes and indicators."""
     return f"market:{symbol.upper()}"

@@ -17,7 +17,7 @@ from mystocks_contract.protocols import (
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from mystocks.adapters.cache import TTL, market_scope
+from mystocks.adapters.cache import INSTRUMENTS_SCOPE, TTL, market_scope
 from mystocks.api.http import cached, json_response, principal, services
 
 
@@ -27,18 +27,20 @@ async def list_symbols(
     type: InstrumentType | None = None,
     exchange: Exchange | None = None,
     industry: str | None = None,
+    has_bars: bool | None = None,
     cursor: str | None = None,
     limit: int = 50,
 ) -> Response:
     return await cached(
         "symbols",
-        ["instruments"],
+        [INSTRUMENTS_SCOPE],
         TTL["symbols"],
         services().market.list_symbols,
         q=q,
         type=type,
         exchange=exchange,
         industry=industry,
+        has_bars=has_bars,
         cursor=cursor,
         limit=limit,
     )

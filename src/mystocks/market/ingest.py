@@ -23,7 +23,7 @@ import pandas as pd
 from mystocks_contract import typeddicts as td
 
 from mystocks import metrics
-from mystocks.adapters.cache import Cache, market_scope
+from mystocks.adapters.cache import INSTRUMENTS_SCOPE, Cache, market_scope
 from mystocks.adapters.manager import UnifiedManager
 from mystocks.errors import FieldProblem, RuleViolation
 from mystocks.market.meter import InProcessMeter, RateMeter
@@ -223,7 +223,10 @@ class IngestService:
         if kind == "ticks" or period != "1d":  # the dashboard's rate: the time-series store
             self.meter.add(written)
         if self.cache is not None:
-            self.cache.invalidate(market_scope(s) for s in good["symbol"].unique())
+            scopes = [market_scope(s) for s in good["symbol"].unique()]
+            if kind == "bars" and period == "1d":
+                scopes.append(INSTRUMENTS_SCOPE)  # searches say which daily bars are stored
+            self.cache.invalidate(scopes)
         return written
 
     def _batch(self, kind: str, period: str, items: Sequence[Mapping[str, Any]]) -> td.IngestResult:

@@ -65,12 +65,33 @@ def resolve_adjust(inst: dict[str, Any], asked: Adjust | None) -> Adjust:
     )
 
 
-def public_instrument(row: dict[str, Any]) -> td.Instrument:
+COMPUTED_KEYS = ("listed", "adjust_modes", "bars_from", "bars_to")
+
+
+def public_instrument(row: dict[str, Any], span: tuple[dt.date, dt.date] | None) -> td.Instrument:
+    """An instruments-table row as the contract's Instrument; `span` its stored daily bars."""
     listed = row["listed"]
-    out = {k: row[k] for k in INSTRUMENT_KEYS if k not in ("listed", "adjust_modes")}
+    out = {k: row[k] for k in INSTRUMENT_KEYS if k not in COMPUTED_KEYS}
     out["listed"] = None if listed is None else listed.isoformat()
     out["adjust_modes"] = adjust_modes(row)
+    out["bars_from"], out["bars_to"] = (None, None) if span is None else map(str, span)
     return cast(td.Instrument, out)
+
+
+def empty_note(inst: dict[str, Any], period: str, span: tuple[dt.date, dt.date] | None) -> str:
+    """Why a page of bars is empty."""
+    symbol = inst["symbol"]
+    if period in INTRADAY_MINUTES:
+        return (
+            f"No intraday bars are stored for {symbol} in this range; they come from the live "
+            f"feed, imports or `mystocks sync --symbols {symbol} --periods 1m`."
+        )
+    if span is None:
+        return (
+            f"No daily bars are stored for {symbol}; an administrator fetches them with "
+            f"`mystocks sync --symbols {symbol}`."
+        )
+    return f"No bars in this range; {symbol}'s daily bars run from {span[0]} to {span[1]}."
 
 
 class MarketService:
@@ -102,23 +123,29 @@ class MarketService:
         industry: str | None,
         cursor: str | None,
         limit: int,
+        has_bars: bool | None = None,
     ) -> td.InstrumentPage:
         after = paging.decode("symbols", cursor)
-        rows = self.data.relational.search_instruments(
+        relational = self.data.relational
+        rows = relational.search_instruments(
             q=q.strip() if q else None,
             type=type,
             exchange=exchange,
             industry=industry,
             after=after,
             limit=limit + 1,
+            has_bars=has_bars,
         )
         more = len(rows) > limit
-        items = [public_instrument(r) for r in rows[:limit]]
+        spans = relational.bar_spans(r["symbol"] for r in rows[:limit])
+        items = [public_instrument(r, spans.get(r["symbol"])) for r in rows[:limit]]
         next_cursor = paging.encode("symbols", items[-1]["symbol"]) if more else None
         return {"items": items, "next_cursor": next_cursor}
 
     def get_symbol(self, *, symbol: str) -> td.Instrument:
-        return public_instrument(self.instrument(symbol))
+        found = self.instrument(symbol)
+        spans = self.data.relational.bar_spans([found["symbol"]])
+        return public_instrument(found, spans.get(found["symbol"]))
 
     # -- quotes -------------------------------------------------------------------------------
     def get_quote(self, *, symbol: str) -> td.Quote:
@@ -236,7 +263,12 @@ class MarketService:
             "source": "simulated" if page.simulated else "real",
             "items": cast(list[td.Bar], items),
             "next_cursor": next_cursor,
+            "note": None if items else self._empty_note(inst, period),
         }
+
+    def _empty_note(self, inst: dict[str, Any], period: str) -> str:
+        span = self.data.relational.bar_spans([inst["symbol"]]).get(inst["symbol"])
+        return empty_note(inst, period, span)
 
     # -- ticks --------------------------------------------------------------------------------
     def list_ticks(

@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 from pypinyin import Style, lazy_pinyin
 
+from mystocks.adapters.cache import INSTRUMENTS_SCOPE
 from mystocks.adapters.manager import UnifiedManager
 from mystocks.adapters.providers import NotSupported, Provider, ProviderError
 from mystocks.domain.adjust import factors_from_actions
@@ -261,6 +262,8 @@ class SyncService:
                 report.instruments_changed += before is not None
         if changed:
             relational.upsert_instruments(changed)
+            if self.ingest.cache is not None:
+                self.ingest.cache.invalidate([INSTRUMENTS_SCOPE])
         present = set(known) | {r["symbol"] for r in changed}
         for symbol in wanted:
             if symbol not in present:

@@ -40,6 +40,7 @@ export const zhCn = {
     redUp: "红涨绿跌",
     greenUp: "绿涨红跌",
     noSymbol: "请选择一只股票",
+    noData: "无数据",
   },
   screener: {
     builtins: "内置选股",
@@ -453,6 +454,7 @@ export const en: Messages = {
     redUp: "Red up",
     greenUp: "Green up",
     noSymbol: "Pick a symbol",
+    noData: "No data",
   },
   screener: {
     builtins: "Built-in screens",

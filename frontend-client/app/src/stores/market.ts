@@ -32,6 +32,12 @@ export const useMarketStore = defineStore("market", () => {
   const auth = useAuthStore();
   const quotes = shallowReactive(new Map<string, Quote>());
   const bars = shallowReactive(new Map<string, Bar[]>());
+  /** Why a symbol's bars of a period came back empty (the API's `note`), by bar key. */
+  const notes = shallowReactive(new Map<string, string>());
+
+  function noteFor(symbol: string, period: Period): string | undefined {
+    return notes.get(barKey(symbol, period));
+  }
   const lastUpdate = ref<Date | null>(null);
   const connected = ref(false);
   const tickListeners = new Set<Listener<Tick>>();
@@ -64,6 +70,8 @@ export const useMarketStore = defineStore("market", () => {
       });
       if (!data) throw new Error(error?.detail ?? error?.title ?? "bars failed");
       items.push(...data.items);
+      if (data.note) notes.set(key, data.note);
+      else notes.delete(key);
       cursor = data.next_cursor ?? undefined;
     } while (cursor);
     const newest = items.slice(-MAX_BARS);
@@ -174,6 +182,7 @@ export const useMarketStore = defineStore("market", () => {
   }
 
   return {
+    noteFor,
     quotes,
     bars,
     lastUpdate,

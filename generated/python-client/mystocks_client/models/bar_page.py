@@ -25,7 +25,7 @@ class BarPage:
         {'symbol': '600036.SH', 'period': '1d', 'adjust': 'qfq', 'adjusted_to': None, 'source': 'real', 'items': [{'ts':
             '2017-07-25T00:00:00+08:00', 'open': 24.0, 'high': 24.2, 'low': 23.9, 'close': 24.08, 'volume': 40200100,
             'amount': 966416404.0}, {'ts': '2017-07-26T00:00:00+08:00', 'open': 24.1, 'high': 24.5, 'low': 24.02, 'close':
-            24.36, 'volume': 48213300, 'amount': 1170412345.0}], 'next_cursor': None}
+            24.36, 'volume': 48213300, 'amount': 1170412345.0}], 'next_cursor': None, 'note': None}
 
     Attributes:
         symbol (str):
@@ -45,6 +45,9 @@ class BarPage:
             Example: real.
         items (list[Bar]):
         next_cursor (None | str):
+        note (None | str): Why a page is empty (no bars stored for the instrument at all, or none in the range asked and
+            where they are); null when it has bars. Example: No daily bars are stored for 600519.SH; an administrator
+            fetches them with `mystocks sync --symbols 600519.SH`..
     """
 
     symbol: str
@@ -54,6 +57,7 @@ class BarPage:
     source: DataSource
     items: list[Bar]
     next_cursor: None | str
+    note: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -79,6 +83,9 @@ class BarPage:
         next_cursor: None | str
         next_cursor = self.next_cursor
 
+        note: None | str
+        note = self.note
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -90,6 +97,7 @@ class BarPage:
                 "source": source,
                 "items": items,
                 "next_cursor": next_cursor,
+                "note": note,
             }
         )
 
@@ -137,6 +145,13 @@ class BarPage:
 
         next_cursor = _parse_next_cursor(d.pop("next_cursor"))
 
+        def _parse_note(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        note = _parse_note(d.pop("note"))
+
         bar_page = cls(
             symbol=symbol,
             period=period,
@@ -145,6 +160,7 @@ class BarPage:
             source=source,
             items=items,
             next_cursor=next_cursor,
+            note=note,
         )
 
         bar_page.additional_properties = d

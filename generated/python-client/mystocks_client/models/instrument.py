@@ -24,7 +24,8 @@ class Instrument:
     Example:
         {'symbol': '600036.SH', 'code': '600036', 'name': '招商银行', 'pinyin': 'zsyh', 'exchange': 'SSE', 'market': 'CN',
             'type': 'stock', 'industry': '银行', 'currency': 'CNY', 'timezone': 'Asia/Shanghai', 'board': 'main', 'lot_size':
-            100, 'tick_size': 0.01, 'price_limit_pct': 0.1, 'listed': None, 'adjust_modes': ['qfq']}
+            100, 'tick_size': 0.01, 'price_limit_pct': 0.1, 'listed': None, 'adjust_modes': ['qfq'], 'bars_from':
+            '2011-07-28', 'bars_to': '2017-07-26'}
 
     Attributes:
         symbol (str):  Example: 600036.SH.
@@ -41,6 +42,9 @@ class Instrument:
         listed (datetime.date | None): The listing date (上市日期), when a provider gave it; null for the shipped sample.
             Example: 2002-04-09.
         adjust_modes (list[Adjust]): The `adjust` values its bars and indicators accept, the default first.
+        bars_from (datetime.date | None): The first stored daily bar; null when none is stored (bars then answer an
+            empty page with a `note`). Example: 2011-07-28.
+        bars_to (datetime.date | None): The newest stored daily bar; null when none is stored. Example: 2017-07-26.
         pinyin (str | Unset): Lower-case pinyin initials of the Chinese name, as terminals search (`zsyh`). Example:
             zsyh.
         industry (None | str | Unset):  Example: 银行.
@@ -63,6 +67,8 @@ class Instrument:
     tick_size: float
     listed: datetime.date | None
     adjust_modes: list[Adjust]
+    bars_from: datetime.date | None
+    bars_to: datetime.date | None
     pinyin: str | Unset = UNSET
     industry: None | str | Unset = UNSET
     price_limit_pct: float | None | Unset = UNSET
@@ -102,6 +108,18 @@ class Instrument:
             adjust_modes_item = adjust_modes_item_data.value
             adjust_modes.append(adjust_modes_item)
 
+        bars_from: None | str
+        if isinstance(self.bars_from, datetime.date):
+            bars_from = self.bars_from.isoformat()
+        else:
+            bars_from = self.bars_from
+
+        bars_to: None | str
+        if isinstance(self.bars_to, datetime.date):
+            bars_to = self.bars_to.isoformat()
+        else:
+            bars_to = self.bars_to
+
         pinyin = self.pinyin
 
         industry: None | str | Unset
@@ -133,6 +151,8 @@ class Instrument:
                 "tick_size": tick_size,
                 "listed": listed,
                 "adjust_modes": adjust_modes,
+                "bars_from": bars_from,
+                "bars_to": bars_to,
             }
         )
         if pinyin is not UNSET:
@@ -191,6 +211,36 @@ class Instrument:
 
             adjust_modes.append(adjust_modes_item)
 
+        def _parse_bars_from(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                bars_from_type_0 = datetime.date.fromisoformat(data)
+
+                return bars_from_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        bars_from = _parse_bars_from(d.pop("bars_from"))
+
+        def _parse_bars_to(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                bars_to_type_0 = datetime.date.fromisoformat(data)
+
+                return bars_to_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        bars_to = _parse_bars_to(d.pop("bars_to"))
+
         pinyin = d.pop("pinyin", UNSET)
 
         def _parse_industry(data: object) -> None | str | Unset:
@@ -225,6 +275,8 @@ class Instrument:
             tick_size=tick_size,
             listed=listed,
             adjust_modes=adjust_modes,
+            bars_from=bars_from,
+            bars_to=bars_to,
             pinyin=pinyin,
             industry=industry,
             price_limit_pct=price_limit_pct,

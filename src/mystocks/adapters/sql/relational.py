@@ -46,6 +46,11 @@ HISTORY = {
 }
 
 
+def _date(value: Any) -> dt.date:
+    """A date from min() or max() of a date column, which SQLite answers as text."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
 @dataclass(frozen=True)
 class User:
     username: str
@@ -159,8 +164,12 @@ class RelationalStore:
         industry: str | None,
         after: str | None,
         limit: int,
+        has_bars: bool | None = None,
     ) -> list[dict[str, Any]]:
         stmt = select(_INSTRUMENTS).order_by(_INSTRUMENTS.c.symbol).limit(limit)
+        if has_bars is not None:
+            stored = select(_DAILY.c.symbol).where(_DAILY.c.symbol == _INSTRUMENTS.c.symbol)
+            stmt = stmt.where(stored.exists() if has_bars else ~stored.exists())
         if q:
             c = _INSTRUMENTS.c
             stmt = stmt.where(
@@ -227,6 +236,17 @@ class RelationalStore:
         with connect(self.engine) as conn:
             return [tuple(row) for row in conn.execute(stmt)]
 
+    def bar_spans(self, symbols: Iterable[str]) -> dict[str, tuple[dt.date, dt.date]]:
+        """The first and newest stored daily bar of each of `symbols` (absent: none)."""
+        c = _DAILY.c
+        stmt = (
+            select(c.symbol, func.min(c.date), func.max(c.date))
+            .where(c.symbol.in_(list(symbols)))
+            .group_by(c.symbol)
+        )
+        with self.engine.connect() as conn:
+            return {s: (_date(lo), _date(hi)) for s, lo, hi in conn.execute(stmt)}
+
     def newest_daily_dates(self, symbols: Iterable[str]) -> dict[str, dt.date]:
         """The newest stored daily bar of each of `symbols` (absent: none)."""
         c = _DAILY.c
@@ -234,10 +254,7 @@ class RelationalStore:
             select(c.symbol, func.max(c.date)).where(c.symbol.in_(list(symbols))).group_by(c.symbol)
         )
         with self.engine.connect() as conn:
-            found = {symbol: day for symbol, day in conn.execute(stmt)}
-        return {  # SQLite's max() of a date column answers text
-            s: dt.date.fromisoformat(d) if isinstance(d, str) else d for s, d in found.items()
-        }
+            return {symbol: _date(day) for symbol, day in conn.execute(stmt)}
 
     # -- daily bars ---------------------------------------------------------------------------
     def upsert_daily_bars(self, rows: Sequence[dict[str, Any]]) -> None:

@@ -18,6 +18,7 @@ def _get_kwargs(
     type_: InstrumentType | Unset = UNSET,
     exchange: Exchange | Unset = UNSET,
     industry: str | Unset = UNSET,
+    has_bars: bool | Unset = UNSET,
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     if_none_match: str | Unset = UNSET,
@@ -43,6 +44,8 @@ def _get_kwargs(
     params["exchange"] = json_exchange
 
     params["industry"] = industry
+
+    params["has_bars"] = has_bars
 
     params["cursor"] = cursor
 
@@ -131,6 +134,7 @@ def sync_detailed(
     type_: InstrumentType | Unset = UNSET,
     exchange: Exchange | Unset = UNSET,
     industry: str | Unset = UNSET,
+    has_bars: bool | Unset = UNSET,
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     if_none_match: str | Unset = UNSET,
@@ -138,13 +142,16 @@ def sync_detailed(
     """Search instruments
 
      `q` matches the code's prefix (`6000`), the name's prefix (`招商`), or the pinyin initials'
-    prefix (`zsyh`), case-insensitively. Results are ordered by symbol.
+    prefix (`zsyh`), case-insensitively. Results are ordered by symbol. Each says which daily
+    bars are stored (`bars_from`, `bars_to`: null when none are); `has_bars` keeps only those
+    with (or without) data.
 
     Args:
         q (str | Unset):
         type_ (InstrumentType | Unset):  Example: stock.
         exchange (Exchange | Unset): Listing exchange. Example: SSE.
         industry (str | Unset):
+        has_bars (bool | Unset):
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         if_none_match (str | Unset):
@@ -162,6 +169,7 @@ def sync_detailed(
         type_=type_,
         exchange=exchange,
         industry=industry,
+        has_bars=has_bars,
         cursor=cursor,
         limit=limit,
         if_none_match=if_none_match,
@@ -181,6 +189,7 @@ def sync(
     type_: InstrumentType | Unset = UNSET,
     exchange: Exchange | Unset = UNSET,
     industry: str | Unset = UNSET,
+    has_bars: bool | Unset = UNSET,
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     if_none_match: str | Unset = UNSET,
@@ -188,13 +197,16 @@ def sync(
     """Search instruments
 
      `q` matches the code's prefix (`6000`), the name's prefix (`招商`), or the pinyin initials'
-    prefix (`zsyh`), case-insensitively. Results are ordered by symbol.
+    prefix (`zsyh`), case-insensitively. Results are ordered by symbol. Each says which daily
+    bars are stored (`bars_from`, `bars_to`: null when none are); `has_bars` keeps only those
+    with (or without) data.
 
     Args:
         q (str | Unset):
         type_ (InstrumentType | Unset):  Example: stock.
         exchange (Exchange | Unset): Listing exchange. Example: SSE.
         industry (str | Unset):
+        has_bars (bool | Unset):
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         if_none_match (str | Unset):
@@ -213,6 +225,7 @@ def sync(
         type_=type_,
         exchange=exchange,
         industry=industry,
+        has_bars=has_bars,
         cursor=cursor,
         limit=limit,
         if_none_match=if_none_match,
@@ -226,6 +239,7 @@ async def asyncio_detailed(
     type_: InstrumentType | Unset = UNSET,
     exchange: Exchange | Unset = UNSET,
     industry: str | Unset = UNSET,
+    has_bars: bool | Unset = UNSET,
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     if_none_match: str | Unset = UNSET,
@@ -233,13 +247,16 @@ async def asyncio_detailed(
     """Search instruments
 
      `q` matches the code's prefix (`6000`), the name's prefix (`招商`), or the pinyin initials'
-    prefix (`zsyh`), case-insensitively. Results are ordered by symbol.
+    prefix (`zsyh`), case-insensitively. Results are ordered by symbol. Each says which daily
+    bars are stored (`bars_from`, `bars_to`: null when none are); `has_bars` keeps only those
+    with (or without) data.
 
     Args:
         q (str | Unset):
         type_ (InstrumentType | Unset):  Example: stock.
         exchange (Exchange | Unset): Listing exchange. Example: SSE.
         industry (str | Unset):
+        has_bars (bool | Unset):
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         if_none_match (str | Unset):
@@ -257,6 +274,7 @@ async def asyncio_detailed(
         type_=type_,
         exchange=exchange,
         industry=industry,
+        has_bars=has_bars,
         cursor=cursor,
         limit=limit,
         if_none_match=if_none_match,
@@ -274,6 +292,7 @@ async def asyncio(
     type_: InstrumentType | Unset = UNSET,
     exchange: Exchange | Unset = UNSET,
     industry: str | Unset = UNSET,
+    has_bars: bool | Unset = UNSET,
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     if_none_match: str | Unset = UNSET,
@@ -281,13 +300,16 @@ async def asyncio(
     """Search instruments
 
      `q` matches the code's prefix (`6000`), the name's prefix (`招商`), or the pinyin initials'
-    prefix (`zsyh`), case-insensitively. Results are ordered by symbol.
+    prefix (`zsyh`), case-insensitively. Results are ordered by symbol. Each says which daily
+    bars are stored (`bars_from`, `bars_to`: null when none are); `has_bars` keeps only those
+    with (or without) data.
 
     Args:
         q (str | Unset):
         type_ (InstrumentType | Unset):  Example: stock.
         exchange (Exchange | Unset): Listing exchange. Example: SSE.
         industry (str | Unset):
+        has_bars (bool | Unset):
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         if_none_match (str | Unset):
@@ -307,6 +329,7 @@ async def asyncio(
             type_=type_,
             exchange=exchange,
             industry=industry,
+            has_bars=has_bars,
             cursor=cursor,
             limit=limit,
             if_none_match=if_none_match,
