@@ -3296,7 +3296,13 @@ export interface components {
          *           "board": "main",
          *           "lot_size": 100,
          *           "tick_size": 0.01,
-         *           "price_limit_pct": 0.1
+         *           "price_limit_pct": 0.1,
+         *           "listed": null,
+         *           "adjust_modes": [
+         *             "qfq"
+         *           ],
+         *           "bars_from": "2011-07-28",
+         *           "bars_to": "2017-07-26"
          *         }
          *       ],
          *       "next_cursor": null

@@ -19,7 +19,8 @@ class InstrumentPage:
     Example:
         {'items': [{'symbol': '600036.SH', 'code': '600036', 'name': '招商银行', 'pinyin': 'zsyh', 'exchange': 'SSE',
             'market': 'CN', 'type': 'stock', 'industry': '银行', 'currency': 'CNY', 'timezone': 'Asia/Shanghai', 'board':
-            'main', 'lot_size': 100, 'tick_size': 0.01, 'price_limit_pct': 0.1}], 'next_cursor': None}
+            'main', 'lot_size': 100, 'tick_size': 0.01, 'price_limit_pct': 0.1, 'listed': None, 'adjust_modes': ['qfq'],
+            'bars_from': '2011-07-28', 'bars_to': '2017-07-26'}], 'next_cursor': None}
 
     Attributes:
         items (list[Instrument]):
