@@ -52,6 +52,39 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.delenv(key)
 
 
+class NoNetwork:
+    """Stands in for akshare and baostock in tests: nothing here may reach the network, so
+    each of their functions fails as an unreachable site would."""
+
+    def __getattr__(self, name: str) -> Any:
+        def unreachable(*args: Any, **kwargs: Any) -> Any:
+            raise ConnectionError(f"{name}: the tests have no network")
+
+        return unreachable
+
+
+@pytest.fixture(autouse=True)
+def _no_provider_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sync started in a test (a fuzzed POST /sync-jobs naming akshare, say) fails offline
+    instead of reaching the network; `tdx` reads real files."""
+    from mystocks.adapters.providers import akshare, baostock, registry
+
+    opener = registry.open_providers
+
+    def offline(names: Any, tdx_dir: Path | None = None) -> Any:
+        opened = opener(names, tdx_dir)
+        return [
+            akshare.Akshare(NoNetwork())
+            if p.name == "akshare"
+            else baostock.Baostock(NoNetwork())
+            if p.name == "baostock"
+            else p
+            for p in opened
+        ]
+
+    monkeypatch.setattr(registry, "open_providers", offline)
+
+
 # What production refuses to start without: secrets other than the development defaults.
 PRODUCTION_SECRETS = {
     "jwt_secret": "a-test-only-jwt-secret-of-40-characters!",
@@ -68,6 +101,10 @@ def make_settings(data_dir: Path, **overrides: Any) -> Settings:
     # Sign-in throttling too: tests that send wrong passwords must not lock the shared admin.
     roomy |= {"login_max_failures_per_user": 1_000_000, "login_max_failures_per_ip": 1_000_000}
     # No web app unless a test serves one: whether the repo's app was built must not matter.
+    # Syncs read an empty 通达信 folder, at once and without retries, unless a test says more.
+    vipdoc = data_dir / "vipdoc"
+    vipdoc.mkdir(parents=True, exist_ok=True)
+    roomy |= {"sync_providers": "tdx", "tdx_dir": vipdoc, "sync_rate": 100, "sync_retries": 0}
     return Settings(
         **{
             "env": "test",

@@ -1271,6 +1271,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sse/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live sync progress (Server-Sent Events, admin)
+         * @description A `text/event-stream` of `sync_update` events (each a `SyncUpdateEvent`), one per symbol
+         *     handled: of one sync (`job_id`), or of every sync. Each event has an `id:` line; reconnect with
+         *     `Last-Event-ID` to receive what you missed (events are kept for the last 10,000 updates).
+         *     A comment line is sent as a heartbeat when nothing else happens. A one-job stream ends
+         *     after the job's final event.
+         */
+        get: operations["mystocks.api.events.stream_sync"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a market-data sync (admin)
+         * @description Fetches daily (and 1-minute) bars, adjustment factors, corporate actions, ST periods and
+         *     suspensions from the providers into the stores, as `mystocks sync` does (docs/data.md):
+         *     paced, retried, failing over to the next provider, resuming where the stores stop. Answers
+         *     at once with 202; follow it at `GET /api/v1/sse/sync?job_id=` or poll `Location`. One sync
+         *     runs at a time: another one asked for meanwhile is refused (422) naming the running one.
+         *     503 when the providers cannot be opened (a library missing, `tdx` without its folder).
+         */
+        post: operations["mystocks.api.market.create_sync_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync-jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One sync, with its data-quality report (admin) */
+        get: operations["mystocks.api.market.get_sync_job"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sse/alerts": {
         parameters: {
             query?: never;
@@ -4823,6 +4889,173 @@ export interface components {
              * @default 300
              */
             cooldown_seconds: number;
+        };
+        /**
+         * @example {
+         *       "id": 3,
+         *       "status": "running",
+         *       "request": {
+         *         "symbols": [
+         *           "600000.SH"
+         *         ],
+         *         "periods": [
+         *           "1d"
+         *         ],
+         *         "providers": [
+         *           "akshare",
+         *           "baostock"
+         *         ]
+         *       },
+         *       "done": 0,
+         *       "total": 1,
+         *       "report": null,
+         *       "error": null,
+         *       "created_at": "2026-12-07T07:30:00Z",
+         *       "finished_at": null
+         *     }
+         */
+        SyncJob: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description `running`; then `succeeded`, `partial` (some symbols failed or had rows refused: the report says which, and the next sync fetches them again), `failed` (nothing could be listed), or `interrupted` (the server stopped; what was synced is kept).
+             * @enum {string}
+             */
+            status: "running" | "succeeded" | "partial" | "failed" | "interrupted";
+            request: components["schemas"]["SyncJobRequest"];
+            /**
+             * Format: int32
+             * @description Symbols handled so far.
+             */
+            done: number;
+            /**
+             * Format: int32
+             * @description Symbols to handle, once the instruments are listed.
+             */
+            total: number | null;
+            /** @description The data-quality report, once the sync ends. */
+            report: components["schemas"]["SyncReport"] | null;
+            error: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            finished_at: string | null;
+        };
+        /**
+         * @description What to sync; every field may be left out.
+         * @example {
+         *       "symbols": [
+         *         "600000.SH"
+         *       ],
+         *       "periods": [
+         *         "1d"
+         *       ]
+         *     }
+         */
+        SyncJobRequest: {
+            /**
+             * @description The A-shares to sync; left out, every A-share the first provider lists.
+             * @example [
+             *       "600000.SH",
+             *       "000001.SZ"
+             *     ]
+             */
+            symbols?: string[];
+            /**
+             * Format: date
+             * @description The first day to fetch; left out, the day after the newest stored bar (or the first the provider has).
+             */
+            since?: string;
+            /**
+             * @default [
+             *       "1d"
+             *     ]
+             */
+            periods: ("1d" | "1m")[];
+            /** @description The providers in failover order; left out, the server's `MYSTOCKS_SYNC_PROVIDERS`. */
+            providers?: ("akshare" | "baostock" | "tdx")[];
+        };
+        /** @description The data-quality report of a sync. */
+        SyncReport: {
+            providers: string[];
+            periods: ("1d" | "1m")[];
+            totals: {
+                /** Format: int32 */
+                symbols: number;
+                /** Format: int32 */
+                synced: number;
+                /** Format: int32 */
+                up_to_date: number;
+                /** Format: int32 */
+                failed: number;
+                /** Format: int64 */
+                rows_written: number;
+                /** Format: int64 */
+                rows_refused: number;
+                /** Format: int32 */
+                instruments_added: number;
+                /** Format: int32 */
+                instruments_changed: number;
+                /**
+                 * Format: int64
+                 * @description Requests made to the providers.
+                 */
+                requests: number;
+            };
+            /** @description Each symbol's report, by symbol. */
+            symbols: {
+                [key: string]: components["schemas"]["SyncSymbolReport"];
+            };
+        };
+        SyncSymbolReport: {
+            /** @enum {string} */
+            status: "synced" | "up to date" | "failed";
+            /** @description Which provider answered each kind of data (`1d`, `1m`, `factors`, `corporate_actions`, `st_periods`, `suspensions`). */
+            sources: {
+                [key: string]: string;
+            };
+            /** @description Rows written by period. */
+            written: {
+                [key: string]: number;
+            };
+            /** @description Rows the ingest checks refused, none of them written. */
+            refused: {
+                /** @description The day or minute of the row. */
+                at: string;
+                field: string;
+                why: string;
+            }[];
+            /** @description Trading days of the exchange calendar with no bar, suspended days excepted (the first 20). */
+            missing_days: string[];
+            /** Format: int32 */
+            missing_day_count: number;
+            /** @description Days with bars but no volume (the first 20). */
+            zero_volume_days: string[];
+            /** @description Days the provider's adjustment factor changed with no corporate action recorded. */
+            unexplained_factor_jumps: string[];
+            errors: string[];
+            /** @description The forward-adjusted sample bars of this stock were replaced by bars as traded. */
+            replaced_sample: boolean;
+        };
+        /** @description An event of the sync stream (`sync_update`). */
+        SyncUpdateEvent: {
+            id: string;
+            /** @enum {string} */
+            type: "sync_update";
+            /** Format: date-time */
+            occurred_at: string;
+            data: {
+                /** Format: int64 */
+                job_id: number;
+                /** @enum {string} */
+                status: "running" | "succeeded" | "partial" | "failed" | "interrupted";
+                /** Format: int32 */
+                done: number;
+                /** Format: int32 */
+                total: number | null;
+                /** @description The symbol just handled. */
+                symbol?: string;
+            };
         };
         /**
          * @example {
@@ -9276,6 +9509,116 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+        };
+    };
+    "mystocks.api.events.stream_sync": {
+        parameters: {
+            query?: {
+                /** @description Only this sync's updates. */
+                job_id?: number;
+            };
+            header?: {
+                /** @description The `id` of the last event received; the stream resumes after it. */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        id?: string;
+                        /** @enum {string} */
+                        event: "sync_update";
+                        /** @description A `SyncUpdateEvent`, JSON-encoded. */
+                        data: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.market.create_sync_job": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SyncJobRequest"];
+            };
+        };
+        responses: {
+            /** @description Started. */
+            202: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "mystocks.api.market.get_sync_job": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sync. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     "mystocks.api.events.stream_alerts": {

@@ -60,6 +60,8 @@ from mystocks.live.feed import FeedThread
 from mystocks.live.hub import Hub
 from mystocks.live.setup import build_feed, options_from
 from mystocks.market.service import MarketService
+from mystocks.market.sync_jobs import SyncJobs
+from mystocks.market.sync_store import SyncJobStore
 from mystocks.screening.service import ScreenService
 from mystocks.screening.store import ScreenStore
 from mystocks.settings import Settings
@@ -205,6 +207,15 @@ def build_services(settings: Settings, spec: dict[str, Any]) -> Services:
         auth=auth,
         api_keys=api_keys,
         market=market,
+        sync=SyncJobs(
+            SyncJobStore(data.relational.engine),
+            market.ingest,
+            bus,
+            providers=[n.strip() for n in settings.sync_providers.split(",") if n.strip()],
+            tdx_dir=settings.tdx_dir,
+            rate=settings.sync_rate,
+            retries=settings.sync_retries,
+        ),
         strategies=StrategyService(strategies, data.relational, signals, live, paper.store),
         backtests=BacktestService(router.books["backtest"], strategies, data.relational),
         training=TrainingService(router.books["training"], data.relational),
@@ -288,6 +299,7 @@ def create_app(settings: Settings, tracer_provider: TracerProvider | None = None
                 await task
         if feed is not None:
             feed.stop()  # flushes its last window before the stores close
+        services.sync.stop()  # a running sync stops after the symbol in hand
         services.runner.shutdown()
         services.data.dispose()
         if services.redis is not None:

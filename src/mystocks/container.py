@@ -18,6 +18,7 @@ from mystocks.jobs.runner import JobRunner
 from mystocks.jobs.training import TrainingService
 from mystocks.live.hub import Hub
 from mystocks.market.service import MarketService
+from mystocks.market.sync_jobs import SyncJobs
 from mystocks.screening.service import ScreenService
 from mystocks.settings import Settings
 from mystocks.strategies.live_signals import LiveSignals
@@ -35,6 +36,7 @@ class Services:
     auth: AuthService
     api_keys: ApiKeyService
     market: MarketService
+    sync: SyncJobs  # market-data syncs an administrator starts
     strategies: StrategyService
     backtests: BacktestService
     training: TrainingService

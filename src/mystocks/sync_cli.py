@@ -110,7 +110,7 @@ def sync(
             task = bar.add_task(f"syncing from {', '.join(names)}", total=None)
 
             def progress(done: int, total: int, symbol: str) -> None:
-                bar.update(task, completed=done, total=total, description=symbol)
+                bar.update(task, completed=done, total=total, description=symbol or "listing")
 
             try:
                 result = service.run(request, progress)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,7 @@ from mystocks.app import MyStocksApp, create_app
 from mystocks.cli import cli
 from mystocks.market.sync import Pacer, Sources, SyncReport, SyncRequest, SyncService
 from mystocks.settings import DEV_ADMIN_PASSWORD
-from tests.conftest import app_on_copy, login, make_settings
+from tests.conftest import app_on_copy, follow_job, login, make_settings
 
 D = dt.date
 DAYS = [D(2024, 1, 2), D(2024, 1, 3), D(2024, 1, 4), D(2024, 1, 5), D(2024, 1, 8), D(2024, 1, 9)]
@@ -249,7 +250,7 @@ def test_the_quality_report_names_each_problem(empty_app) -> None:
     mine = run_sync(app, provider).symbols["600000.SH"]
     assert mine.written == {"1d": 4}
     assert mine.refused == [
-        {"day": "2024-01-09", "field": "high", "why": "high 5.0 is below max(open, close) 10.2"}
+        {"at": "2024-01-09", "field": "high", "why": "high 5.0 is below max(open, close) 10.2"}
     ]
     assert (mine.missing_days, mine.missing_day_count) == (["2024-01-05"], 1)
     assert mine.zero_volume_days == ["2024-01-03"]
@@ -301,3 +302,65 @@ def test_the_command_syncs_tdx_files_and_a_rerun_writes_nothing(tmp_path, monkey
     assert missing.exit_code == 2 and "vipdoc" in missing.output
     neither = CliRunner().invoke(cli, ["sync", "--provider", "tdx"])
     assert neither.exit_code == 2 and "--symbols or --all" in neither.output
+
+
+def test_an_admin_starts_a_sync_follows_it_and_reads_its_report(empty_app) -> None:
+    app, client, headers = empty_app
+    provider = Scripted(**{s: daily(s) for s in ("600000.SH", "600004.SH")})
+    app.services.sync.opener = lambda names, tdx_dir: [provider]
+    created = client.post("/api/v1/sync-jobs", headers=headers, json={"symbols": ["600000.SH"]})
+    assert created.status_code == 202, created.text
+    job = created.json()
+    assert created.headers["Location"] == f"/api/v1/sync-jobs/{job['id']}"
+    assert job["request"] == {"symbols": ["600000.SH"], "periods": ["1d"], "providers": ["tdx"]}
+    updates = follow_job(client, headers, "sync", job["id"])
+    assert updates[-1] == {"job_id": job["id"], "status": "succeeded", "done": 1, "total": 1}
+    assert {"job_id": job["id"], "status": "running", "done": 1, "total": 1,
+            "symbol": "600000.SH"} in updates  # fmt: skip
+    done = client.get(f"/api/v1/sync-jobs/{job['id']}", headers=headers).json()
+    assert (done["status"], done["done"], done["total"], done["error"]) == ("succeeded", 1, 1, None)
+    assert done["report"]["totals"]["rows_written"] == 6
+    assert done["report"]["symbols"]["600000.SH"]["sources"]["1d"] == "scripted"
+    assert done["finished_at"] is not None
+    bars = client.get(f"{BARS}/600000.SH", headers=headers, params={"adjust": "none"}).json()
+    assert [bar["close"] for bar in bars["items"]] == CLOSES
+
+
+def test_one_sync_at_a_time_and_admins_only(empty_app, tmp_path) -> None:
+    app, client, headers = empty_app
+    release = threading.Event()
+    provider = Scripted(**{"600000.SH": daily("600000.SH")})
+    listing = provider.instruments
+
+    def held_listing() -> pd.DataFrame:
+        release.wait()  # the first sync waits here until the second one was refused
+        return listing()
+
+    provider.instruments = held_listing  # type: ignore[method-assign]
+    app.services.sync.opener = lambda names, tdx_dir: [provider]
+    first = client.post("/api/v1/sync-jobs", headers=headers, json={}).json()
+    second = client.post("/api/v1/sync-jobs", headers=headers, json={})
+    assert second.status_code == 422
+    assert f"Sync {first['id']} is still running" in second.json()["detail"]
+    release.set()
+    assert follow_job(client, headers, "sync", first["id"])[-1]["status"] == "succeeded"
+    app.services.auth.ensure_user("viewer", "viewer-password", "viewer")
+    viewer = login(client, "viewer", "viewer-password")
+    assert client.post("/api/v1/sync-jobs", headers=viewer, json={}).status_code == 403
+    assert client.get(f"/api/v1/sync-jobs/{first['id']}", headers=viewer).status_code == 403
+    assert client.get("/api/v1/sse/sync", headers=viewer).status_code == 403
+    assert client.get("/api/v1/sync-jobs/999", headers=headers).status_code == 404
+
+
+def test_a_sync_that_cannot_start_or_reach_its_provider_says_so(empty_app) -> None:
+    app, client, headers = empty_app
+    app.services.sync.tdx_dir = None
+    refused = client.post("/api/v1/sync-jobs", headers=headers, json={"providers": ["tdx"]})
+    assert refused.status_code == 503
+    assert "vipdoc" in refused.json()["detail"]
+    # akshare has no network in the tests: the sync runs, fails to list, and says why.
+    job = client.post("/api/v1/sync-jobs", headers=headers, json={"providers": ["akshare"]})
+    assert job.status_code == 202, job.text
+    follow_job(client, headers, "sync", job.json()["id"])
+    failed = client.get(f"/api/v1/sync-jobs/{job.json()['id']}", headers=headers).json()
+    assert failed["status"] == "failed" and "the tests have no network" in failed["error"]

@@ -1259,6 +1259,151 @@ class SymbolAlertRuleCreate(BaseModel):
     """
 
 
+class Symbol5(RootModel[str]):
+    root: Annotated[str, Field(max_length=9, pattern='^[0-9]{6}\\.(SH|SZ|BJ)$')]
+
+
+class SyncJobRequest(BaseModel):
+    """
+    What to sync; every field may be left out.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+    )
+    symbols: Annotated[
+        list[Symbol5] | None,
+        Field(examples=[['600000.SH', '000001.SZ']], max_length=500, min_length=1),
+    ] = None
+    """
+    The A-shares to sync; left out, every A-share the first provider lists.
+    """
+    since: date_aliased | None = None
+    """
+    The first day to fetch; left out, the day after the newest stored bar (or the first the provider has).
+    """
+    periods: Annotated[list[Literal['1d', '1m']], Field(max_length=2, min_length=1)] = [
+        '1d'
+    ]
+    providers: Annotated[
+        list[Literal['akshare', 'baostock', 'tdx']] | None,
+        Field(max_length=3, min_length=1),
+    ] = None
+    """
+    The providers in failover order; left out, the server's `MYSTOCKS_SYNC_PROVIDERS`.
+    """
+
+
+class Provider(RootModel[str]):
+    root: Annotated[str, Field(max_length=16)]
+
+
+class Totals(BaseModel):
+    symbols: Annotated[int, Field(ge=0)]
+    synced: Annotated[int, Field(ge=0)]
+    up_to_date: Annotated[int, Field(ge=0)]
+    failed: Annotated[int, Field(ge=0)]
+    rows_written: Annotated[int, Field(ge=0)]
+    rows_refused: Annotated[int, Field(ge=0)]
+    instruments_added: Annotated[int, Field(ge=0)]
+    instruments_changed: Annotated[int, Field(ge=0)]
+    requests: Annotated[int, Field(ge=0)]
+    """
+    Requests made to the providers.
+    """
+
+
+SourcesAdditionalProperty = TypeAliasType(
+    "SourcesAdditionalProperty", Annotated[str, Field(max_length=64)]
+)
+
+
+WrittenAdditionalProperty = TypeAliasType(
+    "WrittenAdditionalProperty", Annotated[int, Field(ge=0)]
+)
+
+
+class RefusedItem(BaseModel):
+    at: Annotated[str, Field(max_length=40)]
+    """
+    The day or minute of the row.
+    """
+    field: Annotated[str, Field(max_length=32)]
+    why: Annotated[str, Field(max_length=300)]
+
+
+class MissingDay(RootModel[date_aliased]):
+    root: date_aliased
+
+
+class ZeroVolumeDay(RootModel[date_aliased]):
+    root: date_aliased
+
+
+class UnexplainedFactorJump(RootModel[date_aliased]):
+    root: date_aliased
+
+
+class Error(RootModel[str]):
+    root: Annotated[str, Field(max_length=2000)]
+
+
+class SyncSymbolReport(BaseModel):
+    status: Literal['synced', 'up to date', 'failed']
+    sources: dict[str, SourcesAdditionalProperty]
+    """
+    Which provider answered each kind of data (`1d`, `1m`, `factors`, `corporate_actions`, `st_periods`, `suspensions`).
+    """
+    written: dict[str, WrittenAdditionalProperty]
+    """
+    Rows written by period.
+    """
+    refused: list[RefusedItem]
+    """
+    Rows the ingest checks refused, none of them written.
+    """
+    missing_days: list[MissingDay]
+    """
+    Trading days of the exchange calendar with no bar, suspended days excepted (the first 20).
+    """
+    missing_day_count: Annotated[int, Field(ge=0)]
+    zero_volume_days: list[ZeroVolumeDay]
+    """
+    Days with bars but no volume (the first 20).
+    """
+    unexplained_factor_jumps: list[UnexplainedFactorJump]
+    """
+    Days the provider's adjustment factor changed with no corporate action recorded.
+    """
+    errors: list[Error]
+    replaced_sample: bool
+    """
+    The forward-adjusted sample bars of this stock were replaced by bars as traded.
+    """
+
+
+class Data(BaseModel):
+    job_id: Annotated[int, Field(ge=1)]
+    status: Literal['running', 'succeeded', 'partial', 'failed', 'interrupted']
+    done: Annotated[int, Field(ge=0)]
+    total: Annotated[int | None, Field(ge=0)]
+    symbol: Annotated[str | None, Field(max_length=16)] = None
+    """
+    The symbol just handled.
+    """
+
+
+class SyncUpdateEvent(BaseModel):
+    """
+    An event of the sync stream (`sync_update`).
+    """
+
+    id: Annotated[str, Field(max_length=32)]
+    type: Literal['sync_update']
+    occurred_at: AwareDatetime
+    data: Data
+
+
 class Tick(BaseModel):
     ts: AwareDatetime
     price: float
@@ -1333,7 +1478,7 @@ class TokenRequest(BaseModel):
     """
 
 
-class Symbol5(RootModel[str]):
+class Symbol6(RootModel[str]):
     root: Annotated[str, Field(max_length=16)]
 
 
@@ -1370,7 +1515,7 @@ GridAdditionalProperty = TypeAliasType(
 )
 
 
-class Symbol6(RootModel[str]):
+class Symbol7(RootModel[str]):
     root: Annotated[
         str, Field(max_length=16, pattern='^[A-Za-z0-9]{1,12}\\.[A-Za-z]{2}$')
     ]
@@ -1401,7 +1546,7 @@ class TrainingRequest(BaseModel):
     """
     trials: Annotated[int, Field(ge=1, le=500)] = 20
     seed: Annotated[int, Field(ge=0, le=4294967295)] = 0
-    symbols: Annotated[list[Symbol6], Field(max_length=50, min_length=1)]
+    symbols: Annotated[list[Symbol7], Field(max_length=50, min_length=1)]
     start: date_aliased
     end: date_aliased
     objective: Annotated[TrainingObjective | None, Field(validate_default=True)] = (
@@ -1533,7 +1678,7 @@ class WatchlistPatch(BaseModel):
         extra='forbid',
     )
     name: Annotated[str | None, Field(max_length=100, min_length=1)] = None
-    symbols: Annotated[list[Symbol6] | None, Field(max_length=500)] = None
+    symbols: Annotated[list[Symbol7] | None, Field(max_length=500)] = None
 
 
 class WatchlistQuoteItem(BaseModel):
@@ -2517,6 +2662,20 @@ class StrategyPatch(BaseModel):
     """
 
 
+class SyncReport(BaseModel):
+    """
+    The data-quality report of a sync.
+    """
+
+    providers: list[Provider]
+    periods: list[Literal['1d', '1m']]
+    totals: Totals
+    symbols: dict[str, SyncSymbolReport]
+    """
+    Each symbol's report, by symbol.
+    """
+
+
 class TickIngest(BaseModel):
     """
     A batch of ticks, written all or nothing. A tick for an existing (symbol, ts) replaces it.
@@ -2538,7 +2697,7 @@ class TrainingJob(BaseModel):
     status: JobStatus
     progress: Annotated[float, Field(ge=0.0, le=1.0)]
     strategy_type: StrategyType
-    symbols: Annotated[list[Symbol5], Field(max_length=50)]
+    symbols: Annotated[list[Symbol6], Field(max_length=50)]
     start: date_aliased
     end: date_aliased
     objective: TrainingObjective
@@ -3035,6 +3194,30 @@ class Strategy(RootModel[Strategy2 | Strategy3 | Strategy4 | Strategy5 | Strateg
 class StrategyPage(BaseModel):
     items: Annotated[list[Strategy], Field(max_length=200)]
     next_cursor: Annotated[str | None, Field(max_length=200)]
+
+
+class SyncJob(BaseModel):
+    id: Annotated[int, Field(ge=1)]
+    status: Literal['running', 'succeeded', 'partial', 'failed', 'interrupted']
+    """
+    `running`; then `succeeded`, `partial` (some symbols failed or had rows refused: the report says which, and the next sync fetches them again), `failed` (nothing could be listed), or `interrupted` (the server stopped; what was synced is kept).
+    """
+    request: SyncJobRequest
+    done: Annotated[int, Field(ge=0)]
+    """
+    Symbols handled so far.
+    """
+    total: Annotated[int | None, Field(ge=0)]
+    """
+    Symbols to handle, once the instruments are listed.
+    """
+    report: Annotated[SyncReport | None, Field(...)]
+    """
+    The data-quality report, once the sync ends.
+    """
+    error: Annotated[str | None, Field(max_length=2000)]
+    created_at: AwareDatetime
+    finished_at: Annotated[AwareDatetime | None, Field(...)]
 
 
 class WsClientMessage(RootModel[WsAuth | WsSubscribe | WsUnsubscribe | WsPing]):

@@ -154,6 +154,14 @@ class MarketHandlers(Protocol):
         """Trading days"""
         ...
 
+    async def create_sync_job(self, *, body: td.SyncJobRequest) -> Response:
+        """Start a market-data sync (admin)"""
+        ...
+
+    async def get_sync_job(self, *, job_id: int) -> Response:
+        """One sync, with its data-quality report (admin)"""
+        ...
+
 
 class StrategiesHandlers(Protocol):
     """Handlers of the `strategies` tag, in `mystocks.api.strategies`."""
@@ -431,6 +439,10 @@ class EventsHandlers(Protocol):
         """Live dashboard (Server-Sent Events)"""
         ...
 
+    async def stream_sync(self, *, job_id: int | None = ...) -> Response:
+        """Live sync progress (Server-Sent Events, admin)"""
+        ...
+
     async def stream_alerts(self) -> Response:
         """Live risk alerts (Server-Sent Events)"""
         ...
@@ -556,6 +568,9 @@ OPERATION_IDS: tuple[str, ...] = (
     "mystocks.api.events.stream_backtests",
     "mystocks.api.events.stream_training",
     "mystocks.api.events.stream_dashboard",
+    "mystocks.api.events.stream_sync",
+    "mystocks.api.market.create_sync_job",
+    "mystocks.api.market.get_sync_job",
     "mystocks.api.events.stream_alerts",
     "mystocks.api.alerts.list_alert_rules",
     "mystocks.api.alerts.create_alert_rule",

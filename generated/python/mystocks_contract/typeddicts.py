@@ -1078,6 +1078,121 @@ class SymbolAlertRuleCreate(TypedDict, closed=True):
     """
 
 
+class SyncJobRequest(TypedDict, closed=True):
+    """
+    What to sync; every field may be left out.
+    """
+
+    symbols: NotRequired[list[Symbol]]
+    """
+    The A-shares to sync; left out, every A-share the first provider lists.
+    """
+    since: NotRequired[str]
+    """
+    The first day to fetch; left out, the day after the newest stored bar (or the first the provider has).
+    """
+    periods: NotRequired[list[Literal['1d', '1m']]]
+    providers: NotRequired[list[Literal['akshare', 'baostock', 'tdx']]]
+    """
+    The providers in failover order; left out, the server's `MYSTOCKS_SYNC_PROVIDERS`.
+    """
+
+
+Provider: TypeAlias = str
+
+
+class Totals(TypedDict):
+    symbols: int
+    synced: int
+    up_to_date: int
+    failed: int
+    rows_written: int
+    rows_refused: int
+    instruments_added: int
+    instruments_changed: int
+    requests: int
+    """
+    Requests made to the providers.
+    """
+
+
+class RefusedItem(TypedDict):
+    at: str
+    """
+    The day or minute of the row.
+    """
+    field: str
+    why: str
+
+
+MissingDay: TypeAlias = str
+
+
+ZeroVolumeDay: TypeAlias = str
+
+
+UnexplainedFactorJump: TypeAlias = str
+
+
+Error: TypeAlias = str
+
+
+class SyncSymbolReport(TypedDict):
+    status: Literal['synced', 'up to date', 'failed']
+    sources: dict[str, str]
+    """
+    Which provider answered each kind of data (`1d`, `1m`, `factors`, `corporate_actions`, `st_periods`, `suspensions`).
+    """
+    written: dict[str, int]
+    """
+    Rows written by period.
+    """
+    refused: list[RefusedItem]
+    """
+    Rows the ingest checks refused, none of them written.
+    """
+    missing_days: list[MissingDay]
+    """
+    Trading days of the exchange calendar with no bar, suspended days excepted (the first 20).
+    """
+    missing_day_count: int
+    zero_volume_days: list[ZeroVolumeDay]
+    """
+    Days with bars but no volume (the first 20).
+    """
+    unexplained_factor_jumps: list[UnexplainedFactorJump]
+    """
+    Days the provider's adjustment factor changed with no corporate action recorded.
+    """
+    errors: list[Error]
+    replaced_sample: bool
+    """
+    The forward-adjusted sample bars of this stock were replaced by bars as traded.
+    """
+
+
+class Data(TypedDict):
+    job_id: int
+    status: Literal['running', 'succeeded', 'partial', 'failed', 'interrupted']
+    done: int
+    total: int | None
+    symbol: NotRequired[str]
+    """
+    The symbol just handled.
+    """
+
+
+class SyncUpdateEvent(TypedDict):
+    """
+    An event of the sync stream (`sync_update`).
+    """
+
+    id: str
+    type: Literal['sync_update']
+    occurred_at: str
+    data: Data
+
+
 class Tick(TypedDict):
     ts: str
     price: float
@@ -2150,6 +2265,20 @@ class StrategyPatch(TypedDict, closed=True):
     """
 
 
+class SyncReport(TypedDict):
+    """
+    The data-quality report of a sync.
+    """
+
+    providers: list[Provider]
+    periods: list[Literal['1d', '1m']]
+    totals: Totals
+    symbols: dict[str, SyncSymbolReport]
+    """
+    Each symbol's report, by symbol.
+    """
+
+
 class TickIngest(TypedDict, closed=True):
     """
     A batch of ticks, written all or nothing. A tick for an existing (symbol, ts) replaces it.
@@ -2621,6 +2750,30 @@ A stored strategy.
 class StrategyPage(TypedDict):
     items: list[Strategy]
     next_cursor: str | None
+
+
+class SyncJob(TypedDict):
+    id: int
+    status: Literal['running', 'succeeded', 'partial', 'failed', 'interrupted']
+    """
+    `running`; then `succeeded`, `partial` (some symbols failed or had rows refused: the report says which, and the next sync fetches them again), `failed` (nothing could be listed), or `interrupted` (the server stopped; what was synced is kept).
+    """
+    request: SyncJobRequest
+    done: int
+    """
+    Symbols handled so far.
+    """
+    total: int | None
+    """
+    Symbols to handle, once the instruments are listed.
+    """
+    report: SyncReport | None
+    """
+    The data-quality report, once the sync ends.
+    """
+    error: str | None
+    created_at: str
+    finished_at: str | None
 
 
 WsClientMessage: TypeAlias = WsAuth | WsSubscribe | WsUnsubscribe | WsPing

@@ -125,6 +125,23 @@ async def stream_training(*, job_id: int | None = None) -> Response:
     return await _stream("training", job_id, lambda: s.training.get_training_job(who, job_id or 0))
 
 
+async def stream_sync(*, job_id: int | None = None) -> Response:
+    """Sync progress, for administrators: every sync's, or one's from its start."""
+    who, s = principal(), services()
+    who.require("admin")
+    if job_id is not None:
+        await run_in_threadpool(s.sync.get_sync_job, job_id)  # 404 before the stream starts
+    after = _last_event_id() or ("0" if job_id is not None else None)
+
+    def keep(event: Event) -> bool:
+        return job_id is None or event.data["job_id"] == job_id
+
+    def last(event: Event) -> bool:
+        return job_id is not None and event.data["status"] != "running"
+
+    return _topic_stream("sync", after, keep, last)
+
+
 async def stream_dashboard(*, watchlist: int | None = None) -> Response:
     who, s = principal(), services()
     settings = s.settings

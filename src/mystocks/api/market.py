@@ -166,3 +166,15 @@ async def get_calendar(*, start: str, end: str, exchange: str = "XSHG") -> Respo
         services().market.get_calendar, start=start, end=end, exchange=exchange
     )
     return json_response(days)
+
+
+async def create_sync_job(*, body: td.SyncJobRequest) -> Response:
+    who = principal()
+    who.require("admin")
+    job = await run_in_threadpool(services().sync.create_sync_job, who.username, body)
+    return json_response(job, status=202, headers={"Location": f"/api/v1/sync-jobs/{job['id']}"})
+
+
+async def get_sync_job(*, job_id: int) -> Response:
+    principal().require("admin")
+    return json_response(await run_in_threadpool(services().sync.get_sync_job, job_id))

@@ -136,6 +136,7 @@ class SyncReport:
     instruments_added: int = 0
     instruments_changed: int = 0
     requests: int = 0
+    stopped: bool = False  # asked to stop before every symbol was handled
 
     @property
     def rows_written(self) -> int:
@@ -223,14 +224,26 @@ class SyncService:
         self.sources = sources
         self.today = today
 
-    def run(self, request: SyncRequest, progress: Progress | None = None) -> SyncReport:
+    def run(
+        self,
+        request: SyncRequest,
+        progress: Progress | None = None,
+        stopping: Callable[[], bool] = lambda: False,
+    ) -> SyncReport:
+        """Sync what `request` asks; `stopping` is asked between symbols (True: stop there,
+        what was synced is kept and the next run goes on from it)."""
         unknown = [p for p in request.periods if p not in PERIODS]
         if unknown:
             raise ValueError(f"sync takes periods {', '.join(PERIODS)}, not {', '.join(unknown)}")
         report = SyncReport([p.name for p in self.sources.providers], list(request.periods))
         until = request.until or self.today()
         symbols = self._instruments(request, report, until)
+        if progress is not None:
+            progress(0, len(symbols), "")
         for done, symbol in enumerate(symbols):
+            if stopping():
+                report.stopped = True
+                break
             mine = report.symbols.setdefault(symbol, SymbolReport())
             if mine.status != "failed":
                 self._symbol(symbol, request, until, mine)
@@ -311,7 +324,7 @@ class SyncService:
         frame = bars.assign(symbol=symbol, ts=[d.isoformat() for d in bars["date"]])
         checked = check("bars", frame.drop(columns="date"), {symbol: inst}, naive_zone=ZONE)
         for row, name, reason in checked.rejected.rows:
-            mine.refused.append({"day": str(bars["date"].loc[row]), "field": name, "why": reason})
+            mine.refused.append({"at": str(bars["date"].loc[row]), "field": name, "why": reason})
         written = self.ingest.write("bars", "1d", checked.frame, {symbol: inst}, replace=replacing)
         if replacing:
             self.data.relational.upsert_instruments([{**inst, "bars_adjust": "raw"}])
@@ -418,5 +431,5 @@ class SyncService:
         frame = bars.assign(symbol=symbol, ts=pd.to_datetime(bars["ts"], unit="ms", utc=True))
         checked = check("bars", frame, {symbol: inst})
         for row, name, reason in checked.rejected.rows:
-            mine.refused.append({"minute": str(frame["ts"].loc[row]), "field": name, "why": reason})
+            mine.refused.append({"at": str(frame["ts"].loc[row]), "field": name, "why": reason})
         mine.written["1m"] = self.ingest.write("bars", "1m", checked.frame, {symbol: inst})

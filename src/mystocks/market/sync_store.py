@@ -36,6 +36,24 @@ class SyncJobStore:
         with self.engine.begin() as conn:
             conn.execute(update(_JOBS).where(_JOBS.c.id == job_id).values(**values))
 
+    def progress(self, job_id: int, done: int, total: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(_JOBS).where(_JOBS.c.id == job_id).values(done=done, total=total))
+
+    def running(self) -> dict[str, Any] | None:
+        """The sync still running, if any."""
+        stmt = select(_JOBS).where(_JOBS.c.status == "running").order_by(_JOBS.c.id).limit(1)
+        with self.engine.connect() as conn:
+            row = conn.execute(stmt).first()
+        return None if row is None else as_utc(row._mapping, "created_at", "finished_at")
+
+    def interrupt_running(self, now: dt.datetime) -> int:
+        """Mark syncs a stopped process left running as interrupted; how many."""
+        values = {"status": "interrupted", "error": "the server stopped", "finished_at": now}
+        stmt = update(_JOBS).where(_JOBS.c.status == "running").values(**values)
+        with self.engine.begin() as conn:
+            return int(conn.execute(stmt).rowcount)
+
     def get(self, job_id: int) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(_JOBS).where(_JOBS.c.id == job_id)).first()

@@ -181,10 +181,30 @@ from .stream_backtests_response_200 import StreamBacktestsResponse200
 from .stream_backtests_response_200_event import StreamBacktestsResponse200Event
 from .stream_dashboard_response_200 import StreamDashboardResponse200
 from .stream_dashboard_response_200_event import StreamDashboardResponse200Event
+from .stream_sync_response_200 import StreamSyncResponse200
+from .stream_sync_response_200_event import StreamSyncResponse200Event
 from .stream_training_response_200 import StreamTrainingResponse200
 from .stream_training_response_200_event import StreamTrainingResponse200Event
 from .symbol_alert_rule_create import SymbolAlertRuleCreate
 from .symbol_alert_rule_create_kind import SymbolAlertRuleCreateKind
+from .sync_job import SyncJob
+from .sync_job_request import SyncJobRequest
+from .sync_job_request_periods_item import SyncJobRequestPeriodsItem
+from .sync_job_request_providers_item import SyncJobRequestProvidersItem
+from .sync_job_status import SyncJobStatus
+from .sync_report import SyncReport
+from .sync_report_periods_item import SyncReportPeriodsItem
+from .sync_report_symbols import SyncReportSymbols
+from .sync_report_totals import SyncReportTotals
+from .sync_symbol_report import SyncSymbolReport
+from .sync_symbol_report_refused_item import SyncSymbolReportRefusedItem
+from .sync_symbol_report_sources import SyncSymbolReportSources
+from .sync_symbol_report_status import SyncSymbolReportStatus
+from .sync_symbol_report_written import SyncSymbolReportWritten
+from .sync_update_event import SyncUpdateEvent
+from .sync_update_event_data import SyncUpdateEventData
+from .sync_update_event_data_status import SyncUpdateEventDataStatus
+from .sync_update_event_type import SyncUpdateEventType
 from .tick import Tick
 from .tick_ingest import TickIngest
 from .tick_ingest_item import TickIngestItem
@@ -448,10 +468,30 @@ __all__ = (
     "StreamBacktestsResponse200Event",
     "StreamDashboardResponse200",
     "StreamDashboardResponse200Event",
+    "StreamSyncResponse200",
+    "StreamSyncResponse200Event",
     "StreamTrainingResponse200",
     "StreamTrainingResponse200Event",
     "SymbolAlertRuleCreate",
     "SymbolAlertRuleCreateKind",
+    "SyncJob",
+    "SyncJobRequest",
+    "SyncJobRequestPeriodsItem",
+    "SyncJobRequestProvidersItem",
+    "SyncJobStatus",
+    "SyncReport",
+    "SyncReportPeriodsItem",
+    "SyncReportSymbols",
+    "SyncReportTotals",
+    "SyncSymbolReport",
+    "SyncSymbolReportRefusedItem",
+    "SyncSymbolReportSources",
+    "SyncSymbolReportStatus",
+    "SyncSymbolReportWritten",
+    "SyncUpdateEvent",
+    "SyncUpdateEventData",
+    "SyncUpdateEventDataStatus",
+    "SyncUpdateEventType",
     "Tick",
     "TickIngest",
     "TickIngestItem",

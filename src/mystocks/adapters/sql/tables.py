@@ -174,6 +174,8 @@ class SyncJobRow(Base):
     request: Mapped[dict[str, Any]] = mapped_column(JSON)
     report: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     error: Mapped[str | None] = mapped_column(String(2000))
+    done: Mapped[int] = mapped_column(Integer, server_default="0")  # symbols handled so far
+    total: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 

@@ -62,6 +62,8 @@ def upgrade() -> None:
         sa.Column("request", sa.JSON, nullable=False),
         sa.Column("report", sa.JSON, nullable=True),
         sa.Column("error", sa.String(2000), nullable=True),
+        sa.Column("done", sa.Integer, nullable=False, server_default="0"),
+        sa.Column("total", sa.Integer, nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
     )

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class StreamSyncResponse200Event(StrEnum):
+    SYNC_UPDATE = "sync_update"
+
+    def __str__(self) -> str:
+        return str(self.value)

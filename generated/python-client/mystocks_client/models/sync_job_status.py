@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class SyncJobStatus(StrEnum):
+    FAILED = "failed"
+    INTERRUPTED = "interrupted"
+    PARTIAL = "partial"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="SyncSymbolReportRefusedItem")
+
+
+@_attrs_define
+class SyncSymbolReportRefusedItem:
+    """
+    Attributes:
+        at (str): The day or minute of the row.
+        field (str):
+        why (str):
+    """
+
+    at: str
+    field: str
+    why: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        at = self.at
+
+        field = self.field
+
+        why = self.why
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "at": at,
+                "field": field,
+                "why": why,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        at = d.pop("at")
+
+        field = d.pop("field")
+
+        why = d.pop("why")
+
+        sync_symbol_report_refused_item = cls(
+            at=at,
+            field=field,
+            why=why,
+        )
+
+        sync_symbol_report_refused_item.additional_properties = d
+        return sync_symbol_report_refused_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
