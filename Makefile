@@ -118,13 +118,14 @@ bench: $(STAMP) $(NPM_STAMP)  ## benchmarks, reported as ratios against baseline
 	$(PY) bench/orders.py
 	$(PY) bench/screens.py
 	$(PY) bench/backtest.py
+	$(PY) bench/sync.py --postgres-url postgresql+psycopg://postgres@127.0.0.1:5432/mystocks_bench
 	$(PY) bench/ws.py
 	@# The web app's download: the first load (what index.html names) against all chunks.
 	$(MAKE) --no-print-directory app >/dev/null
 	$(PY) bench/bundle.py
 
 bench-smoke: $(STAMP)  ## every benchmark at tiny sizes: checks each still runs (make test runs them too)
-	for b in run ingest orders screens backtest ws relational_io; do $(PY) bench/$$b.py --smoke || exit 1; done
+	for b in run ingest orders screens backtest sync ws relational_io; do $(PY) bench/$$b.py --smoke || exit 1; done
 
 clean:
 	rm -rf $(VENV) $(CODEGEN) var frontend-client/node_modules frontend-client/app/dist \

@@ -144,6 +144,7 @@ async def list_bars(request: Request) -> Response:
         "period": period,
         "adjust": "qfq" if inst["bars_adjust"] != "none" else "none",
         "adjusted_to": None,
+        "note": None,
         "source": "real",
         "items": items,
         "next_cursor": paging.encode("bars.1d", f"{rows[-1][0]}T00:00:00") if more else None,

@@ -4891,6 +4891,7 @@ export interface components {
             cooldown_seconds: number;
         };
         /**
+         * @description A sync; `report`, its data-quality report, is there once it ended.
          * @example {
          *       "id": 3,
          *       "status": "running",
@@ -4908,7 +4909,6 @@ export interface components {
          *       },
          *       "done": 0,
          *       "total": 1,
-         *       "report": null,
          *       "error": null,
          *       "created_at": "2026-12-07T07:30:00Z",
          *       "finished_at": null
@@ -4933,8 +4933,7 @@ export interface components {
              * @description Symbols to handle, once the instruments are listed.
              */
             total: number | null;
-            /** @description The data-quality report, once the sync ends. */
-            report: components["schemas"]["SyncReport"] | null;
+            report?: components["schemas"]["SyncReport"];
             error: string | null;
             /** Format: date-time */
             created_at: string;
@@ -4975,7 +4974,49 @@ export interface components {
             /** @description The providers in failover order; left out, the server's `MYSTOCKS_SYNC_PROVIDERS`. */
             providers?: ("akshare" | "baostock" | "tdx")[];
         };
-        /** @description The data-quality report of a sync. */
+        /**
+         * @description The data-quality report of a sync.
+         * @example {
+         *       "providers": [
+         *         "akshare",
+         *         "baostock"
+         *       ],
+         *       "periods": [
+         *         "1d"
+         *       ],
+         *       "totals": {
+         *         "symbols": 1,
+         *         "synced": 1,
+         *         "up_to_date": 0,
+         *         "failed": 0,
+         *         "rows_written": 242,
+         *         "rows_refused": 0,
+         *         "instruments_added": 0,
+         *         "instruments_changed": 1,
+         *         "requests": 6
+         *       },
+         *       "symbols": {
+         *         "600000.SH": {
+         *           "status": "synced",
+         *           "sources": {
+         *             "1d": "akshare",
+         *             "factors": "akshare"
+         *           },
+         *           "written": {
+         *             "1d": 242
+         *           },
+         *           "refused": [],
+         *           "refused_count": 0,
+         *           "missing_days": [],
+         *           "missing_day_count": 0,
+         *           "zero_volume_days": [],
+         *           "unexplained_factor_jumps": [],
+         *           "errors": [],
+         *           "replaced_sample": false
+         *         }
+         *       }
+         *     }
+         */
         SyncReport: {
             providers: string[];
             periods: ("1d" | "1m")[];
@@ -5007,6 +5048,37 @@ export interface components {
                 [key: string]: components["schemas"]["SyncSymbolReport"];
             };
         };
+        /**
+         * @example {
+         *       "status": "synced",
+         *       "sources": {
+         *         "1d": "akshare",
+         *         "corporate_actions": "akshare",
+         *         "factors": "akshare",
+         *         "st_periods": "baostock",
+         *         "suspensions": "akshare"
+         *       },
+         *       "written": {
+         *         "1d": 242
+         *       },
+         *       "refused": [
+         *         {
+         *           "at": "2024-03-04",
+         *           "field": "high",
+         *           "why": "high 7.0 is below max(open, close) 7.05"
+         *         }
+         *       ],
+         *       "refused_count": 1,
+         *       "missing_days": [
+         *         "2024-05-06"
+         *       ],
+         *       "missing_day_count": 1,
+         *       "zero_volume_days": [],
+         *       "unexplained_factor_jumps": [],
+         *       "errors": [],
+         *       "replaced_sample": false
+         *     }
+         */
         SyncSymbolReport: {
             /** @enum {string} */
             status: "synced" | "up to date" | "failed";
@@ -5018,13 +5090,18 @@ export interface components {
             written: {
                 [key: string]: number;
             };
-            /** @description Rows the ingest checks refused, none of them written. */
+            /** @description Rows the ingest checks refused, none of them written (the first 50). */
             refused: {
                 /** @description The day or minute of the row. */
                 at: string;
                 field: string;
                 why: string;
             }[];
+            /**
+             * Format: int32
+             * @description Rows refused in all.
+             */
+            refused_count: number;
             /** @description Trading days of the exchange calendar with no bar, suspended days excepted (the first 20). */
             missing_days: string[];
             /** Format: int32 */
@@ -5037,7 +5114,21 @@ export interface components {
             /** @description The forward-adjusted sample bars of this stock were replaced by bars as traded. */
             replaced_sample: boolean;
         };
-        /** @description An event of the sync stream (`sync_update`). */
+        /**
+         * @description An event of the sync stream (`sync_update`).
+         * @example {
+         *       "id": "42",
+         *       "type": "sync_update",
+         *       "occurred_at": "2026-12-07T07:30:01Z",
+         *       "data": {
+         *         "job_id": 3,
+         *         "status": "running",
+         *         "done": 1,
+         *         "total": 2,
+         *         "symbol": "600000.SH"
+         *       }
+         *     }
+         */
         SyncUpdateEvent: {
             id: string;
             /** @enum {string} */

@@ -145,5 +145,5 @@ def _summary(console: Console, job_id: int, result: SyncReport) -> None:
             for error in mine.errors:
                 problems.add_row(symbol, error)
             if mine.refused:
-                problems.add_row(symbol, f"{len(mine.refused)} rows refused: {mine.refused[0]}")
+                problems.add_row(symbol, f"{mine.refused_count} rows refused: {mine.refused[0]}")
         console.print(problems)

@@ -69,6 +69,7 @@ BENCHES = {
         postgres=True,
     ),
     "backtest": Bench(("engine / reference", "JIT and pure-Python results identical")),
+    "sync": Bench(("sync from 通达信 files", "sync rows/s", "bare ingest rows/s", "sqlite")),
     "ws": Bench(
         ("WebSocket fan-out: highest passing step", "bare", "app-redis"),
         args=("--redis-url", REDIS_URL),

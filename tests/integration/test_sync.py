@@ -252,6 +252,7 @@ def test_the_quality_report_names_each_problem(empty_app) -> None:
     assert mine.refused == [
         {"at": "2024-01-09", "field": "high", "why": "high 5.0 is below max(open, close) 10.2"}
     ]
+    assert mine.refused_count == 1
     assert (mine.missing_days, mine.missing_day_count) == (["2024-01-05"], 1)
     assert mine.zero_volume_days == ["2024-01-03"]
     # the provider's factor moved on 01-09 without a corporate action that day

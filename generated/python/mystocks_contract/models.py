@@ -1299,15 +1299,15 @@ class Provider(RootModel[str]):
 
 
 class Totals(BaseModel):
-    symbols: Annotated[int, Field(ge=0)]
-    synced: Annotated[int, Field(ge=0)]
-    up_to_date: Annotated[int, Field(ge=0)]
-    failed: Annotated[int, Field(ge=0)]
-    rows_written: Annotated[int, Field(ge=0)]
-    rows_refused: Annotated[int, Field(ge=0)]
-    instruments_added: Annotated[int, Field(ge=0)]
-    instruments_changed: Annotated[int, Field(ge=0)]
-    requests: Annotated[int, Field(ge=0)]
+    symbols: Annotated[int, Field(ge=0, le=2147483647)]
+    synced: Annotated[int, Field(ge=0, le=2147483647)]
+    up_to_date: Annotated[int, Field(ge=0, le=2147483647)]
+    failed: Annotated[int, Field(ge=0, le=2147483647)]
+    rows_written: Annotated[int, Field(ge=0, le=9007199254740991)]
+    rows_refused: Annotated[int, Field(ge=0, le=9007199254740991)]
+    instruments_added: Annotated[int, Field(ge=0, le=2147483647)]
+    instruments_changed: Annotated[int, Field(ge=0, le=2147483647)]
+    requests: Annotated[int, Field(ge=0, le=9007199254740991)]
     """
     Requests made to the providers.
     """
@@ -1319,7 +1319,7 @@ SourcesAdditionalProperty = TypeAliasType(
 
 
 WrittenAdditionalProperty = TypeAliasType(
-    "WrittenAdditionalProperty", Annotated[int, Field(ge=0)]
+    "WrittenAdditionalProperty", Annotated[int, Field(ge=0, le=9007199254740991)]
 )
 
 
@@ -1358,24 +1358,30 @@ class SyncSymbolReport(BaseModel):
     """
     Rows written by period.
     """
-    refused: list[RefusedItem]
+    refused: Annotated[list[RefusedItem], Field(max_length=50)]
     """
-    Rows the ingest checks refused, none of them written.
+    Rows the ingest checks refused, none of them written (the first 50).
     """
-    missing_days: list[MissingDay]
+    refused_count: Annotated[int, Field(ge=0, le=2147483647)]
+    """
+    Rows refused in all.
+    """
+    missing_days: Annotated[list[MissingDay], Field(max_length=20)]
     """
     Trading days of the exchange calendar with no bar, suspended days excepted (the first 20).
     """
-    missing_day_count: Annotated[int, Field(ge=0)]
-    zero_volume_days: list[ZeroVolumeDay]
+    missing_day_count: Annotated[int, Field(ge=0, le=2147483647)]
+    zero_volume_days: Annotated[list[ZeroVolumeDay], Field(max_length=20)]
     """
     Days with bars but no volume (the first 20).
     """
-    unexplained_factor_jumps: list[UnexplainedFactorJump]
+    unexplained_factor_jumps: Annotated[
+        list[UnexplainedFactorJump], Field(max_length=20)
+    ]
     """
     Days the provider's adjustment factor changed with no corporate action recorded.
     """
-    errors: list[Error]
+    errors: Annotated[list[Error], Field(max_length=20)]
     replaced_sample: bool
     """
     The forward-adjusted sample bars of this stock were replaced by bars as traded.
@@ -1383,10 +1389,10 @@ class SyncSymbolReport(BaseModel):
 
 
 class Data(BaseModel):
-    job_id: Annotated[int, Field(ge=1)]
+    job_id: Annotated[int, Field(ge=1, le=9007199254740991)]
     status: Literal['running', 'succeeded', 'partial', 'failed', 'interrupted']
-    done: Annotated[int, Field(ge=0)]
-    total: Annotated[int | None, Field(ge=0)]
+    done: Annotated[int, Field(ge=0, le=2147483647)]
+    total: Annotated[int | None, Field(ge=0, le=2147483647)]
     symbol: Annotated[str | None, Field(max_length=16)] = None
     """
     The symbol just handled.
@@ -2667,8 +2673,8 @@ class SyncReport(BaseModel):
     The data-quality report of a sync.
     """
 
-    providers: list[Provider]
-    periods: list[Literal['1d', '1m']]
+    providers: Annotated[list[Provider], Field(max_length=3)]
+    periods: Annotated[list[Literal['1d', '1m']], Field(max_length=2)]
     totals: Totals
     symbols: dict[str, SyncSymbolReport]
     """
@@ -3197,24 +3203,25 @@ class StrategyPage(BaseModel):
 
 
 class SyncJob(BaseModel):
-    id: Annotated[int, Field(ge=1)]
+    """
+    A sync; `report`, its data-quality report, is there once it ended.
+    """
+
+    id: Annotated[int, Field(ge=1, le=9007199254740991)]
     status: Literal['running', 'succeeded', 'partial', 'failed', 'interrupted']
     """
     `running`; then `succeeded`, `partial` (some symbols failed or had rows refused: the report says which, and the next sync fetches them again), `failed` (nothing could be listed), or `interrupted` (the server stopped; what was synced is kept).
     """
     request: SyncJobRequest
-    done: Annotated[int, Field(ge=0)]
+    done: Annotated[int, Field(ge=0, le=2147483647)]
     """
     Symbols handled so far.
     """
-    total: Annotated[int | None, Field(ge=0)]
+    total: Annotated[int | None, Field(ge=0, le=2147483647)]
     """
     Symbols to handle, once the instruments are listed.
     """
-    report: Annotated[SyncReport | None, Field(...)]
-    """
-    The data-quality report, once the sync ends.
-    """
+    report: SyncReport | None = None
     error: Annotated[str | None, Field(max_length=2000)]
     created_at: AwareDatetime
     finished_at: Annotated[AwareDatetime | None, Field(...)]

@@ -1149,7 +1149,11 @@ class SyncSymbolReport(TypedDict):
     """
     refused: list[RefusedItem]
     """
-    Rows the ingest checks refused, none of them written.
+    Rows the ingest checks refused, none of them written (the first 50).
+    """
+    refused_count: int
+    """
+    Rows refused in all.
     """
     missing_days: list[MissingDay]
     """
@@ -2753,6 +2757,10 @@ class StrategyPage(TypedDict):
 
 
 class SyncJob(TypedDict):
+    """
+    A sync; `report`, its data-quality report, is there once it ended.
+    """
+
     id: int
     status: Literal['running', 'succeeded', 'partial', 'failed', 'interrupted']
     """
@@ -2767,10 +2775,7 @@ class SyncJob(TypedDict):
     """
     Symbols to handle, once the instruments are listed.
     """
-    report: SyncReport | None
-    """
-    The data-quality report, once the sync ends.
-    """
+    report: NotRequired[SyncReport]
     error: str | None
     created_at: str
     finished_at: str | None

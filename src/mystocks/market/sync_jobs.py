@@ -31,8 +31,10 @@ def _iso(value: dt.datetime | None) -> str | None:
 
 
 def presented(row: dict[str, Any]) -> td.SyncJob:
-    keys = ("id", "status", "request", "done", "total", "report", "error")
+    keys = ("id", "status", "request", "done", "total", "error")
     job = {k: row[k] for k in keys}
+    if row["report"] is not None:  # once the sync ended
+        job["report"] = row["report"]
     job["created_at"], job["finished_at"] = _iso(row["created_at"]), _iso(row["finished_at"])
     return cast(td.SyncJob, job)
 

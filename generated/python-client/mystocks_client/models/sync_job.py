@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.sync_job_status import SyncJobStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.sync_job_request import SyncJobRequest
@@ -19,11 +20,11 @@ T = TypeVar("T", bound="SyncJob")
 
 @_attrs_define
 class SyncJob:
-    """
+    """A sync; `report`, its data-quality report, is there once it ended.
+
     Example:
         {'id': 3, 'status': 'running', 'request': {'symbols': ['600000.SH'], 'periods': ['1d'], 'providers': ['akshare',
-            'baostock']}, 'done': 0, 'total': 1, 'report': None, 'error': None, 'created_at': '2026-12-07T07:30:00Z',
-            'finished_at': None}
+            'baostock']}, 'done': 0, 'total': 1, 'error': None, 'created_at': '2026-12-07T07:30:00Z', 'finished_at': None}
 
     Attributes:
         id (int):
@@ -34,10 +35,15 @@ class SyncJob:
             'periods': ['1d']}.
         done (int): Symbols handled so far.
         total (int | None): Symbols to handle, once the instruments are listed.
-        report (None | SyncReport): The data-quality report, once the sync ends.
         error (None | str):
         created_at (datetime.datetime):
         finished_at (datetime.datetime | None):
+        report (SyncReport | Unset): The data-quality report of a sync. Example: {'providers': ['akshare', 'baostock'],
+            'periods': ['1d'], 'totals': {'symbols': 1, 'synced': 1, 'up_to_date': 0, 'failed': 0, 'rows_written': 242,
+            'rows_refused': 0, 'instruments_added': 0, 'instruments_changed': 1, 'requests': 6}, 'symbols': {'600000.SH':
+            {'status': 'synced', 'sources': {'1d': 'akshare', 'factors': 'akshare'}, 'written': {'1d': 242}, 'refused': [],
+            'refused_count': 0, 'missing_days': [], 'missing_day_count': 0, 'zero_volume_days': [],
+            'unexplained_factor_jumps': [], 'errors': [], 'replaced_sample': False}}}.
     """
 
     id: int
@@ -45,15 +51,13 @@ class SyncJob:
     request: SyncJobRequest
     done: int
     total: int | None
-    report: None | SyncReport
     error: None | str
     created_at: datetime.datetime
     finished_at: datetime.datetime | None
+    report: SyncReport | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.sync_report import SyncReport  # noqa: PLC0415
-
         id = self.id
 
         status = self.status.value
@@ -64,12 +68,6 @@ class SyncJob:
 
         total: int | None
         total = self.total
-
-        report: dict[str, Any] | None
-        if isinstance(self.report, SyncReport):
-            report = self.report.to_dict()
-        else:
-            report = self.report
 
         error: None | str
         error = self.error
@@ -82,6 +80,10 @@ class SyncJob:
         else:
             finished_at = self.finished_at
 
+        report: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.report, Unset):
+            report = self.report.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -91,12 +93,13 @@ class SyncJob:
                 "request": request,
                 "done": done,
                 "total": total,
-                "report": report,
                 "error": error,
                 "created_at": created_at,
                 "finished_at": finished_at,
             }
         )
+        if report is not UNSET:
+            field_dict["report"] = report
 
         return field_dict
 
@@ -120,21 +123,6 @@ class SyncJob:
             return cast(int | None, data)
 
         total = _parse_total(d.pop("total"))
-
-        def _parse_report(data: object) -> None | SyncReport:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                report_type_0 = SyncReport.from_dict(data)
-
-                return report_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | SyncReport, data)
-
-        report = _parse_report(d.pop("report"))
 
         def _parse_error(data: object) -> None | str:
             if data is None:
@@ -160,16 +148,23 @@ class SyncJob:
 
         finished_at = _parse_finished_at(d.pop("finished_at"))
 
+        _report = d.pop("report", UNSET)
+        report: SyncReport | Unset
+        if isinstance(_report, Unset):
+            report = UNSET
+        else:
+            report = SyncReport.from_dict(_report)
+
         sync_job = cls(
             id=id,
             status=status,
             request=request,
             done=done,
             total=total,
-            report=report,
             error=error,
             created_at=created_at,
             finished_at=finished_at,
+            report=report,
         )
 
         sync_job.additional_properties = d

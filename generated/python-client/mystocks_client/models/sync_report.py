@@ -20,6 +20,13 @@ T = TypeVar("T", bound="SyncReport")
 class SyncReport:
     """The data-quality report of a sync.
 
+    Example:
+        {'providers': ['akshare', 'baostock'], 'periods': ['1d'], 'totals': {'symbols': 1, 'synced': 1, 'up_to_date': 0,
+            'failed': 0, 'rows_written': 242, 'rows_refused': 0, 'instruments_added': 0, 'instruments_changed': 1,
+            'requests': 6}, 'symbols': {'600000.SH': {'status': 'synced', 'sources': {'1d': 'akshare', 'factors':
+            'akshare'}, 'written': {'1d': 242}, 'refused': [], 'refused_count': 0, 'missing_days': [], 'missing_day_count':
+            0, 'zero_volume_days': [], 'unexplained_factor_jumps': [], 'errors': [], 'replaced_sample': False}}}
+
     Attributes:
         providers (list[str]):
         periods (list[SyncReportPeriodsItem]):

@@ -21,12 +21,21 @@ T = TypeVar("T", bound="SyncSymbolReport")
 @_attrs_define
 class SyncSymbolReport:
     """
+    Example:
+        {'status': 'synced', 'sources': {'1d': 'akshare', 'corporate_actions': 'akshare', 'factors': 'akshare',
+            'st_periods': 'baostock', 'suspensions': 'akshare'}, 'written': {'1d': 242}, 'refused': [{'at': '2024-03-04',
+            'field': 'high', 'why': 'high 7.0 is below max(open, close) 7.05'}], 'refused_count': 1, 'missing_days':
+            ['2024-05-06'], 'missing_day_count': 1, 'zero_volume_days': [], 'unexplained_factor_jumps': [], 'errors': [],
+            'replaced_sample': False}
+
     Attributes:
         status (SyncSymbolReportStatus):
         sources (SyncSymbolReportSources): Which provider answered each kind of data (`1d`, `1m`, `factors`,
             `corporate_actions`, `st_periods`, `suspensions`).
         written (SyncSymbolReportWritten): Rows written by period.
-        refused (list[SyncSymbolReportRefusedItem]): Rows the ingest checks refused, none of them written.
+        refused (list[SyncSymbolReportRefusedItem]): Rows the ingest checks refused, none of them written (the first
+            50).
+        refused_count (int): Rows refused in all.
         missing_days (list[datetime.date]): Trading days of the exchange calendar with no bar, suspended days excepted
             (the first 20).
         missing_day_count (int):
@@ -41,6 +50,7 @@ class SyncSymbolReport:
     sources: SyncSymbolReportSources
     written: SyncSymbolReportWritten
     refused: list[SyncSymbolReportRefusedItem]
+    refused_count: int
     missing_days: list[datetime.date]
     missing_day_count: int
     zero_volume_days: list[datetime.date]
@@ -60,6 +70,8 @@ class SyncSymbolReport:
         for refused_item_data in self.refused:
             refused_item = refused_item_data.to_dict()
             refused.append(refused_item)
+
+        refused_count = self.refused_count
 
         missing_days = []
         for missing_days_item_data in self.missing_days:
@@ -90,6 +102,7 @@ class SyncSymbolReport:
                 "sources": sources,
                 "written": written,
                 "refused": refused,
+                "refused_count": refused_count,
                 "missing_days": missing_days,
                 "missing_day_count": missing_day_count,
                 "zero_volume_days": zero_volume_days,
@@ -120,6 +133,8 @@ class SyncSymbolReport:
             refused_item = SyncSymbolReportRefusedItem.from_dict(refused_item_data)
 
             refused.append(refused_item)
+
+        refused_count = d.pop("refused_count")
 
         missing_days = []
         _missing_days = d.pop("missing_days")
@@ -153,6 +168,7 @@ class SyncSymbolReport:
             sources=sources,
             written=written,
             refused=refused,
+            refused_count=refused_count,
             missing_days=missing_days,
             missing_day_count=missing_day_count,
             zero_volume_days=zero_volume_days,

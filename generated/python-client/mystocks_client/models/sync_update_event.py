@@ -20,6 +20,10 @@ T = TypeVar("T", bound="SyncUpdateEvent")
 class SyncUpdateEvent:
     """An event of the sync stream (`sync_update`).
 
+    Example:
+        {'id': '42', 'type': 'sync_update', 'occurred_at': '2026-12-07T07:30:01Z', 'data': {'job_id': 3, 'status':
+            'running', 'done': 1, 'total': 2, 'symbol': '600000.SH'}}
+
     Attributes:
         id (str):
         type_ (SyncUpdateEventType):
