@@ -16,8 +16,8 @@ retried with exponential backoff on a `ProviderError`, then handed to the next p
 provider could serve is reported failed and is fetched again by the next run, which starts
 where the stores stop (a second run of a finished sync asks for nothing and writes nothing).
 
-Every run ends with a data-quality report (`SyncReport.as_dict`): per symbol, what was
-written and from where, the rows refused and why, trading days missing against the exchange
+Every run ends with a data-quality report (`SyncReport.as_dict`): per symbol that got new
+daily bars, what was written and from where, the rows refused and why, trading days missing against the exchange
 calendar (suspended days excepted), zero-volume days, and factor jumps without a corporate
 action on that day.
 """
@@ -363,9 +363,8 @@ class SyncService:
             if replace and symbol in batch.frames:
                 self.data.relational.upsert_instruments([{**inst, "bars_adjust": "raw"}])
                 mine.replaced_sample = inst["bars_adjust"] == "qfq"
-            if "1d" in request.periods:
-                if new_days:
-                    self._history(symbol, mine)
+            if new_days:  # nothing new, nothing to report again
+                self._history(symbol, mine)
                 self._quality(symbol, mine)
             if "1m" in request.periods:
                 self._minutes(inst, request.since, until, mine)
