@@ -28,6 +28,7 @@ from mystocks.adapters.providers import (
     NotSupported,
     ProviderError,
     exchange_of_code,
+    load_library,
 )
 from mystocks.adapters.providers.akshare import Akshare, fold_auction
 from mystocks.adapters.providers.baostock import Baostock
@@ -463,3 +464,8 @@ def test_baostock_error_codes_are_provider_errors() -> None:
     refused.answers["login"] = SimpleNamespace(error_code="10001001", error_msg="网络错误")
     with pytest.raises(ProviderError, match="sign-in"):
         Baostock(refused).daily_bars("600000.SH")
+
+
+def test_a_missing_library_says_how_to_install_it() -> None:
+    with pytest.raises(ProviderError, match=r"pip install 'mystocks\[providers\]'"):
+        load_library("no_such_provider_library")

@@ -16,10 +16,10 @@ retried with exponential backoff on a `ProviderError`, then handed to the next p
 provider could serve is reported failed and is fetched again by the next run, which starts
 where the stores stop (a second run of a finished sync asks for nothing and writes nothing).
 
-Every run ends with a data-quality report (`SyncReport.as_dict`): per symbol that got new
-daily bars, what was written and from where, the rows refused and why, trading days missing against the exchange
-calendar (suspended days excepted), zero-volume days, and factor jumps without a corporate
-action on that day.
+Every run ends with a data-quality report (`SyncReport.as_dict`): per symbol, what was
+written and from where and the rows refused and why; for each symbol that got new daily bars,
+the trading days missing against the exchange calendar (suspended days excepted), zero-volume
+days, and factor jumps without a corporate action on that day.
 """
 
 from __future__ import annotations

@@ -10,8 +10,9 @@ ask the next provider. A source that fails (a file it cannot read, a request ref
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 import pandas as pd
 
@@ -60,6 +61,15 @@ class NotSupported(Exception):
 class ProviderError(Exception):
     """The source failed: a file it cannot read, a request refused. Worth a retry, or the next
     provider."""
+
+
+def load_library(name: str) -> Any:
+    """Import a provider's library (`akshare`, `baostock`) when first used; a missing one is a
+    `ProviderError` that says how to install it."""
+    try:
+        return importlib.import_module(name)
+    except ImportError as exc:
+        raise ProviderError(f"{name} is not installed: pip install 'mystocks[providers]'") from exc
 
 
 class Provider(Protocol):

@@ -15,7 +15,6 @@ the library's own HTTP is the part the tests cannot reach.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -33,6 +32,7 @@ from mystocks.adapters.providers import (
     NotSupported,
     ProviderError,
     exchange_of_code,
+    load_library,
 )
 from mystocks.domain.boards import board_of
 
@@ -80,12 +80,7 @@ class Akshare:
     @property
     def ak(self) -> Any:
         if self._library is None:
-            try:
-                self._library = importlib.import_module("akshare")
-            except ImportError as exc:
-                raise ProviderError(
-                    "akshare is not installed: pip install 'mystocks[providers]'"
-                ) from exc
+            self._library = load_library("akshare")
         return self._library
 
     def _call(self, function: str, **kwargs: Any) -> pd.DataFrame:

@@ -11,7 +11,6 @@ session signed in, on first use.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,6 +27,7 @@ from mystocks.adapters.providers import (
     NotSupported,
     ProviderError,
     exchange_of_code,
+    load_library,
 )
 from mystocks.domain.boards import board_of
 
@@ -77,12 +77,7 @@ class Baostock:
     @property
     def bs(self) -> Any:
         if self._library is None:
-            try:
-                self._library = importlib.import_module("baostock")
-            except ImportError as exc:
-                raise ProviderError(
-                    "baostock is not installed: pip install 'mystocks[providers]'"
-                ) from exc
+            self._library = load_library("baostock")
         if not self._signed_in:
             answer = self._library.login()
             if answer.error_code != "0":
