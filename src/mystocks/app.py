@@ -61,6 +61,7 @@ from mystocks.live.hub import Hub
 from mystocks.live.setup import build_feed, options_from
 from mystocks.market.service import MarketService
 from mystocks.market.sync_jobs import SyncJobs
+from mystocks.market.sync_schedule import SyncSchedule, parse_at
 from mystocks.market.sync_store import SyncJobStore
 from mystocks.screening.service import ScreenService
 from mystocks.screening.store import ScreenStore
@@ -291,6 +292,9 @@ def create_app(settings: Settings, tracer_provider: TracerProvider | None = None
             asyncio.create_task(services.matching.run(), name="mystocks-matching"),
             asyncio.create_task(services.matching.expire(), name="mystocks-order-expiry"),
         ]
+        if settings.sync_at:
+            schedule = SyncSchedule(services.sync, parse_at(settings.sync_at))
+            tasks.append(asyncio.create_task(schedule.run(), name="mystocks-daily-sync"))
         yield
         await services.hub.stop()
         for task in tasks:

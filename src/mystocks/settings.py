@@ -216,6 +216,12 @@ class Settings(BaseSettings):
     sync_retries: int = Field(
         default=3, ge=0, le=10, description="sync: retries of a failed request, backing off"
     )
+    sync_at: str | None = Field(
+        default=None,
+        pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
+        description="a daily sync of every A-share at this Beijing time on trading days "
+        "(`16:30`); unset: none",
+    )
     tdx_dir: Path | None = Field(
         default=None, description="the vipdoc folder of a 通达信 installation (provider tdx)"
     )

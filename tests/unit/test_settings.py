@@ -117,3 +117,10 @@ def test_tls_needs_both_files_and_they_must_exist(tmp_path):
     cert.write_text("x")
     key.write_text("x")
     assert Settings(tls_cert=cert, tls_key=key).tls_key == key
+
+
+@pytest.mark.parametrize("value", ["25:00", "16:60", "4pm", "16:3"])
+def test_the_daily_sync_time_must_be_a_time_of_day(value):
+    with pytest.raises(ValidationError, match="sync_at"):
+        Settings(sync_at=value)
+    assert Settings(sync_at="16:30").sync_at == "16:30"
