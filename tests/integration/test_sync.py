@@ -365,3 +365,16 @@ def test_a_sync_that_cannot_start_or_reach_its_provider_says_so(empty_app) -> No
     follow_job(client, headers, "sync", job.json()["id"])
     failed = client.get(f"/api/v1/sync-jobs/{job.json()['id']}", headers=headers).json()
     assert failed["status"] == "failed" and "the tests have no network" in failed["error"]
+
+
+def test_a_backtest_takes_st_from_the_synced_periods(empty_app) -> None:
+    from mystocks.jobs.backtests import load_bars
+
+    app, _, _ = empty_app
+    run_sync(app, Scripted(**{"600000.SH": daily("600000.SH")}))
+    relational = app.services.data.relational
+    before = load_bars(relational, ["600000.SH"], DAYS[0], UNTIL)["600000.SH"]
+    assert before.price_limit_pct.tolist() == [0.10] * 6  # its name is not ST
+    relational.replace_history("st_periods", "600000.SH", [(D(2024, 1, 4), None, "ST")])
+    after = load_bars(relational, ["600000.SH"], DAYS[0], UNTIL)["600000.SH"]
+    assert after.price_limit_pct.tolist() == [0.10, 0.10, 0.05, 0.05, 0.05, 0.05]

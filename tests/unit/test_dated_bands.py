@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from mystocks.backtest import BarData, run_backtest
-from mystocks.domain.boards import band_on, band_series, is_st
+from mystocks.domain.boards import band_on, band_series, is_st, st_days
 from mystocks.market.quotes import price_limits
 
 UP = {"lookback": 1, "threshold": 0.0}  # momentum(1, 0): long while close > previous close
@@ -80,3 +80,15 @@ def test_a_quotes_limits_follow_the_rules_of_its_day() -> None:
     assert price_limits(3.00, st, dt.date(2025, 7, 7)) == (3.30, 2.70)
     index = {**CHINEXT, "symbol": "399006.SZ", "price_limit_pct": None}
     assert price_limits(2000.0, index, dt.date(2020, 8, 24)) == (None, None)
+
+
+def test_st_periods_flag_their_days_and_the_band_follows() -> None:
+    days = np.array(
+        ["2015-03-02", "2015-03-03", "2015-06-01", "2016-01-04", "2016-01-05"],
+        dtype="datetime64[D]",
+    )
+    periods = [(dt.date(2015, 3, 3), dt.date(2015, 6, 1), "ST"), (dt.date(2016, 1, 5), None, "*ST")]
+    flagged = st_days(days, periods)
+    assert flagged.tolist() == [False, True, True, False, True]
+    assert band_series("600654.SH", days, st=flagged).tolist() == [0.10, 0.05, 0.05, 0.10, 0.05]
+    assert st_days(days, []).tolist() == [False] * 5

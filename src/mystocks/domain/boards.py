@@ -24,8 +24,9 @@ listing's first day (`Band.of_offer`).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
@@ -120,11 +121,23 @@ def band_on(symbol: str, day: dt.date, *, st: bool = False) -> float | None:
     return band.up if band.up == band.down and not band.of_offer else None
 
 
-def band_series(symbol: str, days: np.ndarray, *, st: bool = False) -> np.ndarray:
+def band_series(symbol: str, days: np.ndarray, *, st: bool | np.ndarray = False) -> np.ndarray:
     """`band_on` for each of `days` (datetime64, daily or intraday), NaN for no limit: what a
-    backtest over those bars applies."""
+    backtest over those bars applies. `st`: flagged all along, or per day (`st_days`)."""
     day = np.asarray(days).astype("datetime64[D]")
-    unique, where = np.unique(day, return_inverse=True)
-    bands = [band_on(symbol, d.item(), st=st) for d in unique]
+    flagged = np.broadcast_to(np.asarray(st, dtype=bool), day.shape)
+    keys = np.stack([day.astype(np.int64), flagged.astype(np.int64)], axis=-1)
+    unique, where = np.unique(keys.reshape(-1, 2), axis=0, return_inverse=True)
+    bands = [band_on(symbol, np.datetime64(int(d), "D").item(), st=bool(f)) for d, f in unique]
     values = np.array([np.nan if b is None else b for b in bands], dtype=np.float64)
-    return values[where] if len(day) else np.empty(0, dtype=np.float64)
+    return values[where.reshape(-1)] if len(day) else np.empty(0, dtype=np.float64)
+
+
+def st_days(days: np.ndarray, periods: Sequence[tuple[Any, Any, Any]]) -> np.ndarray:
+    """Which of `days` fall in an ST period (start, end or None: still flagged, flag)."""
+    day = np.asarray(days).astype("datetime64[D]")
+    flagged = np.zeros(day.shape, dtype=bool)
+    for start, end, _ in periods:
+        after = day >= np.datetime64(start, "D")
+        flagged |= after if end is None else after & (day <= np.datetime64(end, "D"))
+    return flagged

@@ -17,7 +17,7 @@ from mystocks_contract import typeddicts as td
 
 from mystocks.adapters.sql.relational import RelationalStore
 from mystocks.backtest import BarData, Costs, run_backtest, validate_parameters
-from mystocks.domain.boards import band_series, is_st
+from mystocks.domain.boards import band_series, is_st, st_days
 from mystocks.errors import FieldProblem, NotFound, RuleViolation
 from mystocks.identity.auth import Principal
 from mystocks.jobs.book import JobBook, presented
@@ -109,10 +109,13 @@ def load_bars(
         prices = [np.asarray(cols[i], dtype=np.float64) for i in (1, 2, 3, 4)]
         dates = np.array(cols[0], dtype="datetime64[D]")
         inst = instruments[symbol]
-        # Each day's band as the board's rules stood that day (ChiNext ±10% before 2020-08-24).
+        # Each day's band as the board's rules stood that day (ChiNext ±10% before 2020-08-24),
+        # ST on the days a sync recorded it flagged, else as its name says now.
         band = inst["price_limit_pct"]
         if band is not None and inst["market"] == "CN":
-            band = band_series(symbol, dates, st=is_st(inst["name"]))
+            periods = relational.history("st_periods", symbol)
+            st = st_days(dates, periods) if periods else is_st(inst["name"])
+            band = band_series(symbol, dates, st=st)
         bars[symbol] = BarData(dates, prices[0], prices[1], prices[2], prices[3], band)
     return bars
 
