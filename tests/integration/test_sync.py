@@ -378,3 +378,14 @@ def test_a_backtest_takes_st_from_the_synced_periods(empty_app) -> None:
     relational.replace_history("st_periods", "600000.SH", [(D(2024, 1, 4), None, "ST")])
     after = load_bars(relational, ["600000.SH"], DAYS[0], UNTIL)["600000.SH"]
     assert after.price_limit_pct.tolist() == [0.10, 0.10, 0.05, 0.05, 0.05, 0.05]
+
+
+def test_a_backtest_reads_synced_bars_forward_adjusted(empty_app) -> None:
+    from mystocks.jobs.backtests import load_bars
+
+    app, _, _ = empty_app
+    run_sync(app, Scripted(**{"600000.SH": daily("600000.SH")}))
+    bars = load_bars(app.services.data.relational, ["600000.SH"], DAYS[0], UNTIL)["600000.SH"]
+    # qfq, as the sample is stored: the 10送10 and the dividend are no fall in price
+    assert bars.close.tolist() == [9.5238, 9.5238, 10.0, 10.0, 10.0, 10.2]
+    assert bars.open.tolist() == bars.close.tolist()  # the scripted bars open at the close
