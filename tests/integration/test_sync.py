@@ -33,7 +33,14 @@ from mystocks.adapters.providers import (
 from mystocks.adapters.providers.tdx import DAY, day_records, write_records
 from mystocks.app import MyStocksApp, create_app
 from mystocks.cli import cli
-from mystocks.market.sync import Pacer, Sources, SyncReport, SyncRequest, SyncService
+from mystocks.market.sync import (
+    Pacer,
+    SourceFailed,
+    Sources,
+    SyncReport,
+    SyncRequest,
+    SyncService,
+)
 from mystocks.settings import DEV_ADMIN_PASSWORD
 from tests.conftest import app_on_copy, follow_job, login, make_settings
 
@@ -140,7 +147,7 @@ def run_sync(
     sources = Sources(providers, Pacer(5.0, waits.clock, waits.sleep), retries=2, sleep=waits.sleep)
     market = app.services.market
     service = SyncService(market.data, market.ingest, sources, today=lambda: UNTIL)
-    return service.run(SyncRequest(symbols=symbols, until=UNTIL, **kw))
+    return service.run(SyncRequest(symbols=symbols, until=kw.pop("until", UNTIL), **kw))
 
 
 def closes(client: TestClient, headers: dict[str, str], symbol: str, adjust: str) -> Any:
@@ -389,3 +396,15 @@ def test_a_backtest_reads_synced_bars_forward_adjusted(empty_app) -> None:
     # qfq, as the sample is stored: the 10送10 and the dividend are no fall in price
     assert bars.close.tolist() == [9.5238, 9.5238, 10.0, 10.0, 10.0, 10.2]
     assert bars.open.tolist() == bars.close.tolist()  # the scripted bars open at the close
+
+
+def test_named_stored_symbols_sync_when_the_list_cannot_be_had(empty_app) -> None:
+    app, _, _ = empty_app
+    provider = Scripted(**{"600000.SH": daily("600000.SH")})
+    run_sync(app, provider)  # stores the instrument
+    provider.failing.add(("instruments", ""))
+    provider.bars["600000.SH"] = daily("600000.SH", [*CLOSES, 10.3], [*DAYS, D(2024, 1, 10)])
+    report = run_sync(app, provider, symbols=("600000.SH",), until=D(2024, 1, 10))
+    assert report.symbols["600000.SH"].written == {"1d": 1}
+    with pytest.raises(SourceFailed, match="no provider could list"):
+        run_sync(app, provider)  # every A-share needs the list

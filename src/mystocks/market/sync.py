@@ -36,7 +36,12 @@ from pypinyin import Style, lazy_pinyin
 
 from mystocks.adapters.cache import INSTRUMENTS_SCOPE
 from mystocks.adapters.manager import UnifiedManager
-from mystocks.adapters.providers import NotSupported, Provider, ProviderError
+from mystocks.adapters.providers import (
+    INSTRUMENT_COLUMNS,
+    NotSupported,
+    Provider,
+    ProviderError,
+)
 from mystocks.domain.adjust import factors_from_actions
 from mystocks.domain.boards import band_on, is_st
 from mystocks.domain.calendar import trading_days
@@ -303,7 +308,7 @@ class SyncService:
         except (Unsupported, SourceFailed) as exc:
             if request.symbols is None:
                 raise SourceFailed(f"no provider could list the instruments: {exc}") from exc
-            listed = pd.DataFrame(columns=["symbol"])
+            listed = pd.DataFrame(columns=list(INSTRUMENT_COLUMNS))  # sync the stored ones
         listed = listed[listed["board"].isin(["main", "chinext", "star", "bse"])]
         wanted = list(request.symbols or listed["symbol"])
         known = relational.get_instruments(wanted)
