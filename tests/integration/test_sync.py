@@ -408,3 +408,28 @@ def test_named_stored_symbols_sync_when_the_list_cannot_be_had(empty_app) -> Non
     assert report.symbols["600000.SH"].written == {"1d": 1}
     with pytest.raises(SourceFailed, match="no provider could list"):
         run_sync(app, provider)  # every A-share needs the list
+
+
+def test_a_dead_process_s_sync_is_marked_interrupted_and_another_host_s_is_not(empty_app):
+    import subprocess
+    import sys
+
+    from sqlalchemy import update
+
+    from mystocks.adapters.sql.tables import Base
+    from mystocks.market.sync_store import HOST, SyncJobStore
+
+    app, _, _ = empty_app
+    store = SyncJobStore(app.services.data.relational.engine)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    now = dt.datetime.now(dt.UTC)
+    ids = [store.create("cli", {"periods": ["1d"], "providers": ["tdx"]}, now) for _ in range(3)]
+    runners = [f"{HOST}:{gone.stdout.strip()}", "another-host:1", None]  # None: this process
+    table = Base.metadata.tables["sync_jobs"]
+    with app.services.data.relational.engine.begin() as conn:
+        for job_id, runner in zip(ids, runners, strict=True):
+            if runner is not None:
+                conn.execute(update(table).where(table.c.id == job_id).values(runner=runner))
+    assert store.interrupt_orphans(now) == 1
+    assert [store.get(i)["status"] for i in ids] == ["interrupted", "running", "running"]

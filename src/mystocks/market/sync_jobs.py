@@ -63,7 +63,7 @@ class SyncJobs:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
-        store.interrupt_running(dt.datetime.now(dt.UTC))  # a previous process's, if it died
+        store.interrupt_orphans(dt.datetime.now(dt.UTC))  # a dead process's, on this host
 
     def create_sync_job(self, owner: str, body: td.SyncJobRequest) -> td.SyncJob:
         """Start a sync for `owner` (an administrator: the handler checked)."""
@@ -92,7 +92,7 @@ class SyncJobs:
                 target=self._run,
                 args=(job_id, owner, request, opened),
                 name="sync",
-                daemon=True,  # a process that exits mid-sync leaves it `running`: see __init__
+                daemon=True,  # a process that dies mid-sync: the next start marks it interrupted
             )
             self._thread.start()
         return self.get_sync_job(job_id)

@@ -58,6 +58,7 @@ def upgrade() -> None:
         "sync_jobs",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("owner", sa.String(64), nullable=False),
+        sa.Column("runner", sa.String(128), nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("request", sa.JSON, nullable=False),
         sa.Column("report", sa.JSON, nullable=True),
