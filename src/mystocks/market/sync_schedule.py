@@ -12,7 +12,6 @@ from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 from mystocks_contract import typeddicts as td
-from starlette.concurrency import run_in_threadpool
 
 from mystocks.domain.calendar import trading_days
 from mystocks.errors import RuleViolation, ServiceUnavailable
@@ -65,7 +64,7 @@ class SyncSchedule:
             due = next_run(self.now(), self.at)
             await self.sleep(max(0.0, (due - self.now()).total_seconds()))
             try:
-                job = await run_in_threadpool(self.jobs.create_sync_job, OWNER, {})
+                job = await asyncio.to_thread(self.jobs.create_sync_job, OWNER, {})
                 log.info("daily sync %s started", job["id"])
             except RuleViolation as exc:
                 log.info("daily sync skipped: %s", exc.detail)
