@@ -104,23 +104,21 @@ def multipliers(days: np.ndarray, factors: Factors, mode: Adjust) -> np.ndarray 
     return per_bar
 
 
+def adjust_prices(
+    days: np.ndarray, prices: Sequence[np.ndarray], factors: Factors, mode: Adjust
+) -> list[np.ndarray]:
+    """Raw price columns of bars on `days` in `mode`, rounded to DECIMALS (the same arrays
+    when there is nothing to do)."""
+    scale = multipliers(days, factors, mode)
+    if scale is None:
+        return list(prices)
+    return [np.round(column * scale, DECIMALS) for column in prices]
+
+
 def adjust_series(series: BarSeries, factors: Factors, mode: Adjust) -> BarSeries:
     """`series` (raw prices) in `mode`."""
-    scale = multipliers(series.local, factors, mode)
-    if scale is None:
+    columns = (series.open, series.high, series.low, series.close)
+    o, h, low, c = adjust_prices(series.local, columns, factors, mode)
+    if o is series.open:  # nothing to adjust
         return series
-
-    def scaled(prices: np.ndarray) -> np.ndarray:
-        rounded: np.ndarray = np.round(prices * scale, DECIMALS)
-        return rounded
-
-    return BarSeries(
-        series.local,
-        scaled(series.open),
-        scaled(series.high),
-        scaled(series.low),
-        scaled(series.close),
-        series.volume,
-        series.amount,
-        series.simulated,
-    )
+    return BarSeries(series.local, o, h, low, c, series.volume, series.amount, series.simulated)

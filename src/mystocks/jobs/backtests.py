@@ -17,7 +17,7 @@ from mystocks_contract import typeddicts as td
 
 from mystocks.adapters.sql.relational import RelationalStore
 from mystocks.backtest import BarData, Costs, run_backtest, validate_parameters
-from mystocks.domain.adjust import DECIMALS, Factors, multipliers
+from mystocks.domain.adjust import Factors, adjust_prices
 from mystocks.domain.boards import band_series, is_st, st_days
 from mystocks.errors import FieldProblem, NotFound, RuleViolation
 from mystocks.identity.auth import Principal
@@ -115,9 +115,7 @@ def load_bars(
             # is no crash in the signals or the equity (the engine does not book bonus shares
             # or dividends); the rules then apply to adjusted prices, as they do on the sample.
             factors = Factors.of(relational.history("adjust_factors", symbol))
-            scale = multipliers(dates, factors, "qfq")
-            if scale is not None:
-                prices = [np.round(p * scale, DECIMALS) for p in prices]
+            prices = adjust_prices(dates, prices, factors, "qfq")
         # Each day's band as the board's rules stood that day (ChiNext ±10% before 2020-08-24),
         # ST on the days a sync recorded it flagged, else as its name says now.
         band = inst["price_limit_pct"]

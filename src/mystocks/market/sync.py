@@ -37,6 +37,7 @@ from mystocks.adapters.cache import INSTRUMENTS_SCOPE
 from mystocks.adapters.manager import UnifiedManager
 from mystocks.adapters.providers import (
     INSTRUMENT_COLUMNS,
+    SHANGHAI,
     ST_COLUMNS,
     SUSPENSION_COLUMNS,
     NotSupported,
@@ -53,7 +54,6 @@ from mystocks.market.sample_data import pinyin_initials
 PERIODS = ("1d", "1m")
 EXCHANGES = {"SH": "SSE", "SZ": "SZSE", "BJ": "BSE"}
 ZONE = "Asia/Shanghai"
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 LISTED_LIMIT = 20  # days listed per kind in a report (the count is always whole)
 REFUSED_LIMIT = 50  # refused rows listed per symbol (refused_count counts them all)
 MINUTE_LOOKBACK = dt.timedelta(days=10)  # where a first 1-minute sync starts without --since

@@ -13,12 +13,12 @@ from typing import Protocol
 
 from mystocks_contract import typeddicts as td
 
+from mystocks.adapters.providers import SHANGHAI
 from mystocks.domain.calendar import trading_days
 from mystocks.errors import RuleViolation, ServiceUnavailable
 
 log = logging.getLogger(__name__)
 
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 OWNER = "scheduler"
 
 

@@ -16,6 +16,8 @@ from typing import Any, Protocol
 
 import pandas as pd
 
+SHANGHAI = dt.timezone(dt.timedelta(hours=8))
+"""Beijing time, the exchanges' (no daylight saving since 1991)."""
 INSTRUMENT_COLUMNS = ("symbol", "name", "exchange", "board", "listed")
 """`symbol` as the API writes it (600000.SH); `exchange` SH, SZ or BJ; `board` main, chinext,
 star or bse; `listed` the listing date (datetime.date). `name` and `listed` are None where the

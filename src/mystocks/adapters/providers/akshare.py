@@ -27,6 +27,7 @@ from mystocks.adapters.providers import (
     FACTOR_COLUMNS,
     INSTRUMENT_COLUMNS,
     MINUTE_COLUMNS,
+    SHANGHAI,
     SPOT_COLUMNS,
     SUSPENSION_COLUMNS,
     NotSupported,
@@ -36,7 +37,6 @@ from mystocks.adapters.providers import (
 )
 from mystocks.domain.boards import board_of
 
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 LOT = 100  # East Money's volumes are in lots (手)
 
 # The lists akshare reads from each exchange: (function, its argument, code column, name

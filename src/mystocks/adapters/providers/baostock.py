@@ -22,6 +22,7 @@ from mystocks.adapters.providers import (
     FACTOR_COLUMNS,
     INSTRUMENT_COLUMNS,
     MINUTE_COLUMNS,
+    SHANGHAI,
     ST_COLUMNS,
     SUSPENSION_COLUMNS,
     NotSupported,
@@ -31,7 +32,6 @@ from mystocks.adapters.providers import (
 )
 from mystocks.domain.boards import board_of
 
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 DAILY_FIELDS = "date,open,high,low,close,volume,amount,tradestatus,isST"
 MINUTE_FIELDS = "date,time,open,high,low,close,volume,amount"
 EARLIEST = "1990-12-19"  # the first trading day of Shanghai's exchange

@@ -36,6 +36,7 @@ from mystocks.adapters.providers import (
     DAILY_COLUMNS,
     INSTRUMENT_COLUMNS,
     MINUTE_COLUMNS,
+    SHANGHAI,
     NotSupported,
     ProviderError,
 )
@@ -75,7 +76,6 @@ FILES = {
     "5m": ("fzline", "lc5", MINUTE),
 }
 MARKETS = {"SH": "sh", "SZ": "sz", "BJ": "bj"}
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))  # no daylight saving since 1991
 
 
 def file_name(symbol: str) -> tuple[str, str]:
