@@ -363,6 +363,9 @@ def test_one_sync_at_a_time_and_admins_only(empty_app, tmp_path) -> None:
 def test_a_sync_that_cannot_start_or_reach_its_provider_says_so(empty_app) -> None:
     app, client, headers = empty_app
     app.services.sync.tdx_dir = None
+    bad = client.post("/api/v1/sync-jobs", headers=headers, json={"symbols": ["AAPL.US"]})
+    assert bad.status_code == 400
+    assert "must be an A-share symbol like 600036.SH" in bad.json()["detail"]
     refused = client.post("/api/v1/sync-jobs", headers=headers, json={"providers": ["tdx"]})
     assert refused.status_code == 503
     assert "vipdoc" in refused.json()["detail"]

@@ -159,6 +159,8 @@ def explain(exc: fastjsonschema.JsonSchemaValueException, schema: dict[str, Any]
         )
     elif rule == "enum":
         message = "must be one of " + ", ".join(str(v) for v in definition)
+    elif rule == "pattern" and "(SH|SZ|BJ)" in str(definition):  # the sync's A-shares only
+        message = "must be an A-share symbol like 600036.SH, 000002.SZ or 830799.BJ"
     elif rule == "pattern" and "\\." in str(definition):
         message = "must be a symbol like 600036.SH, 000002.SZ or AAPL.US"
     elif rule in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
